@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+
+export const SESSION_COOKIE = 'pubscore_session';
+
+interface TokenClaims {
+  sub: number;
+  /** the user's tokenVersion when the token was issued */
+  tv: number;
+}
+
+/** Signed session tokens (JWT, HS256): the same token serves the cookie and the Bearer header. */
+@Injectable()
+export class SessionTokenService {
+  constructor(private readonly jwt: JwtService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  issue(userId: number, tokenVersion: number): string {
+    return this.jwt.sign({ sub: userId, tv: tokenVersion } satisfies TokenClaims, {
+      secret: this.config.session.secret,
+      expiresIn: this.config.session.ttlHours * 3600,
+    });
+  }
+
+  /** Returns the claims, or null for a missing, forged or expired token. */
+  verify(token: string): TokenClaims | null {
+    try {
+      const claims = this.jwt.verify<TokenClaims>(token, { secret: this.config.session.secret, algorithms: ['HS256'] });
+      return typeof claims.sub === 'number' && typeof claims.tv === 'number' ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+
+  get cookieMaxAgeMs() {
+    return this.config.session.ttlHours * 3600 * 1000;
+  }
+}

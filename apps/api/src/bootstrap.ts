@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+import { repoRoot } from './config/paths';
+import { mountQueueDashboard } from './jobs/queue-dashboard';
+import { DemoSeedService, type SeedResult } from './seed/demo-seed.service';
+
+export interface StartedApp {
+  app: NestExpressApplication;
+  seed: SeedResult | null;
+}
+
+/** Builds the HTTP application: the same for `npm start`, the tests and the benchmarks. */
+export async function createHttpApp(config: AppConfig, options: { bufferLogs?: boolean } = {}): Promise<StartedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: options.bufferLogs ?? true,
+    ...(config.logLevel === 'silent' ? { logger: false } : {}),
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '2mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  mountQueueDashboard(app, config);
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('pubscore 宣传信息计分系统 API').setVersion('0.1.0').addBearerAuth().addCookieAuth('pubscore_session').build());
+  SwaggerModule.setup('api/docs', app, document);
+  serveWebApp(app);
+  await app.init();
+  const seed = config.demo.seed ? await app.get(DemoSeedService).seedIfEmpty() : null;
+  return { app, seed };
+}
+
+/** Serves the built web app (dist/web) at / with a fallback to index.html for client-side routes. */
+function serveWebApp(app: NestExpressApplication) {
+  const webDir = path.join(repoRoot(), 'dist', 'web');
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    res.sendFile(index);
+  });
+}

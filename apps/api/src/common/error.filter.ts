@@ -1,0 +1,57 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ErrorBody } from '@app/contracts';
+import { AppError } from './app-error';
+import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
+
+const DEFAULT_CODES: Record<number, [string, string]> = {
+  400: ['bad_request', '请求有误'],
+  401: ['unauthorized', '请先登录'],
+  403: ['forbidden', '无权执行此操作'],
+  404: ['not_found', '请求的资源不存在'],
+  405: ['method_not_allowed', '不支持的请求方式'],
+  409: ['conflict', '与现有数据冲突'],
+  413: ['payload_too_large', '上传内容过大'],
+  422: ['validation_failed', '提交的内容有误'],
+  429: ['too_many_requests', '请求过于频繁，请稍后再试'],
+  503: ['unavailable', '服务暂不可用，请稍后再试'],
+};
+
+/** Turns every error into the one error body; unknown errors are logged and answered 500 without a stack. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppError) {
+      return { statusCode: exception.getStatus(), code: exception.code, message: exception.message, errors: exception.fieldErrors };
+    }
+    // body-parser's errors carry a status and a type (entity.parse.failed, entity.too.large).
+    const raw = exception as { status?: number; type?: string };
+    if (raw?.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'malformed_json', message: '请求体不是有效的 JSON', errors: {} };
+    }
+    if (raw?.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'payload_too_large', message: '请求体过大', errors: {} };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const [code, message] = DEFAULT_CODES[status] ?? ['error', '请求失败'];
+      return { statusCode: status, code, message, errors: {} };
+    }
+    if (isUniqueViolation(exception)) {
+      return { statusCode: HttpStatus.CONFLICT, code: 'duplicate', message: '已存在相同的记录', errors: {} };
+    }
+    if (isForeignKeyViolation(exception)) {
+      return { statusCode: HttpStatus.CONFLICT, code: 'referenced', message: '该记录已被引用，不能删除，请改为停用', errors: {} };
+    }
+    return { statusCode: 500, code: 'internal_error', message: '服务器内部错误，请联系管理员', errors: {} };
+  }
+}

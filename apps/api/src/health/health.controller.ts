@@ -1,0 +1,45 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { HealthResponse } from '@app/contracts';
+import { Public } from '../auth/roles.decorator';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { JobDriver } from '../jobs/job-driver';
+
+@ApiTags('health 健康检查')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly driver: JobDriver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** 200 when the database and the queue answer, 503 when either does not. */
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    const [database, queue] = await Promise.all([this.databaseUp(), this.driver.isHealthy()]);
+    const up = database && queue;
+    res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: up ? 'up' : 'down',
+      database: database ? 'up' : 'down',
+      queue: { mode: this.driver.mode, status: queue ? 'up' : 'down' },
+      role: this.config.role,
+      version: '0.1.0',
+    };
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

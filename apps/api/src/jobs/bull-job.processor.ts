@@ -1,0 +1,17 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Inject } from '@nestjs/common';
+import type { Job } from 'bull';
+import { JOB_EXECUTOR, type JobExecutor } from './job-driver';
+import { QUEUE_NAME, type QueuedJobData } from './job.types';
+
+/** The one thin processor: unpack the Bull job and let JobsService run the handler. */
+@Processor(QUEUE_NAME)
+export class BullJobProcessor {
+  constructor(@Inject(JOB_EXECUTOR) private readonly executor: JobExecutor) {}
+
+  @Process({ name: '*', concurrency: 2 })
+  async handle(job: Job<QueuedJobData>): Promise<void> {
+    // Rethrows on failure so that Bull's attempts and backoff apply.
+    await this.executor.execute(job.data.jobId, job.attemptsMade + 1);
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole, Roles } from '../auth/roles.decorator';
+import { ListJobsQuery } from './dto/list-jobs.query';
+import { JobsService } from './jobs.service';
+
+@ApiTags('jobs 后台任务')
+@Controller('jobs')
+export class JobsController {
+  constructor(private readonly service: JobsService) {}
+
+  @Roles('office', 'admin')
+  @Get()
+  list(@Auth() user: AuthUser, @Query() query: ListJobsQuery) {
+    return this.service.list(user, query);
+  }
+
+  @AnyRole()
+  @Get(':id')
+  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.get(user, id);
+  }
+}

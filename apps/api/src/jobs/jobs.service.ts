@@ -1,0 +1,148 @@
+import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { JobResponse, Page } from '@app/contracts';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { AppError, forbidden, notFound } from '../common/app-error';
+import type { AuthUser } from '../auth/auth-user';
+import { JobDriver, type JobExecutor } from './job-driver';
+import { JobRecord } from './job-record.entity';
+import type { JobContext, JobHandler, JobName, JobPayloads } from './job.types';
+import type { ListJobsQuery } from './dto/list-jobs.query';
+
+export interface EnqueueOptions {
+  /** Identifies the work: a second enqueue while one is queued or running returns that one. */
+  businessKey: string;
+  officeId: number | null;
+  createdBy?: number | null;
+}
+
+@Injectable()
+export class JobsService implements JobExecutor, OnApplicationBootstrap {
+  private readonly logger = new Logger('JobsService');
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+
+  constructor(
+    @InjectRepository(JobRecord) private readonly jobs: Repository<JobRecord>,
+    private readonly driver: JobDriver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get mode() {
+    return this.driver.mode;
+  }
+
+  /** Feature modules register the service method that does a job's work. */
+  register<N extends JobName>(name: N, handler: JobHandler<N>): void {
+    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<JobRecord> {
+    const existing = await this.jobs.findOne({ where: { name, businessKey: options.businessKey, status: In(['queued', 'running']) } });
+    if (existing) return existing;
+    if (!(await this.driver.isHealthy())) throw queueUnavailable();
+    const record = await this.jobs.save(this.jobs.create({
+      name,
+      businessKey: options.businessKey,
+      payload,
+      officeId: options.officeId,
+      createdBy: options.createdBy ?? null,
+      status: 'queued',
+      maxAttempts: this.config.jobs.attempts,
+    }));
+    try {
+      await withTimeout(this.driver.dispatch(record), 3000);
+    } catch (error) {
+      // Nothing half-done: a job that never reached the queue is not left behind as "queued".
+      await this.jobs.delete(record.id);
+      this.logger.error(`dispatching job ${name} failed: ${(error as Error).message}`);
+      throw queueUnavailable();
+    }
+    return record;
+  }
+
+  /**
+   * Runs one delivery of a job. A delivery of a job that is already done is ignored, so a
+   * job delivered twice leaves one result; handlers themselves are idempotent too, so a retry
+   * after a crash midway converges. Failures are rethrown so the driver's retries apply.
+   */
+  async execute(jobId: number, attempt: number): Promise<void> {
+    const record = await this.jobs.findOne({ where: { id: jobId } });
+    if (!record || record.status === 'done') return;
+    const handler = this.handlers.get(record.name as JobName);
+    await this.jobs.update(jobId, { status: 'running', attempts: attempt, startedAt: new Date(), error: null });
+    const ctx: JobContext = {
+      jobId,
+      attempt,
+      progress: async (percent) => {
+        await this.jobs.update(jobId, { progress: Math.max(0, Math.min(100, Math.round(percent))) });
+      },
+    };
+    try {
+      if (!handler) throw new Error(`no handler registered for job ${record.name}`);
+      const result = await handler(record.payload as never, ctx);
+      await this.jobs.update(jobId, { status: 'done', progress: 100, result: (result ?? null) as object, finishedAt: new Date() });
+    } catch (error) {
+      const last = attempt >= record.maxAttempts;
+      await this.jobs.update(jobId, {
+        status: last ? 'failed' : 'queued',
+        error: (error as Error).message ?? String(error),
+        finishedAt: last ? new Date() : null,
+      });
+      throw error;
+    }
+  }
+
+  async get(user: AuthUser, id: number): Promise<JobResponse> {
+    const record = await this.jobs.findOne({ where: { id } });
+    if (!record || (record.officeId !== null && record.officeId !== user.officeId)) throw notFound('任务');
+    // Unit-bound users may follow the jobs they started (their imports), nobody else's.
+    if (user.unitId !== null && record.createdBy !== user.id) throw forbidden();
+    return toJobResponse(record);
+  }
+
+  async list(user: AuthUser, query: ListJobsQuery): Promise<Page<JobResponse>> {
+    const where = { officeId: user.officeId, ...(query.status ? { status: query.status } : {}), ...(query.name ? { name: query.name } : {}) };
+    const [items, total] = await this.jobs.findAndCount({
+      where,
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: items.map(toJobResponse), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** In-process mode: work that was queued or running when the process stopped is picked up again. */
+  async onApplicationBootstrap() {
+    if (this.driver.mode !== 'inline' || this.config.role === 'api') return;
+    const pending = await this.jobs.find({ where: { status: In(['queued', 'running']) } });
+    for (const record of pending) await this.driver.dispatch(record);
+    if (pending.length > 0) this.logger.log(`resumed ${pending.length} unfinished job(s)`);
+  }
+}
+
+export function toJobResponse(record: JobRecord): JobResponse {
+  return {
+    id: record.id,
+    name: record.name,
+    businessKey: record.businessKey,
+    status: record.status,
+    progress: record.progress,
+    attempts: record.attempts,
+    maxAttempts: record.maxAttempts,
+    error: record.error,
+    result: record.result ?? null,
+    createdAt: record.createdAt.toISOString(),
+    startedAt: record.startedAt?.toISOString() ?? null,
+    finishedAt: record.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function queueUnavailable() {
+  return new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'queue_unavailable', '任务队列暂不可用，请稍后再试');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+}

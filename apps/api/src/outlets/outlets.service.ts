@@ -1,0 +1,151 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import type { Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, conflict, notFound } from '../common/app-error';
+import { isUniqueViolation } from '../common/db-errors';
+import { updateVersioned } from '../common/optimistic';
+import { assertNotReferenced } from '../database/references';
+import { JobsService } from '../jobs/jobs.service';
+import type { JobPayloads } from '../jobs/job.types';
+import { FileStore } from '../storage/file-store.service';
+import type { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/outlet.dto';
+import { loadOutletCatalogue } from './outlet-catalogue';
+import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
+import { Outlet } from './outlet.entity';
+
+export interface OutletImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: SheetProblem[];
+}
+
+@Injectable()
+export class OutletsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(Outlet) private readonly outlets: Repository<Outlet>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly files: FileStore,
+  ) {}
+
+  onModuleInit() {
+    this.jobs.register('outlets.import', (payload) => this.runImport(payload));
+  }
+
+  async list(user: AuthUser, query: ListOutletsQuery): Promise<Page<Outlet>> {
+    const [items, total] = await this.outlets.findAndCount({
+      where: this.filter(user, query),
+      order: { level: 'ASC', channel: 'ASC', code: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async export(user: AuthUser, query: ListOutletsQuery): Promise<Buffer> {
+    const items = await this.outlets.find({ where: this.filter(user, query), order: { level: 'ASC', channel: 'ASC', code: 'ASC' } });
+    return writeOutletSheet(items);
+  }
+
+  private filter(user: AuthUser, query: ListOutletsQuery): FindOptionsWhere<Outlet> | FindOptionsWhere<Outlet>[] {
+    const base: FindOptionsWhere<Outlet> = { officeId: user.officeId };
+    if (query.level) base.level = query.level;
+    if (query.channel) base.channel = query.channel;
+    if (query.active !== undefined) base.active = query.active;
+    if (!query.q) return base;
+    const q = `%${query.q}%`;
+    return [{ ...base, name: Like(q) }, { ...base, code: Like(q.toUpperCase()) }, { ...base, aliases: Like(q) as never }];
+  }
+
+  async findOrFail(user: AuthUser, id: number): Promise<Outlet> {
+    const outlet = await this.outlets.findOne({ where: { id, officeId: user.officeId } });
+    if (!outlet) throw notFound('媒体/刊物');
+    return outlet;
+  }
+
+  create(user: AuthUser, dto: CreateOutletDto): Promise<Outlet> {
+    return this.dataSource.transaction(async (manager) => {
+      try {
+        const saved = await manager.save(Outlet, manager.create(Outlet, { ...dto, aliases: dto.aliases ?? [], officeId: user.officeId }));
+        await this.audit.record(user, 'create', 'outlet', saved.id, null, saved, manager);
+        return saved;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('duplicate_outlet', `代码 ${dto.code} 或名称「${dto.name}」已存在`, { code: '代码或名称已存在', name: '代码或名称已存在' });
+        throw error;
+      }
+    });
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateOutletDto): Promise<Outlet> {
+    const before = await this.findOrFail(user, id);
+    const { version, ...changes } = dto;
+    await this.dataSource.transaction(async (manager) => {
+      try {
+        await updateVersioned(manager, Outlet, id, version ?? before.version, { ...changes, placeholder: false });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('duplicate_outlet', `名称「${dto.name}」已存在`, { name: '名称已存在' });
+        throw error;
+      }
+      await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'outlet', id, before, changes, manager);
+    });
+    return this.findOrFail(user, id);
+  }
+
+  async remove(user: AuthUser, id: number): Promise<void> {
+    const outlet = await this.findOrFail(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      await assertNotReferenced(manager, 'outlet', id, `「${outlet.name}」`);
+      await manager.delete(Outlet, { id });
+      await this.audit.record(user, 'delete', 'outlet', id, outlet, null, manager);
+    });
+  }
+
+  /** Stores the uploaded sheet and queues its import; the job's result is the row-by-row report. */
+  async startImport(user: AuthUser, file: Express.Multer.File | undefined) {
+    if (!file) throw badRequest('file_required', '请上传 .xlsx 文件', { file: '必填' });
+    if (!/\.xlsx$/i.test(file.originalname)) throw badRequest('invalid_file_type', '只接受 .xlsx 文件', { file: '只接受 .xlsx 文件' });
+    const stored = await this.files.put(file.buffer, 'xlsx');
+    return this.jobs.enqueue('outlets.import', { officeId: user.officeId, fileKey: stored.key, fileName: file.originalname }, {
+      businessKey: `${user.officeId}:${stored.sha256}`,
+      officeId: user.officeId,
+      createdBy: user.id,
+    });
+  }
+
+  /** Upserts by code in one transaction: importing the same sheet twice changes nothing the second time. */
+  async runImport(payload: JobPayloads['outlets.import']): Promise<OutletImportResult> {
+    const { rows, problems } = await readOutletSheet(await this.files.get(payload.fileKey));
+    const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems };
+    await this.dataSource.transaction(async (manager) => {
+      const existing = new Map((await manager.find(Outlet, { where: { officeId: payload.officeId } })).map((o) => [o.code, o]));
+      for (const row of rows) {
+        const { row: _row, ...fields } = row;
+        const current = existing.get(row.code);
+        if (!current) {
+          await manager.save(Outlet, manager.create(Outlet, { ...fields, officeId: payload.officeId }));
+          result.created++;
+        } else if (JSON.stringify([current.name, current.aliases, current.level, current.channel, current.medium]) !== JSON.stringify([fields.name, fields.aliases, fields.level, fields.channel, fields.medium])) {
+          await manager.update(Outlet, { id: current.id }, { ...fields, placeholder: false });
+          result.updated++;
+        } else {
+          result.unchanged++;
+        }
+      }
+    });
+    return result;
+  }
+
+  /** Loads the shipped catalogue into an office (demo seed and new offices). */
+  async installCatalogue(officeId: number): Promise<number> {
+    const catalogue = loadOutletCatalogue();
+    const existing = new Set((await this.outlets.find({ where: { officeId }, select: { code: true } })).map((o) => o.code));
+    const missing = catalogue.filter((o) => !existing.has(o.code));
+    if (missing.length > 0) await this.outlets.insert(missing.map((o) => ({ ...o, placeholder: o.placeholder ?? false, officeId })));
+    return missing.length;
+  }
+}

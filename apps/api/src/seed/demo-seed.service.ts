@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { Office } from '../offices/office.entity';
+import { OutletsService } from '../outlets/outlets.service';
+import { RankingGroup } from '../units/ranking-group.entity';
+import { Unit } from '../units/unit.entity';
+import { hashPassword } from '../users/password';
+import { User } from '../users/user.entity';
+import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_OFFICE, DEMO_UNITS } from './demo-district';
+
+export interface SeedResult {
+  seeded: boolean;
+  accounts: { username: string; role: string; displayName: string }[];
+}
+
+/** Seeds the demo district into an empty database, in one transaction. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outlets: OutletsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async seedIfEmpty(): Promise<SeedResult> {
+    const accounts = DEMO_ACCOUNTS.map(({ username, role, displayName }) => ({ username, role, displayName }));
+    if ((await this.dataSource.getRepository(Office).count()) > 0) return { seeded: false, accounts };
+    const passwordHash = await hashPassword(this.config.demo.password);
+    const officeId = await this.dataSource.transaction(async (manager) => {
+      const office = await manager.save(Office, manager.create(Office, DEMO_OFFICE));
+      const groups = new Map<string, number>();
+      for (const g of DEMO_GROUPS) groups.set(g.code, (await manager.save(RankingGroup, manager.create(RankingGroup, { ...g, officeId: office.id }))).id);
+      const units = new Map<string, number>();
+      for (const u of DEMO_UNITS) {
+        const saved = await manager.save(Unit, manager.create(Unit, { code: u.code, name: u.name, groupId: groups.get(u.group)!, officeId: office.id, contactName: null, contactPhone: null }));
+        units.set(u.code, saved.id);
+      }
+      for (const a of DEMO_ACCOUNTS) {
+        await manager.save(User, manager.create(User, {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          unitId: a.unit ? units.get(a.unit)! : null,
+          passwordHash,
+          // Outside demo mode the printed password is only good for the first login.
+          mustChangePassword: !this.config.demo.mode,
+          officeId: office.id,
+        }));
+      }
+      return office.id;
+    });
+    const outlets = await this.outlets.installCatalogue(officeId);
+    this.logger.log(`seeded the demo district: ${DEMO_UNITS.length} units, ${outlets} outlets, ${DEMO_ACCOUNTS.length} accounts`);
+    return { seeded: true, accounts };
+  }
+}

@@ -1,0 +1,40 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * Content-addressed files under DATA_DIR/files (a shared volume in distributed mode): the
+ * key is the SHA-256 of the content, so the same upload stored twice is one file.
+ */
+@Injectable()
+export class FileStore {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  private get dir() {
+    return path.join(this.config.dataDir, 'files');
+  }
+
+  async put(content: Buffer, extension: string): Promise<{ key: string; sha256: string; size: number }> {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const key = `${sha256}.${extension.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+    await fs.mkdir(this.dir, { recursive: true });
+    const file = this.pathOf(key);
+    // Write then rename so a reader never sees half a file.
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, content);
+    await fs.rename(tmp, file);
+    return { key, sha256, size: content.length };
+  }
+
+  async get(key: string): Promise<Buffer> {
+    return fs.readFile(this.pathOf(key));
+  }
+
+  pathOf(key: string): string {
+    if (!/^[a-f0-9]{64}\.[a-z0-9]{1,8}$/.test(key)) throw new Error(`invalid file key ${key}`);
+    return path.join(this.dir, key);
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { conflict, notFound } from '../common/app-error';
+import { isUniqueViolation } from '../common/db-errors';
+import { updateVersioned } from '../common/optimistic';
+import { assertNotReferenced } from '../database/references';
+import type { CreateRankingGroupDto, UpdateRankingGroupDto } from './dto/unit.dto';
+import { RankingGroup } from './ranking-group.entity';
+
+@Injectable()
+export class RankingGroupsService {
+  constructor(
+    @InjectRepository(RankingGroup) private readonly groups: Repository<RankingGroup>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(user: AuthUser): Promise<RankingGroup[]> {
+    return this.groups.find({ where: { officeId: user.officeId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  async findOrFail(user: AuthUser, id: number): Promise<RankingGroup> {
+    const group = await this.groups.findOne({ where: { id, officeId: user.officeId } });
+    if (!group) throw notFound('排名分组');
+    return group;
+  }
+
+  create(user: AuthUser, dto: CreateRankingGroupDto): Promise<RankingGroup> {
+    return this.dataSource.transaction(async (manager) => {
+      try {
+        const saved = await manager.save(RankingGroup, manager.create(RankingGroup, { ...dto, officeId: user.officeId }));
+        await this.audit.record(user, 'create', 'rankingGroup', saved.id, null, saved, manager);
+        return saved;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('duplicate_code', `分组代码 ${dto.code} 已存在`, { code: '分组代码已存在' });
+        throw error;
+      }
+    });
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateRankingGroupDto): Promise<RankingGroup> {
+    const before = await this.findOrFail(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      await updateVersioned(manager, RankingGroup, id, before.version, dto);
+      await this.audit.record(user, 'update', 'rankingGroup', id, before, dto, manager);
+    });
+    return this.findOrFail(user, id);
+  }
+
+  async remove(user: AuthUser, id: number): Promise<void> {
+    const group = await this.findOrFail(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      await assertNotReferenced(manager, 'rankingGroup', id, `排名分组「${group.name}」`);
+      await manager.delete(RankingGroup, { id });
+      await this.audit.record(user, 'delete', 'rankingGroup', id, group, null, manager);
+    });
+  }
+}

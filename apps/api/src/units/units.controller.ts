@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole, Roles } from '../auth/roles.decorator';
+import { CreateRankingGroupDto, CreateUnitDto, ListUnitsQuery, UpdateRankingGroupDto, UpdateUnitDto } from './dto/unit.dto';
+import { RankingGroupsService } from './ranking-groups.service';
+import { UnitsService } from './units.service';
+
+/** Units are reference data: everyone reads them (joint articles name other units); the office keeps them. */
+@ApiTags('units 报送单位')
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly service: UnitsService) {}
+
+  @AnyRole() @Get()
+  list(@Auth() user: AuthUser, @Query() query: ListUnitsQuery) {
+    return this.service.list(user, query);
+  }
+
+  @AnyRole() @Get(':id')
+  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.findOrFail(user, id);
+  }
+
+  @Roles('office', 'admin') @Post()
+  create(@Auth() user: AuthUser, @Body() dto: CreateUnitDto) {
+    return this.service.create(user, dto);
+  }
+
+  @Roles('office', 'admin') @Patch(':id')
+  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUnitDto) {
+    return this.service.update(user, id, dto);
+  }
+
+  @Roles('office', 'admin') @Delete(':id') @HttpCode(204)
+  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.remove(user, id);
+  }
+}
+
+@ApiTags('units 报送单位')
+@Controller('ranking-groups')
+export class RankingGroupsController {
+  constructor(private readonly service: RankingGroupsService) {}
+
+  @AnyRole() @Get()
+  list(@Auth() user: AuthUser) {
+    return this.service.list(user);
+  }
+
+  @Roles('office', 'admin') @Post()
+  create(@Auth() user: AuthUser, @Body() dto: CreateRankingGroupDto) {
+    return this.service.create(user, dto);
+  }
+
+  @Roles('office', 'admin') @Patch(':id')
+  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateRankingGroupDto) {
+    return this.service.update(user, id, dto);
+  }
+
+  @Roles('office', 'admin') @Delete(':id') @HttpCode(204)
+  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.remove(user, id);
+  }
+}

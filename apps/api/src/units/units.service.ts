@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import type { Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { conflict, invalid, notFound } from '../common/app-error';
+import { isUniqueViolation } from '../common/db-errors';
+import { updateVersioned } from '../common/optimistic';
+import { assertNotReferenced } from '../database/references';
+import type { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from './dto/unit.dto';
+import { RankingGroup } from './ranking-group.entity';
+import { Unit } from './unit.entity';
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    @InjectRepository(Unit) private readonly units: Repository<Unit>,
+    @InjectRepository(RankingGroup) private readonly groups: Repository<RankingGroup>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser, query: ListUnitsQuery): Promise<Page<Unit>> {
+    const base: FindOptionsWhere<Unit> = { officeId: user.officeId };
+    if (query.groupId) base.groupId = query.groupId;
+    if (query.active !== undefined) base.active = query.active;
+    const where = query.q ? [{ ...base, name: Like(`%${query.q}%`) }, { ...base, code: Like(`%${query.q.toUpperCase()}%`) }] : base;
+    const [items, total] = await this.units.findAndCount({
+      where,
+      relations: { group: true },
+      order: { groupId: 'ASC', code: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async findOrFail(user: AuthUser, id: number): Promise<Unit> {
+    const unit = await this.units.findOne({ where: { id, officeId: user.officeId }, relations: { group: true } });
+    if (!unit) throw notFound('单位');
+    return unit;
+  }
+
+  async create(user: AuthUser, dto: CreateUnitDto): Promise<Unit> {
+    await this.assertGroup(user, dto.groupId);
+    return this.dataSource.transaction(async (manager) => {
+      try {
+        const saved = await manager.save(Unit, manager.create(Unit, { ...dto, officeId: user.officeId, contactName: dto.contactName ?? null, contactPhone: dto.contactPhone ?? null }));
+        await this.audit.record(user, 'create', 'unit', saved.id, null, saved, manager);
+        return saved;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('duplicate_code', `单位代码 ${dto.code} 已存在`, { code: '单位代码已存在' });
+        throw error;
+      }
+    });
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateUnitDto): Promise<Unit> {
+    const before = await this.findOrFail(user, id);
+    if (dto.groupId !== undefined) await this.assertGroup(user, dto.groupId);
+    const { version, ...changes } = dto;
+    await this.dataSource.transaction(async (manager) => {
+      await updateVersioned(manager, Unit, id, version ?? before.version, changes);
+      await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'unit', id, before, changes, manager);
+    });
+    return this.findOrFail(user, id);
+  }
+
+  /** Deletes a unit nobody refers to yet; a referenced one must be deactivated instead. */
+  async remove(user: AuthUser, id: number): Promise<void> {
+    const unit = await this.findOrFail(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      await assertNotReferenced(manager, 'unit', id, `单位「${unit.name}」`);
+      await manager.delete(Unit, { id });
+      await this.audit.record(user, 'delete', 'unit', id, unit, null, manager);
+    });
+  }
+
+  private async assertGroup(user: AuthUser, groupId: number) {
+    const group = await this.groups.findOne({ where: { id: groupId, officeId: user.officeId } });
+    if (!group) throw invalid({ groupId: '排名分组不存在' });
+  }
+}

@@ -1,0 +1,54 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ROLES, type Role } from '@app/contracts';
+import { PageQuery } from '../../common/dto/page.query';
+
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUserDto {
+  @Transform(lower) @IsString() @IsNotEmpty() @MaxLength(50) @Matches(/^[a-z0-9_.-]+$/, { message: '只能包含小写字母、数字、下划线、点和短横线' })
+  username: string;
+
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
+  displayName: string;
+
+  @IsIn(ROLES)
+  role: Role;
+
+  /** Required for officers and reviewers, refused for other roles. */
+  @ValidateIf((o: CreateUserDto) => o.role === 'officer' || o.role === 'reviewer' || o.unitId !== undefined)
+  @IsInt() @Min(1)
+  unitId?: number;
+
+  /** Initial password; the user must change it at first login. */
+  @IsString() @IsNotEmpty() @MaxLength(72)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
+  displayName?: string;
+
+  @IsOptional() @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional() @IsInt() @Min(1)
+  unitId?: number | null;
+
+  @IsOptional() @IsBoolean()
+  active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @IsString() @IsNotEmpty() @MaxLength(72)
+  password: string;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @IsOptional() @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional() @IsString() @MaxLength(50)
+  q?: string;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { Roles } from '../auth/roles.decorator';
+import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users 用户')
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly service: UsersService) {}
+
+  @Get()
+  list(@Auth() user: AuthUser, @Query() query: ListUsersQuery) {
+    return this.service.list(user, query);
+  }
+
+  @Post()
+  create(@Auth() user: AuthUser, @Body() dto: CreateUserDto) {
+    return this.service.create(user, dto);
+  }
+
+  @Patch(':id')
+  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto) {
+    return this.service.update(user, id, dto);
+  }
+
+  @Post(':id/reset-password') @HttpCode(200)
+  resetPassword(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ResetPasswordDto) {
+    return this.service.resetPassword(user, id, dto);
+  }
+}

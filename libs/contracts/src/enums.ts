@@ -1,0 +1,52 @@
+/**
+ * Vocabulary shared by the server and the web app (shared/DESIGN.md, glossary).
+ * Plain constants and types only: this lib must not import anything server-side.
+ */
+export const ROLES = ['officer', 'reviewer', 'office', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  officer: '信息员',
+  reviewer: '单位审核人',
+  office: '办公室',
+  leader: '领导',
+  admin: '系统管理员',
+};
+
+/** Roles bound to one unit: they only ever see that unit's records. */
+export const UNIT_SCOPED_ROLES: readonly Role[] = ['officer', 'reviewer'];
+
+export const LEVELS = ['central', 'provincial', 'municipal', 'district'] as const;
+export type Level = (typeof LEVELS)[number];
+export const LEVEL_LABELS: Record<Level, string> = {
+  central: '中央级',
+  provincial: '省级',
+  municipal: '市级',
+  district: '区级',
+};
+
+export const CHANNELS = ['media', 'bulletin'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { media: '宣传（媒体）', bulletin: '信息（刊物采用）' };
+
+export const MEDIA = ['newspaper', 'tv', 'radio', 'web', 'new-media', 'app', 'bulletin'] as const;
+export type Medium = (typeof MEDIA)[number];
+export const MEDIUM_LABELS: Record<Medium, string> = {
+  newspaper: '报纸',
+  tv: '电视',
+  radio: '广播',
+  web: '网站',
+  'new-media': '新媒体',
+  app: '客户端',
+  bulletin: '内部刊物',
+};
+
+export const PROMINENCES = ['headline', 'front', 'normal'] as const;
+export type Prominence = (typeof PROMINENCES)[number];
+export const PROMINENCE_LABELS: Record<Prominence, string> = { headline: '头条', front: '头版', normal: '一般' };
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const QUEUE_MODES = ['inline', 'bull'] as const;
+export type QueueMode = (typeof QUEUE_MODES)[number];

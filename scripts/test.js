@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm test`: every test part in turn, then one total. Its very last line is exactly
+// `N passed, N failed` (CI reads it); it exits non-zero if anything failed or a part crashed.
+//
+//   1. jest --selectProjects unit
+//   2. jest --selectProjects e2e --runInBand   (one file at a time: a 2-core machine, and the
+//      e2e project starts MariaDB + Redis in its globalSetup)
+//   3. node test/browser/run.js <result.json>   — only if that file exists.
+//      Contract for the browser runner: it runs its own tests, prints what it likes, and
+//      writes `{"passed":N,"failed":N}` (JSON, two non-negative integers) to the file path
+//      it gets as argv[2] before exiting; exit code 0 only if all passed. No file, or
+//      unreadable JSON, counts as 1 failed; so does a non-zero exit with failed = 0.
+//
+// Extra arguments go to both jest runs (`npm test -- -t scoring`, `npm test -- --ci`).
+// A part that crashes (no JSON result) counts as 1 failed.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = path.resolve(__dirname, '..');
+const extra = process.argv.slice(2);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-results-'));
+const jestBin = require.resolve('jest/bin/jest', { paths: [root] });
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  if (r.error) console.error(`[test] could not run ${cmd}: ${r.error.message}`);
+  return r.status ?? 1; // killed by a signal → failed
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function jestPart(name, args) {
+  const out = path.join(tmp, `${name}.json`);
+  // --passWithNoTests: a filter given through `npm test -- …` may leave one project empty.
+  const code = run(process.execPath, [jestBin, ...args, '--passWithNoTests', '--json', `--outputFile=${out}`, ...extra]);
+  const r = readJson(out);
+  if (!r) return { name, passed: 0, failed: 1, skipped: 0, note: `crashed (exit ${code}, no results)` };
+  const passed = r.numPassedTests || 0;
+  // A file that fails to load (syntax error, throwing import) fails no test but is a failure.
+  let failed = (r.numFailedTests || 0) + (r.numRuntimeErrorTestSuites || 0);
+  let note = '';
+  if (code !== 0 && failed === 0) {
+    failed = 1; // e.g. globalSetup/teardown threw, or open handles made jest fail
+    note = `jest exited ${code}`;
+  }
+  return { name, passed, failed, skipped: (r.numPendingTests || 0) + (r.numTodoTests || 0), note };
+}
+
+function browserPart() {
+  const runner = path.join(root, 'test/browser/run.js');
+  const out = path.join(tmp, 'browser.json');
+  const code = run(process.execPath, [runner, out]);
+  const r = readJson(out);
+  const ok = r && Number.isInteger(r.passed) && Number.isInteger(r.failed) && r.passed >= 0 && r.failed >= 0;
+  if (!ok) return { name: 'browser', passed: 0, failed: 1, skipped: 0, note: `crashed (exit ${code}, no results)` };
+  if (code !== 0 && r.failed === 0) return { name: 'browser', passed: r.passed, failed: 1, skipped: 0, note: `exited ${code}` };
+  return { name: 'browser', passed: r.passed, failed: r.failed, skipped: 0, note: '' };
+}
+
+const parts = [];
+try {
+  parts.push(jestPart('unit', ['--selectProjects', 'unit']));
+  // --forceExit for e2e only: a suite whose beforeAll fails can leave Bull's Redis connections
+  // (ioredis reconnect timers) open, and jest then waits forever instead of finishing the run.
+  // The servers themselves are stopped by globalTeardown either way.
+  parts.push(jestPart('e2e', ['--selectProjects', 'e2e', '--runInBand', '--forceExit']));
+  if (fs.existsSync(path.join(root, 'test/browser/run.js'))) parts.push(browserPart());
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+const sum = (k) => parts.reduce((n, p) => n + p[k], 0);
+console.log('\n[test] ' + parts.map((p) =>
+  `${p.name}: ${p.passed} passed, ${p.failed} failed${p.skipped ? `, ${p.skipped} skipped` : ''}${p.note ? ` (${p.note})` : ''}`).join(' | '));
+const failed = sum('failed');
+console.log(`${sum('passed')} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

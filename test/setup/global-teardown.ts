@@ -1,0 +1,15 @@
+// jest globalTeardown of the `e2e` project: stops the servers global-setup started (handles
+// kept on globalThis; both run in jest's parent process) and, should the handles be lost,
+// kills whatever this process's pid files still name and removes the temp dirs.
+import { serverState } from './global-setup';
+import { reapStaleServers, stopServer } from './servers';
+
+export default async function globalTeardown(): Promise<void> {
+  const state = serverState();
+  const servers = state.servers.splice(0);
+  const results = await Promise.allSettled(servers.map((s) => stopServer(s)));
+  reapStaleServers(process.pid);
+  for (const r of results) {
+    if (r.status === 'rejected') process.stderr.write(`[test servers] stop failed: ${String(r.reason)}\n`);
+  }
+}
