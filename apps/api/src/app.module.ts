@@ -2,6 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ArticlesModule } from './articles/articles.module';
+import { PlacementsModule } from './placements/placements.module';
+import { InstructionsModule } from './instructions/instructions.module';
+import { EvidenceModule } from './evidence/evidence.module';
+import { CommissionsModule } from './commissions/commissions.module';
+import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
+import { SchemesModule } from './schemes/schemes.module';
+import { ScoreLedgerModule } from './score-ledger/score-ledger.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
@@ -45,6 +53,14 @@ export class AppModule {
         OutletsModule,
         UsersModule,
         SeedModule,
+        ArticlesModule,
+        PlacementsModule,
+        InstructionsModule,
+        EvidenceModule,
+        CommissionsModule,
+        MonthlyReportsModule,
+        SchemesModule,
+        ScoreLedgerModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

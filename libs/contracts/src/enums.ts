@@ -50,3 +50,15 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const QUEUE_MODES = ['inline', 'bull'] as const;
 export type QueueMode = (typeof QUEUE_MODES)[number];
+
+/** Review states of an entry (article, placement, instruction): 三级负责制. */
+export const ENTRY_STATUSES = ['draft', 'submitted', 'unit-approved', 'verified', 'returned', 'rejected'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
+  draft: '草稿',
+  submitted: '待单位审核',
+  'unit-approved': '待办公室核定',
+  verified: '已核定',
+  returned: '已退回',
+  rejected: '不予采用',
+};

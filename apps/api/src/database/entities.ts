@@ -1,10 +1,25 @@
+import { ArticleDistinctPair } from '../articles/article-distinct-pair.entity';
+import { ArticleUnit } from '../articles/article-unit.entity';
+import { Article } from '../articles/article.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { CommissionTarget } from '../commissions/commission-target.entity';
+import { Commission } from '../commissions/commission.entity';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { Instruction } from '../instructions/instruction.entity';
 import { JobRecord } from '../jobs/job-record.entity';
+import { MonthlyReport } from '../monthly-reports/monthly-report.entity';
 import { Office } from '../offices/office.entity';
 import { Outlet } from '../outlets/outlet.entity';
+import { Placement } from '../placements/placement.entity';
+import { SchemeVersion } from '../schemes/scheme-version.entity';
+import { ScoreLine } from '../score-ledger/score-line.entity';
 import { RankingGroup } from '../units/ranking-group.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly: globs break between the swc build, jest and the CLI. */
-export const ENTITIES = [Office, RankingGroup, Unit, Outlet, User, JobRecord, AuditEntry];
+export const ENTITIES = [
+  Office, RankingGroup, Unit, Outlet, User, JobRecord, AuditEntry,
+  Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, EvidenceFile,
+  Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine,
+];

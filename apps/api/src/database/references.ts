@@ -7,9 +7,14 @@ import { toNumber } from '../common/db-errors';
  * only deactivated: its history must keep its name. Features add their references here.
  */
 export const REFERENCES: Record<string, { table: string; column: string; label: string }[]> = {
-  unit: [{ table: 'users', column: 'unitId', label: '用户' }],
+  unit: [
+    { table: 'users', column: 'unitId', label: '用户' },
+    { table: 'article_units', column: 'unitId', label: '稿件' },
+    { table: 'commission_targets', column: 'unitId', label: '约稿' },
+    { table: 'monthly_reports', column: 'unitId', label: '月报' },
+  ],
   rankingGroup: [{ table: 'units', column: 'groupId', label: '单位' }],
-  outlet: [],
+  outlet: [{ table: 'placements', column: 'outletId', label: '录用' }],
 };
 
 /** Throws 409 `referenced` naming what still points at the record. */

@@ -6,6 +6,12 @@
 export interface JobPayloads {
   /** Import or update outlets from an uploaded .xlsx (the catalogue sheet). */
   'outlets.import': { officeId: number; fileKey: string; fileName: string };
+  /** Import articles with their placements from the recording template (.xlsx). */
+  'articles.import': { officeId: number; fileKey: string; fileName: string; userId: number; unitId: number | null };
+  /** Bring stored score lines up to date: the given articles/units/quarters, or everything from a quarter on. */
+  'scores.recompute': { officeId: number; quarters?: string[]; fromQuarter?: string; articleIds?: number[]; reason: string };
+  /** Remind units of due monthly reports and 约稿 deadlines. */
+  'reminders.send': { officeId: number; date: string };
 }
 
 export type JobName = keyof JobPayloads;

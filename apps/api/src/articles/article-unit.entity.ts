@@ -1,0 +1,30 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Unit } from '../units/unit.entity';
+import { Article } from './article.entity';
+
+/** A unit on an article, with its declared share (basis points of 100%; null = equal split). */
+@Entity('article_units')
+@Index(['articleId', 'unitId'], { unique: true })
+export class ArticleUnit {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  articleId: number;
+
+  @ManyToOne(() => Article, (a) => a.units, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'articleId' })
+  article?: Article;
+
+  @Index()
+  @Column({ type: 'int' })
+  unitId: number;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId' })
+  unit?: Unit;
+
+  /** 6000 = 60%; all shares of an article sum to 10000, or all are null. */
+  @Column({ type: 'int', nullable: true })
+  shareBp: number | null;
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Commission } from './commission.entity';
+
+/** One target unit of a commission and the article it answered with. */
+@Entity('commission_targets')
+@Index(['commissionId', 'unitId'], { unique: true })
+export class CommissionTarget {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  commissionId: number;
+
+  @ManyToOne(() => Commission, (c) => c.targets, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'commissionId' })
+  commission?: Commission;
+
+  @Index()
+  @Column({ type: 'int' })
+  unitId: number;
+
+  @Column({ type: 'int', nullable: true })
+  articleId: number | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  answeredAt: Date | null;
+}

@@ -1,0 +1,23 @@
+import { Column, Index } from 'typeorm';
+import { ENTRY_STATUSES, type EntryStatus } from '@app/contracts';
+import { OfficeOwnedEntity } from './base.entity';
+
+/** An entry that goes through the three-level review (article, placement, instruction). */
+export abstract class ReviewedEntity extends OfficeOwnedEntity {
+  @Index()
+  @Column({ type: 'simple-enum', enum: ENTRY_STATUSES, default: 'draft' })
+  status: EntryStatus;
+
+  /** Why the entry was returned or rejected (shown to the officer). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reviewNote: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  verifiedBy: number | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  verifiedAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  createdBy: number | null;
+}

@@ -1,0 +1,58 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
+import { Article } from '../articles/article.entity';
+import { ReviewedEntity } from '../database/review-columns';
+import { Outlet } from '../outlets/outlet.entity';
+
+/** 录用/刊发: one adoption of an article by one outlet on one (business) date. */
+@Entity('placements')
+@Index(['articleId', 'outletId', 'publishedDate'], { unique: true })
+@Index(['officeId', 'status', 'publishedDate'])
+@Index(['officeId', 'publishedDate'])
+export class Placement extends ReviewedEntity {
+  @Column({ type: 'int' })
+  articleId: number;
+
+  @ManyToOne(() => Article, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'articleId' })
+  article?: Article;
+
+  @Index()
+  @Column({ type: 'int' })
+  outletId: number;
+
+  @ManyToOne(() => Outlet, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'outletId' })
+  outlet?: Outlet;
+
+  @Column({ type: 'datetime' })
+  publishedAt: Date;
+
+  /** Business date (Asia/Shanghai) of publishedAt: decides the quarter. */
+  @Column({ type: 'varchar', length: 10 })
+  publishedDate: string;
+
+  /** 版面 / 栏目, e.g. 第4版 or 要闻 */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  page: string | null;
+
+  @Column({ type: 'simple-enum', enum: PROMINENCES, default: 'normal' })
+  prominence: Prominence;
+
+  /** When the outlet publishes in several media (a newspaper's WeChat account), which one. */
+  @Column({ type: 'simple-enum', enum: MEDIA, nullable: true })
+  medium: Medium | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  url: string | null;
+
+  /** 浏览量 / 转发量 of new-media placements, kept so a scheme can weigh reach later. */
+  @Column({ type: 'int', nullable: true })
+  views: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  shares: number | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  externalKey: string | null;
+}
