@@ -42,11 +42,15 @@ export class AuthService {
   }
 
   private async recordFailure(user: User, now: Date) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= this.config.login.maxFailures;
-    const lockedUntil = lock ? new Date(now.getTime() + this.config.login.lockMinutes * 60_000) : null;
-    await this.users.update(user.id, { failedLogins: lock ? 0 : failures, lockedUntil });
-    if (lock) throw locked(lockedUntil!);
+    // Counted in the database, not from the row read before the password check: failures
+    // arriving at the same time must each count, or parallel guessing never locks.
+    await this.users.increment({ id: user.id }, 'failedLogins', 1);
+    const { failedLogins: failures } = await this.users.findOneOrFail({ where: { id: user.id }, select: { id: true, failedLogins: true } });
+    if (failures >= this.config.login.maxFailures) {
+      const lockedUntil = new Date(now.getTime() + this.config.login.lockMinutes * 60_000);
+      await this.users.update(user.id, { failedLogins: 0, lockedUntil });
+      throw locked(lockedUntil);
+    }
     await sleep(Math.min(200 * 2 ** (failures - 1), 3000));
   }
 
