@@ -10,6 +10,7 @@ import { CommissionsModule } from './commissions/commissions.module';
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { SchemesModule } from './schemes/schemes.module';
 import { ScoreLedgerModule } from './score-ledger/score-ledger.module';
+import { ReviewModule } from './review/review.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
@@ -61,6 +62,7 @@ export class AppModule {
         MonthlyReportsModule,
         SchemesModule,
         ScoreLedgerModule,
+        ReviewModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Unit } from '../units/unit.entity';
 import { Article } from './article.entity';
 
@@ -14,7 +14,7 @@ export class ArticleUnit {
 
   @ManyToOne(() => Article, (a) => a.units, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'articleId' })
-  article?: Article;
+  article?: Relation<Article>;
 
   @Index()
   @Column({ type: 'int' })
@@ -22,7 +22,7 @@ export class ArticleUnit {
 
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unitId' })
-  unit?: Unit;
+  unit?: Relation<Unit>;
 
   /** 6000 = 60%; all shares of an article sum to 10000, or all are null. */
   @Column({ type: 'int', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, OneToMany } from 'typeorm';
+import { Column, Entity, Index, OneToMany, type Relation } from 'typeorm';
 import { ReviewedEntity } from '../database/review-columns';
 import { ArticleUnit } from './article-unit.entity';
 
@@ -49,5 +49,5 @@ export class Article extends ReviewedEntity {
   externalKey: string | null;
 
   @OneToMany(() => ArticleUnit, (u) => u.article, { cascade: true })
-  units?: ArticleUnit[];
+  units?: Relation<ArticleUnit[]>;
 }

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ArticleDuplicatesService } from './article-duplicates.service';
+import { ArticlesController } from './articles.controller';
+import { ArticlesService } from './articles.service';
 
-/** Placeholder until the feature lands; registered in AppModule so features do not touch it. */
-@Module({})
+@Module({
+  controllers: [ArticlesController],
+  providers: [ArticlesService, ArticleDuplicatesService],
+  exports: [ArticlesService],
+})
 export class ArticlesModule {}

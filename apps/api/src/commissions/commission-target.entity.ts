@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Commission } from './commission.entity';
 
 /** One target unit of a commission and the article it answered with. */
@@ -13,7 +13,7 @@ export class CommissionTarget {
 
   @ManyToOne(() => Commission, (c) => c.targets, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'commissionId' })
-  commission?: Commission;
+  commission?: Relation<Commission>;
 
   @Index()
   @Column({ type: 'int' })

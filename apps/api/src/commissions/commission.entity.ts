@@ -1,4 +1,4 @@
-import { Column, Entity, OneToMany } from 'typeorm';
+import { Column, Entity, OneToMany, type Relation } from 'typeorm';
 import { OfficeOwnedEntity } from '../database/base.entity';
 import { CommissionTarget } from './commission-target.entity';
 
@@ -22,5 +22,5 @@ export class Commission extends OfficeOwnedEntity {
   createdBy: number | null;
 
   @OneToMany(() => CommissionTarget, (t) => t.commission, { cascade: true })
-  targets?: CommissionTarget[];
+  targets?: Relation<CommissionTarget[]>;
 }

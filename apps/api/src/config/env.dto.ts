@@ -79,6 +79,10 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(28)
   MONTHLY_REPORT_DUE_DAY?: number = 5;
 
+  /** A placement dated more than this many days before its article was submitted gets a warning. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  PLACEMENT_EARLY_MARGIN_DAYS?: number = 7;
+
   /** Attempts per queued job before it is marked failed (retries back off exponentially). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
   JOB_ATTEMPTS?: number = 3;

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { UploadsModule } from '../common/upload-limits';
+import { InstructionsModule } from '../instructions/instructions.module';
+import { PlacementsModule } from '../placements/placements.module';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceService } from './evidence.service';
 
-/** Placeholder until the feature lands; registered in AppModule so features do not touch it. */
-@Module({})
+@Module({
+  imports: [PlacementsModule, InstructionsModule, UploadsModule],
+  controllers: [EvidenceController],
+  providers: [EvidenceService],
+})
 export class EvidenceModule {}

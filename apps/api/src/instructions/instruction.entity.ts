@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { LEVELS, type Level } from '@app/contracts';
 import { Article } from '../articles/article.entity';
 import { ReviewedEntity } from '../database/review-columns';
@@ -13,7 +13,7 @@ export class Instruction extends ReviewedEntity {
 
   @ManyToOne(() => Article, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'articleId' })
-  article?: Article;
+  article?: Relation<Article>;
 
   /** e.g. 省委常委、组织部长 */
   @Column({ type: 'varchar', length: 100 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { InstructionsController } from './instructions.controller';
+import { InstructionsService } from './instructions.service';
 
-/** Placeholder until the feature lands; registered in AppModule so features do not touch it. */
-@Module({})
+@Module({ controllers: [InstructionsController], providers: [InstructionsService], exports: [InstructionsService] })
 export class InstructionsModule {}

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
 import { Article } from '../articles/article.entity';
 import { ReviewedEntity } from '../database/review-columns';
@@ -15,7 +15,7 @@ export class Placement extends ReviewedEntity {
 
   @ManyToOne(() => Article, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'articleId' })
-  article?: Article;
+  article?: Relation<Article>;
 
   @Index()
   @Column({ type: 'int' })
@@ -23,7 +23,7 @@ export class Placement extends ReviewedEntity {
 
   @ManyToOne(() => Outlet, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'outletId' })
-  outlet?: Outlet;
+  outlet?: Relation<Outlet>;
 
   @Column({ type: 'datetime' })
   publishedAt: Date;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PlacementsController } from './placements.controller';
+import { PlacementsService } from './placements.service';
 
-/** Placeholder until the feature lands; registered in AppModule so features do not touch it. */
-@Module({})
+@Module({ controllers: [PlacementsController], providers: [PlacementsService], exports: [PlacementsService] })
 export class PlacementsModule {}

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { OfficeOwnedEntity } from '../database/base.entity';
 import { RankingGroup } from './ranking-group.entity';
 
@@ -18,7 +18,7 @@ export class Unit extends OfficeOwnedEntity {
 
   @ManyToOne(() => RankingGroup, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'groupId' })
-  group?: RankingGroup;
+  group?: Relation<RankingGroup>;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { ROLES, type Role } from '@app/contracts';
 import { OfficeOwnedEntity } from '../database/base.entity';
 import { Unit } from '../units/unit.entity';
@@ -22,7 +22,7 @@ export class User extends OfficeOwnedEntity {
 
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'unitId' })
-  unit?: Unit | null;
+  unit?: Relation<Unit> | null;
 
   @Column({ type: 'varchar', length: 100 })
   passwordHash: string;

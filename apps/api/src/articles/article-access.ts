@@ -1,0 +1,40 @@
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { isUnitScoped } from '../auth/scope';
+import { conflict, forbidden, notFound } from '../common/app-error';
+import { Article } from './article.entity';
+
+/**
+ * Loads an article the caller may see: the office and leaders see every article of their
+ * office; officers and reviewers only articles their unit is on (a joint article is visible
+ * to every unit on it). Someone else's article answers 404, not 403, so ids reveal nothing.
+ */
+export async function loadVisibleArticle(manager: EntityManager, user: AuthUser, id: number): Promise<Article> {
+  const article = await manager.findOne(Article, { where: { id, officeId: user.officeId }, relations: { units: { unit: true } } });
+  if (!article) throw notFound('稿件');
+  if (isUnitScoped(user) && !article.units!.some((u) => u.unitId === user.unitId)) throw notFound('稿件');
+  return article;
+}
+
+/**
+ * Who may change an entry's content: the owning unit's officer while it is a draft or
+ * returned; the office until it is verified. Verified entries must be reopened first.
+ */
+export function assertEditable(user: AuthUser, article: Article, status: Article['status'], what = '该记录') {
+  if (user.role === 'office' || user.role === 'admin') {
+    if (status === 'verified') throw conflict('locked', `${what}已核定，需先撤销核定（重新打开）才能修改`);
+    return;
+  }
+  if (user.role !== 'officer' || article.ownerUnitId !== user.unitId) throw forbidden('只有本单位信息员可以修改本单位报送的稿件');
+  if (status !== 'draft' && status !== 'returned') throw conflict('not_editable', `${what}已提交审核，退回后才能修改`);
+}
+
+/**
+ * Adding a placement or an instruction to an article: later adoptions keep coming after an
+ * article was verified, so any state but rejected accepts a new (draft) child entry.
+ */
+export function assertCanAddChild(user: AuthUser, article: Article) {
+  if (article.status === 'rejected') throw conflict('not_editable', '稿件已被办公室认定不予采用，不能再添加记录');
+  if (user.role === 'office' || user.role === 'admin') return;
+  if (user.role !== 'officer' || article.ownerUnitId !== user.unitId) throw forbidden('只有本单位信息员可以为本单位稿件添加记录');
+}

@@ -1,0 +1,33 @@
+import { ENTRY_STATUS_LABELS } from '@app/contracts';
+import type { Article } from './article.entity';
+
+/** What the API answers for an article (shares as percentages, labels in Chinese). */
+export function toArticleResponse(article: Article) {
+  const units = (article.units ?? []).map((u) => ({
+    unitId: u.unitId,
+    unitName: u.unit?.name ?? null,
+    sharePercent: u.shareBp === null ? null : u.shareBp / 100,
+  }));
+  return {
+    id: article.id,
+    title: article.title,
+    summary: article.summary,
+    wordCount: article.wordCount,
+    genre: article.genre,
+    authors: article.authors,
+    submittedAt: article.submittedAt.toISOString(),
+    submittedDate: article.submittedDate,
+    ownerUnitId: article.ownerUnitId,
+    commissionId: article.commissionId,
+    status: article.status,
+    statusLabel: ENTRY_STATUS_LABELS[article.status],
+    reviewNote: article.reviewNote,
+    verifiedAt: article.verifiedAt?.toISOString() ?? null,
+    version: article.version,
+    units,
+    createdAt: article.createdAt.toISOString(),
+    updatedAt: article.updatedAt.toISOString(),
+  };
+}
+
+export type ArticleResponse = ReturnType<typeof toArticleResponse>;

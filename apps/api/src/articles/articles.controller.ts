@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole, Roles } from '../auth/roles.decorator';
+import { ArticleDuplicatesService } from './article-duplicates.service';
+import { ArticlesService } from './articles.service';
+import { CreateArticleDto, ListArticlesQuery, SimilarQuery, UpdateArticleDto } from './dto/article.dto';
+import { OtherArticleDto } from './dto/duplicate.dto';
+
+@ApiTags('articles 稿件')
+@Controller('articles')
+export class ArticlesController {
+  constructor(private readonly service: ArticlesService, private readonly duplicates: ArticleDuplicatesService) {}
+
+  @AnyRole() @Get()
+  list(@Auth() user: AuthUser, @Query() query: ListArticlesQuery) {
+    return this.service.list(user, query);
+  }
+
+  /** Possible duplicates while typing a title. */
+  @Roles('officer', 'reviewer', 'office', 'admin') @Get('similar')
+  similar(@Auth() user: AuthUser, @Query() query: SimilarQuery) {
+    return this.duplicates.similar(user, query.title, query.excludeId);
+  }
+
+  @AnyRole() @Get(':id')
+  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.get(user, id);
+  }
+
+  @Roles('officer', 'office', 'admin') @Post()
+  create(@Auth() user: AuthUser, @Body() dto: CreateArticleDto) {
+    return this.service.create(user, dto);
+  }
+
+  @Roles('officer', 'office', 'admin') @Patch(':id')
+  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateArticleDto) {
+    return this.service.update(user, id, dto);
+  }
+
+  @Roles('officer', 'office', 'admin') @Delete(':id') @HttpCode(204)
+  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.remove(user, id);
+  }
+
+  @Roles('office', 'admin') @Post(':id/merge') @HttpCode(204)
+  merge(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: OtherArticleDto) {
+    return this.duplicates.merge(user, id, dto.otherId);
+  }
+
+  @Roles('office', 'admin') @Post(':id/distinct') @HttpCode(204)
+  markDistinct(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: OtherArticleDto) {
+    return this.duplicates.markDistinct(user, id, dto.otherId);
+  }
+}

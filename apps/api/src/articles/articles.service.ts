@@ -1,0 +1,147 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { isUnitScoped } from '../auth/scope';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, conflict, forbidden, invalid } from '../common/app-error';
+import { businessDate, parseBusinessInstant } from '../common/business-date';
+import { updateVersioned } from '../common/optimistic';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { Unit } from '../units/unit.entity';
+import { assertEditable, loadVisibleArticle } from './article-access';
+import { toArticleResponse, type ArticleResponse } from './article-response';
+import { resolveShares } from './article-shares';
+import { ArticleUnit } from './article-unit.entity';
+import { Article } from './article.entity';
+import type { ArticleUnitDto, CreateArticleDto, ListArticlesQuery, UpdateArticleDto } from './dto/article.dto';
+import { normalizeTitle } from './title-similarity';
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(user: AuthUser, query: ListArticlesQuery): Promise<Page<ArticleResponse>> {
+    const qb = this.dataSource.getRepository(Article).createQueryBuilder('a').where('a.officeId = :officeId', { officeId: user.officeId });
+    const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
+    if (unitId) qb.andWhere('a.id IN (SELECT au.articleId FROM article_units au WHERE au.unitId = :unitId)', { unitId });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.q) qb.andWhere('(a.title LIKE :q OR a.authors LIKE :q)', { q: `%${query.q}%` });
+    if (query.from) qb.andWhere('a.submittedDate >= :from', { from: query.from.slice(0, 10) });
+    if (query.to) qb.andWhere('a.submittedDate <= :to', { to: query.to.slice(0, 10) });
+    const [rows, total] = await qb.orderBy('a.submittedAt', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const units = rows.length ? await this.dataSource.getRepository(ArticleUnit).find({ where: { articleId: In(rows.map((r) => r.id)) }, relations: { unit: true } }) : [];
+    for (const row of rows) row.units = units.filter((u) => u.articleId === row.id);
+    return { items: rows.map(toArticleResponse), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthUser, id: number): Promise<ArticleResponse> {
+    return toArticleResponse(await loadVisibleArticle(this.dataSource.manager, user, id));
+  }
+
+  async create(user: AuthUser, dto: CreateArticleDto): Promise<ArticleResponse> {
+    const ownerUnitId = this.ownerUnit(user, dto.ownerUnitId);
+    const units = resolveShares(dto.units ?? [{ unitId: ownerUnitId }]);
+    if (!units.some((u) => u.unitId === ownerUnitId)) throw invalid({ units: '报送单位必须包含本单位' });
+    const submittedAt = this.submittedAt(dto.submittedAt);
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertUnits(manager, user, dto.units ?? [{ unitId: ownerUnitId }]);
+      const article = await manager.save(Article, manager.create(Article, {
+        officeId: user.officeId,
+        title: dto.title,
+        normalizedTitle: normalizeTitle(dto.title),
+        summary: dto.summary ?? null,
+        wordCount: dto.wordCount ?? null,
+        genre: dto.genre ?? null,
+        authors: dto.authors ?? null,
+        submittedAt,
+        submittedDate: businessDate(submittedAt, this.config.business.timeZone),
+        ownerUnitId,
+        commissionId: null,
+        externalKey: null,
+        status: 'draft',
+        reviewNote: null,
+        verifiedBy: null,
+        verifiedAt: null,
+        createdBy: user.id,
+      }));
+      await manager.insert(ArticleUnit, units.map((u) => ({ ...u, articleId: article.id })));
+      await this.audit.record(user, 'create', 'article', article.id, null, { ...dto, units }, manager);
+      return article.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateArticleDto): Promise<ArticleResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const article = await loadVisibleArticle(manager, user, id);
+      assertEditable(user, article, article.status, '稿件');
+      const { version, units: unitDtos, submittedAt: submittedText, ...fields } = dto;
+      const changes: Partial<Article> = { ...fields };
+      if (fields.title !== undefined) changes.normalizedTitle = normalizeTitle(fields.title);
+      if (submittedText !== undefined) {
+        changes.submittedAt = this.submittedAt(submittedText);
+        changes.submittedDate = businessDate(changes.submittedAt, this.config.business.timeZone);
+      }
+      await updateVersioned(manager, Article, id, version, changes);
+      if (unitDtos) {
+        const units = resolveShares(unitDtos);
+        if (!units.some((u) => u.unitId === article.ownerUnitId)) throw invalid({ units: '报送单位必须包含本单位' });
+        await this.assertUnits(manager, user, unitDtos);
+        await manager.delete(ArticleUnit, { articleId: id });
+        await manager.insert(ArticleUnit, units.map((u) => ({ ...u, articleId: id })));
+      }
+      await this.audit.record(user, 'update', 'article', id, toArticleResponse(article), dto, manager);
+    });
+    return this.get(user, id);
+  }
+
+  /** Only drafts without placements can be deleted; anything submitted stays on record. */
+  async remove(user: AuthUser, id: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const article = await loadVisibleArticle(manager, user, id);
+      assertEditable(user, article, article.status, '稿件');
+      if (article.status !== 'draft') throw conflict('not_deletable', '只有草稿可以删除');
+      const [placements] = await manager.query('SELECT COUNT(*) AS n FROM placements WHERE articleId = ?', [id]);
+      const [instructions] = await manager.query('SELECT COUNT(*) AS n FROM instructions WHERE articleId = ?', [id]);
+      if (Number(placements.n) + Number(instructions.n) > 0) throw conflict('not_deletable', '稿件下还有录用或批示记录，请先删除它们');
+      await manager.delete(ArticleUnit, { articleId: id });
+      await manager.delete(Article, { id });
+      await this.audit.record(user, 'delete', 'article', id, toArticleResponse(article), null, manager);
+    });
+  }
+
+  private ownerUnit(user: AuthUser, requested?: number): number {
+    if (user.role === 'officer') return user.unitId!;
+    if (user.role === 'office' || user.role === 'admin') {
+      if (!requested) throw invalid({ ownerUnitId: '办公室代录时必须选择报送单位' });
+      return requested;
+    }
+    throw forbidden('只有信息员或办公室可以录入稿件');
+  }
+
+  private submittedAt(text?: string): Date {
+    if (text === undefined) return new Date();
+    const instant = parseBusinessInstant(text, this.config.business.timeZone);
+    if (!instant) throw invalid({ submittedAt: '日期格式不正确' });
+    if (instant.getTime() > Date.now() + 60_000) throw invalid({ submittedAt: '报送时间不能晚于当前时间' });
+    return instant;
+  }
+
+  private async assertUnits(manager: EntityManager, user: AuthUser, units: ArticleUnitDto[]) {
+    const ids = units.map((u) => u.unitId);
+    const found = await manager.find(Unit, { where: { id: In(ids), officeId: user.officeId } });
+    units.forEach((u, i) => {
+      const unit = found.find((f) => f.id === u.unitId);
+      if (!unit) throw invalid({ [`units.${i}.unitId`]: '单位不存在' });
+      if (!unit.active) throw invalid({ [`units.${i}.unitId`]: `单位「${unit.name}」已停用` });
+    });
+    if (ids.length === 0) throw badRequest('units_required', '至少需要一个报送单位');
+  }
+}

@@ -1,0 +1,98 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { ENTRY_STATUSES, type EntryStatus } from '@app/contracts';
+import { PageQuery } from '../../common/dto/page.query';
+import { Trim } from '../../common/dto/transforms';
+
+export class ArticleUnitDto {
+  @IsInt() @Min(1)
+  unitId: number;
+
+  /** Percentage with at most 2 decimals; omit on every unit for an equal split. */
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }, { message: '份额最多两位小数' }) @Min(0.01)
+  sharePercent?: number;
+}
+
+export class CreateArticleDto {
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  title: string;
+
+  @IsOptional() @IsString() @MaxLength(20000)
+  summary?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  wordCount?: number;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(30)
+  genre?: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  authors?: string;
+
+  /** ISO timestamp or a YYYY-MM-DD business date; default now. */
+  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}([T ].*)?$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  submittedAt?: string;
+
+  /** The submitting units; default: the officer's own unit. */
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ArticleUnitDto)
+  units?: ArticleUnitDto[];
+
+  /** The office records for a unit: which unit owns it (officers: always their own). */
+  @IsOptional() @IsInt() @Min(1)
+  ownerUnitId?: number;
+}
+
+export class UpdateArticleDto {
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  title?: string;
+
+  @IsOptional() @IsString() @MaxLength(20000)
+  summary?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  wordCount?: number;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(30)
+  genre?: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  authors?: string;
+
+  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}([T ].*)?$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  submittedAt?: string;
+
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ArticleUnitDto)
+  units?: ArticleUnitDto[];
+
+  /** The version the client edited; a stale one is refused with 409. */
+  @IsInt() @Min(1)
+  version: number;
+}
+
+export class ListArticlesQuery extends PageQuery {
+  @IsOptional() @IsIn(ENTRY_STATUSES)
+  status?: EntryStatus;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  unitId?: number;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  /** submitted on or after (YYYY-MM-DD) */
+  @IsOptional() @IsISO8601()
+  from?: string;
+
+  @IsOptional() @IsISO8601()
+  to?: string;
+}
+
+export class SimilarQuery {
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  title: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  excludeId?: number;
+}

@@ -1,0 +1,6 @@
+import { IsInt, Min } from 'class-validator';
+
+export class OtherArticleDto {
+  @IsInt() @Min(1)
+  otherId: number;
+}

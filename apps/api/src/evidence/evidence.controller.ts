@@ -1,0 +1,38 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole, Roles } from '../auth/roles.decorator';
+import { EvidenceService } from './evidence.service';
+
+@ApiTags('evidence 证明材料')
+@Controller()
+export class EvidenceController {
+  constructor(private readonly service: EvidenceService) {}
+
+  @Roles('officer', 'office', 'admin') @Post('placements/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  uploadForPlacement(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @UploadedFile() file: Express.Multer.File) {
+    return this.service.upload(user, 'placement', id, file);
+  }
+
+  @Roles('officer', 'office', 'admin') @Post('instructions/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  uploadForInstruction(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @UploadedFile() file: Express.Multer.File) {
+    return this.service.upload(user, 'instruction', id, file);
+  }
+
+  /** Inline (to preview beside the entry) unless ?download=1. */
+  @AnyRole() @Get('evidence/:id')
+  async download(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query('download') asAttachment: string | undefined, @Res() res: Response) {
+    const { content, evidence } = await this.service.download(user, id);
+    res.setHeader('Content-Type', evidence.mimeType);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Disposition', `${asAttachment ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
+    res.send(content);
+  }
+
+  @Roles('officer', 'office', 'admin') @Delete('evidence/:id') @HttpCode(204)
+  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.remove(user, id);
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { assertEditable } from '../articles/article-access';
+import { AppError, badRequest, notFound } from '../common/app-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { InstructionsService } from '../instructions/instructions.service';
+import { PlacementsService } from '../placements/placements.service';
+import { FileStore } from '../storage/file-store.service';
+import { EvidenceFile, type EvidenceOwner } from './evidence-file.entity';
+import { toEvidenceResponse } from './evidence-response';
+import { checkEvidenceFile } from './file-signature';
+
+/** Evidence files of placements and instructions: type-, size- and content-checked, stored with a checksum. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly placements: PlacementsService,
+    private readonly instructions: InstructionsService,
+    private readonly files: FileStore,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The owner entry, checked for visibility; `forEdit` also checks that the caller may change it. */
+  private async owner(manager: EntityManager, user: AuthUser, type: EvidenceOwner, id: number, forEdit: boolean) {
+    const loaded = type === 'placement'
+      ? await this.placements.loadVisible(manager, user, id).then(({ placement, article }) => ({ status: placement.status, article }))
+      : await this.instructions.loadVisible(manager, user, id).then(({ instruction, article }) => ({ status: instruction.status, article }));
+    if (forEdit) assertEditable(user, loaded.article, loaded.status, type === 'placement' ? '录用记录' : '批示记录');
+    return loaded;
+  }
+
+  async upload(user: AuthUser, type: EvidenceOwner, ownerId: number, file: Express.Multer.File | undefined) {
+    if (!file) throw badRequest('file_required', '请选择要上传的文件', { file: '必填' });
+    // multer reports names as latin1; browsers send UTF-8 (剪报.png).
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const check = checkEvidenceFile(fileName, file.buffer, this.config.uploads.maxBytes);
+    if (!check.ok) throw new AppError(check.code === 'file_too_large' ? 413 : 400, check.code, check.message, { file: check.message });
+    await this.owner(this.dataSource.manager, user, type, ownerId, true);
+    const stored = await this.files.put(file.buffer, check.extension);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.save(EvidenceFile, manager.create(EvidenceFile, {
+        officeId: user.officeId, ownerType: type, ownerId, fileKey: stored.key, fileName: fileName.slice(0, 200),
+        mimeType: check.mime, size: stored.size, sha256: stored.sha256, uploadedBy: user.id,
+      }));
+      await this.audit.record(user, 'attach-evidence', type, ownerId, null, { evidenceId: row.id, fileName, sha256: stored.sha256 }, manager);
+      return row;
+    });
+    return toEvidenceResponse(saved);
+  }
+
+  async download(user: AuthUser, id: number): Promise<{ content: Buffer; evidence: EvidenceFile }> {
+    const evidence = await this.dataSource.getRepository(EvidenceFile).findOne({ where: { id, officeId: user.officeId } });
+    if (!evidence) throw notFound('证明材料');
+    await this.owner(this.dataSource.manager, user, evidence.ownerType, evidence.ownerId, false).catch(() => {
+      throw notFound('证明材料');
+    });
+    return { content: await this.files.get(evidence.fileKey), evidence };
+  }
+
+  async remove(user: AuthUser, id: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const evidence = await manager.findOne(EvidenceFile, { where: { id, officeId: user.officeId } });
+      if (!evidence) throw notFound('证明材料');
+      await this.owner(manager, user, evidence.ownerType, evidence.ownerId, true);
+      await manager.delete(EvidenceFile, { id });
+      await this.audit.record(user, 'remove-evidence', evidence.ownerType, evidence.ownerId, { evidenceId: id, fileName: evidence.fileName }, null, manager);
+    });
+  }
+}

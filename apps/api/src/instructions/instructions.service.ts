@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ENTRY_STATUS_LABELS, LEVEL_LABELS } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
+import { conflict, invalid, notFound } from '../common/app-error';
+import { isBusinessDate, todayBusinessDate } from '../common/business-date';
+import { updateVersioned } from '../common/optimistic';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { toEvidenceResponse } from '../evidence/evidence-response';
+import type { CreateInstructionDto, UpdateInstructionDto } from './dto/instruction.dto';
+import { Instruction } from './instruction.entity';
+
+export const toInstructionResponse = (i: Instruction, evidence: EvidenceFile[] = []) => ({
+  id: i.id,
+  articleId: i.articleId,
+  leaderTitle: i.leaderTitle,
+  level: i.level,
+  levelLabel: LEVEL_LABELS[i.level],
+  instructedDate: i.instructedDate,
+  content: i.content,
+  status: i.status,
+  statusLabel: ENTRY_STATUS_LABELS[i.status],
+  reviewNote: i.reviewNote,
+  version: i.version,
+  evidence: evidence.map(toEvidenceResponse),
+});
+
+/** 领导批示 on articles: recorded by the unit, verified by the office like placements. */
+@Injectable()
+export class InstructionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async listForArticle(user: AuthUser, articleId: number) {
+    await loadVisibleArticle(this.dataSource.manager, user, articleId);
+    const items = await this.dataSource.getRepository(Instruction).find({ where: { articleId }, order: { instructedDate: 'ASC', id: 'ASC' } });
+    const evidence = items.length
+      ? await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'instruction', ownerId: In(items.map((i) => i.id)) } })
+      : [];
+    return items.map((i) => toInstructionResponse(i, evidence.filter((e) => e.ownerId === i.id)));
+  }
+
+  async loadVisible(manager: EntityManager, user: AuthUser, id: number) {
+    const instruction = await manager.findOne(Instruction, { where: { id, officeId: user.officeId } });
+    if (!instruction) throw notFound('批示记录');
+    const article = await loadVisibleArticle(manager, user, instruction.articleId).catch(() => {
+      throw notFound('批示记录');
+    });
+    return { instruction, article };
+  }
+
+  async get(user: AuthUser, id: number) {
+    const { instruction } = await this.loadVisible(this.dataSource.manager, user, id);
+    const evidence = await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'instruction', ownerId: id } });
+    return toInstructionResponse(instruction, evidence);
+  }
+
+  async create(user: AuthUser, articleId: number, dto: CreateInstructionDto) {
+    this.checkDate(dto.instructedDate);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const article = await loadVisibleArticle(manager, user, articleId);
+      assertCanAddChild(user, article);
+      const saved = await manager.save(Instruction, manager.create(Instruction, {
+        officeId: user.officeId, articleId, leaderTitle: dto.leaderTitle, level: dto.level, instructedDate: dto.instructedDate,
+        content: dto.content ?? null, status: 'draft', reviewNote: null, verifiedBy: null, verifiedAt: null, createdBy: user.id,
+      }));
+      await this.audit.record(user, 'create', 'instruction', saved.id, null, dto, manager);
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateInstructionDto) {
+    if (dto.instructedDate !== undefined) this.checkDate(dto.instructedDate);
+    await this.dataSource.transaction(async (manager) => {
+      const { instruction, article } = await this.loadVisible(manager, user, id);
+      assertEditable(user, article, instruction.status, '批示记录');
+      const { version, ...changes } = dto;
+      await updateVersioned(manager, Instruction, id, version, changes);
+      await this.audit.record(user, 'update', 'instruction', id, toInstructionResponse(instruction), dto, manager);
+    });
+    return this.get(user, id);
+  }
+
+  async remove(user: AuthUser, id: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { instruction, article } = await this.loadVisible(manager, user, id);
+      assertEditable(user, article, instruction.status, '批示记录');
+      if (instruction.status !== 'draft' && instruction.status !== 'returned') throw conflict('not_deletable', '已提交的批示记录不能删除');
+      await manager.delete(EvidenceFile, { ownerType: 'instruction', ownerId: id });
+      await manager.delete(Instruction, { id });
+      await this.audit.record(user, 'delete', 'instruction', id, toInstructionResponse(instruction), null, manager);
+    });
+  }
+
+  private checkDate(date: string) {
+    if (!isBusinessDate(date)) throw invalid({ instructedDate: '日期不存在' });
+    if (date > todayBusinessDate(this.config)) throw invalid({ instructedDate: '批示日期不能晚于今天' });
+  }
+}

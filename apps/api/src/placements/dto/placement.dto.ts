@@ -1,0 +1,61 @@
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, Min } from 'class-validator';
+import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
+import { Trim } from '../../common/dto/transforms';
+
+const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}([T ].*)?$/;
+
+export class CreatePlacementDto {
+  @IsInt() @Min(1)
+  outletId: number;
+
+  /** YYYY-MM-DD (a business date) or an ISO timestamp. */
+  @IsString() @IsNotEmpty() @Matches(DATE_OR_TIME, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  publishedAt: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(50)
+  page?: string;
+
+  @IsOptional() @IsIn(PROMINENCES)
+  prominence?: Prominence;
+
+  @IsOptional() @IsIn(MEDIA)
+  medium?: Medium;
+
+  @IsOptional() @Trim() @IsUrl({ require_protocol: true }, { message: '网址格式不正确（应以 http:// 或 https:// 开头）' }) @MaxLength(500)
+  url?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  views?: number;
+
+  @IsOptional() @IsInt() @Min(0)
+  shares?: number;
+}
+
+export class UpdatePlacementDto {
+  @IsOptional() @IsInt() @Min(1)
+  outletId?: number;
+
+  @IsOptional() @IsString() @Matches(DATE_OR_TIME, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  publishedAt?: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(50)
+  page?: string;
+
+  @IsOptional() @IsIn(PROMINENCES)
+  prominence?: Prominence;
+
+  @IsOptional() @IsIn(MEDIA)
+  medium?: Medium;
+
+  @IsOptional() @Trim() @IsUrl({ require_protocol: true }, { message: '网址格式不正确（应以 http:// 或 https:// 开头）' }) @MaxLength(500)
+  url?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  views?: number;
+
+  @IsOptional() @IsInt() @Min(0)
+  shares?: number;
+
+  @IsInt() @Min(1)
+  version: number;
+}

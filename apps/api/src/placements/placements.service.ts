@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
+import { conflict, invalid, notFound } from '../common/app-error';
+import { businessDate, parseBusinessInstant, todayBusinessDate } from '../common/business-date';
+import { isUniqueViolation } from '../common/db-errors';
+import { updateVersioned } from '../common/optimistic';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { Outlet } from '../outlets/outlet.entity';
+import type { CreatePlacementDto, UpdatePlacementDto } from './dto/placement.dto';
+import { toPlacementResponse, type PlacementResponse } from './placement-response';
+import { Placement } from './placement.entity';
+
+export interface Warning {
+  field: string;
+  message: string;
+}
+
+@Injectable()
+export class PlacementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async listForArticle(user: AuthUser, articleId: number): Promise<PlacementResponse[]> {
+    await loadVisibleArticle(this.dataSource.manager, user, articleId);
+    const placements = await this.dataSource.getRepository(Placement).find({ where: { articleId }, relations: { outlet: true }, order: { publishedDate: 'ASC', id: 'ASC' } });
+    const evidence = placements.length
+      ? await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'placement', ownerId: In(placements.map((p) => p.id)) }, order: { id: 'ASC' } })
+      : [];
+    return placements.map((p) => toPlacementResponse(p, evidence.filter((e) => e.ownerId === p.id)));
+  }
+
+  /** Loads a placement with its article, checking that the caller may see it. */
+  async loadVisible(manager: EntityManager, user: AuthUser, id: number) {
+    const placement = await manager.findOne(Placement, { where: { id, officeId: user.officeId }, relations: { outlet: true } });
+    if (!placement) throw notFound('录用记录');
+    const article = await loadVisibleArticle(manager, user, placement.articleId).catch(() => {
+      throw notFound('录用记录');
+    });
+    return { placement, article };
+  }
+
+  async get(user: AuthUser, id: number): Promise<PlacementResponse> {
+    const { placement } = await this.loadVisible(this.dataSource.manager, user, id);
+    const evidence = await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'placement', ownerId: id } });
+    return toPlacementResponse(placement, evidence);
+  }
+
+  async create(user: AuthUser, articleId: number, dto: CreatePlacementDto): Promise<PlacementResponse & { warnings: Warning[] }> {
+    const { id, warnings } = await this.dataSource.transaction(async (manager) => {
+      const article = await loadVisibleArticle(manager, user, articleId);
+      assertCanAddChild(user, article);
+      const outlet = await this.activeOutlet(manager, user, dto.outletId);
+      const { publishedAt, publishedDate, warnings } = this.publication(dto.publishedAt, article.submittedDate);
+      try {
+        const saved = await manager.save(Placement, manager.create(Placement, {
+          officeId: user.officeId,
+          articleId,
+          outletId: outlet.id,
+          publishedAt,
+          publishedDate,
+          page: dto.page ?? null,
+          prominence: dto.prominence ?? 'normal',
+          medium: dto.medium ?? null,
+          url: dto.url ?? null,
+          views: dto.views ?? null,
+          shares: dto.shares ?? null,
+          externalKey: null,
+          status: 'draft',
+          reviewNote: null,
+          verifiedBy: null,
+          verifiedAt: null,
+          createdBy: user.id,
+        }));
+        await this.audit.record(user, 'create', 'placement', saved.id, null, dto, manager);
+        return { id: saved.id, warnings };
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicatePlacement(outlet.name, publishedDate);
+        throw error;
+      }
+    });
+    return { ...(await this.get(user, id)), warnings };
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdatePlacementDto): Promise<PlacementResponse & { warnings: Warning[] }> {
+    const warnings = await this.dataSource.transaction(async (manager) => {
+      const { placement, article } = await this.loadVisible(manager, user, id);
+      assertEditable(user, article, placement.status, '录用记录');
+      const { version, publishedAt: publishedText, ...fields } = dto;
+      const changes: Partial<Placement> = { ...fields };
+      let warnings: Warning[] = [];
+      if (dto.outletId !== undefined) await this.activeOutlet(manager, user, dto.outletId);
+      if (publishedText !== undefined) {
+        const publication = this.publication(publishedText, article.submittedDate);
+        Object.assign(changes, { publishedAt: publication.publishedAt, publishedDate: publication.publishedDate });
+        warnings = publication.warnings;
+      }
+      try {
+        await updateVersioned(manager, Placement, id, version, changes);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicatePlacement('该媒体', changes.publishedDate ?? placement.publishedDate);
+        throw error;
+      }
+      await this.audit.record(user, 'update', 'placement', id, toPlacementResponse(placement), dto, manager);
+      return warnings;
+    });
+    return { ...(await this.get(user, id)), warnings };
+  }
+
+  async remove(user: AuthUser, id: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { placement, article } = await this.loadVisible(manager, user, id);
+      assertEditable(user, article, placement.status, '录用记录');
+      if (placement.status !== 'draft' && placement.status !== 'returned') throw conflict('not_deletable', '已提交的录用记录不能删除');
+      await manager.delete(EvidenceFile, { ownerType: 'placement', ownerId: id });
+      await manager.delete(Placement, { id });
+      await this.audit.record(user, 'delete', 'placement', id, toPlacementResponse(placement), null, manager);
+    });
+  }
+
+  private async activeOutlet(manager: EntityManager, user: AuthUser, outletId: number): Promise<Outlet> {
+    const outlet = await manager.findOne(Outlet, { where: { id: outletId, officeId: user.officeId } });
+    if (!outlet) throw invalid({ outletId: '媒体/刊物不存在' });
+    if (!outlet.active) throw invalid({ outletId: `「${outlet.name}」已停用` });
+    return outlet;
+  }
+
+  /**
+   * A publication date in the future is an error; one well before the article was submitted
+   * is allowed (articles are sometimes recorded late) but flagged as a warning.
+   */
+  private publication(text: string, submittedDate: string) {
+    const zone = this.config.business.timeZone;
+    const publishedAt = parseBusinessInstant(text, zone);
+    if (!publishedAt) throw invalid({ publishedAt: '日期格式不正确（应为 YYYY-MM-DD）' });
+    const publishedDate = businessDate(publishedAt, zone);
+    if (publishedDate > todayBusinessDate(this.config)) throw invalid({ publishedAt: '刊发日期不能晚于今天' });
+    const warnings: Warning[] = [];
+    const margin = this.config.business.placementEarlyMarginDays;
+    const earliest = new Date(Date.parse(`${submittedDate}T00:00:00Z`) - margin * 86_400_000).toISOString().slice(0, 10);
+    if (publishedDate < earliest) {
+      warnings.push({ field: 'publishedAt', message: `刊发日期 ${publishedDate} 比稿件报送日期 ${submittedDate} 早 ${margin} 天以上，请核实` });
+    }
+    return { publishedAt, publishedDate, warnings };
+  }
+}
+
+function duplicatePlacement(outletName: string, date: string) {
+  return conflict('duplicate_placement', `同一稿件在${outletName} ${date} 已有录用记录`, { outletId: '同一稿件同一天在同一媒体只能录用一次' });
+}

@@ -1,0 +1,58 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ENTRY_STATUSES, LEVELS, type EntryStatus, type Level } from '@app/contracts';
+import { PageQuery } from '../../common/dto/page.query';
+
+export const ENTRY_TYPES = ['articles', 'placements', 'instructions'] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'verify', 'reject', 'reopen'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export class ReviewActionDto {
+  /** Required when returning, rejecting or reopening: the officer reads it. */
+  @IsOptional() @IsString() @MaxLength(500)
+  reason?: string;
+}
+
+export class ReviewItemDto {
+  @IsIn(ENTRY_TYPES)
+  type: EntryType;
+
+  @IsInt() @Min(1)
+  id: number;
+}
+
+export class BulkReviewDto extends ReviewActionDto {
+  @IsIn(REVIEW_ACTIONS)
+  action: ReviewAction;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ReviewItemDto)
+  items: ReviewItemDto[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ReviewQueueQuery extends PageQuery {
+  @IsOptional() @IsIn(ENTRY_TYPES)
+  type: EntryType = 'placements';
+
+  /** Default: what awaits the caller (reviewer: submitted; office: unit-approved). */
+  @IsOptional() @IsIn(ENTRY_STATUSES)
+  status?: EntryStatus;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  unitId?: number;
+
+  @IsOptional() @IsIn(LEVELS)
+  level?: Level;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  outletId?: number;
+
+  @IsOptional() @Matches(DATE, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  from?: string;
+
+  @IsOptional() @Matches(DATE, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  to?: string;
+}

@@ -1,0 +1,137 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ENTRY_STATUS_LABELS, type EntryStatus } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { loadVisibleArticle } from '../articles/article-access';
+import { Article } from '../articles/article.entity';
+import { AppError, conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { Instruction } from '../instructions/instruction.entity';
+import { JobsService } from '../jobs/jobs.service';
+import { Placement } from '../placements/placement.entity';
+import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
+import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
+
+const ENTITY = { articles: Article, placements: Placement, instructions: Instruction } as const;
+const AUDIT_NAME = { articles: 'article', placements: 'placement', instructions: 'instruction' } as const;
+const LABEL = { articles: '稿件', placements: '录用记录', instructions: '批示记录' } as const;
+
+type Entry = Article | Placement | Instruction;
+
+export interface ReviewResult {
+  type: EntryType;
+  id: number;
+  status: EntryStatus;
+  /** child entries moved with an article */
+  cascaded: number;
+}
+
+@Injectable()
+export class ReviewService {
+  private readonly logger = new Logger('ReviewService');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
+    const { result, scoredArticleIds } = await this.dataSource.transaction(async (manager) => this.move(manager, user, type, id, action, reason));
+    await this.recomputeScores(user, scoredArticleIds);
+    return result;
+  }
+
+  /** Each item in its own transaction: one bad item does not undo the others; each gets its answer. */
+  async bulk(user: AuthUser, dto: BulkReviewDto) {
+    const results: ({ ok: true } & ReviewResult | { ok: false; type: EntryType; id: number; code: string; message: string })[] = [];
+    const scored = new Set<number>();
+    for (const item of dto.items) {
+      try {
+        const { result, scoredArticleIds } = await this.dataSource.transaction((manager) => this.move(manager, user, item.type, item.id, dto.action, dto.reason));
+        scoredArticleIds.forEach((a) => scored.add(a));
+        results.push({ ok: true, ...result });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({ ok: false, type: item.type, id: item.id, code: error.code, message: error.message });
+      }
+    }
+    await this.recomputeScores(user, [...scored]);
+    return { succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+  }
+
+  private async move(manager: EntityManager, user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string) {
+    const rule = TRANSITIONS[action];
+    if (!rule.roles.includes(user.role)) throw forbidden(`当前角色不能执行「${rule.label}」`);
+    if (rule.reasonRequired && !reason?.trim()) throw invalid({ reason: `${rule.label}时必须填写原因` });
+    const { entry, article } = await this.load(manager, user, type, id);
+    this.assertActsForUnit(user, article, action);
+    const from = fromStatesFor(action, user.role);
+    if (!from.includes(entry.status)) {
+      throw conflict('invalid_transition', `${LABEL[type]}当前状态为「${statusLabel(entry.status)}」，不能${rule.label}`);
+    }
+    if (type !== 'articles' && PARENT_AT_LEAST[action] && !PARENT_AT_LEAST[action]!.includes(article.status)) {
+      throw conflict('parent_not_ready', `请先${rule.label}所属稿件（当前「${statusLabel(article.status)}」），或在稿件上一并操作`);
+    }
+    await this.setStatus(manager, user, type, entry, rule.to, action, reason);
+    let cascaded = 0;
+    if (type === 'articles' && action !== 'reopen') {
+      for (const childType of ['placements', 'instructions'] as const) {
+        const children = await manager.find(ENTITY[childType] as typeof Placement, { where: { articleId: id, status: In(from) } });
+        for (const child of children) await this.setStatus(manager, user, childType, child, rule.to, action, reason);
+        cascaded += children.length;
+      }
+    }
+    const touchesScores = rule.to === 'verified' || entry.status === 'verified';
+    return { result: { type, id, status: rule.to, cascaded }, scoredArticleIds: touchesScores ? [article.id] : [] };
+  }
+
+  private async load(manager: EntityManager, user: AuthUser, type: EntryType, id: number): Promise<{ entry: Entry; article: Article }> {
+    if (type === 'articles') {
+      const article = await loadVisibleArticle(manager, user, id);
+      return { entry: article, article };
+    }
+    const entry = await manager.findOne(ENTITY[type] as typeof Placement, { where: { id, officeId: user.officeId } });
+    if (!entry) throw notFound(LABEL[type]);
+    const article = await loadVisibleArticle(manager, user, entry.articleId).catch(() => {
+      throw notFound(LABEL[type]);
+    });
+    return { entry, article };
+  }
+
+  /** Officers submit and reviewers approve for the article's owning unit only. */
+  private assertActsForUnit(user: AuthUser, article: Article, action: ReviewAction) {
+    if ((user.role === 'officer' || user.role === 'reviewer') && article.ownerUnitId !== user.unitId) {
+      throw forbidden(`只能${TRANSITIONS[action].label}本单位报送的稿件`);
+    }
+  }
+
+  private async setStatus(manager: EntityManager, user: AuthUser, type: EntryType, entry: Entry, to: EntryStatus, action: ReviewAction, reason?: string) {
+    const before = entry.status;
+    const changes: Partial<Entry> = { status: to, reviewNote: action === 'return' || action === 'reject' || action === 'reopen' ? reason!.trim() : entry.reviewNote };
+    if (to === 'verified') Object.assign(changes, { verifiedBy: user.id, verifiedAt: new Date() });
+    if (before === 'verified') Object.assign(changes, { verifiedBy: null, verifiedAt: null });
+    await manager.update(ENTITY[type] as typeof Placement, { id: entry.id }, changes as Partial<Placement>);
+    entry.status = to;
+    await this.audit.record(user, `status:${to}`, AUDIT_NAME[type], entry.id, { status: before }, { status: to, action, reason: reason ?? null }, manager);
+  }
+
+  /** Verified records are what scores: a change in or out of "verified" recomputes those articles' lines. */
+  private async recomputeScores(user: AuthUser, articleIds: number[]) {
+    if (articleIds.length === 0) return;
+    const sorted = [...new Set(articleIds)].sort((a, b) => a - b);
+    try {
+      await this.jobs.enqueue('scores.recompute', { officeId: user.officeId, articleIds: sorted, reason: 'review' }, {
+        businessKey: `articles:${user.officeId}:${sorted.join(',')}`.slice(0, 200),
+        officeId: user.officeId,
+        createdBy: user.id,
+      });
+    } catch (error) {
+      // The status change stands; the office can recompute from the scores page when the queue is back.
+      this.logger.warn(`could not queue score recompute for articles ${sorted.join(',')}: ${(error as Error).message}`);
+    }
+  }
+}
+
+const statusLabel = (status: EntryStatus) => ENTRY_STATUS_LABELS[status];
