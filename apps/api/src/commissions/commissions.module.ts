@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CommissionAnswersService } from './commission-answers.service';
+import { CommissionsController } from './commissions.controller';
+import { CommissionsService } from './commissions.service';
 
-/** Placeholder until the feature lands; registered in AppModule so features do not touch it. */
-@Module({})
+/** 约稿: entities are read through the DataSource's manager, so no forFeature repositories are needed. */
+@Module({
+  controllers: [CommissionsController],
+  providers: [CommissionsService, CommissionAnswersService],
+  exports: [CommissionsService, CommissionAnswersService],
+})
 export class CommissionsModule {}

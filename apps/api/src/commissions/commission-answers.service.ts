@@ -1,0 +1,103 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, Not, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { isUnitScoped } from '../auth/scope';
+import { AuditService } from '../audit/audit.service';
+import { ArticleUnit } from '../articles/article-unit.entity';
+import { Article } from '../articles/article.entity';
+import { AppError, conflict, forbidden } from '../common/app-error';
+import { CommissionTarget } from './commission-target.entity';
+import { summarize, type CompletionSummary } from './commission-status';
+import { loadTargetViews, type TargetView } from './commission-views';
+import { Commission } from './commission.entity';
+import { CommissionsService } from './commissions.service';
+import type { AnswerCommissionDto, CompletionQuery } from './dto/commission.dto';
+
+export interface UnitCompletionRow extends CompletionSummary {
+  unitId: number;
+  unitCode: string | null;
+  unitName: string | null;
+}
+
+export interface CompletionReport {
+  from: string;
+  to: string;
+  commissions: number;
+  units: UnitCompletionRow[];
+  total: CompletionSummary;
+}
+
+/** Target units answer a commission with one of their articles; the office reads completion. */
+@Injectable()
+export class CommissionAnswersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commissions: CommissionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Links the unit's article to its target. Answering again replaces the article (a wrong pick
+   * can be corrected); the target row is what completion reads, and the article's commissionId
+   * mirrors it so the articles feature can show the link.
+   */
+  async answer(user: AuthUser, commissionId: number, dto: AnswerCommissionDto): Promise<TargetView> {
+    const unitId = user.unitId;
+    if (unitId === null) throw forbidden('只有单位信息员可以回复约稿');
+    await this.dataSource.transaction(async (manager) => {
+      const commission = await this.commissions.findOrFail(user, commissionId, manager);
+      const target = await manager.findOne(CommissionTarget, { where: { commissionId, unitId } });
+      if (!target) throw new AppError(HttpStatus.FORBIDDEN, 'not_targeted', '本单位不是该约稿的对象，不能回复');
+      const article = await manager.findOne(Article, { select: { id: true, title: true, submittedDate: true, commissionId: true }, where: { id: dto.articleId, officeId: user.officeId } });
+      if (!article) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_article', '回复的稿件不存在', { articleId: '稿件不存在' });
+      const ours = await manager.exists(ArticleUnit, { where: { articleId: article.id, unitId } });
+      if (!ours) throw new AppError(HttpStatus.FORBIDDEN, 'article_not_yours', '只能用本单位的稿件回复约稿', { articleId: '不是本单位的稿件' });
+      if (article.commissionId !== null && article.commissionId !== commission.id) {
+        throw conflict('article_used', '该稿件已用于回复另一项约稿', { articleId: `已用于回复约稿 #${article.commissionId}` });
+      }
+      if (target.articleId === article.id) return;
+
+      const before = { ...target };
+      const previous = target.articleId;
+      target.articleId = article.id;
+      target.answeredAt = new Date();
+      await manager.update(CommissionTarget, { id: target.id }, { articleId: target.articleId, answeredAt: target.answeredAt });
+      await this.audit.record(user, 'answer', 'commission_target', target.id, before, target, manager);
+      // A joint article may answer for several targets of the same commission: unlink only when none still uses it.
+      if (previous !== null && !(await manager.exists(CommissionTarget, { where: { commissionId, articleId: previous, id: Not(target.id) } }))) {
+        await this.linkArticle(manager, user, previous, commissionId, null);
+      }
+      if (article.commissionId !== commission.id) await this.linkArticle(manager, user, article.id, null, commission.id);
+    });
+    const view = await this.commissions.get(user, commissionId);
+    return view.targets.find((t) => t.unitId === unitId)!;
+  }
+
+  /**
+   * Sets articles.commissionId directly (the articles feature owns the table, not this link);
+   * the query builder bumps the article's version so a form opened before the link goes stale.
+   */
+  private async linkArticle(manager: EntityManager, user: AuthUser, articleId: number, from: number | null, to: number | null) {
+    const qb = manager.createQueryBuilder().update(Article).set({ commissionId: to }).where('id = :articleId', { articleId });
+    if (from !== null) qb.andWhere('commissionId = :from', { from });
+    const result = await qb.execute();
+    if (result.affected) await this.audit.record(user, 'link_commission', 'article', articleId, { commissionId: from }, { commissionId: to }, manager);
+  }
+
+  /** Per-unit completion over the commissions whose deadline falls in [from, to]. */
+  async completion(user: AuthUser, query: CompletionQuery): Promise<CompletionReport> {
+    if (query.to < query.from) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'range_reversed', '结束日期不能早于开始日期', { to: '结束日期不能早于开始日期' });
+    const manager = this.dataSource.manager;
+    const commissions = await manager.find(Commission, { where: { officeId: user.officeId, deadline: Between(query.from, query.to) } });
+    const targets = [...(await loadTargetViews(manager, user.officeId, commissions, this.commissions.today())).values()]
+      .flat()
+      .filter((t) => !isUnitScoped(user) || t.unitId === user.unitId);
+    const byUnit = new Map<number, TargetView[]>();
+    for (const t of targets) byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), t]);
+    const units = [...byUnit.values()]
+      .map((list) => ({ unitId: list[0].unitId, unitCode: list[0].unitCode, unitName: list[0].unitName, ...summarize(list.map((t) => t.status)) }))
+      .sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? ''));
+    return { from: query.from, to: query.to, commissions: commissions.length, units, total: summarize(targets.map((t) => t.status)) };
+  }
+}

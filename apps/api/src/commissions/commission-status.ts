@@ -1,0 +1,52 @@
+/** How one target unit stands on a commission. */
+export type TargetStatus = 'on-time' | 'late' | 'missing' | 'pending';
+
+/** Whether a commission still accepts answers on time. */
+export type CommissionStatus = 'open' | 'closed';
+
+export interface CompletionSummary {
+  targets: number;
+  answered: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  pending: number;
+  /** on-time ÷ targets, 4 decimal places (half-up); null when there are no targets */
+  rate: number | null;
+}
+
+/**
+ * An answer is judged by its article's submitted date, not by when it was linked: an article
+ * submitted by the deadline and linked later is still on time. Without an answer a target is
+ * pending until the deadline has passed, then missing.
+ */
+export function targetStatus(answerSubmittedDate: string | null, deadline: string, today: string): TargetStatus {
+  if (answerSubmittedDate) return answerSubmittedDate <= deadline ? 'on-time' : 'late';
+  return today > deadline ? 'missing' : 'pending';
+}
+
+export function commissionStatus(deadline: string, today: string): CommissionStatus {
+  return today > deadline ? 'closed' : 'open';
+}
+
+/** Counts of each status and the on-time rate. */
+export function summarize(statuses: TargetStatus[]): CompletionSummary {
+  const count = (s: TargetStatus) => statuses.filter((x) => x === s).length;
+  const onTime = count('on-time');
+  const late = count('late');
+  return {
+    targets: statuses.length,
+    answered: onTime + late,
+    onTime,
+    late,
+    missing: count('missing'),
+    pending: count('pending'),
+    rate: ratio(onTime, statuses.length),
+  };
+}
+
+/** a ÷ b to 4 places, rounded half-up in integers so 2/3 is 0.6667 on every platform. */
+export function ratio(a: number, b: number): number | null {
+  if (b === 0) return null;
+  return Math.floor((a * 20000 + b) / (2 * b)) / 10000;
+}

@@ -1,0 +1,98 @@
+import { In, type EntityManager } from 'typeorm';
+import { toNumber } from '../common/db-errors';
+import { Unit } from '../units/unit.entity';
+import { CommissionTarget } from './commission-target.entity';
+import type { Commission } from './commission.entity';
+import { commissionStatus, summarize, targetStatus, type CommissionStatus, type CompletionSummary, type TargetStatus } from './commission-status';
+
+export interface TargetView {
+  id: number;
+  commissionId: number;
+  unitId: number;
+  unitCode: string | null;
+  unitName: string | null;
+  articleId: number | null;
+  articleTitle: string | null;
+  /** the answering article's submitted business date: what decides on time or late */
+  submittedDate: string | null;
+  answeredAt: Date | null;
+  status: TargetStatus;
+}
+
+export interface CommissionResponse {
+  id: number;
+  topic: string;
+  description: string | null;
+  issuedDate: string;
+  deadline: string;
+  status: CommissionStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** every target for the office; only the caller's own for officers and reviewers */
+  targets: TargetView[];
+  /** null for officers and reviewers: other units' standing is not theirs to see */
+  summary: CompletionSummary | null;
+}
+
+/**
+ * Targets of the given commissions with their unit, answering article and status. The article
+ * is read from the articles table (the articles feature owns it); an answer whose article has
+ * since been deleted counts as no answer.
+ */
+export async function loadTargetViews(manager: EntityManager, officeId: number, commissions: Commission[], today: string): Promise<Map<number, TargetView[]>> {
+  const byCommission = new Map<number, TargetView[]>(commissions.map((c) => [c.id, []]));
+  if (commissions.length === 0) return byCommission;
+  const deadlines = new Map(commissions.map((c) => [c.id, c.deadline]));
+  const targets = await manager.find(CommissionTarget, { where: { commissionId: In([...deadlines.keys()]) }, order: { id: 'ASC' } });
+  const unitIds = [...new Set(targets.map((t) => t.unitId))];
+  const articleIds = [...new Set(targets.map((t) => t.articleId).filter((id): id is number => id !== null))];
+  const units = new Map((unitIds.length ? await manager.find(Unit, { where: { officeId, id: In(unitIds) } }) : []).map((u) => [u.id, u]));
+  const articles = new Map((await loadArticles(manager, officeId, articleIds)).map((a) => [a.id, a]));
+  for (const t of targets) {
+    const unit = units.get(t.unitId);
+    const article = t.articleId !== null ? articles.get(t.articleId) : undefined;
+    byCommission.get(t.commissionId)!.push({
+      id: t.id,
+      commissionId: t.commissionId,
+      unitId: t.unitId,
+      unitCode: unit?.code ?? null,
+      unitName: unit?.name ?? null,
+      articleId: article ? article.id : null,
+      articleTitle: article?.title ?? null,
+      submittedDate: article?.submittedDate ?? null,
+      answeredAt: article ? t.answeredAt : null,
+      status: targetStatus(article?.submittedDate ?? null, deadlines.get(t.commissionId)!, today),
+    });
+  }
+  for (const list of byCommission.values()) list.sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? ''));
+  return byCommission;
+}
+
+/** Raw SQL: the articles feature owns that table; only the three columns needed here are read. */
+async function loadArticles(manager: EntityManager, officeId: number, ids: number[]): Promise<{ id: number; title: string; submittedDate: string }[]> {
+  if (ids.length === 0) return [];
+  const rows: { id: unknown; title: string; submittedDate: string }[] = await manager.query(
+    `SELECT id, title, submittedDate FROM articles WHERE officeId = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+    [officeId, ...ids],
+  );
+  return rows.map((r) => ({ id: toNumber(r.id), title: r.title, submittedDate: r.submittedDate }));
+}
+
+/** `scopeUnitId` set (officers, reviewers): only that unit's target and no summary. */
+export function toCommissionResponse(c: Commission, targets: TargetView[], today: string, scopeUnitId?: number): CommissionResponse {
+  const scoped = scopeUnitId !== undefined;
+  return {
+    id: c.id,
+    topic: c.topic,
+    description: c.description,
+    issuedDate: c.issuedDate,
+    deadline: c.deadline,
+    status: commissionStatus(c.deadline, today),
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    targets: scoped ? targets.filter((t) => t.unitId === scopeUnitId) : targets,
+    summary: scoped ? null : summarize(targets.map((t) => t.status)),
+  };
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { Roles } from '../auth/roles.decorator';
+import { CommissionAnswersService } from './commission-answers.service';
+import { CommissionsService } from './commissions.service';
+import { AnswerCommissionDto, CompletionQuery, CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
+
+@ApiTags('commissions 约稿')
+@Controller('commissions')
+export class CommissionsController {
+  constructor(
+    private readonly service: CommissionsService,
+    private readonly answers: CommissionAnswersService,
+  ) {}
+
+  @Roles('office', 'leader', 'officer', 'reviewer') @Get()
+  list(@Auth() user: AuthUser, @Query() query: ListCommissionsQuery) {
+    return this.service.list(user, query);
+  }
+
+  /** The unit's inbox: commissions that target the caller's unit, with its own target's status. */
+  @Roles('officer', 'reviewer') @Get('inbox')
+  inbox(@Auth() user: AuthUser, @Query() query: ListCommissionsQuery) {
+    return this.service.list(user, query);
+  }
+
+  @Roles('office', 'leader', 'officer', 'reviewer') @Get('completion')
+  completion(@Auth() user: AuthUser, @Query() query: CompletionQuery) {
+    return this.answers.completion(user, query);
+  }
+
+  @Roles('office', 'leader', 'officer', 'reviewer') @Get(':id')
+  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.get(user, id);
+  }
+
+  @Roles('office') @Post()
+  create(@Auth() user: AuthUser, @Body() dto: CreateCommissionDto) {
+    return this.service.create(user, dto);
+  }
+
+  @Roles('office') @Patch(':id')
+  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCommissionDto) {
+    return this.service.update(user, id, dto);
+  }
+
+  @Roles('office') @Delete(':id') @HttpCode(204)
+  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.remove(user, id);
+  }
+
+  @Roles('officer', 'reviewer') @Post(':id/answer') @HttpCode(200)
+  answer(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: AnswerCommissionDto) {
+    return this.answers.answer(user, id, dto);
+  }
+}

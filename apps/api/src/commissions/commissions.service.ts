@@ -1,0 +1,144 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { isUnitScoped, scopedUnitId } from '../auth/scope';
+import { AuditService } from '../audit/audit.service';
+import { AppError, conflict, forbidden, notFound } from '../common/app-error';
+import { todayBusinessDate } from '../common/business-date';
+import { updateVersioned } from '../common/optimistic';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Unit } from '../units/unit.entity';
+import { CommissionTarget } from './commission-target.entity';
+import { loadTargetViews, toCommissionResponse, type CommissionResponse } from './commission-views';
+import { Commission } from './commission.entity';
+import type { CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
+
+/** 约稿 as the office issues and keeps it; answering and completion are in CommissionAnswersService. */
+@Injectable()
+export class CommissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  today(): string {
+    return todayBusinessDate(this.config);
+  }
+
+  /** Officers and reviewers get only commissions that target their unit. */
+  async list(user: AuthUser, query: ListCommissionsQuery): Promise<Page<CommissionResponse>> {
+    const unitId = scopedUnitId(user, query.unitId);
+    const today = this.today();
+    const qb = this.dataSource.manager.createQueryBuilder(Commission, 'c').where('c.officeId = :officeId', { officeId: user.officeId });
+    if (query.status === 'open') qb.andWhere('c.deadline >= :today', { today });
+    if (query.status === 'closed') qb.andWhere('c.deadline < :today', { today });
+    if (query.q) qb.andWhere('c.topic LIKE :q', { q: `%${query.q}%` });
+    if (unitId !== undefined) {
+      const answered = query.answered === undefined ? '' : query.answered ? ' AND t.articleId IS NOT NULL' : ' AND t.articleId IS NULL';
+      qb.andWhere(`c.id IN (SELECT t.commissionId FROM commission_targets t WHERE t.unitId = :unitId${answered})`, { unitId });
+    } else if (query.answered !== undefined) {
+      // Without a unit, "answered" means every target has answered.
+      qb.andWhere(`c.id ${query.answered ? 'NOT IN' : 'IN'} (SELECT t.commissionId FROM commission_targets t WHERE t.articleId IS NULL)`);
+    }
+    const [items, total] = await qb.orderBy('c.deadline', 'DESC').addOrderBy('c.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const targets = await loadTargetViews(this.dataSource.manager, user.officeId, items, today);
+    const scope = isUnitScoped(user) ? unitId : undefined;
+    return { items: items.map((c) => toCommissionResponse(c, targets.get(c.id)!, today, scope)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthUser, id: number): Promise<CommissionResponse> {
+    const commission = await this.findOrFail(user, id);
+    const today = this.today();
+    const targets = (await loadTargetViews(this.dataSource.manager, user.officeId, [commission], today)).get(id)!;
+    if (isUnitScoped(user) && !targets.some((t) => t.unitId === user.unitId)) throw forbidden('本单位不是该约稿的对象');
+    return toCommissionResponse(commission, targets, today, isUnitScoped(user) ? user.unitId ?? -1 : undefined);
+  }
+
+  async findOrFail(user: AuthUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<Commission> {
+    const commission = await manager.findOne(Commission, { where: { id, officeId: user.officeId } });
+    if (!commission) throw notFound('约稿');
+    return commission;
+  }
+
+  async create(user: AuthUser, dto: CreateCommissionDto): Promise<CommissionResponse> {
+    const issuedDate = dto.issuedDate ?? this.today();
+    assertDeadline(issuedDate, dto.deadline);
+    const id = await this.dataSource.transaction(async (manager) => {
+      await assertTargetUnits(manager, user, dto.targetUnitIds);
+      const saved = await manager.save(
+        Commission,
+        manager.create(Commission, { officeId: user.officeId, topic: dto.topic, description: dto.description || null, issuedDate, deadline: dto.deadline, createdBy: user.id }),
+      );
+      await manager.insert(CommissionTarget, dto.targetUnitIds.map((unitId) => ({ commissionId: saved.id, unitId })));
+      await this.audit.record(user, 'create', 'commission', saved.id, null, { ...saved, targetUnitIds: dto.targetUnitIds }, manager);
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  /** Editable only while no target has answered: an answer was judged against these terms. */
+  async update(user: AuthUser, id: number, dto: UpdateCommissionDto): Promise<CommissionResponse> {
+    const { version, targetUnitIds, ...fields } = dto;
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.findOrFail(user, id, manager);
+      const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
+      assertNothingAnswered(targets, '修改');
+      assertDeadline(fields.issuedDate ?? before.issuedDate, fields.deadline ?? before.deadline);
+      const changes: Partial<Commission> = { ...fields };
+      if (fields.description !== undefined) changes.description = fields.description || null;
+      await updateVersioned(manager, Commission, id, version ?? before.version, changes);
+      const beforeUnitIds = targets.map((t) => t.unitId).sort((a, b) => a - b);
+      let after: Record<string, unknown> = changes;
+      if (targetUnitIds) {
+        await assertTargetUnits(manager, user, targetUnitIds);
+        const removed = targets.filter((t) => !targetUnitIds.includes(t.unitId)).map((t) => t.id);
+        const added = targetUnitIds.filter((u) => !beforeUnitIds.includes(u));
+        if (removed.length) await manager.delete(CommissionTarget, { id: In(removed) });
+        if (added.length) await manager.insert(CommissionTarget, added.map((unitId) => ({ commissionId: id, unitId })));
+        after = { ...changes, targetUnitIds: [...targetUnitIds].sort((a, b) => a - b) };
+      }
+      await this.audit.record(user, 'update', 'commission', id, { ...before, targetUnitIds: beforeUnitIds }, after, manager);
+    });
+    return this.get(user, id);
+  }
+
+  async remove(user: AuthUser, id: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const commission = await this.findOrFail(user, id, manager);
+      const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
+      assertNothingAnswered(targets, '删除');
+      await manager.delete(CommissionTarget, { commissionId: id });
+      await manager.delete(Commission, { id });
+      await this.audit.record(user, 'delete', 'commission', id, { ...commission, targetUnitIds: targets.map((t) => t.unitId) }, null, manager);
+    });
+  }
+}
+
+function assertDeadline(issuedDate: string, deadline: string) {
+  if (deadline < issuedDate) {
+    throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'deadline_before_issued', '截止日期不能早于下达日期', { deadline: `截止日期不能早于下达日期（${issuedDate}）` });
+  }
+}
+
+function assertNothingAnswered(targets: CommissionTarget[], action: string) {
+  const answered = targets.filter((t) => t.articleId !== null).length;
+  if (answered > 0) throw conflict('commission_answered', `已有 ${answered} 个单位回复了该约稿，不能${action}`);
+}
+
+/** Every target must be a unit of the caller's office that is still active. */
+async function assertTargetUnits(manager: EntityManager, user: AuthUser, unitIds: number[]) {
+  const units = await manager.find(Unit, { where: { officeId: user.officeId, id: In(unitIds) } });
+  const found = new Map(units.map((u) => [u.id, u]));
+  const unknown = unitIds.filter((id) => !found.has(id));
+  if (unknown.length) {
+    throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_unit', '约稿对象中有不存在的单位', { targetUnitIds: `单位不存在：${unknown.join('、')}` });
+  }
+  const inactive = units.filter((u) => !u.active);
+  if (inactive.length) {
+    throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'inactive_unit', '约稿对象中有已停用的单位', { targetUnitIds: `单位已停用：${inactive.map((u) => u.name).join('、')}` });
+  }
+}
