@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { MonthlyReportsController } from './monthly-reports.controller';
+import { MonthlyReportsService } from './monthly-reports.service';
 
-/** Placeholder until the feature lands; registered in AppModule so features do not touch it. */
-@Module({})
+@Module({
+  controllers: [MonthlyReportsController],
+  providers: [MonthlyReportsService],
+  exports: [MonthlyReportsService],
+})
 export class MonthlyReportsModule {}

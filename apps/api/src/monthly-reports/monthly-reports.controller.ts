@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { Roles } from '../auth/roles.decorator';
+import { ComplianceQuery, FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, UnitQuery } from './dto/monthly-report.dto';
+import { MonthlyReportsService } from './monthly-reports.service';
+
+@ApiTags('monthly-reports 月度报送')
+@Controller('monthly-reports')
+export class MonthlyReportsController {
+  constructor(private readonly service: MonthlyReportsService) {}
+
+  @Roles('office', 'leader', 'officer', 'reviewer') @Get()
+  list(@Auth() user: AuthUser, @Query() query: ListMonthlyReportsQuery) {
+    return this.service.list(user, query);
+  }
+
+  @Roles('office', 'leader') @Get('compliance')
+  compliance(@Auth() user: AuthUser, @Query() query: ComplianceQuery) {
+    return this.service.compliance(user, query.month);
+  }
+
+  @Roles('office', 'leader', 'officer', 'reviewer') @Get('history')
+  history(@Auth() user: AuthUser, @Query() query: HistoryQuery) {
+    return this.service.history(user, query);
+  }
+
+  @Roles('office', 'officer', 'reviewer') @Get('draft/:month')
+  draft(@Auth() user: AuthUser, @Param('month') month: string, @Query() query: UnitQuery) {
+    return this.service.draft(user, month, query.unitId);
+  }
+
+  @Roles('office', 'leader', 'officer', 'reviewer') @Get(':month')
+  get(@Auth() user: AuthUser, @Param('month') month: string, @Query() query: UnitQuery) {
+    return this.service.get(user, month, query.unitId);
+  }
+
+  @Roles('officer') @Put(':month')
+  file(@Auth() user: AuthUser, @Param('month') month: string, @Body() dto: FileMonthlyReportDto) {
+    return this.service.file(user, month, dto);
+  }
+}

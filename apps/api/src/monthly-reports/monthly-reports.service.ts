@@ -1,0 +1,175 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import type { Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { assertUnitAccess, isUnitScoped } from '../auth/scope';
+import { AuditService } from '../audit/audit.service';
+import { AppError, badRequest, conflict, notFound } from '../common/app-error';
+import { addMonths, currentBusinessMonth, isBusinessMonth, monthDueDate, todayBusinessDate } from '../common/business-date';
+import { isUniqueViolation } from '../common/db-errors';
+import { updateVersioned } from '../common/optimistic';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Unit } from '../units/unit.entity';
+import type { FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery } from './dto/monthly-report.dto';
+import { draftMonthlyReport, type MonthlyReportDraft } from './monthly-report-draft';
+import { reportStatus, summarizeReports, type ComplianceSummary, type ReportStatus } from './monthly-report-status';
+import { MonthlyReport } from './monthly-report.entity';
+
+/** One unit × one month: the filed report if any, its due date and its standing. */
+export interface MonthStanding {
+  month: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  dueDate: string;
+  status: ReportStatus;
+  report: MonthlyReport | null;
+}
+
+export interface ComplianceReport {
+  month: string;
+  dueDate: string;
+  summary: ComplianceSummary;
+  units: MonthStanding[];
+}
+
+const MAX_HISTORY_MONTHS = 60;
+
+/** 月度报送: units file by day N of the next month; the office sees who was on time, late or missing. */
+@Injectable()
+export class MonthlyReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  private dueDate(month: string): string {
+    return monthDueDate(month, this.config.business.monthlyReportDueDay);
+  }
+
+  private standing(unit: Unit, month: string, report: MonthlyReport | null, today: string): MonthStanding {
+    const dueDate = this.dueDate(month);
+    return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report };
+  }
+
+  /**
+   * Files or corrects the caller's unit's report. The first filing's time stays: filing again
+   * changes the counts and narrative only, so a late report stays late.
+   */
+  async file(user: AuthUser, month: string, dto: FileMonthlyReportDto): Promise<MonthStanding> {
+    assertMonth(month);
+    if (month > currentBusinessMonth(this.config)) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'future_month', '不能填报未来月份的月报', { month: `${month} 尚未到来，只能填报本月及以前的月份` });
+    }
+    const unit = await this.unitOrFail(user, user.unitId ?? -1);
+    const fields = { articlesSubmitted: dto.articlesSubmitted, placementsAdopted: dto.placementsAdopted, narrative: dto.narrative || null };
+    await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
+      if (existing) {
+        await updateVersioned(manager, MonthlyReport, existing.id, dto.version ?? existing.version, fields);
+        await this.audit.record(user, 'update', 'monthly_report', existing.id, existing, fields, manager);
+        return;
+      }
+      const now = new Date();
+      try {
+        const saved = await manager.save(
+          MonthlyReport,
+          manager.create(MonthlyReport, { ...fields, officeId: user.officeId, unitId: unit.id, month, filedAt: now, filedDate: todayBusinessDate(this.config, now), filedBy: user.id }),
+        );
+        await this.audit.record(user, 'create', 'monthly_report', saved.id, null, saved, manager);
+      } catch (error) {
+        // Two first filings at once: the other one won; this one must not pretend to be first.
+        if (isUniqueViolation(error)) throw conflict('stale_version', '该月报刚被他人提交，请刷新后重试', { version: '版本已过期' });
+        throw error;
+      }
+    });
+    return this.get(user, month, unit.id);
+  }
+
+  async get(user: AuthUser, month: string, unitId?: number): Promise<MonthStanding> {
+    assertMonth(month);
+    const unit = await this.unitOrFail(user, this.unitFor(user, unitId));
+    const report = await this.dataSource.manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
+    return this.standing(unit, month, report, todayBusinessDate(this.config));
+  }
+
+  /** A suggested report from the unit's records, beside what was filed (if anything). */
+  async draft(user: AuthUser, month: string, unitId?: number): Promise<MonthStanding & { draft: MonthlyReportDraft }> {
+    const current = await this.get(user, month, unitId);
+    return { ...current, draft: await draftMonthlyReport(this.dataSource.manager, user.officeId, current.unitId, month) };
+  }
+
+  /** Every active unit's standing for a month. */
+  async compliance(user: AuthUser, month: string): Promise<ComplianceReport> {
+    const manager = this.dataSource.manager;
+    const units = await manager.find(Unit, { where: { officeId: user.officeId, active: true }, relations: { group: true } });
+    units.sort((a, b) => (a.group?.sortOrder ?? 0) - (b.group?.sortOrder ?? 0) || a.code.localeCompare(b.code));
+    const reports = new Map((await manager.find(MonthlyReport, { where: { officeId: user.officeId, month } })).map((r) => [r.unitId, r]));
+    const today = todayBusinessDate(this.config);
+    const standings = units.map((u) => this.standing(u, month, reports.get(u.id) ?? null, today));
+    return { month, dueDate: this.dueDate(month), summary: summarizeReports(standings.map((s) => s.status)), units: standings };
+  }
+
+  /** One unit's months from..to (default the last 12 months), oldest first, with missing months shown. */
+  async history(user: AuthUser, query: HistoryQuery): Promise<MonthStanding[]> {
+    const unit = await this.unitOrFail(user, this.unitFor(user, query.unitId));
+    const to = query.to ?? currentBusinessMonth(this.config);
+    const from = query.from ?? addMonths(to, -11);
+    if (from > to) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'range_reversed', '结束月份不能早于开始月份', { to: '结束月份不能早于开始月份' });
+    if (from < addMonths(to, -(MAX_HISTORY_MONTHS - 1))) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'range_too_long', `一次最多查询 ${MAX_HISTORY_MONTHS} 个月`, { from: `一次最多查询 ${MAX_HISTORY_MONTHS} 个月` });
+    }
+    const reports = new Map(
+      (await this.dataSource.manager.find(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month: Between(from, to) } })).map((r) => [r.month, r]),
+    );
+    const today = todayBusinessDate(this.config);
+    const months: MonthStanding[] = [];
+    for (let m = from; m <= to; m = addMonths(m, 1)) months.push(this.standing(unit, m, reports.get(m) ?? null, today));
+    return months;
+  }
+
+  /** Filed reports, newest month first. */
+  async list(user: AuthUser, query: ListMonthlyReportsQuery): Promise<Page<MonthlyReport & { dueDate: string; status: ReportStatus }>> {
+    const where: FindOptionsWhere<MonthlyReport> = { officeId: user.officeId };
+    if (isUnitScoped(user) || query.unitId) where.unitId = this.unitFor(user, query.unitId);
+    if (query.from && query.to) where.month = Between(query.from, query.to);
+    else if (query.from) where.month = MoreThanOrEqual(query.from);
+    else if (query.to) where.month = LessThanOrEqual(query.to);
+    const [items, total] = await this.dataSource.manager.findAndCount(MonthlyReport, {
+      where,
+      order: { month: 'DESC', unitId: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const today = todayBusinessDate(this.config);
+    return {
+      items: items.map((r) => ({ ...r, dueDate: this.dueDate(r.month), status: reportStatus(r.filedDate, this.dueDate(r.month), today) })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** Officers and reviewers: their own unit (asking for another is 403). The office must name one. */
+  private unitFor(user: AuthUser, requested?: number): number {
+    if (requested !== undefined) {
+      assertUnitAccess(user, requested, '只能查看本单位的月报');
+      return requested;
+    }
+    if (isUnitScoped(user)) return user.unitId ?? -1;
+    throw badRequest('unit_required', '请指定单位', { unitId: '必填' });
+  }
+
+  private async unitOrFail(user: AuthUser, unitId: number): Promise<Unit> {
+    const unit = await this.dataSource.manager.findOne(Unit, { where: { id: unitId, officeId: user.officeId } });
+    if (!unit) throw notFound('单位');
+    return unit;
+  }
+}
+
+function assertMonth(month: string) {
+  if (!isBusinessMonth(month)) throw badRequest('invalid_month', '月份格式不正确（应为 YYYY-MM）', { month: '月份格式不正确（应为 YYYY-MM）' });
+}
