@@ -34,7 +34,8 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: exception.getStatus(), code: exception.code, message: exception.message, errors: exception.fieldErrors };
     }
     // body-parser's errors carry a status and a type (entity.parse.failed, entity.too.large).
-    const raw = exception as { status?: number; type?: string };
+    // Nest's Express adapter wraps them in an HttpException with the original as its cause.
+    const raw = (exception instanceof HttpException && exception.cause ? exception.cause : exception) as { status?: number; type?: string };
     if (raw?.type === 'entity.parse.failed') {
       return { statusCode: 400, code: 'malformed_json', message: '请求体不是有效的 JSON', errors: {} };
     }

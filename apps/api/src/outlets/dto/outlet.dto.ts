@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { CHANNELS, LEVELS, MEDIA, type Channel, type Level, type Medium } from '@app/contracts';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -14,7 +15,7 @@ export class CreateOutletDto {
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
   name: string;
 
-  @IsOptional() @Transform(trimAll) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptionalNonNull() @Transform(trimAll) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true })
   aliases?: string[];
 
   @IsIn(LEVELS)
@@ -28,25 +29,25 @@ export class CreateOutletDto {
 }
 
 export class UpdateOutletDto {
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
   name?: string;
 
-  @IsOptional() @Transform(trimAll) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptionalNonNull() @Transform(trimAll) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true })
   aliases?: string[];
 
-  @IsOptional() @IsIn(LEVELS)
+  @IsOptionalNonNull() @IsIn(LEVELS)
   level?: Level;
 
-  @IsOptional() @IsIn(CHANNELS)
+  @IsOptionalNonNull() @IsIn(CHANNELS)
   channel?: Channel;
 
-  @IsOptional() @IsIn(MEDIA)
+  @IsOptionalNonNull() @IsIn(MEDIA)
   medium?: Medium;
 
-  @IsOptional() @IsBoolean()
+  @IsOptionalNonNull() @IsBoolean()
   active?: boolean;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsInt() @Min(1)
   version?: number;
 }
 

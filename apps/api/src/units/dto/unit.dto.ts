@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -25,13 +26,13 @@ export class CreateUnitDto {
 }
 
 export class UpdateUnitDto {
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
   name?: string;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsInt() @Min(1)
   groupId?: number;
 
-  @IsOptional() @IsBoolean()
+  @IsOptionalNonNull() @IsBoolean()
   active?: boolean;
 
   @IsOptional() @Transform(trim) @IsString() @MaxLength(50)
@@ -41,7 +42,7 @@ export class UpdateUnitDto {
   contactPhone?: string;
 
   /** The version the client edited; a stale one is refused with 409. */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsInt() @Min(1)
   version?: number;
 }
 
@@ -64,17 +65,17 @@ export class CreateRankingGroupDto {
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
   name: string;
 
-  @IsOptional() @IsInt()
+  @IsOptionalNonNull() @IsInt()
   sortOrder?: number;
 }
 
 export class UpdateRankingGroupDto {
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
   name?: string;
 
-  @IsOptional() @IsInt()
+  @IsOptionalNonNull() @IsInt()
   sortOrder?: number;
 
-  @IsOptional() @IsBoolean()
+  @IsOptionalNonNull() @IsBoolean()
   active?: boolean;
 }

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@app/contracts';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -27,16 +28,16 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
+  @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
   displayName?: string;
 
-  @IsOptional() @IsIn(ROLES)
+  @IsOptionalNonNull() @IsIn(ROLES)
   role?: Role;
 
   @IsOptional() @IsInt() @Min(1)
   unitId?: number | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptionalNonNull() @IsBoolean()
   active?: boolean;
 }
 
