@@ -1,0 +1,13 @@
+import type { SessionUser } from '@app/contracts';
+import { http } from './http';
+
+interface SessionAnswer {
+  user: SessionUser;
+}
+
+export const authApi = {
+  login: (username: string, password: string) => http.post<SessionAnswer>('/auth/login', { username, password }),
+  me: () => http.get<SessionUser>('/auth/me'),
+  changePassword: (currentPassword: string, newPassword: string) => http.post<SessionAnswer>('/auth/password', { currentPassword, newPassword }),
+  logout: () => http.post<void>('/auth/logout'),
+};
