@@ -12,7 +12,7 @@ export interface AppConfig {
   role: AppRole;
   http: { port: number; host: string };
   dataDir: string;
-  database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string };
+  database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; flavor?: 'mysql' | 'mariadb' };
   queue: { mode: 'inline' } | { mode: 'bull'; redisUrl: string; prefix: string };
   jobs: { attempts: number; backoffMs: number };
   session: { secret: string; ttlHours: number };
@@ -31,7 +31,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const dto = plainToInstance(EnvDto, stripEmpty(known), { exposeDefaultValues: true });
   const errors = validateSync(dto, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}=${JSON.stringify(env[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map((e) => `${e.property}=${shown(e.property, env[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`invalid configuration: ${lines.join(' | ')}`);
   }
   assertTimeZone(dto.BUSINESS_TIME_ZONE!);
@@ -55,6 +55,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 /** Names of every setting, in declaration order (for docs and the .env example check). */
 export function envKeys(): string[] {
   return Object.keys(new EnvDto()).concat(['DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET']).filter((k, i, all) => all.indexOf(k) === i);
+}
+
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'DEMO_PASSWORD']);
+
+/** The bad value as the boot error shows it: secrets and URL passwords never reach the log. */
+function shown(key: string, value: string): string {
+  if (SECRET_KEYS.has(key)) return `(hidden, ${value.length} characters)`;
+  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@'));
 }
 
 function stripEmpty(values: Record<string, string | undefined>) {
