@@ -71,7 +71,7 @@ function buildWeb() {
     ...walk(path.join(root, 'libs/scoring/src')), path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts')];
   const stamp = path.join(webOut, '.web-built');
   if (!force && fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= newestMtime(files)) return false;
-  const result = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', path.join(webDir, 'vite.config.ts')],
+  const result = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', path.join(webDir, 'vite.config.ts')],
     { cwd: webDir, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('web build failed');
   fs.writeFileSync(stamp, new Date().toISOString());

@@ -17,6 +17,7 @@ import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
+import { withDatabaseFlavor } from './database/database-flavor';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OutletsModule } from './outlets/outlets.module';
@@ -40,10 +41,12 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        TypeOrmModule.forRoot({
-          ...buildDataSourceOptions(config),
-          // Only HTTP processes migrate: several workers starting at once must not race.
-          migrationsRun: config.role !== 'worker',
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({
+            ...buildDataSourceOptions(await withDatabaseFlavor(config)),
+            // Only HTTP processes migrate: several workers starting at once must not race.
+            migrationsRun: config.role !== 'worker',
+          }),
         }),
         JobsModule.forRoot(config),
         StorageModule,

@@ -14,7 +14,7 @@ import { MIGRATIONS as SQLITE_MIGRATIONS } from './migrations/sqlite';
 export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
   if (config.database.type === 'mysql') {
     return {
-      type: 'mysql',
+      type: config.database.flavor ?? 'mysql',
       url: config.database.url,
       // Dates are stored in UTC whatever the server's zone.
       timezone: 'Z',

@@ -5,6 +5,14 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { CommissionTarget } from '../commissions/commission-target.entity';
 import { Commission } from '../commissions/commission.entity';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { NoticeDocument } from '../notices/notice-document.entity';
+import { NoticeRead } from '../notices/notice-read.entity';
+import { Notification } from '../notifications/notification.entity';
+import { Dispute } from '../publication/dispute.entity';
+import { QuarterPeriod } from '../publication/quarter-period.entity';
+import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { SnapshotLine } from '../publication/snapshot-line.entity';
+import { SnapshotUnit } from '../publication/snapshot-unit.entity';
 import { Instruction } from '../instructions/instruction.entity';
 import { JobRecord } from '../jobs/job-record.entity';
 import { MonthlyReport } from '../monthly-reports/monthly-report.entity';
@@ -22,4 +30,5 @@ export const ENTITIES = [
   Office, RankingGroup, Unit, Outlet, User, JobRecord, AuditEntry,
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, EvidenceFile,
   Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine,
+  QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification,
 ];

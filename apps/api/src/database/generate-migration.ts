@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
+import { withDatabaseFlavor } from './database-flavor';
 
 async function diffFor(dataSource: DataSource) {
   await dataSource.initialize();
@@ -46,7 +47,7 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-mig-'));
   const backends = {
     sqlite: new DataSource(buildDataSourceOptions({ database: { type: 'sqlite', file: path.join(tmp, 'gen.sqlite') } })),
-    mysql: new DataSource(buildDataSourceOptions({ database: { type: 'mysql', url: mysqlUrl } })),
+    mysql: new DataSource(buildDataSourceOptions(await withDatabaseFlavor({ database: { type: 'mysql' as const, url: mysqlUrl } }))),
   };
   const srcDir = path.resolve(__dirname, '../../../../../apps/api/src/database/migrations');
   for (const [backend, ds] of Object.entries(backends)) {

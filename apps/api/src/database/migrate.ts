@@ -6,9 +6,10 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
+import { withDatabaseFlavor } from './database-flavor';
 
 async function main() {
-  const dataSource = new DataSource(buildDataSourceOptions(loadConfig()));
+  const dataSource = new DataSource(buildDataSourceOptions(await withDatabaseFlavor(loadConfig())));
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'database is up to date');
