@@ -258,6 +258,18 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
     expect((await get(office, c.past)).body.topic).toBe('乡村振兴典型经验');
   });
 
+  it('an answer whose article was deleted counts as no answer, and the commission is editable again', async () => {
+    const made = await create(office, { topic: '草稿被删', issuedDate: '2025-05-01', deadline: '2099-06-30', targetUnitIds: [unit.LJJD] });
+    const draft = await insertArticle('临江街道待删草稿', '2025-05-02', ['LJJD']);
+    expect((await answer(officer, made.body.id, draft)).body.status).toBe('on-time');
+    // what the articles feature does when a draft is deleted
+    await ds.getRepository(ArticleUnit).delete({ articleId: draft });
+    await ds.getRepository(Article).delete({ id: draft });
+    const view = await get(office, made.body.id);
+    expect(view.body.targets[0]).toMatchObject({ articleId: null, status: 'pending' });
+    expect((await t.http().delete(`/api/commissions/${made.body.id}`).set(bearer(office))).status).toBe(204);
+  });
+
   it('an unanswered commission is edited (targets too) and deleted, each change audited', async () => {
     const made = await create(office, { topic: '待修改', issuedDate: '2025-06-01', deadline: '2025-06-10', targetUnitIds: [unit.LJJD, unit.QSZ] });
     const id = made.body.id;
@@ -282,7 +294,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
     const audit = await t.http().get(`/api/audit?entity=commission&entityId=${id}`).set(bearer(office));
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
     const answers = await t.http().get('/api/audit?entity=commission_target&action=answer&pageSize=100').set(bearer(office));
-    // past: LJJD, QSZ, LJJD again, LJJD back; future: LJJD; joint: LJJD, QSZ, LJJD again
-    expect(answers.body.total).toBe(8);
+    // past: LJJD, QSZ, LJJD again, LJJD back; future: LJJD; joint: LJJD, QSZ, LJJD again; the deleted draft: LJJD
+    expect(answers.body.total).toBe(9);
   });
 });

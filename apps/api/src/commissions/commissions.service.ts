@@ -7,6 +7,7 @@ import { isUnitScoped, scopedUnitId } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { todayBusinessDate } from '../common/business-date';
+import { toNumber } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -86,7 +87,7 @@ export class CommissionsService {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.findOrFail(user, id, manager);
       const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
-      assertNothingAnswered(targets, '修改');
+      await assertNothingAnswered(manager, id, '修改');
       assertDeadline(fields.issuedDate ?? before.issuedDate, fields.deadline ?? before.deadline);
       const changes: Partial<Commission> = { ...fields };
       if (fields.description !== undefined) changes.description = fields.description || null;
@@ -110,7 +111,7 @@ export class CommissionsService {
     await this.dataSource.transaction(async (manager) => {
       const commission = await this.findOrFail(user, id, manager);
       const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
-      assertNothingAnswered(targets, '删除');
+      await assertNothingAnswered(manager, id, '删除');
       await manager.delete(CommissionTarget, { commissionId: id });
       await manager.delete(Commission, { id });
       await this.audit.record(user, 'delete', 'commission', id, { ...commission, targetUnitIds: targets.map((t) => t.unitId) }, null, manager);
@@ -124,8 +125,10 @@ function assertDeadline(issuedDate: string, deadline: string) {
   }
 }
 
-function assertNothingAnswered(targets: CommissionTarget[], action: string) {
-  const answered = targets.filter((t) => t.articleId !== null).length;
+/** Counts answers whose article still exists: a deleted draft article is no answer (as in the views). */
+async function assertNothingAnswered(manager: EntityManager, commissionId: number, action: string) {
+  const rows = await manager.query('SELECT COUNT(*) AS n FROM commission_targets t JOIN articles a ON a.id = t.articleId WHERE t.commissionId = ?', [commissionId]);
+  const answered = toNumber(rows[0]?.n);
   if (answered > 0) throw conflict('commission_answered', `已有 ${answered} 个单位回复了该约稿，不能${action}`);
 }
 
