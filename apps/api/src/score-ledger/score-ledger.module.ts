@@ -1,5 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SchemesModule } from '../schemes/schemes.module';
+import { RecordsLoader } from './records-loader';
+import { SchemePreviewController } from './scheme-preview.controller';
+import { ScoreLedgerRepository } from './score-ledger.repository';
+import { ScoreLedgerService } from './score-ledger.service';
+import { ScoreLine } from './score-line.entity';
+import { ScorePreviewService } from './score-preview.service';
+import { ScoresController } from './scores.controller';
+import { ScoresService } from './scores.service';
 
-/** Placeholder until the feature lands; registered in AppModule so features do not touch it. */
-@Module({})
+/** Score lines: the `scores.recompute` job, rankings, statements and what-if previews. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ScoreLine]), SchemesModule],
+  controllers: [ScoresController, SchemePreviewController],
+  providers: [RecordsLoader, ScoreLedgerRepository, ScoreLedgerService, ScoresService, ScorePreviewService],
+  exports: [ScoreLedgerService, ScoresService, RecordsLoader],
+})
 export class ScoreLedgerModule {}

@@ -5,6 +5,8 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Office } from '../offices/office.entity';
 import { OutletsService } from '../outlets/outlets.service';
+import { presetVersionRow } from '../schemes/scheme-document';
+import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { RankingGroup } from '../units/ranking-group.entity';
 import { Unit } from '../units/unit.entity';
 import { hashPassword } from '../users/password';
@@ -52,6 +54,8 @@ export class DemoSeedService {
           officeId: office.id,
         }));
       }
+      // The standard preset in force from long before any demo record; scoring starts at the first record.
+      await manager.insert(SchemeVersion, presetVersionRow(office.id, 'standard', '2020-Q1'));
       return office.id;
     });
     const outlets = await this.outlets.installCatalogue(officeId);

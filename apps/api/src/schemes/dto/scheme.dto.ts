@@ -1,0 +1,63 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { isQuarter } from '@app/scoring';
+import { Trim } from '../../common/dto/transforms';
+
+/** DTO field: a quarter 'YYYY-Qn' (the Chinese message passes through common/validation.ts as is). */
+export const IsQuarter = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isQuarter', validator: { validate: (v) => isQuarter(v), defaultMessage: () => '季度格式不正确（应为 YYYY-Qn，如 2024-Q3）' } }, options);
+/** A scheme is a page or two of YAML; anything near this size is not one. */
+export const MAX_DOCUMENT_CHARS = 100_000;
+
+export class SchemeDocumentDto {
+  /** The scheme as YAML (JSON is YAML too). */
+  @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
+  document: string;
+}
+
+export class CreateSchemeVersionDto {
+  @IsQuarter()
+  effectiveFrom: string;
+
+  /** Copy this version's document (give either copyOf or document). */
+  @IsOptional() @IsInt() @Min(1)
+  copyOf?: number;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
+  document?: string;
+
+  /** Defaults to the `name` inside the document. */
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  name?: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(500)
+  note?: string;
+}
+
+export class UpdateSchemeVersionDto {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
+  document?: string;
+
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  name?: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(500)
+  note?: string;
+
+  /** The version the form was loaded at; a save over someone else's is refused. */
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class SchemeDiffQuery {
+  @Type(() => Number) @IsInt() @Min(1)
+  a: number;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  b: number;
+}
+
+export class SchemePreviewDto extends SchemeDocumentDto {
+  @IsQuarter()
+  quarter: string;
+}

@@ -1,0 +1,229 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { compareQuarter, compileScheme, diffSchemes, parseScheme, type CompiledScheme, type SchemeDiffEntry, type SchemeError } from '@app/scoring';
+import type { JobResponse, Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { conflict, invalid, notFound } from '../common/app-error';
+import { isUniqueViolation } from '../common/db-errors';
+import type { PageQuery } from '../common/dto/page.query';
+import { updateVersioned } from '../common/optimistic';
+import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import { Outlet } from '../outlets/outlet.entity';
+import type { CreateSchemeVersionDto, UpdateSchemeVersionDto } from './dto/scheme.dto';
+import { schemeFieldErrors, summarizeScheme, type SchemeSummary } from './scheme-document';
+import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
+import { SchemeVersion } from './scheme-version.entity';
+
+export interface SchemeValidationResult {
+  valid: boolean;
+  /** Field-level problems; a YAML syntax error carries its line and column. */
+  errors: SchemeError[];
+  summary: SchemeSummary | null;
+}
+
+export interface SchemeDiffResponse {
+  a: { id: number; versionNo: number; name: string; effectiveFrom: string };
+  b: { id: number; versionNo: number; name: string; effectiveFrom: string };
+  changes: SchemeDiffEntry[];
+}
+
+/**
+ * 计分办法 versions: validated documents, each in force from its quarter until the next
+ * version's; frozen once a published ranking used them (lock).
+ */
+@Injectable()
+export class SchemesService {
+  private readonly logger = new Logger('SchemesService');
+  /** Compiled documents by version id, valid while the row's optimistic version is unchanged. */
+  private readonly compiled = new Map<number, { version: number; scheme: CompiledScheme }>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async list(user: AuthUser, query: PageQuery): Promise<Page<SchemeVersionResponse>> {
+    const all = await this.versionsOf(user.officeId);
+    const newestFirst = [...all].reverse();
+    const items = newestFirst.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    return { items: items.map((v) => toSchemeVersionResponse(v, all)), total: all.length, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthUser, id: number): Promise<SchemeVersionDetail> {
+    const version = await this.findOrFail(user, id);
+    return toSchemeVersionDetail(version, await this.versionsOf(user.officeId), summarizeScheme(this.compile(version)));
+  }
+
+  /** Checks a draft against the office's outlets; saves nothing. */
+  async validate(user: AuthUser, document: string): Promise<SchemeValidationResult> {
+    const result = compileScheme(document, { outletCodes: await this.outletCodes(user.officeId) });
+    return result.ok ? { valid: true, errors: [], summary: summarizeScheme(result.scheme) } : { valid: false, errors: result.errors, summary: null };
+  }
+
+  /** A draft compiled for the preview, or 422 with the document's field errors. */
+  async compileDraft(officeId: number, document: string): Promise<CompiledScheme> {
+    const result = compileScheme(document, { outletCodes: await this.outletCodes(officeId) });
+    if (!result.ok) throw invalid(schemeFieldErrors(result.errors), '计分办法有误，请按提示修改');
+    return result.scheme;
+  }
+
+  async create(user: AuthUser, dto: CreateSchemeVersionDto): Promise<SchemeSaveResponse> {
+    if ((dto.document === undefined) === (dto.copyOf === undefined)) {
+      const message = dto.document === undefined ? '请填写计分办法内容，或选择要复制的版本' : '计分办法内容与复制来源只能二选一';
+      throw invalid({ document: message, copyOf: message });
+    }
+    const text = dto.copyOf !== undefined ? (await this.findOrFail(user, dto.copyOf, 'copyOf')).document : dto.document!;
+    const all = await this.versionsOf(user.officeId);
+    const errors = { ...this.effectiveFromErrors(dto.effectiveFrom, all) };
+    const result = compileScheme(text, { outletCodes: await this.outletCodes(user.officeId) });
+    if (!result.ok) Object.assign(errors, schemeFieldErrors(result.errors));
+    if (Object.keys(errors).length > 0 || !result.ok) throw invalid(errors, '计分办法版本有误，未保存，请按提示修改');
+
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const latest = await manager.getRepository(SchemeVersion).maximum('versionNo', { officeId: user.officeId });
+      try {
+        const row = await manager.save(SchemeVersion, manager.create(SchemeVersion, {
+          officeId: user.officeId,
+          versionNo: (latest ?? 0) + 1,
+          name: dto.name ?? result.scheme.name.slice(0, 100),
+          effectiveFrom: dto.effectiveFrom,
+          document: text,
+          note: dto.note || null,
+          lockedAt: null,
+          createdBy: user.id,
+        }));
+        await this.audit.record(user, 'create', 'scheme_version', row.id, null, row, manager);
+        return row;
+      } catch (error) {
+        // Two saves at once: the unique indexes decide; the loser retries with fresh data.
+        if (isUniqueViolation(error)) throw conflict('duplicate_version', '同时有其他人保存了计分办法版本，请刷新后重试', { effectiveFrom: '请刷新后重试' });
+        throw error;
+      }
+    });
+    const job = await this.queueRecompute(user, saved.effectiveFrom, `计分办法第 ${saved.versionNo} 版自 ${saved.effectiveFrom} 起生效`);
+    return { ...toSchemeVersionDetail(saved, [...all, saved], summarizeScheme(result.scheme)), recomputeJob: job };
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateSchemeVersionDto): Promise<SchemeSaveResponse> {
+    const before = await this.findOrFail(user, id);
+    if (before.lockedAt) throw lockedError(before);
+    const changes: Partial<SchemeVersion> = {};
+    if (dto.document !== undefined && dto.document !== before.document) {
+      const result = compileScheme(dto.document, { outletCodes: await this.outletCodes(user.officeId) });
+      if (!result.ok) throw invalid(schemeFieldErrors(result.errors), '计分办法有误，未保存，请按提示修改');
+      changes.document = dto.document;
+    }
+    if (dto.name !== undefined) changes.name = dto.name;
+    if (dto.note !== undefined) changes.note = dto.note || null;
+    if (Object.keys(changes).length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        // The lock is checked again inside the write: lock() bumps the row version, so a
+        // publication between our read and this update makes the update a stale save.
+        await updateVersioned(manager, SchemeVersion, id, dto.version ?? before.version, changes);
+        const after = await manager.findOneByOrFail(SchemeVersion, { id });
+        if (after.lockedAt) throw lockedError(after);
+        await this.audit.record(user, 'update', 'scheme_version', id, pick(before, changes), changes, manager);
+      });
+    }
+    const job = changes.document !== undefined ? await this.queueRecompute(user, before.effectiveFrom, `计分办法第 ${before.versionNo} 版已修改`) : null;
+    return { ...(await this.get(user, id)), recomputeJob: job };
+  }
+
+  async diff(user: AuthUser, a: number, b: number): Promise<SchemeDiffResponse> {
+    const [va, vb] = [await this.findOrFail(user, a, 'a'), await this.findOrFail(user, b, 'b')];
+    const brief = (v: SchemeVersion) => ({ id: v.id, versionNo: v.versionNo, name: v.name, effectiveFrom: v.effectiveFrom });
+    const changes = diffSchemes(documentOf(va), documentOf(vb)).map((c) => ({ path: c.path, before: c.before ?? null, after: c.after ?? null }));
+    return { a: brief(va), b: brief(vb), changes };
+  }
+
+  /**
+   * Freezes a version (publication calls this when a ranking uses it); idempotent. Goes through
+   * the query builder so the row version is bumped and an edit already in flight fails.
+   */
+  async lock(versionId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.createQueryBuilder().update(SchemeVersion).set({ lockedAt: new Date() }).where('id = :id AND lockedAt IS NULL', { id: versionId }).execute();
+  }
+
+  /** Every version of an office, oldest effectiveFrom first. */
+  versionsOf(officeId: number, manager: EntityManager = this.dataSource.manager): Promise<SchemeVersion[]> {
+    return manager.find(SchemeVersion, { where: { officeId }, order: { effectiveFrom: 'ASC' } });
+  }
+
+  /** The version in force for a quarter: the greatest effectiveFrom ≤ quarter, or null. */
+  async inForce(officeId: number, quarter: string): Promise<SchemeVersion | null> {
+    return versionInForce(await this.versionsOf(officeId), quarter);
+  }
+
+  /** A stored version's compiled scheme (validated when saved, so compiling cannot fail). */
+  compile(version: SchemeVersion): CompiledScheme {
+    const hit = this.compiled.get(version.id);
+    if (hit && hit.version === version.version) return hit.scheme;
+    const result = compileScheme(version.document);
+    if (!result.ok) throw new Error(`stored scheme version ${version.id} does not compile: ${result.errors.map((e) => e.message).join('; ')}`);
+    this.compiled.set(version.id, { version: version.version, scheme: result.scheme });
+    return result.scheme;
+  }
+
+  async outletCodes(officeId: number): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(Outlet).find({ where: { officeId }, select: { code: true } });
+    return rows.map((o) => o.code);
+  }
+
+  private async findOrFail(user: AuthUser, id: number, field?: string): Promise<SchemeVersion> {
+    const version = await this.dataSource.getRepository(SchemeVersion).findOne({ where: { id, officeId: user.officeId } });
+    if (version) return version;
+    if (field) throw invalid({ [field]: '计分办法版本不存在' });
+    throw notFound('计分办法版本');
+  }
+
+  /** Overlapping periods and periods reaching back before a published version are refused. */
+  private effectiveFromErrors(effectiveFrom: string, all: readonly SchemeVersion[]): Record<string, string> {
+    const same = all.find((v) => v.effectiveFrom === effectiveFrom);
+    if (same) return { effectiveFrom: `${effectiveFrom} 起已有第 ${same.versionNo} 版生效，生效期不能重叠；请修改该版本或另选季度` };
+    const locked = all.filter((v) => v.lockedAt !== null).at(-1);
+    if (locked && compareQuarter(effectiveFrom, locked.effectiveFrom) < 0) {
+      return { effectiveFrom: `第 ${locked.versionNo} 版（${locked.effectiveFrom} 起）已用于发布排名，新版本不能早于 ${locked.effectiveFrom} 生效` };
+    }
+    return {};
+  }
+
+  /** The version is saved whatever the queue says; the office can recompute later from the scores page. */
+  private async queueRecompute(user: AuthUser, fromQuarter: string, reason: string): Promise<JobResponse | null> {
+    try {
+      const job = await this.jobs.enqueue('scores.recompute', { officeId: user.officeId, fromQuarter, reason }, {
+        businessKey: `from:${user.officeId}:${fromQuarter}`,
+        officeId: user.officeId,
+        createdBy: user.id,
+      });
+      return toJobResponse(job);
+    } catch (error) {
+      this.logger.warn(`could not queue score recompute from ${fromQuarter}: ${(error as Error).message}`);
+      return null;
+    }
+  }
+}
+
+/** The version in force for `quarter` among `versions`: greatest effectiveFrom ≤ quarter. */
+export function versionInForce<T extends { effectiveFrom: string }>(versions: readonly T[], quarter: string): T | null {
+  let best: T | null = null;
+  for (const v of versions) {
+    if (compareQuarter(v.effectiveFrom, quarter) <= 0 && (!best || compareQuarter(v.effectiveFrom, best.effectiveFrom) > 0)) best = v;
+  }
+  return best;
+}
+
+function documentOf(version: SchemeVersion): unknown {
+  const parsed = parseScheme(version.document);
+  return parsed.ok ? parsed.scheme : null;
+}
+
+function lockedError(v: SchemeVersion) {
+  return conflict('scheme_locked', `第 ${v.versionNo} 版已用于发布排名，不能修改；如需调整，请复制为新版本`);
+}
+
+function pick(before: SchemeVersion, changes: Partial<SchemeVersion>) {
+  return Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof SchemeVersion]]));
+}

@@ -1,0 +1,27 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min } from 'class-validator';
+import { IsQuarter } from '../../schemes/dto/scheme.dto';
+
+export class RecomputeDto {
+  /** Exactly these quarters. */
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsQuarter({ each: true })
+  quarters?: string[];
+
+  /** This quarter and every later one. */
+  @IsOptional() @IsQuarter()
+  fromQuarter?: string;
+
+  /** Only these articles' lines (with the unit-level lines of the quarters they touch). */
+  @IsOptional() @IsArray() @ArrayMaxSize(10000) @IsInt({ each: true }) @Min(1, { each: true })
+  articleIds?: number[];
+}
+
+export class QuarterQuery {
+  @IsQuarter()
+  quarter: string;
+}
+
+export class StatementQuery extends QuarterQuery {
+  @Type(() => Number) @IsInt() @Min(1)
+  unitId: number;
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  monthsOfQuarter,
+  quarterRange,
+  type ScoringArticle,
+  type ScoringCommission,
+  type ScoringInput,
+  type ScoringInstruction,
+  type ScoringPlacement,
+  type ScoringUnit,
+} from '@app/scoring';
+import { toNumber } from '../common/db-errors';
+
+/** How many ids go into one `IN (…)`: far below SQLite's bound-parameter limit. */
+export const ID_CHUNK = 500;
+
+export interface LoadOptions {
+  /** Business date the computation is made on (decides which deadlines have passed). */
+  asOfDate: string;
+  /** Only these articles' placements and instructions; unit-level records are always loaded whole. */
+  articleIds?: readonly number[];
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Builds the engine's input for one quarter of one office from the database, in a fixed
+ * number of set-based queries (no per-row loading): the verified articles that have a
+ * verified placement or instruction in the quarter, every earlier verified placement of
+ * those articles (top-up needs the history), the quarter's instructions, 约稿 with their
+ * answers, monthly reports, and the office's active units.
+ */
+@Injectable()
+export class RecordsLoader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async load(officeId: number, quarter: string, options: LoadOptions): Promise<ScoringInput> {
+    const { start, end } = quarterRange(quarter);
+    const articles: ScoringArticle[] = [];
+    const placements: ScoringPlacement[] = [];
+    const instructions: ScoringInstruction[] = [];
+    for (const scope of this.articleScopes(officeId, start, end, options.articleIds)) {
+      const part = await this.loadArticles(officeId, start, end, scope);
+      articles.push(...part.articles);
+      placements.push(...part.placements);
+      instructions.push(...part.instructions);
+    }
+    const [units, commissions, monthlyReports] = await Promise.all([
+      this.activeUnits(officeId),
+      this.commissions(officeId, start, end),
+      this.monthlyReports(officeId, quarter),
+    ]);
+    return { units, articles, placements, instructions, commissions, monthlyReports, asOfDate: options.asOfDate };
+  }
+
+  /**
+   * Units to rank: the active ones, plus any unit in `extraIds` (a deactivated unit that still
+   * has lines in the quarter keeps its place in that quarter's ranking). Groups in their sort order.
+   */
+  async rankingUnits(officeId: number, extraIds: readonly number[] = []): Promise<(ScoringUnit & { active: boolean })[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT u.id, u.code, u.name, u.groupId, u.active, g.name AS groupName FROM units u JOIN ranking_groups g ON g.id = u.groupId
+       WHERE u.officeId = ? ORDER BY g.sortOrder, g.id, u.code`,
+      [officeId],
+    );
+    const extra = new Set(extraIds.map(String));
+    return rows
+      .map((r) => ({ ...toUnit(r), active: toNumber(r.active) === 1 }))
+      .filter((u) => u.active || extra.has(u.id));
+  }
+
+  private async activeUnits(officeId: number): Promise<ScoringUnit[]> {
+    return (await this.rankingUnits(officeId)).map(({ active: _active, ...u }) => u);
+  }
+
+  /**
+   * The articles in scope as an SQL fragment: every article with a verified placement or
+   * instruction in the quarter, or, for an incremental run, the given ids in chunks.
+   */
+  private articleScopes(officeId: number, start: string, end: string, ids?: readonly number[]): { sql: string; params: unknown[] }[] {
+    if (!ids) {
+      return [{
+        sql: `SELECT p.articleId FROM placements p WHERE p.officeId = ? AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ?
+              UNION SELECT i.articleId FROM instructions i WHERE i.officeId = ? AND i.status = 'verified' AND i.instructedDate >= ? AND i.instructedDate <= ?`,
+        params: [officeId, start, end, officeId, start, end],
+      }];
+    }
+    const scopes: { sql: string; params: unknown[] }[] = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const chunk = ids.slice(i, i + ID_CHUNK);
+      scopes.push({ sql: chunk.map(() => '?').join(', '), params: chunk });
+    }
+    return scopes;
+  }
+
+  private async loadArticles(officeId: number, start: string, end: string, scope: { sql: string; params: unknown[] }) {
+    const q = this.dataSource;
+    const [articleRows, unitRows, placementRows, instructionRows]: Row[][] = await Promise.all([
+      q.query(
+        `SELECT a.id, a.title, a.submittedDate, a.wordCount, a.genre FROM articles a
+         WHERE a.officeId = ? AND a.status = 'verified' AND a.id IN (${scope.sql}) ORDER BY a.id`,
+        [officeId, ...scope.params],
+      ),
+      q.query(
+        `SELECT au.articleId, au.unitId, au.shareBp FROM article_units au JOIN articles a ON a.id = au.articleId
+         WHERE a.officeId = ? AND a.status = 'verified' AND a.id IN (${scope.sql}) ORDER BY au.articleId, au.id`,
+        [officeId, ...scope.params],
+      ),
+      q.query(
+        `SELECT p.id, p.articleId, p.outletId, o.code AS outletCode, o.name AS outletName, o.level, o.channel,
+                COALESCE(p.medium, o.medium) AS medium, p.prominence, p.publishedDate
+         FROM placements p JOIN articles a ON a.id = p.articleId JOIN outlets o ON o.id = p.outletId
+         WHERE p.officeId = ? AND p.status = 'verified' AND a.status = 'verified' AND p.publishedDate <= ?
+           AND p.articleId IN (${scope.sql}) ORDER BY p.articleId, p.publishedDate, p.id`,
+        [officeId, end, ...scope.params],
+      ),
+      q.query(
+        `SELECT i.id, i.articleId, i.leaderTitle, i.level, i.instructedDate FROM instructions i JOIN articles a ON a.id = i.articleId
+         WHERE i.officeId = ? AND i.status = 'verified' AND a.status = 'verified' AND i.instructedDate >= ? AND i.instructedDate <= ?
+           AND i.articleId IN (${scope.sql}) ORDER BY i.instructedDate, i.id`,
+        [officeId, start, end, ...scope.params],
+      ),
+    ]);
+    const unitsByArticle = new Map<string, ScoringArticle['units']>();
+    for (const r of unitRows) {
+      const key = String(r.articleId);
+      const list = unitsByArticle.get(key) ?? [];
+      list.push({ unitId: String(r.unitId), sharePercent: r.shareBp == null ? null : sharePercent(toNumber(r.shareBp)) });
+      unitsByArticle.set(key, list);
+    }
+    const articles = articleRows.map((r): ScoringArticle => ({
+      id: String(r.id),
+      title: String(r.title),
+      submittedDate: String(r.submittedDate),
+      wordCount: r.wordCount == null ? null : toNumber(r.wordCount),
+      genre: (r.genre as string | null) ?? null,
+      units: unitsByArticle.get(String(r.id)) ?? [],
+    }));
+    const placements = placementRows.map((r): ScoringPlacement => ({
+      id: String(r.id),
+      articleId: String(r.articleId),
+      outletId: String(r.outletId),
+      outletCode: String(r.outletCode),
+      outletName: String(r.outletName),
+      level: r.level as ScoringPlacement['level'],
+      channel: r.channel as ScoringPlacement['channel'],
+      medium: (r.medium as ScoringPlacement['medium']) ?? null,
+      prominence: r.prominence as ScoringPlacement['prominence'],
+      publishedDate: String(r.publishedDate),
+    }));
+    const instructions = instructionRows.map((r): ScoringInstruction => ({
+      id: String(r.id),
+      articleId: String(r.articleId),
+      leaderTitle: String(r.leaderTitle),
+      level: r.level as ScoringInstruction['level'],
+      date: String(r.instructedDate),
+    }));
+    return { articles, placements, instructions };
+  }
+
+  /** 约稿 due in the quarter; an answer counts only when its article is verified. */
+  private async commissions(officeId: number, start: string, end: string): Promise<ScoringCommission[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT c.id, c.topic, c.deadline, t.unitId, a.submittedDate AS answeredDate
+       FROM commissions c JOIN commission_targets t ON t.commissionId = c.id
+       LEFT JOIN articles a ON a.id = t.articleId AND a.status = 'verified'
+       WHERE c.officeId = ? AND c.deadline >= ? AND c.deadline <= ? ORDER BY c.deadline, c.id, t.id`,
+      [officeId, start, end],
+    );
+    const byId = new Map<string, ScoringCommission>();
+    for (const r of rows) {
+      const id = String(r.id);
+      let c = byId.get(id);
+      if (!c) {
+        c = { id, topic: String(r.topic), deadline: String(r.deadline), targets: [] };
+        byId.set(id, c);
+      }
+      c.targets.push({ unitId: String(r.unitId), answeredArticleSubmittedDate: (r.answeredDate as string | null) ?? null });
+    }
+    return [...byId.values()];
+  }
+
+  private async monthlyReports(officeId: number, quarter: string) {
+    const months = monthsOfQuarter(quarter);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT unitId, month, filedDate FROM monthly_reports WHERE officeId = ? AND month >= ? AND month <= ?`,
+      [officeId, months[0], months[2]],
+    );
+    return rows.map((r) => ({ unitId: String(r.unitId), month: String(r.month), filedDate: (r.filedDate as string | null) ?? null }));
+  }
+}
+
+function toUnit(r: Row): ScoringUnit {
+  return { id: String(r.id), code: String(r.code), name: String(r.name), groupId: String(r.groupId), groupName: String(r.groupName) };
+}
+
+/** Basis points of 100% as the engine's decimal percent text: 6000 → "60", 3333 → "33.33". */
+export function sharePercent(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const frac = bp % 100;
+  return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
+}

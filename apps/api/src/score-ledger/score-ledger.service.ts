@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { compareQuarter, isQuarter, nextQuarter, quarterOf, scoreQuarter, type CompiledScheme } from '@app/scoring';
+import type { JobResponse } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { invalid } from '../common/app-error';
+import { todayBusinessDate } from '../common/business-date';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import type { JobContext, JobPayloads } from '../jobs/job.types';
+import { SchemesService, versionInForce } from '../schemes/schemes.service';
+import type { RecomputeDto } from './dto/scores.dto';
+import { RecordsLoader } from './records-loader';
+import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
+
+export type RecomputePayload = JobPayloads['scores.recompute'];
+
+export interface RecomputeResult {
+  quarters: string[];
+  deleted: number;
+  inserted: number;
+}
+
+/**
+ * Keeps score_lines up to date: the handler of the `scores.recompute` job. Each quarter is
+ * scored under the version in force for it and its lines are replaced in one transaction, so
+ * running a job twice leaves the same rows.
+ */
+@Injectable()
+export class ScoreLedgerService implements OnModuleInit {
+  private readonly logger = new Logger('ScoreLedgerService');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly loader: RecordsLoader,
+    private readonly ledger: ScoreLedgerRepository,
+    private readonly schemes: SchemesService,
+    private readonly jobs: JobsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    this.jobs.register('scores.recompute', (payload, ctx) => this.recompute(payload, ctx));
+  }
+
+  /** POST /scores/recompute: queues the work; the job's result says what was replaced. */
+  async enqueue(user: AuthUser, dto: RecomputeDto): Promise<JobResponse> {
+    const payload: RecomputePayload = { officeId: user.officeId, reason: 'manual' };
+    if (dto.quarters?.length) payload.quarters = [...new Set(dto.quarters)].sort(compareQuarter);
+    if (dto.fromQuarter) payload.fromQuarter = dto.fromQuarter;
+    if (dto.articleIds?.length) payload.articleIds = [...new Set(dto.articleIds)].sort((a, b) => a - b);
+    const key = `manual:${user.officeId}:${payload.fromQuarter ?? ''}:${payload.quarters?.join(',') ?? ''}:${payload.articleIds?.join(',') ?? ''}`;
+    const job = await this.jobs.enqueue('scores.recompute', payload, { businessKey: key.slice(0, 200), officeId: user.officeId, createdBy: user.id });
+    return toJobResponse(job);
+  }
+
+  /**
+   * Recomputes the stored lines of an office.
+   * - `articleIds`: only those articles' lines (and the cheap unit-level lines: 约稿, monthly
+   *   reports) in the quarters the articles touch; other articles' lines are left alone. A
+   *   scheme with caps or a floor makes every line of a unit depend on the others, so then
+   *   those quarters are recomputed whole.
+   * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
+   * - nothing: every quarter with records or stored lines.
+   */
+  async recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
+    const { officeId } = payload;
+    const versions = await this.schemes.versionsOf(officeId);
+    const versionIds = versions.map((v) => v.id);
+    const articleIds = payload.articleIds?.length ? [...new Set(payload.articleIds)].sort((a, b) => a - b) : undefined;
+    const quarters = await this.targetQuarters(payload, articleIds);
+    const asOfDate = todayBusinessDate(this.config);
+    const result: RecomputeResult = { quarters, deleted: 0, inserted: 0 };
+    for (let i = 0; i < quarters.length; i++) {
+      const quarter = quarters[i];
+      const version = versionInForce(versions, quarter);
+      const scheme = version ? this.schemes.compile(version) : null;
+      // Incremental only when the articles' lines do not depend on other articles' lines.
+      const only = articleIds && scheme && !hasCapsOrFloor(scheme) ? articleIds : undefined;
+      const scope = { officeId, quarter, versionIds, articleIds: scheme ? only : articleIds };
+      let rows: ReturnType<typeof toRow>[] = [];
+      if (version && scheme) {
+        const input = await this.loader.load(officeId, quarter, { asOfDate, articleIds: only });
+        rows = scoreQuarter(scheme, input, quarter).map((l) => toRow(officeId, version.id, l));
+      }
+      const done = await this.ledger.replace(scope, rows);
+      result.deleted += done.deleted;
+      result.inserted += done.inserted;
+      await ctx?.progress(((i + 1) / quarters.length) * 100);
+    }
+    this.logger.log(`recomputed ${quarters.length} quarter(s) of office ${officeId} (${payload.reason}): -${result.deleted} +${result.inserted} lines`);
+    return result;
+  }
+
+  private async targetQuarters(payload: RecomputePayload, articleIds?: number[]): Promise<string[]> {
+    const bad = [...(payload.quarters ?? []), ...(payload.fromQuarter ? [payload.fromQuarter] : [])].find((q) => !isQuarter(q));
+    if (bad) throw invalid({ quarters: `无效季度：${bad}` });
+    let quarters: string[];
+    if (payload.quarters?.length) quarters = [...payload.quarters];
+    else if (articleIds) quarters = await this.articleQuarters(payload.officeId, articleIds);
+    else quarters = await this.officeQuarters(payload.officeId);
+    const from = payload.fromQuarter;
+    const set = new Set(from ? quarters.filter((q) => compareQuarter(q, from) >= 0) : quarters);
+    return [...set].sort(compareQuarter);
+  }
+
+  /**
+   * Quarters an article change can move: those of its placements and instructions (any
+   * status: a reopened entry's old lines must go), of 约稿 it answers, and of its stored lines.
+   * Top-up lines only sit in quarters that have a placement of the article, so later quarters
+   * without one are unaffected.
+   */
+  private async articleQuarters(officeId: number, articleIds: readonly number[]): Promise<string[]> {
+    const dates = new Set<string>();
+    for (let i = 0; i < articleIds.length; i += 500) {
+      const ids = articleIds.slice(i, i + 500);
+      const marks = ids.map(() => '?').join(', ');
+      const rows: { d: string }[] = await this.dataSource.query(
+        `SELECT DISTINCT publishedDate AS d FROM placements WHERE officeId = ? AND articleId IN (${marks})
+         UNION SELECT DISTINCT instructedDate FROM instructions WHERE officeId = ? AND articleId IN (${marks})
+         UNION SELECT DISTINCT c.deadline FROM commissions c JOIN commission_targets t ON t.commissionId = c.id WHERE c.officeId = ? AND t.articleId IN (${marks})`,
+        [officeId, ...ids, officeId, ...ids, officeId, ...ids],
+      );
+      for (const r of rows) dates.add(quarterOf(String(r.d)));
+    }
+    for (const q of await this.ledger.storedQuarters(officeId, articleIds)) dates.add(q);
+    return [...dates];
+  }
+
+  /**
+   * Every quarter from the office's first record (or today, if none) to the later of today and
+   * its last dated record, plus quarters that still hold lines. Starting at the first record,
+   * not at the first version, keeps an office that adopts pubscore with a version dated years
+   * back from collecting "missing monthly report" penalties for the years before it started.
+   */
+  private async officeQuarters(officeId: number): Promise<string[]> {
+    const spans: { lo: string | null; hi: string | null }[] = await Promise.all(
+      [
+        ['placements', 'publishedDate'],
+        ['articles', 'submittedDate'],
+        ['instructions', 'instructedDate'],
+        ['commissions', 'deadline'],
+        ['monthly_reports', 'month'],
+      ].map(async ([table, column]) => {
+        const rows = await this.dataSource.query(`SELECT MIN(${column}) AS lo, MAX(${column}) AS hi FROM ${table} WHERE officeId = ?`, [officeId]);
+        return { lo: rows[0]?.lo ?? null, hi: rows[0]?.hi ?? null };
+      }),
+    );
+    const today = quarterOf(todayBusinessDate(this.config));
+    const los = spans.map((s) => s.lo).filter((d): d is string => !!d).map(quarterOf);
+    const his = spans.map((s) => s.hi).filter((d): d is string => !!d).map(quarterOf);
+    const quarters = new Set(await this.ledger.storedQuarters(officeId));
+    if (los.length > 0) {
+      const first = los.sort(compareQuarter)[0];
+      const last = [today, ...his].sort(compareQuarter).at(-1)!;
+      for (let q = first; compareQuarter(q, last) <= 0; q = nextQuarter(q)) quarters.add(q);
+    }
+    return [...quarters];
+  }
+}
+
+function hasCapsOrFloor(s: CompiledScheme): boolean {
+  return s.caps.overall !== null || s.caps.media !== null || s.caps.bulletin !== null || s.floor !== null;
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { formatPoints, rankUnits, scoreQuarter, totals, type CompiledScheme, type RankTable, type ScoringUnit } from '@app/scoring';
+import type { AuthUser } from '../auth/auth-user';
+import { todayBusinessDate } from '../common/business-date';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import type { SchemePreviewDto } from '../schemes/dto/scheme.dto';
+import { SchemesService } from '../schemes/schemes.service';
+import { RecordsLoader } from './records-loader';
+
+export interface PreviewStanding {
+  total: number;
+  totalText: string;
+  rank: number;
+  groupRank: number;
+}
+
+export interface PreviewRow {
+  unitId: number;
+  code: string;
+  name: string;
+  groupId: number;
+  groupName: string;
+  /** Under the version in force; null when no version is in force for the quarter. */
+  current: PreviewStanding | null;
+  draft: PreviewStanding;
+  /** draft − current total, and places moved up (positive) or down (negative). */
+  change: { total: number; totalText: string; rank: number; groupRank: number } | null;
+}
+
+export interface PreviewResponse {
+  quarter: string;
+  current: { id: number; versionNo: number; name: string } | null;
+  rows: PreviewRow[];
+}
+
+/**
+ * What-if: the quarter's ranking under a draft scheme beside the version in force, both
+ * computed in memory from the same loaded records (nothing is stored).
+ */
+@Injectable()
+export class ScorePreviewService {
+  constructor(
+    private readonly loader: RecordsLoader,
+    private readonly schemes: SchemesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async preview(user: AuthUser, dto: SchemePreviewDto): Promise<PreviewResponse> {
+    const draft = await this.schemes.compileDraft(user.officeId, dto.document);
+    const version = await this.schemes.inForce(user.officeId, dto.quarter);
+    const input = await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) });
+    const draftTotals = totals(scoreQuarter(draft, input, dto.quarter));
+    const current = version ? this.schemes.compile(version) : null;
+    const currentTotals = current ? totals(scoreQuarter(current, input, dto.quarter)) : null;
+    // A deactivated unit earning lines through an old joint article still shows up.
+    const extra = [...draftTotals.keys(), ...(currentTotals?.keys() ?? [])].map(Number);
+    const units = await this.loader.rankingUnits(user.officeId, extra);
+    const draftRanks = standings(units, draftTotals, draft);
+    const currentRanks = current && currentTotals ? standings(units, currentTotals, current) : null;
+    const rows = units.map((u): PreviewRow => {
+      const d = draftRanks.get(u.id)!;
+      const c = currentRanks?.get(u.id) ?? null;
+      return {
+        unitId: Number(u.id),
+        code: u.code,
+        name: u.name,
+        groupId: Number(u.groupId),
+        groupName: u.groupName ?? '',
+        current: c,
+        draft: d,
+        change: c ? { total: d.total - c.total, totalText: formatPoints(d.total - c.total, 2), rank: c.rank - d.rank, groupRank: c.groupRank - d.groupRank } : null,
+      };
+    });
+    rows.sort((a, b) => a.draft.rank - b.draft.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return { quarter: dto.quarter, current: version ? { id: version.id, versionNo: version.versionNo, name: version.name } : null, rows };
+  }
+}
+
+function standings(units: readonly ScoringUnit[], byUnit: ReadonlyMap<string, number>, scheme: CompiledScheme): Map<string, PreviewStanding> {
+  const ranked = rankUnits(units, byUnit, scheme.tieRule);
+  const groupRank = new Map<string, number>();
+  ranked.groups.forEach((g: RankTable) => g.rows.forEach((r) => groupRank.set(r.unitId, r.rank)));
+  return new Map(ranked.overall.rows.map((r) => [r.unitId, { total: r.total, totalText: formatPoints(r.total, 2), rank: r.rank, groupRank: groupRank.get(r.unitId)! }]));
+}
+

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Header, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole, Roles } from '../auth/roles.decorator';
+import { QuarterQuery, RecomputeDto, StatementQuery } from './dto/scores.dto';
+import { ScoreLedgerService } from './score-ledger.service';
+import { ScoresService } from './scores.service';
+import { writeStatementSheet } from './statement-sheet';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('scores 得分')
+@Controller('scores')
+export class ScoresController {
+  constructor(
+    private readonly scores: ScoresService,
+    private readonly ledger: ScoreLedgerService,
+  ) {}
+
+  @Roles('office', 'admin') @Post('recompute')
+  recompute(@Auth() user: AuthUser, @Body() dto: RecomputeDto) {
+    return this.ledger.enqueue(user, dto);
+  }
+
+  /** Totals and ranks are what a 通报 prints, so every role may read them; statements stay scoped. */
+  @AnyRole() @Get('ranking')
+  ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery) {
+    return this.scores.ranking(user, query.quarter);
+  }
+
+  @AnyRole() @Get('statement')
+  statement(@Auth() user: AuthUser, @Query() query: StatementQuery) {
+    return this.scores.statement(user, query.unitId, query.quarter);
+  }
+
+  @AnyRole() @Get('statement.xlsx') @Header('Content-Type', XLSX)
+  async statementXlsx(@Auth() user: AuthUser, @Query() query: StatementQuery, @Res({ passthrough: true }) res: Response) {
+    const statement = await this.scores.statement(user, query.unitId, query.quarter);
+    const name = `得分明细-${statement.unit.code}-${statement.quarter}.xlsx`;
+    res.setHeader('Content-Disposition', `attachment; filename="statement-${statement.unit.code}-${statement.quarter}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return new StreamableFile(await writeStatementSheet(statement));
+  }
+}

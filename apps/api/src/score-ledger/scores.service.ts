@@ -1,0 +1,215 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { CHANNELS, LEVELS, formatPoints, quarterRange, rankUnits, type Channel, type Level, type RankTable } from '@app/scoring';
+import type { AuthUser } from '../auth/auth-user';
+import { assertUnitAccess } from '../auth/scope';
+import { AppError, notFound } from '../common/app-error';
+import { toNumber } from '../common/db-errors';
+import { Article } from '../articles/article.entity';
+import { Commission } from '../commissions/commission.entity';
+import { SchemeVersion } from '../schemes/scheme-version.entity';
+import { SchemesService } from '../schemes/schemes.service';
+import { Unit } from '../units/unit.entity';
+import { RecordsLoader } from './records-loader';
+import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
+import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
+import type { ScoreLine } from './score-line.entity';
+
+export type PlacementCounts = { total: number } & Record<Channel, Record<Level, number>>;
+
+export interface RankingRow {
+  unitId: number;
+  code: string;
+  name: string;
+  groupId: number;
+  groupName: string;
+  /** Points in ten-thousandths. */
+  total: number;
+  totalText: string;
+  rank: number;
+  /** Verified placements of the unit's articles published in the quarter, by channel and level. */
+  placements: PlacementCounts;
+}
+
+export interface RankingResponse {
+  quarter: string;
+  schemeVersion: { id: number; versionNo: number; name: string };
+  tieRule: string;
+  overall: RankingRow[];
+  groups: { groupId: number; groupName: string; rows: RankingRow[] }[];
+}
+
+export interface StatementLine {
+  id: number;
+  date: string;
+  recordType: string;
+  recordTypeLabel: string;
+  recordId: number;
+  /** What the record is, in words: the article title, the 约稿 topic, the month reported on. */
+  recordLabel: string;
+  articleId: number | null;
+  articleTitle: string | null;
+  ruleId: string;
+  ruleLabel: string;
+  amount: number;
+  amountText: string;
+  amountExact: string;
+  runningTotal: number;
+  runningTotalText: string;
+  runningTotalExact: string;
+  explanation: string;
+}
+
+export interface StatementResponse {
+  quarter: string;
+  unit: { id: number; code: string; name: string };
+  schemeVersion: { id: number; versionNo: number; name: string };
+  lines: StatementLine[];
+  total: number;
+  totalText: string;
+  totalExact: string;
+}
+
+/** The read side of the ledger: a quarter's ranking and a unit's statement, from stored lines. */
+@Injectable()
+export class ScoresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: ScoreLedgerRepository,
+    private readonly loader: RecordsLoader,
+    private readonly schemes: SchemesService,
+  ) {}
+
+  /** Totals come from one aggregate over the stored lines of the version in force. */
+  async ranking(user: AuthUser, quarter: string): Promise<RankingResponse> {
+    const version = await this.versionFor(user.officeId, quarter);
+    const scheme = this.schemes.compile(version);
+    const totals = await this.ledger.totals(user.officeId, version.id, quarter);
+    const units = await this.loader.rankingUnits(user.officeId, [...totals.keys()].map(Number));
+    const counts = await this.placementCounts(user.officeId, quarter);
+    const ranked = rankUnits(units, totals, scheme.tieRule);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const toRows = (table: RankTable): RankingRow[] =>
+      table.rows.map((r) => {
+        const u = byId.get(r.unitId)!;
+        return {
+          unitId: Number(r.unitId),
+          code: r.code,
+          name: r.name,
+          groupId: Number(u.groupId),
+          groupName: u.groupName ?? '',
+          total: r.total,
+          totalText: formatPoints(r.total, 2),
+          rank: r.rank,
+          placements: counts.get(r.unitId) ?? emptyCounts(),
+        };
+      });
+    return {
+      quarter,
+      schemeVersion: brief(version),
+      tieRule: scheme.tieRule,
+      overall: toRows(ranked.overall),
+      groups: ranked.groups.map((g) => ({ groupId: Number(g.groupId), groupName: g.groupName ?? '', rows: toRows(g) })),
+    };
+  }
+
+  /** 得分明细: every line of a unit in a quarter with a running total. */
+  async statement(user: AuthUser, unitId: number, quarter: string): Promise<StatementResponse> {
+    assertUnitAccess(user, unitId, '只能查看本单位的得分明细');
+    const unit = await this.dataSource.getRepository(Unit).findOne({ where: { id: unitId, officeId: user.officeId } });
+    if (!unit) throw notFound('单位');
+    const version = await this.versionFor(user.officeId, quarter);
+    const stored = await this.ledger.unitLines(user.officeId, version.id, quarter, unitId);
+    const labels = await this.recordLabels(user.officeId, stored);
+    let running = 0;
+    const lines = stored.map((l): StatementLine => {
+      running += l.amount;
+      return {
+        id: l.id,
+        date: l.date,
+        recordType: l.recordType,
+        recordTypeLabel: RECORD_TYPE_LABELS[l.recordType] ?? l.recordType,
+        recordId: l.recordId,
+        recordLabel: labels.record(l),
+        articleId: l.articleId,
+        articleTitle: l.articleId !== null ? (labels.titles.get(l.articleId) ?? null) : null,
+        ruleId: l.ruleId,
+        ruleLabel: RULE_LABELS[l.ruleId] ?? l.ruleId,
+        amount: l.amount,
+        amountText: formatPoints(l.amount, 2),
+        amountExact: formatPoints(l.amount, 4),
+        runningTotal: running,
+        runningTotalText: formatPoints(running, 2),
+        runningTotalExact: formatPoints(running, 4),
+        explanation: l.explanation,
+      };
+    });
+    return {
+      quarter,
+      unit: { id: unit.id, code: unit.code, name: unit.name },
+      schemeVersion: brief(version),
+      lines,
+      total: running,
+      totalText: formatPoints(running, 2),
+      totalExact: formatPoints(running, 4),
+    };
+  }
+
+  private async versionFor(officeId: number, quarter: string): Promise<SchemeVersion> {
+    const version = await this.schemes.inForce(officeId, quarter);
+    if (!version) throw new AppError(HttpStatus.NOT_FOUND, 'no_scheme_in_force', `${quarter} 没有生效的计分办法，请先设置计分办法版本`);
+    return version;
+  }
+
+  private async recordLabels(officeId: number, lines: readonly ScoreLine[]) {
+    const articleIds = [...new Set(lines.map((l) => l.articleId).filter((id): id is number => id !== null))];
+    const commissionIds = [...new Set(lines.filter((l) => l.recordType === 'commission').map((l) => l.recordId))];
+    const titles = new Map<number, string>();
+    const topics = new Map<number, string>();
+    if (articleIds.length) {
+      for (const a of await this.dataSource.getRepository(Article).find({ where: { id: In(articleIds), officeId }, select: { id: true, title: true } })) titles.set(a.id, a.title);
+    }
+    if (commissionIds.length) {
+      for (const c of await this.dataSource.getRepository(Commission).find({ where: { id: In(commissionIds), officeId }, select: { id: true, topic: true } })) topics.set(c.id, c.topic);
+    }
+    const record = (l: ScoreLine): string => {
+      if (l.articleId !== null) return titles.get(l.articleId) ?? `稿件 #${l.articleId}`;
+      if (l.recordType === 'commission') return topics.get(l.recordId) ?? `约稿 #${l.recordId}`;
+      if (l.recordType === 'monthly-report') return `${monthOfRecordId(l.recordId)} 月度报告`;
+      return RECORD_TYPE_LABELS[l.recordType] ?? l.recordType;
+    };
+    return { titles, record };
+  }
+
+  /** Verified placements per unit (each unit of a joint article counts it), by channel and level. */
+  private async placementCounts(officeId: number, quarter: string): Promise<Map<string, PlacementCounts>> {
+    const { start, end } = quarterRange(quarter);
+    const rows: { unitId: unknown; level: Level; channel: Channel; n: unknown }[] = await this.dataSource.query(
+      `SELECT au.unitId, o.level, o.channel, COUNT(*) AS n FROM placements p
+       JOIN articles a ON a.id = p.articleId JOIN article_units au ON au.articleId = p.articleId JOIN outlets o ON o.id = p.outletId
+       WHERE p.officeId = ? AND p.status = 'verified' AND a.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ?
+       GROUP BY au.unitId, o.level, o.channel`,
+      [officeId, start, end],
+    );
+    const out = new Map<string, PlacementCounts>();
+    for (const r of rows) {
+      const key = String(r.unitId);
+      const c = out.get(key) ?? emptyCounts();
+      const n = toNumber(r.n);
+      c[r.channel][r.level] += n;
+      c.total += n;
+      out.set(key, c);
+    }
+    return out;
+  }
+}
+
+function emptyCounts(): PlacementCounts {
+  const row = () => Object.fromEntries(LEVELS.map((lv) => [lv, 0])) as Record<Level, number>;
+  return { total: 0, ...(Object.fromEntries(CHANNELS.map((ch) => [ch, row()])) as Record<Channel, Record<Level, number>>) };
+}
+
+function brief(v: SchemeVersion) {
+  return { id: v.id, versionNo: v.versionNo, name: v.name };
+}
