@@ -25,6 +25,8 @@ export interface SheetProblem {
 
 function pick<T extends string>(raw: string, values: readonly T[], labels: Record<T, string>): T | undefined {
   const text = raw.trim();
+  // An empty cell is missing, not a prefix of every label.
+  if (!text) return undefined;
   return values.find((v) => v === text || labels[v] === text || labels[v].startsWith(text));
 }
 

@@ -1,10 +1,12 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, notFound } from '../common/app-error';
+import { AppError, badRequest, conflict, notFound } from '../common/app-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { assertNotReferenced } from '../database/references';
@@ -31,6 +33,7 @@ export class OutletsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly files: FileStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit() {
@@ -109,6 +112,11 @@ export class OutletsService implements OnModuleInit {
   async startImport(user: AuthUser, file: Express.Multer.File | undefined) {
     if (!file) throw badRequest('file_required', '请上传 .xlsx 文件', { file: '必填' });
     if (!/\.xlsx$/i.test(file.originalname)) throw badRequest('invalid_file_type', '只接受 .xlsx 文件', { file: '只接受 .xlsx 文件' });
+    // Multer stops bigger files; this catches the one byte it lets through (UploadsModule).
+    if (file.size > this.config.uploads.maxBytes) {
+      const message = `文件不能超过 ${Math.floor(this.config.uploads.maxBytes / 1024 / 1024)} MB`;
+      throw new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'file_too_large', message, { file: message });
+    }
     const stored = await this.files.put(file.buffer, 'xlsx');
     return this.jobs.enqueue('outlets.import', { officeId: user.officeId, fileKey: stored.key, fileName: file.originalname }, {
       businessKey: `${user.officeId}:${stored.sha256}`,
@@ -117,27 +125,57 @@ export class OutletsService implements OnModuleInit {
     });
   }
 
-  /** Upserts by code in one transaction: importing the same sheet twice changes nothing the second time. */
+  /**
+   * Upserts by code in one transaction: importing the same sheet twice changes nothing the
+   * second time. A row that would break a uniqueness rule (a code repeated in the sheet, a name
+   * another outlet holds) becomes a problem of that row instead of failing the whole import.
+   */
   async runImport(payload: JobPayloads['outlets.import']): Promise<OutletImportResult> {
-    const { rows, problems } = await readOutletSheet(await this.files.get(payload.fileKey));
-    const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems };
+    const { rows, problems } = await readOutletSheet(await this.readUpload(payload.fileKey));
+    const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems: [...problems] };
     await this.dataSource.transaction(async (manager) => {
       const existing = new Map((await manager.find(Outlet, { where: { officeId: payload.officeId } })).map((o) => [o.code, o]));
+      // Names are unique per office; MariaDB compares them case-insensitively, so do we.
+      const codeByName = new Map([...existing.values()].map((o) => [o.name.toLowerCase(), o.code]));
+      const rowByCode = new Map<string, number>();
       for (const row of rows) {
-        const { row: _row, ...fields } = row;
+        const { row: rowNumber, ...fields } = row;
+        const firstRow = rowByCode.get(row.code);
+        if (firstRow !== undefined) {
+          result.problems.push({ row: rowNumber, column: '代码', message: `代码 ${row.code} 与第 ${firstRow} 行重复，已忽略本行` });
+          continue;
+        }
+        rowByCode.set(row.code, rowNumber);
+        const holder = codeByName.get(fields.name.toLowerCase());
+        if (holder !== undefined && holder !== row.code) {
+          result.problems.push({ row: rowNumber, column: '名称', message: `名称「${fields.name}」已被代码 ${holder} 的媒体/刊物使用` });
+          continue;
+        }
         const current = existing.get(row.code);
         if (!current) {
           await manager.save(Outlet, manager.create(Outlet, { ...fields, officeId: payload.officeId }));
           result.created++;
         } else if (JSON.stringify([current.name, current.aliases, current.level, current.channel, current.medium]) !== JSON.stringify([fields.name, fields.aliases, fields.level, fields.channel, fields.medium])) {
           await manager.update(Outlet, { id: current.id }, { ...fields, placeholder: false });
+          codeByName.delete(current.name.toLowerCase());
           result.updated++;
         } else {
           result.unchanged++;
         }
+        codeByName.set(fields.name.toLowerCase(), row.code);
       }
     });
+    result.problems.sort((a, b) => a.row - b.row);
     return result;
+  }
+
+  private async readUpload(fileKey: string): Promise<Buffer> {
+    try {
+      return await this.files.get(fileKey);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('上传的表格文件已不存在，请重新上传');
+      throw error;
+    }
   }
 
   /** Loads the shipped catalogue into an office (demo seed and new offices). */

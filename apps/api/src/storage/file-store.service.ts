@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -22,8 +22,9 @@ export class FileStore {
     const key = `${sha256}.${extension.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
     await fs.mkdir(this.dir, { recursive: true });
     const file = this.pathOf(key);
-    // Write then rename so a reader never sees half a file.
-    const tmp = `${file}.${process.pid}.tmp`;
+    // Write then rename so a reader never sees half a file. The temporary name is unique per
+    // write: two uploads of the same content at once must not rename each other's file away.
+    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     await fs.writeFile(tmp, content);
     await fs.rename(tmp, file);
     return { key, sha256, size: content.length };
