@@ -1,0 +1,98 @@
+// Every HTTP route declares who may call it (issue #2, item 6): walks the controllers the real
+// app registered and fails, naming the routes, if one lacks @Roles/@AnyRole/@Public. Route
+// metadata does not depend on the database or the queue, so the embedded backend suffices.
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { ROLES } from '@app/contracts';
+import { ACCESS_KEY, type RouteAccess } from '../../apps/api/src/auth/roles.decorator';
+import { testBackends } from '../utils/backends';
+import { createTestApp, type TestApp } from '../utils/app';
+
+interface Route {
+  name: string;
+  method: string;
+  path: string;
+  access: RouteAccess | undefined;
+}
+
+/** The routes anyone may call without logging in. Adding one is a decision: change it here. */
+const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+
+function joinPath(...parts: (string | string[] | undefined)[]): string {
+  const segments = parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').flatMap((p) => p.split('/')).filter(Boolean);
+  return `/api/${segments.join('/')}`;
+}
+
+function registeredRoutes(t: TestApp): Route[] {
+  const reflector = new Reflector();
+  const scanner = new MetadataScanner();
+  const routes: Route[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      const prototype = controller.prototype as Record<string, (...args: unknown[]) => unknown>;
+      for (const methodName of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[methodName];
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        if (path === undefined) continue; // a helper method, not a route
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        routes.push({
+          name: `${controller.name}.${methodName}`,
+          method,
+          path: joinPath(Reflect.getMetadata(PATH_METADATA, controller), path),
+          // Exactly how AuthGuard reads it: the handler's declaration, else the controller's.
+          access: reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [handler, controller]),
+        });
+      }
+    }
+  }
+  return routes;
+}
+
+const label = (r: Route) => `${r.method} ${r.path} (${r.name})`;
+
+describe.each(testBackends('routes').filter((b) => b.name === 'embedded'))('route access declarations ($label)', (backend) => {
+  let t: TestApp;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    routes = registeredRoutes(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sees the routes of the app (so that the checks below can fail)', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/units', 'DELETE /api/outlets/:id', 'GET /api/jobs/:id']));
+  });
+
+  it('every route declares @Roles, @AnyRole or @Public', () => {
+    const undeclared = routes.filter((r) => !r.access).map(label);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('every declaration names known roles, at least one', () => {
+    const bad = routes.filter((r) => r.access && !r.access.public && (r.access.roles.length === 0 || r.access.roles.some((role) => !ROLES.includes(role))));
+    expect(bad.map(label)).toEqual([]);
+  });
+
+  it('only the intended routes are public', () => {
+    const open = routes.filter((r) => r.access?.public).map((r) => `${r.method} ${r.path}`).sort();
+    expect(open).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('every other route answers 401 to a caller without a session', async () => {
+    const answers: string[] = [];
+    for (const r of routes.filter((route) => !route.access?.public)) {
+      const url = r.path.replace(/:[A-Za-z]+/g, '1');
+      const verb = r.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      const res = await t.http()[verb](url);
+      if (res.status !== 401) answers.push(`${label(r)} → ${res.status}`);
+    }
+    expect(answers).toEqual([]);
+  });
+});
