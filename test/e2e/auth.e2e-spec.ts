@@ -231,3 +231,27 @@ describe.each(testBackends('auth'))('auth ($label)', (backend) => {
     });
   });
 });
+
+// Outside demo mode the printed demo password only opens the door to changing it. Its own
+// suite name: a second app must not share (and recreate) the database of the one above.
+describe.each(testBackends('auth_real_install'))('auth outside demo mode ($label)', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend, { DEMO_MODE: 'false' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('seeded accounts must change the printed password first', async () => {
+    const res = await t.http().post('/api/auth/login').send({ username: 'office', password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.user.mustChangePassword).toBe(true);
+    const units = await t.http().get('/api/units').set(bearer(res.body.token));
+    expect(units.status).toBe(403);
+    expect(units.body.code).toBe('password_change_required');
+    const changed = await t.http().post('/api/auth/password').set(bearer(res.body.token)).send({ currentPassword: DEMO_PASSWORD, newPassword: 'Office2026x' });
+    expect(changed.status).toBe(200);
+    expect((await t.http().get('/api/units').set(bearer(changed.body.token))).status).toBe(200);
+  });
+});
