@@ -11,6 +11,8 @@ import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { SchemesModule } from './schemes/schemes.module';
 import { ScoreLedgerModule } from './score-ledger/score-ledger.module';
 import { ReviewModule } from './review/review.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PublicationModule } from './publication/publication.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
@@ -66,6 +68,8 @@ export class AppModule {
         SchemesModule,
         ScoreLedgerModule,
         ReviewModule,
+        NotificationsModule,
+        PublicationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -79,6 +79,10 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(28)
   MONTHLY_REPORT_DUE_DAY?: number = 5;
 
+  /** Days units may dispute their draft ranking after the office opens a quarter's review stage. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60)
+  QUARTER_DISPUTE_DAYS?: number = 5;
+
   /** A placement dated more than this many days before its article was submitted gets a warning. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
   PLACEMENT_EARLY_MARGIN_DAYS?: number = 7;

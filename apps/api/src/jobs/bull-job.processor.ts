@@ -11,6 +11,8 @@ export class BullJobProcessor {
 
   @Process({ name: '*', concurrency: 2 })
   async handle(job: Job<QueuedJobData>): Promise<void> {
+    // A repeatable (cron) delivery only creates the day's job; that job runs like any other.
+    if (job.data.scheduled) return this.executor.runSchedule(job.data.scheduled);
     // Rethrows on failure so that Bull's attempts and backoff apply.
     await this.executor.execute(job.data.jobId, job.attemptsMade + 1);
   }

@@ -14,4 +14,5 @@ export const JOB_EXECUTOR = Symbol('JOB_EXECUTOR');
 
 export interface JobExecutor {
   execute(jobId: number, attempt: number): Promise<void>;
+  runSchedule(name: string): Promise<void>;
 }

@@ -7,11 +7,21 @@ export interface JobPayloads {
   /** Import or update outlets from an uploaded .xlsx (the catalogue sheet). */
   'outlets.import': { officeId: number; fileKey: string; fileName: string };
   /** Import articles with their placements from the recording template (.xlsx). */
-  'articles.import': { officeId: number; fileKey: string; fileName: string; userId: number; unitId: number | null };
+  'articles.import': {
+    officeId: number; fileKey: string; fileName: string; userId: number; unitId: number | null;
+    /** Status of the imported entries: 'verified' only when the office loads checked history (default draft). */
+    asStatus?: 'draft' | 'verified';
+  };
   /** Bring stored score lines up to date: the given articles/units/quarters, or everything from a quarter on. */
   'scores.recompute': { officeId: number; quarters?: string[]; fromQuarter?: string; articleIds?: number[]; reason: string };
   /** Remind units of due monthly reports and 约稿 deadlines. */
   'reminders.send': { officeId: number; date: string };
+  /** Recompute, aggregate, rank and freeze a quarter as a new snapshot revision (business key: office + quarter). */
+  'quarters.publish': { officeId: number; quarter: string; requestedBy: number; reason?: string };
+  /** Render a snapshot's notice as DOCX and XLSX. */
+  'notices.render': { snapshotId: number };
+  /** The daily check: opens the review stage of a finished quarter once its last monthly report is due, and reminds the office. */
+  'quarters.tick': { date: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -31,4 +41,6 @@ export const QUEUE_NAME = 'pubscore';
 /** What travels through Bull: only the id of the job record that holds the payload. */
 export interface QueuedJobData {
   jobId: number;
+  /** Set instead of jobId on Bull repeatable jobs: the schedule whose callback creates the real job. */
+  scheduled?: string;
 }

@@ -22,6 +22,7 @@ export interface EnqueueOptions {
 export class JobsService implements JobExecutor, OnApplicationBootstrap {
   private readonly logger = new Logger('JobsService');
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private readonly schedules = new Map<string, () => Promise<void>>();
 
   constructor(
     @InjectRepository(JobRecord) private readonly jobs: Repository<JobRecord>,
@@ -36,6 +37,17 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap {
   /** Feature modules register the service method that does a job's work. */
   register<N extends JobName>(name: N, handler: JobHandler<N>): void {
     this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+  }
+
+  /** A callback for a repeatable schedule (Bull cron); it normally enqueues the day's job. */
+  registerSchedule(name: string, callback: () => Promise<void>): void {
+    this.schedules.set(name, callback);
+  }
+
+  async runSchedule(name: string): Promise<void> {
+    const callback = this.schedules.get(name);
+    if (!callback) throw new Error(`no schedule registered as ${name}`);
+    await callback();
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<JobRecord> {

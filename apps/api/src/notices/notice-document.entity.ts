@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A rendered notice file (DOCX or XLSX) of one snapshot; rendering again replaces nothing. */
+/**
+ * A rendered notice file of one snapshot: DOCX, XLSX, and the JSON the web view shows, all
+ * made once from the same data so the three never disagree. Rendering again replaces nothing.
+ */
 @Entity('notice_documents')
 @Index(['snapshotId', 'format'], { unique: true })
 export class NoticeDocument {
@@ -13,8 +16,8 @@ export class NoticeDocument {
   @Column({ type: 'int' })
   snapshotId: number;
 
-  @Column({ type: 'simple-enum', enum: ['docx', 'xlsx'] })
-  format: 'docx' | 'xlsx';
+  @Column({ type: 'simple-enum', enum: ['docx', 'xlsx', 'json'] })
+  format: 'docx' | 'xlsx' | 'json';
 
   @Column({ type: 'varchar', length: 80 })
   fileKey: string;

@@ -15,6 +15,8 @@ export interface NoticeTexts {
   /** 成文日期 YYYY-MM-DD */
   issuedDate?: string;
   copyTo?: string;
+  /** Why the latest republication corrects the earlier notice (更正原因). */
+  correctionReason?: string;
 }
 
 /**

@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole } from '../auth/roles.decorator';
+import { PageQuery } from '../common/dto/page.query';
+import { QueryBoolean } from '../common/dto/transforms';
+import { NotificationsService } from './notifications.service';
+
+class ListNotificationsQuery extends PageQuery {
+  @IsOptional() @QueryBoolean() @IsBoolean()
+  unread?: boolean;
+}
+
+@ApiTags('notifications 消息')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly service: NotificationsService) {}
+
+  @AnyRole() @Get()
+  list(@Auth() user: AuthUser, @Query() query: ListNotificationsQuery) {
+    return this.service.list(user, query);
+  }
+
+  @AnyRole() @Post('read-all') @HttpCode(204)
+  markAllRead(@Auth() user: AuthUser) {
+    return this.service.markAllRead(user);
+  }
+
+  @AnyRole() @Post(':id/read') @HttpCode(204)
+  markRead(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.markRead(user, id);
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { isUnitScoped } from '../auth/scope';
+import { AuditService } from '../audit/audit.service';
+import { conflict, invalid, notFound } from '../common/app-error';
+import { todayBusinessDate } from '../common/business-date';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ScoreLine } from '../score-ledger/score-line.entity';
+import { Dispute } from './dispute.entity';
+import type { AnswerDisputeDto, CreateDisputeDto } from './dto/quarter.dto';
+import { QuartersService } from './quarters.service';
+
+/** During the review window units flag what they think is wrong; the office answers each. */
+@Injectable()
+export class DisputesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly quarters: QuartersService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  list(user: AuthUser, quarter: string): Promise<Dispute[]> {
+    const where = { officeId: user.officeId, quarter, ...(isUnitScoped(user) ? { unitId: user.unitId! } : {}) };
+    return this.dataSource.getRepository(Dispute).find({ where, order: { id: 'ASC' } });
+  }
+
+  async create(user: AuthUser, quarter: string, dto: CreateDisputeDto): Promise<Dispute> {
+    const unitId = isUnitScoped(user) ? user.unitId! : dto.unitId;
+    if (!unitId) throw invalid({ unitId: '请选择单位' });
+    const period = await this.quarters.period(this.dataSource.manager, user.officeId, quarter);
+    if (period.stage !== 'review') throw conflict('not_in_review', '该季度不在复核期，不能提出异议');
+    if (period.disputeUntil && todayBusinessDate(this.config) > period.disputeUntil) {
+      throw conflict('dispute_window_closed', `异议期已于 ${period.disputeUntil} 结束`);
+    }
+    if (dto.scoreLineId) {
+      const line = await this.dataSource.getRepository(ScoreLine).findOne({ where: { id: dto.scoreLineId, officeId: user.officeId, quarter } });
+      if (!line || line.unitId !== unitId) throw invalid({ scoreLineId: '得分明细不存在或不属于本单位' });
+    }
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.save(Dispute, manager.create(Dispute, {
+        officeId: user.officeId, quarter, unitId, scoreLineId: dto.scoreLineId ?? null, reason: dto.reason, status: 'open',
+        answer: null, answeredBy: null, answeredAt: null, createdBy: user.id,
+      }));
+      await this.audit.record(user, 'create', 'dispute', row.id, null, dto, manager);
+      return row;
+    });
+    await this.notifications.notifyOffice(user.officeId, ['office'], {
+      kind: 'dispute', title: `${quarter} 排名收到新的异议`, link: `/quarters/${quarter}`, dedupeKey: `dispute:${saved.id}`,
+    });
+    return saved;
+  }
+
+  async answer(user: AuthUser, quarter: string, id: number, dto: AnswerDisputeDto): Promise<Dispute> {
+    return this.dataSource.transaction(async (manager) => {
+      const dispute = await manager.findOne(Dispute, { where: { id, officeId: user.officeId, quarter } });
+      if (!dispute) throw notFound('异议');
+      await manager.update(Dispute, { id }, { status: 'answered', answer: dto.answer, answeredBy: user.id, answeredAt: new Date() });
+      await this.audit.record(user, 'answer', 'dispute', id, { status: dispute.status }, { status: 'answered', answer: dto.answer }, manager);
+      return manager.findOneOrFail(Dispute, { where: { id } });
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Trim } from '../../common/dto/transforms';
+
+export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/;
+
+export class CloseQuarterDto {
+  /** Leave out the entries that are still under review; they are listed in the notice. */
+  @IsOptional() @IsBoolean()
+  excludeUnverified?: boolean;
+}
+
+export class PublishQuarterDto {
+  /** Why a published quarter is published again (printed in the 更正通报). */
+  @IsOptional() @Trim() @IsString() @MaxLength(500)
+  reason?: string;
+}
+
+export class NoticeTextsDto {
+  @IsOptional() @Trim() @IsString() @MaxLength(50)
+  docNumber?: string;
+
+  @IsOptional() @IsString() @MaxLength(2000)
+  opening?: string;
+
+  @IsOptional() @IsString() @MaxLength(5000)
+  requirements?: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(100)
+  issuer?: string;
+
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  issuedDate?: string;
+
+  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  copyTo?: string;
+}
+
+export class CreateDisputeDto {
+  @IsOptional() @IsInt() @Min(1)
+  scoreLineId?: number;
+
+  @Trim() @IsString() @MaxLength(2000) @Matches(/\S/, { message: '请填写理由' })
+  reason: string;
+
+  /** The office files for a unit; officers and reviewers always for their own. */
+  @IsOptional() @IsInt() @Min(1)
+  unitId?: number;
+}
+
+export class AnswerDisputeDto {
+  @Trim() @IsString() @MaxLength(2000) @Matches(/\S/, { message: '请填写答复' })
+  answer: string;
+}

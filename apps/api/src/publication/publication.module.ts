@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { SchemesModule } from '../schemes/schemes.module';
+import { ScoreLedgerModule } from '../score-ledger/score-ledger.module';
+import { DisputesService } from './disputes.service';
+import { PublishService } from './publish.service';
+import { QuarterSchedulerService } from './quarter-scheduler.service';
+import { QuartersController } from './quarters.controller';
+import { QuartersService } from './quarters.service';
+import { RankingsController } from './rankings.controller';
+import { YearRankingService } from './year-ranking.service';
+
+@Module({
+  imports: [ScoreLedgerModule, SchemesModule],
+  controllers: [QuartersController, RankingsController],
+  providers: [QuartersService, DisputesService, PublishService, QuarterSchedulerService, YearRankingService],
+})
+export class PublicationModule {}

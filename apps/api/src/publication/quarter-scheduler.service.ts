@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { prevQuarter, quarterOf } from '@app/scoring';
+import { todayBusinessDate } from '../common/business-date';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { BullJobDriver } from '../jobs/bull-job.driver';
+import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Office } from '../offices/office.entity';
+import { QuartersService, quarterSettledDate } from './quarters.service';
+
+/** Cron of the daily check in Bull mode (01:00 in the business zone). */
+export const DAILY_TICK_CRON = '0 1 * * *';
+
+/**
+ * The scheduled quarter-end step: once a finished quarter's last monthly report is due, its
+ * review stage opens (draft ranking visible to units, disputes allowed) and the office is
+ * reminded to close and publish it. Bull mode: a repeatable Bull job; in-process: an hourly
+ * timer. Both enqueue the same `quarters.tick` job, keyed by the date, so it runs once a day.
+ */
+@Injectable()
+export class QuarterSchedulerService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('QuarterScheduler');
+  private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly quarters: QuartersService,
+    private readonly notifications: NotificationsService,
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    this.jobs.register('quarters.tick', (payload) => this.tick(payload.date));
+    this.jobs.registerSchedule('quarters.tick', () => this.enqueueToday());
+  }
+
+  async onApplicationBootstrap() {
+    if (this.config.role === 'api') return;
+    if (this.config.queue.mode === 'bull') {
+      const queue = this.moduleRef.get(BullJobDriver, { strict: false }).queue;
+      await queue.add('quarters.tick', { scheduled: 'quarters.tick' } as never, {
+        repeat: { cron: DAILY_TICK_CRON, tz: this.config.business.timeZone },
+        jobId: 'quarters.tick.daily',
+        removeOnComplete: true,
+      });
+      return;
+    }
+    // A first check shortly after start (a server that was off at 01:00 catches up), then hourly.
+    this.first = setTimeout(() => void this.enqueueToday(), 10_000);
+    this.first.unref();
+    this.timer = setInterval(() => void this.enqueueToday(), 3_600_000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy() {
+    if (this.first) clearTimeout(this.first);
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Called by the timer and by the Bull repeatable job. */
+  async enqueueToday(): Promise<void> {
+    const date = todayBusinessDate(this.config);
+    try {
+      await this.jobs.enqueue('quarters.tick', { date }, { businessKey: date, officeId: null });
+    } catch (error) {
+      this.logger.warn(`daily quarter check not queued: ${(error as Error).message}`);
+    }
+  }
+
+  /** For every office: open the review of the previous quarter when its reports are all due. */
+  async tick(date: string): Promise<{ opened: string[] }> {
+    const quarter = prevQuarter(quarterOf(date));
+    if (date <= quarterSettledDate(quarter, this.config.business.monthlyReportDueDay)) return { opened: [] };
+    const opened: string[] = [];
+    for (const office of await this.dataSource.getRepository(Office).find()) {
+      const period = await this.quarters.period(this.dataSource.manager, office.id, quarter);
+      if (period.stage !== 'open') continue;
+      await this.quarters.openReview(null, office.id, quarter);
+      await this.notifications.notifyOffice(office.id, ['office'], {
+        kind: 'quarter-review',
+        title: `${quarter} 已进入复核阶段，请处理异议后关闭并发布`,
+        link: `/quarters/${quarter}`,
+        dedupeKey: `quarter-review:${quarter}`,
+      });
+      await this.notifications.notifyOffice(office.id, ['officer', 'reviewer'], {
+        kind: 'quarter-review',
+        title: `${quarter} 排名草稿已公布，如有异议请在复核期内提出`,
+        link: `/quarters/${quarter}`,
+        dedupeKey: `quarter-review:${quarter}`,
+      });
+      opened.push(`${office.code}:${quarter}`);
+    }
+    return { opened };
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole, Roles } from '../auth/roles.decorator';
+import { DisputesService } from './disputes.service';
+import { AnswerDisputeDto, CloseQuarterDto, CreateDisputeDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
+import { ParseQuarterPipe } from './quarter-param';
+import { QuartersService } from './quarters.service';
+
+@ApiTags('quarters 季度')
+@Controller('quarters')
+export class QuartersController {
+  constructor(private readonly service: QuartersService, private readonly disputes: DisputesService) {}
+
+  @AnyRole() @Get()
+  list(@Auth() user: AuthUser) {
+    return this.service.list(user);
+  }
+
+  @Roles('office', 'leader') @Get(':quarter')
+  get(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
+    return this.service.get(user, quarter);
+  }
+
+  @AnyRole() @Get(':quarter/snapshots/:revision')
+  snapshot(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('revision', ParseIntPipe) revision: number) {
+    return this.service.snapshot(user, quarter, revision);
+  }
+
+  @Roles('office') @Post(':quarter/review') @HttpCode(200)
+  openReview(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
+    return this.service.openReview(user, user.officeId, quarter);
+  }
+
+  @Roles('office') @Post(':quarter/close') @HttpCode(200)
+  close(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Body() dto: CloseQuarterDto) {
+    return this.service.close(user, quarter, dto);
+  }
+
+  @Roles('office') @Post(':quarter/reopen') @HttpCode(200)
+  reopen(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
+    return this.service.reopen(user, quarter);
+  }
+
+  @Roles('office') @Patch(':quarter/notice-texts')
+  updateTexts(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Body() dto: NoticeTextsDto) {
+    return this.service.updateTexts(user, quarter, dto);
+  }
+
+  @Roles('office') @Post(':quarter/publish') @HttpCode(202)
+  publish(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Body() dto: PublishQuarterDto) {
+    return this.service.publish(user, quarter, dto);
+  }
+
+  @AnyRole() @Get(':quarter/disputes')
+  listDisputes(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
+    return this.disputes.list(user, quarter);
+  }
+
+  @Roles('officer', 'reviewer', 'office') @Post(':quarter/disputes')
+  createDispute(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Body() dto: CreateDisputeDto) {
+    return this.disputes.create(user, quarter, dto);
+  }
+
+  @Roles('office') @Post(':quarter/disputes/:id/answer') @HttpCode(200)
+  answerDispute(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('id', ParseIntPipe) id: number, @Body() dto: AnswerDisputeDto) {
+    return this.disputes.answer(user, quarter, id, dto);
+  }
+}

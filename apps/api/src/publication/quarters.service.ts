@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { formatPoints, quarterOf, quarterRange } from '@app/scoring';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { conflict, invalid, notFound } from '../common/app-error';
+import { monthDueDate, todayBusinessDate } from '../common/business-date';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import type { CloseQuarterDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
+import { pendingEntries } from './pending-entries';
+import { QuarterPeriod } from './quarter-period.entity';
+import { RankingSnapshot } from './ranking-snapshot.entity';
+import { SnapshotUnit } from './snapshot-unit.entity';
+
+/** The last month of a quarter's report is due on this date; the review stage opens after it. */
+export function quarterSettledDate(quarter: string, dueDay: number): string {
+  return monthDueDate(quarterRange(quarter).end.slice(0, 7), dueDay);
+}
+
+/** A quarter's lifecycle: open → review (disputes) → closed → published, and republication. */
+@Injectable()
+export class QuartersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The quarter row, created as `open` the first time anyone asks. */
+  async period(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
+    const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
+    if (found) return found;
+    await manager.createQueryBuilder().insert().into(QuarterPeriod).values({ officeId, quarter, stage: 'open' }).orIgnore().execute();
+    return manager.findOneOrFail(QuarterPeriod, { where: { officeId, quarter } });
+  }
+
+  /** The current quarter and the eight before it, with their stage and latest revision. */
+  async list(user: AuthUser) {
+    const current = quarterOf(todayBusinessDate(this.config));
+    const quarters: string[] = [];
+    for (let q = current, i = 0; i < 9; i++) {
+      quarters.push(q);
+      const [y, n] = q.split('-Q').map(Number);
+      q = n === 1 ? `${y - 1}-Q4` : `${y}-Q${n - 1}`;
+    }
+    const rows = await this.dataSource.getRepository(QuarterPeriod).find({ where: { officeId: user.officeId } });
+    const revisions: { quarter: string; revision: unknown }[] = await this.dataSource.query(
+      'SELECT quarter, MAX(revision) AS revision FROM ranking_snapshots WHERE officeId = ? GROUP BY quarter',
+      [user.officeId],
+    );
+    const all = new Set([...quarters, ...rows.map((r) => r.quarter)]);
+    return [...all].sort().reverse().map((quarter) => {
+      const row = rows.find((r) => r.quarter === quarter);
+      return {
+        quarter,
+        stage: row?.stage ?? 'open',
+        disputeUntil: row?.disputeUntil ?? null,
+        publishedAt: row?.publishedAt?.toISOString() ?? null,
+        revision: Number(revisions.find((r) => r.quarter === quarter)?.revision ?? 0),
+        settledDate: quarterSettledDate(quarter, this.config.business.monthlyReportDueDay),
+      };
+    });
+  }
+
+  async get(user: AuthUser, quarter: string) {
+    const period = await this.period(this.dataSource.manager, user.officeId, quarter);
+    const pending = await pendingEntries(this.dataSource.manager, user.officeId, quarter);
+    const snapshots = await this.dataSource.getRepository(RankingSnapshot).find({
+      where: { officeId: user.officeId, quarter },
+      order: { revision: 'ASC' },
+      select: { id: true, revision: true, publishedAt: true, schemeVersionId: true, contentHash: true },
+    });
+    return { ...period, pending, snapshots };
+  }
+
+  /** One published revision with its unit rows, as frozen. */
+  async snapshot(user: AuthUser, quarter: string, revision: number) {
+    const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneBy({ officeId: user.officeId, quarter, revision });
+    if (!snapshot) throw notFound('该季度的发布版本');
+    const units = await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id }, order: { overallRank: 'ASC', unitCode: 'ASC' } });
+    return { ...snapshot, units: units.map((u) => ({ ...u, totalText: formatPoints(u.total, 2) })) };
+  }
+
+  /** Opens the draft ranking to units for disputes (by the office, or by the daily check). */
+  async openReview(actor: AuthUser | null, officeId: number, quarter: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const period = await this.period(manager, officeId, quarter);
+      if (period.stage !== 'open') throw conflict('invalid_stage', `该季度当前处于「${stageLabel(period.stage)}」阶段，不能开始复核`);
+      const today = todayBusinessDate(this.config);
+      const until = new Date(Date.parse(`${today}T00:00:00Z`) + this.config.business.disputeDays * 86_400_000).toISOString().slice(0, 10);
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', reviewOpenedAt: new Date(), disputeUntil: until });
+      if (actor) await this.audit.record(actor, 'quarter:review', 'quarter', quarter, { stage: period.stage }, { stage: 'review', disputeUntil: until }, manager);
+      return { quarter, stage: 'review' as const, disputeUntil: until };
+    });
+  }
+
+  /**
+   * Closing freezes the record for the ranking. Entries still under review hold it up unless
+   * the office explicitly leaves them out; those are listed in the notice.
+   */
+  async close(user: AuthUser, quarter: string, dto: CloseQuarterDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const period = await this.period(manager, user.officeId, quarter);
+      if (period.stage === 'closed' || period.stage === 'published') throw conflict('invalid_stage', `该季度已${stageLabel(period.stage)}`);
+      const pending = await pendingEntries(manager, user.officeId, quarter);
+      if (pending.length > 0 && !dto.excludeUnverified) {
+        throw conflict('unverified_entries', `该季度还有 ${pending.length} 条记录未核定，请先核定，或选择排除后关闭`, { excludeUnverified: `${pending.length} 条记录未核定` });
+      }
+      const excluded = pending.map((p) => ({ type: p.type, id: p.id, title: p.title }));
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: new Date(), excludedEntries: excluded });
+      await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded }, manager);
+      return { quarter, stage: 'closed' as const, excluded };
+    });
+  }
+
+  /** Reopening a closed (not yet published) quarter lets late verifications in. */
+  async reopen(user: AuthUser, quarter: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const period = await this.period(manager, user.officeId, quarter);
+      if (period.stage !== 'closed') throw conflict('invalid_stage', '只有已关闭、尚未发布的季度可以重新打开');
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', closedAt: null, excludedEntries: null });
+      await this.audit.record(user, 'quarter:reopen', 'quarter', quarter, { stage: 'closed' }, { stage: 'review' }, manager);
+      return { quarter, stage: 'review' as const };
+    });
+  }
+
+  async updateTexts(user: AuthUser, quarter: string, dto: NoticeTextsDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const period = await this.period(manager, user.officeId, quarter);
+      const texts = { ...(period.noticeTexts ?? {}), ...dto };
+      await manager.update(QuarterPeriod, { id: period.id }, { noticeTexts: texts });
+      await this.audit.record(user, 'update', 'notice-texts', quarter, period.noticeTexts, texts, manager);
+      return texts;
+    });
+  }
+
+  /** Queues the publication job; a quarter already published is published again as a correction. */
+  async publish(user: AuthUser, quarter: string, dto: PublishQuarterDto) {
+    const period = await this.period(this.dataSource.manager, user.officeId, quarter);
+    if (period.stage !== 'closed' && period.stage !== 'published') throw conflict('invalid_stage', '请先关闭该季度再发布');
+    if (period.stage === 'published' && !dto.reason) throw invalid({ reason: '再次发布（更正通报）时必须说明更正原因' });
+    const job = await this.jobs.enqueue('quarters.publish', { officeId: user.officeId, quarter, requestedBy: user.id, reason: dto.reason }, {
+      businessKey: `${user.officeId}:${quarter}`,
+      officeId: user.officeId,
+      createdBy: user.id,
+    });
+    await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null });
+    return toJobResponse(job);
+  }
+}
+
+export function stageLabel(stage: QuarterPeriod['stage']): string {
+  return { open: '进行中', review: '复核', closed: '关闭', published: '发布' }[stage];
+}

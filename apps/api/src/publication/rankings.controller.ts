@@ -1,0 +1,38 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Auth, type AuthUser } from '../auth/auth-user';
+import { AnyRole } from '../auth/roles.decorator';
+import { YearRankingService } from './year-ranking.service';
+
+class YearQuery {
+  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year: number;
+
+  /** Year to date up to this quarter (e.g. 2023-Q2); default the whole year. */
+  @IsOptional() @Matches(/^\d{4}-Q[1-4]$/, { message: '季度格式不正确' })
+  through?: string;
+}
+
+class TrendQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  count: number = 8;
+}
+
+/** Published standings only: what a notice said, summed over a year or followed over quarters. */
+@ApiTags('rankings 排名')
+@Controller('rankings')
+export class RankingsController {
+  constructor(private readonly service: YearRankingService) {}
+
+  @AnyRole() @Get('year')
+  year(@Auth() user: AuthUser, @Query() query: YearQuery) {
+    return this.service.year(user, query.year, query.through);
+  }
+
+  @AnyRole() @Get('trend')
+  trend(@Auth() user: AuthUser, @Query() query: TrendQuery) {
+    return this.service.trend(user, query.count);
+  }
+}

@@ -1,0 +1,135 @@
+import { DataSource } from 'typeorm';
+import { PublishService } from '../../apps/api/src/publication/publish.service';
+import { SchemesService } from '../../apps/api/src/schemes/schemes.service';
+import { Outlet } from '../../apps/api/src/outlets/outlet.entity';
+import { Unit } from '../../apps/api/src/units/unit.entity';
+import { createFactories } from '../factories';
+import { testBackends } from '../utils/backends';
+import { bearer, createTestApp, type TestApp } from '../utils/app';
+
+const Q = '2023-Q2';
+
+describe.each(testBackends('publication'))('quarterly publication ($label)', (backend) => {
+  let t: TestApp;
+  let ds: DataSource;
+  let office: string;
+  let leader: string;
+  let officer: string;
+  let unit: Record<string, Unit>;
+  let outlet: Record<string, Outlet>;
+  let pendingPlacementId: number;
+  let firstPlacementId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    ds = t.app.get(DataSource);
+    [office, leader, officer] = await Promise.all(['office', 'leader', 'officer'].map((u) => t.login(u)));
+    unit = Object.fromEntries((await ds.getRepository(Unit).find()).map((u) => [u.code, u]));
+    outlet = Object.fromEntries((await ds.getRepository(Outlet).find()).map((o) => [o.code, o]));
+    const f = createFactories(ds);
+    const officeId = unit.LJJD.officeId;
+    // LJJD: 人民日报 (central media, 30); LJJD+QSZ equal joint: 省日报 headline (10 × 2 = 20 → 10 each);
+    // RSJ: 市《组工信息》 (municipal bulletin, 10); QSZ: one placement still awaiting the office.
+    const a1 = await f.articles.create({ officeId, units: [unit.LJJD.id], title: '临江街道打造“红色物业”', submittedAt: '2023-04-02' });
+    firstPlacementId = (await f.placements.create({ article: a1, outlet: outlet.RMRB, publishedAt: '2023-04-10' })).id;
+    const a2 = await f.articles.create({ officeId, units: [unit.LJJD.id, unit.QSZ.id], title: '两地联建党建共同体', submittedAt: '2023-04-20' });
+    await f.placements.create({ article: a2, outlet: outlet['PROV-RB'], publishedAt: '2023-05-01', prominence: 'headline' });
+    const a3 = await f.articles.create({ officeId, units: [unit.RSJ.id], title: '人社局“家门口就业”经验', submittedAt: '2023-05-05' });
+    await f.placements.create({ article: a3, outlet: outlet['CITY-ZGXX'], publishedAt: '2023-06-01' });
+    const a4 = await f.articles.create({ officeId, units: [unit.QSZ.id], title: '青石镇待核定稿件', submittedAt: '2023-06-05' });
+    pendingPlacementId = (await f.placements.create({ article: a4, outlet: outlet['DIST-RMT'], publishedAt: '2023-06-10', status: 'unit-approved' })).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const post = (token: string, url: string, body: object = {}) => t.http().post(url).set(bearer(token)).send(body);
+  const statementTotal = async (unitId: number) => (await t.http().get(`/api/scores/statement?unitId=${unitId}&quarter=${Q}`).set(bearer(office))).body.total as number;
+
+  it('refuses to close while entries are unverified, unless the office excludes them', async () => {
+    const refused = await post(office, `/api/quarters/${Q}/close`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('unverified_entries');
+    expect((await post(officer, `/api/quarters/${Q}/close`, { excludeUnverified: true })).status).toBe(403);
+    const closed = await post(office, `/api/quarters/${Q}/close`, { excludeUnverified: true });
+    expect(closed.status).toBe(200);
+    expect(closed.body.excluded).toEqual([{ type: 'placements', id: pendingPlacementId, title: '青石镇待核定稿件' }]);
+  });
+
+  it('publishes through the queue into a frozen snapshot that matches the score statements', async () => {
+    const job = await post(office, `/api/quarters/${Q}/publish`);
+    expect(job.status).toBe(202);
+    const done = await t.waitForJob(office, job.body.id, 60_000);
+    expect(done).toMatchObject({ status: 'done', progress: 100 });
+    const result = done.result as { snapshotId: number; revision: number; contentHash: string };
+    expect(result.revision).toBe(1);
+
+    const snapshot = (await t.http().get(`/api/quarters/${Q}/snapshots/1`).set(bearer(leader))).body;
+    const row = (code: string) => snapshot.units.find((u: { unitCode: string }) => u.unitCode === code);
+    // Every unit of the demo district missed its three monthly reports of Q2 (−2 each):
+    // LJJD 30 + 10 − 6 = 34; QSZ 10 − 6 = 4; RSJ 10 − 6 = 4; everyone else −6.
+    expect(row('LJJD')).toMatchObject({ total: 340000, totalText: '34.00', groupRank: 1, overallRank: 1, central: 1, provincial: 1, monthlyMissing: 3 });
+    expect(row('QSZ')).toMatchObject({ total: 40000, groupRank: 2, provincial: 1 });
+    expect(row('RSJ')).toMatchObject({ total: 40000, groupRank: 1, overallRank: 2, municipal: 1 });
+    expect(row('FLJD')).toMatchObject({ total: -60000, groupRank: 3 });
+    expect(snapshot.units).toHaveLength(20);
+    for (const u of snapshot.units) expect(u.total).toBe(await statementTotal(u.unitId));
+    expect(snapshot.summary).toMatchObject({ placements: 3, byLevel: { central: 1, provincial: 1, municipal: 1, district: 0 } });
+    expect(snapshot.contentHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const quarter = (await t.http().get(`/api/quarters/${Q}`).set(bearer(office))).body;
+    expect(quarter.stage).toBe('published');
+    const notes = (await t.http().get('/api/notifications').set(bearer(leader))).body;
+    expect(notes.items[0]).toMatchObject({ kind: 'notice-published', link: `/notices/${result.snapshotId}` });
+  });
+
+  it('leaves one snapshot when the same job is delivered twice, and a crashed run leaves nothing half-written', async () => {
+    const publisher = t.app.get(PublishService);
+    const [{ jobId }] = await ds.query('SELECT jobId FROM ranking_snapshots WHERE quarter = ? AND revision = 1', [Q]);
+    const again = await publisher.publish({ officeId: unit.LJJD.officeId, quarter: Q, requestedBy: 1 }, { jobId: Number(jobId), progress: async () => undefined });
+    expect(again.revision).toBe(1);
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM ranking_snapshots WHERE quarter = ?', [Q]))[0].n)).toBe(1);
+
+    // A crash after the rows were written but before the transaction committed: nothing stays.
+    const schemes = t.app.get(SchemesService);
+    const lock = jest.spyOn(schemes, 'lock').mockRejectedValueOnce(new Error('worker killed'));
+    const ctx = { jobId: 999_001, progress: async () => undefined };
+    await expect(publisher.publish({ officeId: unit.LJJD.officeId, quarter: Q, requestedBy: 1, reason: '重试测试' }, ctx)).rejects.toThrow('worker killed');
+    lock.mockRestore();
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM ranking_snapshots WHERE jobId = ?', [999_001]))[0].n)).toBe(0);
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM snapshot_units su LEFT JOIN ranking_snapshots s ON s.id = su.snapshotId WHERE s.id IS NULL'))[0].n)).toBe(0);
+    // The retry completes, and with nothing changed its content is identical to the first run.
+    const retried = await publisher.publish({ officeId: unit.LJJD.officeId, quarter: Q, requestedBy: 1, reason: '重试测试' }, ctx);
+    const first = (await t.http().get(`/api/quarters/${Q}/snapshots/1`).set(bearer(office))).body;
+    expect(retried.revision).toBe(2);
+    expect(retried.contentHash).toBe(first.contentHash);
+  });
+
+  it('does not change a published snapshot when a record of the quarter is corrected', async () => {
+    const before = (await t.http().get(`/api/quarters/${Q}/snapshots/1`).set(bearer(office))).body;
+    // The office reopens the 人民日报 placement: LJJD's live total drops by 30, the snapshot stays.
+    const reopened = await post(office, `/api/review/placements/${firstPlacementId}/reopen`, { reason: '版面核对' });
+    expect(reopened.status).toBe(200);
+    const recompute = await post(office, '/api/scores/recompute', { quarters: [Q] });
+    await t.waitForJob(office, recompute.body.id);
+    expect(await statementTotal(unit.LJJD.id)).toBe(40000);
+    const after = (await t.http().get(`/api/quarters/${Q}/snapshots/1`).set(bearer(office))).body;
+    expect(after.contentHash).toBe(before.contentHash);
+    expect(after.units.find((u: { unitCode: string }) => u.unitCode === 'LJJD').total).toBe(340000);
+
+    // Publishing again needs a reason and creates a new revision; earlier ones stay readable.
+    expect((await post(office, `/api/quarters/${Q}/publish`)).body.errors.reason).toBeDefined();
+    const job = await post(office, `/api/quarters/${Q}/publish`, { reason: '临江街道一条录用撤销核定' });
+    const done = await t.waitForJob(office, job.body.id, 60_000);
+    expect((done.result as { revision: number }).revision).toBe(3);
+    const corrected = (await t.http().get(`/api/quarters/${Q}/snapshots/3`).set(bearer(office))).body;
+    expect(corrected.units.find((u: { unitCode: string }) => u.unitCode === 'LJJD').total).toBe(40000);
+    expect((await t.http().get(`/api/quarters/${Q}/snapshots/1`).set(bearer(office))).status).toBe(200);
+  });
+
+  it('sums published quarters into the year view', async () => {
+    const year = (await t.http().get('/api/rankings/year?year=2023').set(bearer(leader))).body;
+    expect(year.quarters).toEqual([expect.objectContaining({ quarter: Q, revision: 3 })]);
+    expect(year.overall.find((r: { code: string }) => r.code === 'LJJD')).toMatchObject({ total: 40000, totalText: '4.00' });
+  });
+});
