@@ -49,6 +49,8 @@ export async function createTestApp(backend: TestBackend, env: Record<string, st
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOG_LEVEL: 'silent',
     JOB_BACKOFF_MS: '50',
+    // The demo district (units, outlets, accounts) without its year of records: suites make their own.
+    DEMO_RECORDS: 'false',
     ...env,
   });
   const { app } = await createHttpApp(config, { bufferLogs: false });

@@ -17,7 +17,7 @@ export interface AppConfig {
   jobs: { attempts: number; backoffMs: number };
   session: { secret: string; ttlHours: number };
   login: { maxFailures: number; lockMinutes: number };
-  demo: { seed: boolean; mode: boolean; password: string };
+  demo: { seed: boolean; records: boolean; mode: boolean; password: string };
   business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number };
   uploads: { maxBytes: number };
   logLevel: string;
@@ -45,7 +45,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     jobs: { attempts: dto.JOB_ATTEMPTS!, backoffMs: dto.JOB_BACKOFF_MS! },
     session: { secret: dto.SESSION_SECRET ?? readOrCreateSecret(dataDir), ttlHours: dto.SESSION_TTL_HOURS! },
     login: { maxFailures: dto.LOGIN_MAX_FAILURES!, lockMinutes: dto.LOGIN_LOCK_MINUTES! },
-    demo: { seed: dto.DEMO_SEED!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },
+    demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },
     business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS! },
     uploads: { maxBytes: dto.UPLOAD_MAX_MB! * 1024 * 1024 },
     logLevel: dto.LOG_LEVEL!,

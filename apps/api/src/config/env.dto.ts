@@ -63,6 +63,10 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean()
   DEMO_SEED?: boolean = true;
 
+  /** With DEMO_SEED: also a year of demo records, past quarters published (the tests turn this off). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DEMO_RECORDS?: boolean = true;
+
   /** Demo mode: demo accounts keep their printed password; outside it they must change it at first login. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   DEMO_MODE?: boolean = true;

@@ -13,5 +13,6 @@ import { YearRankingService } from './year-ranking.service';
   imports: [ScoreLedgerModule, SchemesModule],
   controllers: [QuartersController, RankingsController],
   providers: [QuartersService, DisputesService, PublishService, QuarterSchedulerService, YearRankingService],
+  exports: [QuartersService],
 })
 export class PublicationModule {}

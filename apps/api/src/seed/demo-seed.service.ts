@@ -12,6 +12,7 @@ import { Unit } from '../units/unit.entity';
 import { hashPassword } from '../users/password';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_OFFICE, DEMO_UNITS } from './demo-district';
+import { DemoRecordsService } from './demo-records.service';
 
 export interface SeedResult {
   seeded: boolean;
@@ -26,6 +27,7 @@ export class DemoSeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outlets: OutletsService,
+    private readonly records: DemoRecordsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,6 +62,7 @@ export class DemoSeedService {
     });
     const outlets = await this.outlets.installCatalogue(officeId);
     this.logger.log(`seeded the demo district: ${DEMO_UNITS.length} units, ${outlets} outlets, ${DEMO_ACCOUNTS.length} accounts`);
+    if (this.config.demo.records) await this.records.seed(officeId);
     return { seeded: true, accounts };
   }
 }
