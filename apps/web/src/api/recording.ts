@@ -1,7 +1,10 @@
 /** Recording: articles, placements, evidence, instructions, review, 约稿 and monthly reports. */
 import type { JobResponse, Page } from '@app/contracts';
 import { http, upload, type Query } from './http';
-import type { Article, Commission, EvidenceItem, Instruction, MonthlyReport, Placement, QueueItem, ReviewAction, ReviewType, SimilarArticle } from './types';
+import type {
+  Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, MonthlyDraft, MonthStanding, Placement,
+  QueueItem, ReviewAction, ReviewType, SimilarArticle,
+} from './types';
 
 export interface ArticleInput {
   title: string;
@@ -11,19 +14,19 @@ export interface ArticleInput {
   authors?: string;
   submittedAt?: string;
   units?: { unitId: number; sharePercent?: number }[];
-  commissionId?: number;
   version?: number;
 }
 
 export interface PlacementInput {
-  outletId: number;
+  outletId?: number;
   publishedAt: string;
   page?: string;
-  prominence: string;
+  prominence?: string;
   medium?: string;
   url?: string;
   views?: number;
   shares?: number;
+  version?: number;
 }
 
 export const articlesApi = {
@@ -32,10 +35,9 @@ export const articlesApi = {
   create: (body: ArticleInput) => http.post<Article>('/articles', body),
   update: (id: number, body: Partial<ArticleInput>) => http.patch<Article>(`/articles/${id}`, body),
   remove: (id: number) => http.del(`/articles/${id}`),
-  similar: async (title: string): Promise<SimilarArticle[]> => {
-    const answer = await http.get<SimilarArticle[] | { items: SimilarArticle[] }>('/articles/similar', { title });
-    return Array.isArray(answer) ? answer : answer.items;
-  },
+  similar: (title: string, excludeId?: number) => http.get<SimilarArticle[]>('/articles/similar', { title, excludeId }),
+  placements: (id: number) => http.get<Placement[]>(`/articles/${id}/placements`),
+  instructions: (id: number) => http.get<Instruction[]>(`/articles/${id}/instructions`),
   addPlacement: (articleId: number, body: PlacementInput) => http.post<Placement>(`/articles/${articleId}/placements`, body),
   addInstruction: (articleId: number, body: Record<string, unknown>) => http.post<Instruction>(`/articles/${articleId}/instructions`, body),
   templateHref: () => http.href('/articles/template.xlsx'),
@@ -43,27 +45,41 @@ export const articlesApi = {
   import: (file: File) => upload<JobResponse>('/articles/import', file),
 };
 
+export const placementsApi = {
+  update: (id: number, body: PlacementInput) => http.patch<Placement>(`/placements/${id}`, body),
+  remove: (id: number) => http.del(`/placements/${id}`),
+};
+
+export const instructionsApi = {
+  remove: (id: number) => http.del(`/instructions/${id}`),
+};
+
 export const evidenceApi = {
-  upload: (placementId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/placements/${placementId}/evidence`, file, name),
-  href: (id: number) => http.href(`/evidence/${id}`),
+  upload: (owner: 'placements' | 'instructions', ownerId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/${owner}/${ownerId}/evidence`, file, name),
+  remove: (id: number) => http.del(`/evidence/${id}`),
 };
 
 export const reviewApi = {
   act: (type: ReviewType, id: number, action: ReviewAction, reason?: string) => http.post<unknown>(`/review/${type}/${id}/${action}`, reason ? { reason } : {}),
-  bulk: (action: ReviewAction, items: { type: ReviewType; id: number }[], reason?: string) => http.post<unknown>('/review/bulk', { action, items, reason }),
+  bulk: (action: ReviewAction, items: { type: ReviewType; id: number }[], reason?: string) => http.post<BulkResult>('/review/bulk', { action, items, reason }),
   queue: (query: Query) => http.get<Page<QueueItem>>('/review/queue', query),
 };
 
 export const commissionsApi = {
   list: (query: Query) => http.get<Page<Commission>>('/commissions', query),
+  inbox: (query: Query) => http.get<Page<Commission>>('/commissions/inbox', query),
   get: (id: number) => http.get<Commission>(`/commissions/${id}`),
   create: (body: Record<string, unknown>) => http.post<Commission>('/commissions', body),
-  answer: (id: number, articleId: number) => http.post<unknown>(`/commissions/${id}/answer`, { articleId }),
-  completion: (query: Query) => http.get<unknown>('/commissions/completion', query),
+  update: (id: number, body: Record<string, unknown>) => http.patch<Commission>(`/commissions/${id}`, body),
+  remove: (id: number) => http.del(`/commissions/${id}`),
+  answer: (id: number, articleId: number) => http.post<CommissionTarget>(`/commissions/${id}/answer`, { articleId }),
+  completion: (from: string, to: string) => http.get<CompletionReport>('/commissions/completion', { from, to }),
 };
 
 export const monthlyApi = {
-  save: (month: string, body: Partial<MonthlyReport>) => http.put<MonthlyReport>(`/monthly-reports/${month}`, body),
-  draft: (month: string) => http.get<MonthlyReport>(`/monthly-reports/draft/${month}`),
-  compliance: (month: string) => http.get<unknown>('/monthly-reports/compliance', { month }),
+  get: (month: string) => http.get<MonthStanding>(`/monthly-reports/${month}`),
+  file: (month: string, body: { articlesSubmitted: number; placementsAdopted: number; narrative?: string; version?: number }) => http.put<MonthStanding>(`/monthly-reports/${month}`, body),
+  draft: (month: string) => http.get<MonthStanding & { draft: MonthlyDraft }>(`/monthly-reports/draft/${month}`),
+  history: (query: Query) => http.get<MonthStanding[]>('/monthly-reports/history', query),
+  compliance: (month: string) => http.get<ComplianceReport>('/monthly-reports/compliance', { month }),
 };

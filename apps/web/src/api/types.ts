@@ -71,18 +71,19 @@ export interface ImportResult {
   [key: string]: unknown;
 }
 
-interface Reviewed extends Versioned {
+interface Reviewed {
+  id: number;
+  version: number;
   status: EntryStatus;
+  statusLabel: string;
   reviewNote: string | null;
-  verifiedAt?: string | null;
 }
 
 export interface ArticleUnitShare {
   unitId: number;
-  unit?: Unit;
-  unitName?: string;
-  sharePercent?: number | null;
-  shareBp?: number | null;
+  unitName: string | null;
+  /** null = equal split */
+  sharePercent: number | null;
 }
 
 export interface EvidenceItem {
@@ -90,24 +91,30 @@ export interface EvidenceItem {
   fileName: string;
   mimeType: string;
   size: number;
-  url?: string;
+  sha256: string;
+  /** already starts with /api */
+  url: string;
+  createdAt: string;
 }
 
 export interface Placement extends Reviewed {
   articleId: number;
   outletId: number;
-  outlet?: Outlet;
-  outletName?: string;
+  outletName: string | null;
+  level: Level | null;
+  levelLabel: string | null;
+  channel: Channel | null;
+  channelLabel: string | null;
   publishedAt: string;
   publishedDate: string;
   page: string | null;
   prominence: Prominence;
+  prominenceLabel: string;
   medium: Medium | null;
   url: string | null;
   views: number | null;
   shares: number | null;
-  evidence?: EvidenceItem[];
-  article?: Article;
+  evidence: EvidenceItem[];
 }
 
 export interface Instruction extends Reviewed {
@@ -117,7 +124,6 @@ export interface Instruction extends Reviewed {
   instructedDate: string;
   content: string | null;
   evidence?: EvidenceItem[];
-  article?: Article;
 }
 
 export interface Article extends Reviewed {
@@ -129,76 +135,131 @@ export interface Article extends Reviewed {
   submittedAt: string;
   submittedDate: string;
   ownerUnitId: number;
-  ownerUnit?: Unit;
   commissionId: number | null;
-  units?: ArticleUnitShare[];
-  placements?: Placement[];
-  instructions?: Instruction[];
-  placementCount?: number;
+  verifiedAt: string | null;
+  units: ArticleUnitShare[];
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface SimilarArticle {
   id: number;
   title: string;
-  submittedDate?: string;
-  unitName?: string;
-  ownerUnit?: Unit;
-  similarity?: number;
+  submittedDate: string;
+  unitNames: string[];
+  similarity: number;
 }
 
 export type ReviewType = 'articles' | 'placements' | 'instructions';
 export type ReviewAction = 'submit' | 'approve' | 'return' | 'verify' | 'reject' | 'reopen';
 
+/** One row of a review queue (reviewer: submitted of my unit; office: unit-approved of all). */
 export interface QueueItem {
-  type: ReviewType | 'article' | 'placement' | 'instruction';
+  type: ReviewType;
   id: number;
-  status: EntryStatus;
-  title?: string;
-  articleId?: number;
-  articleTitle?: string;
-  unitName?: string;
-  unitId?: number;
-  outletName?: string;
-  level?: Level;
-  publishedDate?: string;
-  prominence?: Prominence;
-  evidence?: EvidenceItem[];
-  article?: Article;
-  placement?: Placement;
-  [key: string]: unknown;
-}
-
-export interface CommissionTargetItem {
+  articleId: number;
+  articleTitle: string;
   unitId: number;
-  unit?: Unit;
-  unitName?: string;
-  articleId: number | null;
-  articleTitle?: string | null;
-  answeredAt: string | null;
-  state?: 'on-time' | 'late' | 'missing' | 'open' | string;
+  unitName: string;
+  status: EntryStatus;
+  statusLabel: string;
+  date: string;
+  outletName: string | null;
+  level: Level | null;
+  levelLabel: string | null;
+  prominenceLabel: string | null;
+  leaderTitle: string | null;
+  evidenceCount: number;
+  version: number;
 }
 
-export interface Commission extends Versioned {
+export interface BulkResult {
+  succeeded: number;
+  failed: number;
+  results: ({ ok: true; type: ReviewType; id: number } | { ok: false; type: ReviewType; id: number; code: string; message: string })[];
+}
+
+export type TargetStatus = 'on-time' | 'late' | 'missing' | 'pending';
+
+export interface CompletionSummary {
+  targets: number;
+  answered: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  pending: number;
+  rate: number | null;
+}
+
+export interface CommissionTarget {
+  id: number;
+  unitId: number;
+  unitCode: string | null;
+  unitName: string | null;
+  articleId: number | null;
+  articleTitle: string | null;
+  submittedDate: string | null;
+  answeredAt: string | null;
+  status: TargetStatus;
+}
+
+export interface Commission {
+  id: number;
   topic: string;
   description: string | null;
   issuedDate: string;
   deadline: string;
-  targets?: CommissionTargetItem[];
-  /** for the officer's inbox: my unit's target */
-  myTarget?: CommissionTargetItem;
-  [key: string]: unknown;
+  status: 'open' | 'closed';
+  version: number;
+  targets: CommissionTarget[];
+  summary: CompletionSummary | null;
 }
 
+export interface CompletionReport {
+  from: string;
+  to: string;
+  commissions: number;
+  units: (CompletionSummary & { unitId: number; unitCode: string | null; unitName: string | null })[];
+  total: CompletionSummary;
+}
+
+export type ReportStatus = 'on-time' | 'late' | 'missing' | 'pending';
+
 export interface MonthlyReport {
-  id?: number;
+  id: number;
   unitId: number;
   month: string;
-  filedAt?: string | null;
-  filedDate?: string | null;
+  filedAt: string;
+  filedDate: string;
   articlesSubmitted: number;
   placementsAdopted: number;
   narrative: string | null;
-  [key: string]: unknown;
+  version: number;
+}
+
+/** A unit's standing for one month: due date, on time / late / missing, and the report if filed. */
+export interface MonthStanding {
+  month: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  dueDate: string;
+  status: ReportStatus;
+  report: MonthlyReport | null;
+}
+
+export interface MonthlyDraft {
+  articlesSubmitted: number;
+  placementsAdopted: number;
+  placementsByLevel: Record<Level, number>;
+  narrative: string;
+}
+
+export interface ComplianceReport {
+  month: string;
+  dueDate: string;
+  summary: { units: number; onTime: number; late: number; missing: number; pending: number };
+  units: MonthStanding[];
 }
 
 export type { Role };

@@ -51,7 +51,7 @@ export function useListQuery<T, F extends Filters>(defaults: F, fetch: (query: Q
 
   function toUrl(nextPage: number) {
     const query: Record<string, string> = {};
-    for (const [key, value] of Object.entries(filters)) if (value !== '' && value !== defaults[key]) query[key] = value;
+    for (const [key, value] of Object.entries(filters)) if (value !== defaults[key]) query[key] = value;
     if (nextPage > 1) query.page = String(nextPage);
     if (size.value !== pageSize) query.pageSize = String(size.value);
     const same = JSON.stringify(query) === JSON.stringify(route.query);

@@ -17,7 +17,9 @@ declare module 'vue-router' {
 }
 
 const unit: Role[] = ['officer', 'reviewer'];
-const office: Role[] = ['office', 'admin'];
+const office: Role[] = ['office'];
+/** reference data and system pages: the office keeps them, the administrator may too */
+const keepers: Role[] = ['office', 'admin'];
 const everyone: Role[] = ['officer', 'reviewer', 'office', 'leader', 'admin'];
 const soon = () => import('@/pages/ComingSoonPage.vue');
 
@@ -42,12 +44,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/quarters', component: soon, meta: { title: 'quarters', roles: office } },
   { path: '/notices', component: soon, meta: { title: 'notices', roles: ['leader', ...office] } },
   { path: '/rankings', component: soon, meta: { title: 'rankings', roles: ['leader', ...office] } },
-  { path: '/units', component: () => import('@/pages/reference/UnitsPage.vue'), meta: { title: 'units', roles: office } },
-  { path: '/ranking-groups', component: () => import('@/pages/reference/RankingGroupsPage.vue'), meta: { title: 'groups', roles: office } },
-  { path: '/outlets', component: () => import('@/pages/reference/OutletsPage.vue'), meta: { title: 'outlets', roles: office } },
+  { path: '/units', component: () => import('@/pages/reference/UnitsPage.vue'), meta: { title: 'units', roles: keepers } },
+  { path: '/ranking-groups', component: () => import('@/pages/reference/RankingGroupsPage.vue'), meta: { title: 'groups', roles: keepers } },
+  { path: '/outlets', component: () => import('@/pages/reference/OutletsPage.vue'), meta: { title: 'outlets', roles: keepers } },
   { path: '/users', component: () => import('@/pages/system/UsersPage.vue'), meta: { title: 'users', roles: ['admin'] } },
-  { path: '/jobs', component: () => import('@/pages/system/JobsPage.vue'), meta: { title: 'jobs', roles: office } },
-  { path: '/audit', component: () => import('@/pages/system/AuditPage.vue'), meta: { title: 'audit', roles: office } },
+  { path: '/jobs', component: () => import('@/pages/system/JobsPage.vue'), meta: { title: 'jobs', roles: keepers } },
+  { path: '/audit', component: () => import('@/pages/system/AuditPage.vue'), meta: { title: 'audit', roles: keepers } },
   { path: '/:pathMatch(.*)*', component: () => import('@/pages/NotFoundPage.vue'), meta: { title: '页面不存在', roles: everyone } },
 ];
 

@@ -1,7 +1,7 @@
 import type { Role } from '@app/contracts';
-import { jobsApi, outletsApi, usersApi } from '@/api/reference';
+import { jobsApi, usersApi } from '@/api/reference';
 import { articlesApi, commissionsApi, monthlyApi, reviewApi } from '@/api/recording';
-import { previousMonth, today } from '@/utils/format';
+import { previousMonth } from '@/utils/format';
 
 export interface Todo {
   key: string;
@@ -13,29 +13,30 @@ export interface Todo {
   count: () => Promise<number | string>;
 }
 
+const MONTH_STATUS: Record<string, string> = { 'on-time': '已按时报送', late: '已报送（逾期）', missing: '未报送（已逾期）', pending: '待报送' };
 const totalOf = async (p: Promise<{ total: number }>) => (await p).total;
 
 /** What needs the attention of each role, counted from the lists that already exist. */
 export function todosFor(role: Role): Todo[] {
   const returned: Todo = { key: 'returned', title: '被退回的稿件', hint: '按退回原因修改后重新提交', to: '/articles?status=returned', tone: 'danger', count: () => totalOf(articlesApi.list({ status: 'returned', pageSize: 1 })) };
   const drafts: Todo = { key: 'drafts', title: '未提交的草稿', hint: '检查无误后提交单位审核', to: '/articles?status=draft', tone: 'warning', count: () => totalOf(articlesApi.list({ status: 'draft', pageSize: 1 })) };
-  const openCommissions: Todo = { key: 'commissions', title: '待完成的约稿', hint: '在截止日期前报送稿件并关联约稿', to: '/commissions/inbox', tone: 'primary', count: () => totalOf(commissionsApi.list({ open: true, pageSize: 1 })) };
-  const monthly: Todo = { key: 'monthly', title: `${previousMonth()} 月报`, hint: '每月初报送上月情况，逾期会扣分', to: '/monthly-report', tone: 'info', count: async () => ((await monthlyApi.draft(previousMonth())).filedAt ? '已报送' : '未报送') };
+  const openCommissions: Todo = { key: 'commissions', title: '待完成的约稿', hint: '在截止日期前报送稿件并关联约稿', to: '/commissions/inbox', tone: 'primary', count: () => totalOf(commissionsApi.inbox({ status: 'open', answered: false, pageSize: 1 })) };
+  const monthly: Todo = { key: 'monthly', title: `${previousMonth()} 月报`, hint: '每月初报送上月情况，逾期会扣分', to: '/monthly-report', tone: 'info', count: async () => MONTH_STATUS[(await monthlyApi.get(previousMonth())).status] };
   const failedJobs: Todo = { key: 'jobs', title: '失败的后台任务', hint: '查看失败原因，修正后重新导入或发布', to: '/jobs?status=failed', tone: 'danger', count: () => totalOf(jobsApi.list({ status: 'failed', pageSize: 1 })) };
   switch (role) {
     case 'officer':
       return [returned, drafts, openCommissions, monthly];
     case 'reviewer':
       return [
-        { key: 'review', title: '待单位审核', hint: '审核本单位信息员提交的稿件和录用', to: '/review', tone: 'warning', count: () => totalOf(reviewApi.queue({ pageSize: 1 })) },
+        { key: 'review', title: '待单位审核的稿件', hint: '审核本单位信息员提交的稿件和录用', to: '/review', tone: 'warning', count: () => totalOf(reviewApi.queue({ type: 'articles', pageSize: 1 })) },
         returned, openCommissions, monthly,
       ];
     case 'office':
       return [
-        { key: 'verify', title: '待核定', hint: '对照佐证材料核定各单位报送的录用', to: '/verify', tone: 'warning', count: () => totalOf(reviewApi.queue({ pageSize: 1 })) },
-        { key: 'overdue', title: '已过截止日期的约稿', hint: '查看各单位完成情况', to: '/commissions', tone: 'info', count: () => totalOf(commissionsApi.list({ to: today(), pageSize: 1 })) },
+        { key: 'verify', title: '待核定的稿件', hint: '对照证明材料核定各单位报送的稿件和录用', to: '/verify', tone: 'warning', count: () => totalOf(reviewApi.queue({ type: 'articles', pageSize: 1 })) },
+        { key: 'open', title: '进行中的约稿', hint: '查看各单位完成情况', to: '/commissions?status=open', tone: 'primary', count: () => totalOf(commissionsApi.list({ status: 'open', pageSize: 1 })) },
+        { key: 'compliance', title: `${previousMonth()} 未报月报单位`, hint: '提醒逾期单位尽快报送', to: '/monthly-reports/compliance', tone: 'info', count: async () => (await monthlyApi.compliance(previousMonth())).summary.missing },
         failedJobs,
-        { key: 'outlets', title: '媒体刊物目录', hint: '核对名称和别名，导入本地媒体', to: '/outlets', tone: 'info', count: () => totalOf(outletsApi.list({ pageSize: 1 })) },
       ];
     case 'admin':
       return [

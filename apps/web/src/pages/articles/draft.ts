@@ -1,0 +1,54 @@
+import type { Prominence } from '@app/contracts';
+import type { EvidenceItem, Placement } from '@/api/types';
+import { today } from '@/utils/format';
+
+/** One placement as the entry form holds it: saved (`id`) or not yet, with files waiting to upload. */
+export interface PlacementDraft {
+  key: number;
+  id?: number;
+  version?: number;
+  status?: string;
+  outletId?: number;
+  outletName?: string | null;
+  publishedAt: string;
+  page: string;
+  prominence: Prominence;
+  medium: string;
+  url: string;
+  views?: number;
+  shares?: number;
+  files: File[];
+  existing: EvidenceItem[];
+  warnings: string[];
+}
+
+export interface ArticleDraft {
+  title: string;
+  submittedAt: string;
+  genre: string;
+  authors: string;
+  wordCount?: number;
+  summary: string;
+  /** other units of a joint article (my own unit is always on it) */
+  partners: { unitId?: number; sharePercent?: number }[];
+  ownShare?: number;
+}
+
+let nextKey = 1;
+
+export function emptyPlacement(): PlacementDraft {
+  return { key: nextKey++, publishedAt: today(), page: '', prominence: 'normal', medium: '', url: '', files: [], existing: [], warnings: [] };
+}
+
+export function placementDraft(p: Placement): PlacementDraft {
+  return {
+    key: nextKey++, id: p.id, version: p.version, status: p.status, outletId: p.outletId, outletName: p.outletName, publishedAt: p.publishedDate,
+    page: p.page ?? '', prominence: p.prominence, medium: p.medium ?? '', url: p.url ?? '', views: p.views ?? undefined, shares: p.shares ?? undefined,
+    files: [], existing: p.evidence, warnings: [],
+  };
+}
+
+/** Whether an officer may still change it (draft or returned). */
+export const editable = (status?: string) => !status || status === 'draft' || status === 'returned';
+
+export const GENRES = ['消息', '通讯', '经验交流', '调研报告', '言论评论', '图片新闻', '视频', '信息简报'];

@@ -1,0 +1,144 @@
+import { ElMessage } from 'element-plus';
+import { ref } from 'vue';
+import { ApiError } from '@/api/http';
+import { articlesApi, evidenceApi, placementsApi, reviewApi, type ArticleInput, type PlacementInput } from '@/api/recording';
+import type { useFormErrors } from '@/composables/useFormErrors';
+import { today } from '@/utils/format';
+import { editable, type ArticleDraft, type PlacementDraft } from './draft';
+
+type Errors = ReturnType<typeof useFormErrors>;
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '保存失败，请稍后再试');
+
+function articleBody(a: ArticleDraft, ownUnitId: number | null, isNew: boolean): ArticleInput {
+  const body: ArticleInput = {
+    title: a.title,
+    summary: a.summary || undefined,
+    wordCount: a.wordCount ?? undefined,
+    genre: a.genre || undefined,
+    authors: a.authors || undefined,
+  };
+  // Left out when it is today on a new article: the server then records the exact time.
+  if (!isNew || a.submittedAt !== today()) body.submittedAt = a.submittedAt;
+  if (a.partners.length > 0 && ownUnitId) {
+    body.units = [{ unitId: ownUnitId, sharePercent: a.ownShare ?? undefined }, ...a.partners.map((p) => ({ unitId: p.unitId as number, sharePercent: p.sharePercent ?? undefined }))];
+  }
+  return body;
+}
+
+function placementBody(p: PlacementDraft): PlacementInput {
+  return {
+    outletId: p.outletId, publishedAt: p.publishedAt, page: p.page || undefined, prominence: p.prominence, medium: p.medium || undefined,
+    url: p.url || undefined, views: p.views ?? undefined, shares: p.shares ?? undefined,
+  };
+}
+
+/**
+ * Saves the entry form step by step: the article, each placement, each waiting evidence file,
+ * then (optionally) submits. A step that fails leaves its error next to its field; what was
+ * saved stays saved, so pressing save again only retries what is missing.
+ */
+export function useArticleSave(article: ArticleDraft, placements: PlacementDraft[], ownUnitId: () => number | null, form: Errors) {
+  const articleId = ref<number>();
+  const version = ref<number>();
+  const status = ref<string>();
+  const saving = ref(false);
+
+  function fail(prefix: string, error: unknown) {
+    if (error instanceof ApiError && Object.keys(error.errors).length > 0) {
+      for (const [field, message] of Object.entries(error.errors)) form.errors[`${prefix}${field}`] = message;
+    } else {
+      form.errors[`${prefix}${prefix ? 'outletId' : 'title'}`] = messageOf(error);
+    }
+  }
+
+  async function saveArticle(): Promise<boolean> {
+    const isNew = articleId.value === undefined;
+    if (!isNew && !editable(status.value)) return true;
+    try {
+      const body = articleBody(article, ownUnitId(), isNew);
+      const saved = isNew ? await articlesApi.create(body) : await articlesApi.update(articleId.value!, { ...body, version: version.value });
+      articleId.value = saved.id;
+      version.value = saved.version;
+      status.value = saved.status;
+      return true;
+    } catch (error) {
+      fail('', error);
+      ElMessage.error(messageOf(error));
+      return false;
+    }
+  }
+
+  async function savePlacement(p: PlacementDraft, i: number): Promise<boolean> {
+    if (!editable(p.status)) return true;
+    try {
+      const body = placementBody(p);
+      const saved = p.id ? await placementsApi.update(p.id, { ...body, version: p.version }) : await articlesApi.addPlacement(articleId.value!, body);
+      const warnings = (saved as { warnings?: { message: string }[] }).warnings ?? [];
+      Object.assign(p, { id: saved.id, version: saved.version, status: saved.status, warnings: warnings.map((w) => w.message) });
+    } catch (error) {
+      fail(`placements.${i}.`, error);
+      return false;
+    }
+    for (const file of [...p.files]) {
+      try {
+        p.existing = [...p.existing, await evidenceApi.upload('placements', p.id!, file)];
+        p.files = p.files.filter((f) => f !== file);
+      } catch (error) {
+        form.errors[`placements.${i}.evidence`] = `${file.name}：${messageOf(error)}`;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Submitting needs proof: a placement without any evidence file is refused here, before anything is sent. */
+  function checkEvidence(): boolean {
+    let ok = true;
+    placements.forEach((p, i) => {
+      if (editable(p.status) && p.existing.length + p.files.length === 0) {
+        form.errors[`placements.${i}.evidence`] = '提交审核前请上传证明材料（截图、扫描件或 PDF）';
+        ok = false;
+      }
+    });
+    if (!ok) ElMessage.error('有录用缺少证明材料');
+    return ok;
+  }
+
+  async function submitAll() {
+    if (editable(status.value)) {
+      await reviewApi.act('articles', articleId.value!, 'submit');
+      return;
+    }
+    // The article is already under review: submit the placements added since.
+    for (const p of placements) if (p.id && editable(p.status)) await reviewApi.act('placements', p.id, 'submit');
+  }
+
+  async function save(submit: boolean): Promise<number | undefined> {
+    form.clear();
+    if (submit && !checkEvidence()) return undefined;
+    saving.value = true;
+    try {
+      if (!(await saveArticle())) return undefined;
+      const results = [];
+      for (const [i, p] of placements.entries()) results.push(await savePlacement(p, i));
+      if (results.includes(false)) {
+        ElMessage.error('稿件已保存，但有录用未保存成功，请按提示修改后再次保存');
+        return undefined;
+      }
+      if (submit) {
+        try {
+          await submitAll();
+        } catch (error) {
+          ElMessage.error(`已保存为草稿，但提交失败：${messageOf(error)}`);
+          return undefined;
+        }
+      }
+      return articleId.value;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { articleId, version, status, saving, save };
+}

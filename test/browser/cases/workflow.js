@@ -1,0 +1,110 @@
+// Review returns with a reason and bulk approval; 约稿 issued and answered; the monthly report.
+const { assert, choose, confirmBox, expectText, field, fill, toast } = require('../ui');
+
+/** Business date in Asia/Shanghai, `days` from today. */
+function shanghaiDate(days = 0) {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function submittedArticle(request, title) {
+  const res = await request.post('/api/articles', { data: { title } });
+  assert.equal(res.status(), 201, await res.text());
+  const { id } = await res.json();
+  const submit = await request.post(`/api/review/articles/${id}/submit`, { data: {} });
+  assert.equal(submit.status(), 200, await submit.text());
+  return id;
+}
+
+module.exports = [
+  {
+    name: '审核人退回须填原因、批量通过；信息员按状态筛选看到退回原因',
+    async fn({ page, api }) {
+      const officerApi = await api('officer');
+      await submittedArticle(officerApi, '退回测试：社区议事会稿件');
+      await submittedArticle(officerApi, '批量测试：老党员讲党课稿件');
+
+      const reviewer = await page('reviewer');
+      await reviewer.goto('/review');
+      const toReturn = reviewer.locator('.queue-table .el-table__row', { hasText: '退回测试' });
+      await toReturn.locator('[data-action=return]').click();
+      await confirmBox(reviewer, '');
+      await expectText(reviewer.locator('.el-message-box__errormsg'), '请填写原因');
+      await confirmBox(reviewer, '请补充社区议事会的具体做法和成效数据');
+      assert.equal(await toast(reviewer, 'success'), '已退回');
+      await toReturn.waitFor({ state: 'detached' });
+
+      const toApprove = reviewer.locator('.queue-table .el-table__row', { hasText: '批量测试' });
+      await toApprove.locator('.el-checkbox').click();
+      await reviewer.locator('[data-test=bulk-approve]').click();
+      await confirmBox(reviewer);
+      assert.match(await toast(reviewer, 'success'), /已通过 1 条/);
+      await toApprove.waitFor({ state: 'detached' });
+
+      const officer = await page('officer');
+      await officer.goto('/articles');
+      await officer.locator('[data-chip=returned]').click();
+      await officer.waitForURL(/status=returned/);
+      const row = officer.locator('.articles-table .el-table__row', { hasText: '退回测试' });
+      await expectText(row, '退回原因：请补充社区议事会的具体做法和成效数据');
+      assert.equal(await officer.locator('.articles-table .el-table__row').count(), 1);
+    },
+  },
+  {
+    name: '办公室发出约稿，信息员用稿件回复，办公室看到按时完成',
+    async fn({ page, api, shot }) {
+      const officerApi = await api('officer');
+      const created = await officerApi.post('/api/articles', { data: { title: '约稿回复：临江街道红色物业经验做法' } });
+      assert.equal(created.status(), 201, await created.text());
+
+      const office = await page('office');
+      await office.goto('/commissions');
+      await office.getByRole('button', { name: '发出约稿' }).click();
+      const dialog = office.locator('.el-dialog:visible');
+      await fill(dialog, '主题', '红色物业与基层治理');
+      const deadline = field(dialog, '截止日期').locator('input');
+      await deadline.fill(shanghaiDate(7));
+      await deadline.press('Enter');
+      await choose(office, field(dialog, '约稿单位').locator('.el-select'), '临江街道党工委', '临江');
+      await dialog.locator('.el-dialog__title').click(); // closes the unit dropdown
+      await dialog.getByRole('button', { name: '发出约稿' }).click();
+      await office.waitForURL(/\/commissions\/\d+$/);
+      const detailUrl = new URL(office.url()).pathname;
+      await expectText(office.locator('.el-table__row', { hasText: '临江街道党工委' }), '待完成');
+
+      const officer = await page('officer');
+      await officer.goto('/commissions/inbox');
+      const row = officer.locator('.el-table__row', { hasText: '红色物业与基层治理' });
+      await row.getByRole('button', { name: '用稿件回复' }).click();
+      const answer = officer.locator('.el-dialog:visible');
+      await choose(officer, field(answer, '稿件').locator('.el-select'), '约稿回复：临江街道红色物业经验做法', '红色物业');
+      await answer.getByRole('button', { name: '回复' }).click();
+      assert.equal(await toast(officer, 'success'), '已回复约稿');
+      await expectText(row, '按时完成');
+      await shot(officer, '30-commission-inbox');
+
+      await office.goto(detailUrl);
+      await expectText(office.locator('.el-table__row', { hasText: '临江街道党工委' }), '按时完成');
+      await expectText(office.locator('.rate .big'), '100%');
+      await shot(office, '31-commission-detail');
+    },
+  },
+  {
+    name: '信息员报送上月月报，办公室在月报情况中看到',
+    async fn({ page }) {
+      const officer = await page('officer');
+      await officer.goto('/monthly-report');
+      await expectText(officer.locator('[data-test=report-status]'), '报送');
+      const before = (await officer.locator('[data-test=report-status]').textContent()).trim();
+      assert.ok(['待报送', '未报送'].includes(before), `status before filing: ${before}`);
+      await fill(officer, '情况说明', '本月围绕基层治理主题报送稿件，重点挖掘社区典型。');
+      await officer.getByRole('button', { name: '报送月报' }).click();
+      assert.equal(await toast(officer, 'success'), '月报已报送');
+      const after = (await officer.locator('[data-test=report-status]').textContent()).trim();
+      assert.ok(['按时报送', '逾期报送'].includes(after), `status after filing: ${after}`);
+
+      const office = await page('office');
+      await office.goto('/monthly-reports/compliance');
+      await expectText(office.locator('.el-table__row', { hasText: '临江街道党工委' }), after);
+    },
+  },
+];

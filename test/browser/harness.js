@@ -1,0 +1,156 @@
+// The browser tests' plumbing: the server on a free port with fresh demo data, Chromium through
+// playwright-core, a tiny runner (named async cases, a fresh browser context each), sessions
+// reused between cases (the login route allows 30 attempts a minute), and screenshots.
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { chromium } = require('playwright-core');
+
+const root = path.resolve(__dirname, '../..');
+const shotsDir = path.join(root, 'test-artifacts', 'screenshots');
+const PASSWORD = 'Demo@2026';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node dist/apps/api/src/main.js` on a free port with an empty data folder (so the demo seed runs). */
+async function startServer() {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-browser-'));
+  const output = [];
+  // The embedded default whatever the caller's shell has set: SQLite, in-process queue, one process.
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'APP_ROLE', 'HOST']) delete env[key];
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => output.push(d));
+  child.stderr.on('data', (d) => output.push(d));
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${Buffer.concat(output).toString()}`);
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start in 90 s:\n${Buffer.concat(output).toString()}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    baseURL,
+    log: () => Buffer.concat(output).toString(),
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * What every case gets: `page(user?, viewport?)` opens a fresh context (logged in as `user`
+ * from a session made once per user), `shot(page, name)` saves a screenshot, `api(user)` a
+ * request context for setting up data the case is not about.
+ */
+function createKit(browser, baseURL, sessions) {
+  const contexts = [];
+
+  /** One login per user for the whole run (a promise, so two cases asking at once share it). */
+  function storageFor(username) {
+    if (!sessions.has(username)) {
+      sessions.set(username, (async () => {
+        const ctx = await browser.newContext({ baseURL });
+        const res = await ctx.request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+        if (!res.ok()) throw new Error(`login ${username} failed: ${res.status()} ${await res.text()}`);
+        const state = await ctx.storageState();
+        await ctx.close();
+        return state;
+      })());
+    }
+    return sessions.get(username);
+  }
+
+  return {
+    baseURL,
+    async page(username, viewport = { width: 1366, height: 768 }) {
+      const ctx = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', storageState: username ? await storageFor(username) : undefined });
+      ctx.setDefaultTimeout(10_000);
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => console.log(`    [page error] ${e.message}`));
+      return page;
+    },
+    async api(username) {
+      const ctx = await browser.newContext({ baseURL, storageState: await storageFor(username) });
+      contexts.push(ctx);
+      return ctx.request;
+    },
+    async shot(page, name, fullPage = false) {
+      fs.mkdirSync(shotsDir, { recursive: true });
+      await page.waitForTimeout(350); // let transitions settle
+      await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
+    },
+    browser,
+    async closeAll() {
+      await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+    },
+  };
+}
+
+/**
+ * Runs the cases, `workers` at a time (they use their own records, so order does not matter;
+ * two at a time keeps a 2-core machine busy while the other waits on the server). Each case
+ * gets fresh contexts, closed when it ends; a failure prints its error. Returns {passed, failed}.
+ */
+async function runCases(cases, makeKit, workers = 2) {
+  let passed = 0;
+  let failed = 0;
+  let next = 0;
+  async function worker() {
+    while (next < cases.length) {
+      const { name, fn } = cases[next++];
+      const kit = makeKit();
+      const t0 = Date.now();
+      try {
+        await fn(kit);
+        passed++;
+        console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✗ ${name} (${Date.now() - t0} ms)\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 8).join('\n    ')}`);
+      } finally {
+        await kit.closeAll();
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(workers, cases.length) }, worker));
+  return { passed, failed };
+}
+
+module.exports = { startServer, launchBrowser, createKit, runCases, PASSWORD, root };

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Browser tests (issue #6): the pages driven in Debian's Chromium against the server on the
+// embedded default with fresh demo data. Contract with scripts/test.js: writes
+// {"passed":N,"failed":N} to argv[2] and exits 0 only if every case passed.
+// Screenshots of the main pages go to test-artifacts/screenshots/ (git-ignored).
+const fs = require('node:fs');
+const path = require('node:path');
+const { createKit, launchBrowser, root, runCases, startServer } = require('./harness');
+
+const cases = [
+  ...require('./cases/shell'),
+  ...require('./cases/reference'),
+  ...require('./cases/recording'),
+  ...require('./cases/workflow'),
+];
+
+async function main() {
+  const out = process.argv[2];
+  const t0 = Date.now();
+  let result = { passed: 0, failed: 1 };
+  let server;
+  let browser;
+  try {
+    require(path.join(root, 'scripts/build')).build();
+    server = await startServer();
+    browser = await launchBrowser();
+    console.log(`[browser] ${cases.length} cases against ${server.baseURL}`);
+    const sessions = new Map();
+    result = await runCases(cases, () => createKit(browser, server.baseURL, sessions));
+    if (result.failed > 0) console.log(`[browser] server log (tail):\n${server.log().split('\n').slice(-30).join('\n')}`);
+  } catch (error) {
+    console.error(`[browser] could not run: ${error && error.stack ? error.stack : error}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+  }
+  console.log(`[browser] ${result.passed} passed, ${result.failed} failed in ${Math.round((Date.now() - t0) / 1000)} s`);
+  if (out) fs.writeFileSync(out, JSON.stringify(result));
+  process.exit(result.failed === 0 && result.passed > 0 ? 0 : 1);
+}
+
+void main();
