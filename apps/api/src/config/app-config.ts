@@ -14,7 +14,7 @@ export interface AppConfig {
   dataDir: string;
   database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; flavor?: 'mysql' | 'mariadb' };
   queue: { mode: 'inline' } | { mode: 'bull'; redisUrl: string; prefix: string };
-  jobs: { attempts: number; backoffMs: number };
+  jobs: { attempts: number; backoffMs: number; lockMs: number };
   session: { secret: string; ttlHours: number };
   login: { maxFailures: number; lockMinutes: number };
   demo: { seed: boolean; records: boolean; mode: boolean; password: string };
@@ -42,7 +42,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataDir,
     database: dto.DATABASE_URL ? { type: 'mysql', url: dto.DATABASE_URL } : { type: 'sqlite', file: path.join(dataDir, 'pubscore.sqlite') },
     queue: dto.REDIS_URL ? { mode: 'bull', redisUrl: dto.REDIS_URL, prefix: dto.QUEUE_PREFIX! } : { mode: 'inline' },
-    jobs: { attempts: dto.JOB_ATTEMPTS!, backoffMs: dto.JOB_BACKOFF_MS! },
+    jobs: { attempts: dto.JOB_ATTEMPTS!, backoffMs: dto.JOB_BACKOFF_MS!, lockMs: dto.JOB_LOCK_MS! },
     session: { secret: dto.SESSION_SECRET ?? readOrCreateSecret(dataDir), ttlHours: dto.SESSION_TTL_HOURS! },
     login: { maxFailures: dto.LOGIN_MAX_FAILURES!, lockMinutes: dto.LOGIN_LOCK_MINUTES! },
     demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },

@@ -99,6 +99,10 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600000)
   JOB_BACKOFF_MS?: number = 2000;
 
+  /** Bull: how long a worker holds a job before another may take it over (a killed worker's job restarts after this). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  JOB_LOCK_MS?: number = 30000;
+
   /** Largest accepted upload (evidence, spreadsheets), in megabytes. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   UPLOAD_MAX_MB?: number = 20;

@@ -30,6 +30,14 @@ export class BullJobDriver extends JobDriver {
     });
   }
 
+  async holds(record: JobRecord): Promise<boolean> {
+    return (await this.queue.getJob(`job-${record.id}`)) !== null;
+  }
+
+  onReconnect(callback: () => void): void {
+    this.queue.client.on('ready', callback);
+  }
+
   async isHealthy(): Promise<boolean> {
     const client = this.queue.client;
     if (client.status !== 'ready') return false;

@@ -31,6 +31,13 @@ export class InlineJobDriver extends JobDriver implements OnModuleDestroy {
     return !this.stopped;
   }
 
+  /** In-process jobs live in this process only; unfinished ones are resumed at start. */
+  async holds(): Promise<boolean> {
+    return true;
+  }
+
+  onReconnect(): void {}
+
   /** Resolves when every job queued so far, retries included, has finished (tests, shutdown). */
   async drain(): Promise<void> {
     for (;;) {

@@ -8,6 +8,10 @@ export abstract class JobDriver {
   abstract readonly mode: 'inline' | 'bull';
   abstract dispatch(record: JobRecord): Promise<void>;
   abstract isHealthy(): Promise<boolean>;
+  /** Whether the queue still holds the job (a Redis restarted without persistence forgets). */
+  abstract holds(record: JobRecord): Promise<boolean>;
+  /** Calls back whenever the queue connection (re)opens. */
+  abstract onReconnect(callback: () => void): void;
 }
 
 export const JOB_EXECUTOR = Symbol('JOB_EXECUTOR');

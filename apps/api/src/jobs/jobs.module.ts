@@ -33,7 +33,10 @@ export class JobsModule {
             // Fail fast while Redis is down instead of queueing commands in memory forever.
             redis: { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000 },
           }),
-          BullModule.registerQueue({ name: QUEUE_NAME }),
+          BullModule.registerQueue({
+            name: QUEUE_NAME,
+            settings: { lockDuration: config.jobs.lockMs, lockRenewTime: Math.floor(config.jobs.lockMs / 2), stalledInterval: config.jobs.lockMs, maxStalledCount: 2 },
+          }),
         ],
         controllers: [JobsController],
         providers: [...common, BullJobDriver, { provide: JobDriver, useExisting: BullJobDriver }, ...(runsWorkers ? [BullJobProcessor] : [])],

@@ -1,6 +1,6 @@
-import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, LessThan, Repository } from 'typeorm';
 import type { JobResponse, Page } from '@app/contracts';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -19,10 +19,11 @@ export interface EnqueueOptions {
 }
 
 @Injectable()
-export class JobsService implements JobExecutor, OnApplicationBootstrap {
+export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobsService');
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
   private readonly schedules = new Map<string, () => Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(JobRecord) private readonly jobs: Repository<JobRecord>,
@@ -125,12 +126,43 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap {
     return { items: items.map(toJobResponse), total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** In-process mode: work that was queued or running when the process stopped is picked up again. */
+  /**
+   * Nothing queued is lost. In-process mode: work that was queued or running when the process
+   * stopped is picked up again at start. Bull mode: the database is the record of what is
+   * owed, so jobs that Redis no longer holds (restarted without persistence) are queued again,
+   * at start, whenever the connection comes back, and every JOB_LOCK_MS.
+   */
   async onApplicationBootstrap() {
-    if (this.driver.mode !== 'inline' || this.config.role === 'api') return;
-    const pending = await this.jobs.find({ where: { status: In(['queued', 'running']) } });
-    for (const record of pending) await this.driver.dispatch(record);
-    if (pending.length > 0) this.logger.log(`resumed ${pending.length} unfinished job(s)`);
+    if (this.config.role === 'api') return;
+    if (this.driver.mode === 'inline') {
+      const pending = await this.jobs.find({ where: { status: In(['queued', 'running']) } });
+      for (const record of pending) await this.driver.dispatch(record);
+      if (pending.length > 0) this.logger.log(`resumed ${pending.length} unfinished job(s)`);
+      return;
+    }
+    const sweep = () => void this.requeueLost().catch((error) => this.logger.warn(`job sweep failed: ${(error as Error).message}`));
+    this.driver.onReconnect(() => setTimeout(sweep, 500).unref());
+    this.sweeper = setInterval(sweep, this.config.jobs.lockMs);
+    this.sweeper.unref();
+    sweep();
+  }
+
+  onModuleDestroy() {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /** Re-dispatches unfinished jobs the queue has forgotten; returns how many. */
+  async requeueLost(): Promise<number> {
+    const settled = new Date(Date.now() - 2000);
+    const unfinished = await this.jobs.find({ where: { status: In(['queued', 'running']), createdAt: LessThan(settled) } });
+    let requeued = 0;
+    for (const record of unfinished) {
+      if (await this.driver.holds(record)) continue;
+      await this.driver.dispatch(record);
+      requeued++;
+    }
+    if (requeued > 0) this.logger.warn(`re-queued ${requeued} job(s) the queue had lost`);
+    return requeued;
   }
 }
 
