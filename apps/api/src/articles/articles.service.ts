@@ -111,6 +111,8 @@ export class ArticlesService {
       const [placements] = await manager.query('SELECT COUNT(*) AS n FROM placements WHERE articleId = ?', [id]);
       const [instructions] = await manager.query('SELECT COUNT(*) AS n FROM instructions WHERE articleId = ?', [id]);
       if (Number(placements.n) + Number(instructions.n) > 0) throw conflict('not_deletable', '稿件下还有录用或批示记录，请先删除它们');
+      // A 约稿 answered with this draft goes back to unanswered rather than pointing at nothing.
+      await manager.query('UPDATE commission_targets SET articleId = NULL, answeredAt = NULL WHERE articleId = ?', [id]);
       await manager.delete(ArticleUnit, { articleId: id });
       await manager.delete(Article, { id });
       await this.audit.record(user, 'delete', 'article', id, toArticleResponse(article), null, manager);
