@@ -1,0 +1,64 @@
+import { DataSource } from 'typeorm';
+import { QuarterSchedulerService } from '../../apps/api/src/publication/quarter-scheduler.service';
+import { testBackends } from '../utils/backends';
+import { bearer, createTestApp, type TestApp } from '../utils/app';
+
+describe.each(testBackends('quarter-review'))('quarter review stage and disputes ($label)', (backend) => {
+  let t: TestApp;
+  let office: string;
+  let officer: string;
+  let officer2: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    [office, officer, officer2] = await Promise.all(['office', 'officer', 'officer2'].map((u) => t.login(u)));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const post = (token: string, url: string, body: object = {}) => t.http().post(url).set(bearer(token)).send(body);
+
+  it('opens the review of a finished quarter only after its last monthly report is due, once', async () => {
+    const scheduler = t.app.get(QuarterSchedulerService);
+    // 2023-Q3's September report is due 2023-10-05: on that day the quarter stays open.
+    expect(await scheduler.tick('2023-10-05')).toEqual({ opened: [] });
+    expect(await scheduler.tick('2023-10-06')).toEqual({ opened: ['DEMO:2023-Q3'] });
+    expect(await scheduler.tick('2023-10-07')).toEqual({ opened: [] });
+    const quarter = (await t.http().get('/api/quarters/2023-Q3').set(bearer(office))).body;
+    expect(quarter.stage).toBe('review');
+    const notes = (await t.http().get('/api/notifications?unread=true').set(bearer(office))).body;
+    expect(notes.items.filter((n: { kind: string }) => n.kind === 'quarter-review')).toHaveLength(1);
+    const officerNotes = (await t.http().get('/api/notifications').set(bearer(officer))).body;
+    expect(officerNotes.items[0].title).toContain('异议');
+  });
+
+  it('lets units dispute during review and the office answer; each unit sees only its own', async () => {
+    const outside = await post(officer, '/api/quarters/2023-Q1/disputes', { reason: '季度未在复核期' });
+    expect(outside.status).toBe(409);
+    expect(outside.body.code).toBe('not_in_review');
+    const blank = await post(officer, '/api/quarters/2023-Q3/disputes', { reason: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors.reason).toBeDefined();
+    const filed = await post(officer, '/api/quarters/2023-Q3/disputes', { reason: '8月人民日报录用未计分' });
+    expect(filed.status).toBe(201);
+    await post(officer2, '/api/quarters/2023-Q3/disputes', { reason: '青石镇的异议' });
+    const mine = (await t.http().get('/api/quarters/2023-Q3/disputes').set(bearer(officer))).body;
+    expect(mine.map((d: { reason: string }) => d.reason)).toEqual(['8月人民日报录用未计分']);
+    expect((await post(officer, `/api/quarters/2023-Q3/disputes/${filed.body.id}/answer`, { answer: '自己答复' })).status).toBe(403);
+    const answered = await post(office, `/api/quarters/2023-Q3/disputes/${filed.body.id}/answer`, { answer: '已核实，补录后重新计分' });
+    expect(answered.body).toMatchObject({ status: 'answered', answer: '已核实，补录后重新计分' });
+    const all = (await t.http().get('/api/quarters/2023-Q3/disputes').set(bearer(office))).body;
+    expect(all).toHaveLength(2);
+  });
+
+  it('refuses publishing an open quarter and bad quarter names', async () => {
+    const open = await post(office, '/api/quarters/2023-Q4/publish');
+    expect(open.status).toBe(409);
+    expect(open.body.code).toBe('invalid_stage');
+    const bad = await t.http().get('/api/quarters/2023-Q5').set(bearer(office));
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('invalid_quarter');
+    expect(Number((await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM jobs WHERE name = 'quarters.publish'"))[0].n)).toBe(0);
+  });
+});
