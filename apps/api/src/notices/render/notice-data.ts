@@ -1,0 +1,140 @@
+/**
+ * The input of the notice renderers: a plain object the publication job builds from a frozen
+ * snapshot. The renderers are pure functions of it (no database, no clock), so the same data
+ * always gives the same document.
+ */
+
+export type NoticeLevel = 'central' | 'provincial' | 'municipal' | 'district';
+
+export interface NoticeUnitRow {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  groupName: string;
+  /** ten-thousandths of a point */
+  total: number;
+  groupRank: number;
+  overallRank: number;
+  articlesSubmitted: number;
+  central: number;
+  provincial: number;
+  municipal: number;
+  district: number;
+  instructions: number;
+  commissionsDone: number;
+  commissionsDue: number;
+  monthlyLate: number;
+  monthlyMissing: number;
+  /** same quarter last year's total, null if none */
+  lastYearTotal: number | null;
+}
+
+export interface NoticeAdoption {
+  level: NoticeLevel;
+  outletName: string;
+  /** YYYY-MM-DD */
+  publishedDate: string;
+  unitNames: string[];
+  title: string;
+  page: string | null;
+  /** ◆ 头版头条 */
+  headline: boolean;
+  /** ★ 领导批示 */
+  instruction: boolean;
+  /** ▲ 约稿 */
+  commission: boolean;
+}
+
+export interface NoticeTexts {
+  /** 发文字号, e.g. 示组办〔2023〕12号 */
+  docNumber?: string;
+  /** 主送机关 without the closing colon; default built from the region (各街道（镇）党（工）委，区直各部门党委（党组）) */
+  recipients?: string;
+  /** name of the scoring rules quoted in the default opening; default 《示例区组织工作信息宣传计分办法》 */
+  schemeName?: string;
+  /** editable; paragraphs separated by line breaks */
+  opening?: string;
+  /** 五、存在问题和下一步要求, editable; paragraphs separated by line breaks */
+  requirements?: string;
+  /** 署名; default office.name */
+  issuer?: string;
+  /** 成文日期 and 印发日期, YYYY-MM-DD */
+  issuedDate?: string;
+  /** 抄送, e.g. 区委办公室 */
+  copyTo?: string;
+}
+
+export interface NoticeSummary {
+  articlesSubmitted: number;
+  placements: number;
+  byLevel: Record<NoticeLevel, number>;
+  instructions: number;
+  previousQuarterPlacements: number | null;
+  lastYearPlacements: number | null;
+  /** entries the office excluded when closing the quarter (not verified in time) */
+  excluded: { type: string; id: number; title: string }[];
+}
+
+export interface NoticeHighlight {
+  unitName: string;
+  title: string;
+  outletName: string;
+  /** a level code (provincial…) or its label (省级) */
+  level: string;
+  /** media are 刊发, bulletins 采用; default media */
+  channel?: 'media' | 'bulletin';
+}
+
+export interface NoticeInstruction {
+  unitNames: string[];
+  title: string;
+  /** e.g. 省委常委、组织部长 */
+  leaderTitle: string;
+  level: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+export interface NoticeCommission {
+  topic: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  targets: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  lateOrMissingUnits: string[];
+}
+
+export interface NoticeCorrection {
+  unitName: string;
+  /** the ranking group the ranks refer to; when absent the ranks are quoted without a group */
+  groupName?: string;
+  oldTotal: number;
+  newTotal: number;
+  oldRank: number;
+  newRank: number;
+  reason?: string;
+}
+
+export interface NoticeData {
+  office: { name: string; regionName: string; shortName?: string };
+  /** 2023-Q2 */
+  quarter: string;
+  revision: number;
+  kind: 'notice' | 'correction';
+  texts: NoticeTexts;
+  summary: NoticeSummary;
+  /** provincial level and above */
+  highlights: NoticeHighlight[];
+  instructions: NoticeInstruction[];
+  commissions: NoticeCommission[];
+  /** rows sorted by groupRank then unit code */
+  groups: { groupName: string; rows: NoticeUnitRow[] }[];
+  overall: NoticeUnitRow[];
+  adoptions: NoticeAdoption[];
+  /** for kind 'correction': what changed against the previous revision */
+  corrections?: NoticeCorrection[];
+  /** for kind 'correction': the notice being corrected, quoted in the first sentence */
+  previous?: { docNumber?: string; issuedDate?: string };
+}

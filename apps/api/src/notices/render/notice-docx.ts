@@ -1,0 +1,192 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type FileChild,
+} from 'docx';
+import type { NoticeData } from './notice-data';
+import { CHAR, FONTS, LINE, NOTICE_STYLES, PAGE, RED, STYLE, TEXT_WIDTH, font } from './notice-docx-style';
+import { adoptionDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
+import { textWidth } from './notice-format';
+import { noticeSections, type NoticeSections } from './notice-html';
+
+/** 版头: the issuing office in red, the 发文字号 two lines below it, and a red rule under both. */
+function letterhead(s: NoticeSections): Paragraph[] {
+  // 发文机关标志 as large as 小初 (36 pt) but never wider than the 版心
+  const pt = Math.min(36, Math.floor(TEXT_WIDTH / 20 / Math.max(1, textWidth(s.office))));
+  const rule = { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } };
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 0, line: pt * 20 + 200, lineRule: LineRuleType.AT_LEAST },
+      children: [new TextRun({ text: s.office, font: font(FONTS.title), size: pt * 2, color: RED })],
+    }),
+    new Paragraph({
+      style: STYLE.plain,
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 2 * LINE },
+      border: rule,
+      children: s.docNumber ? [new TextRun(s.docNumber)] : [],
+    }),
+  ];
+}
+
+function titleBlock(s: NoticeSections): Paragraph[] {
+  return [
+    new Paragraph({
+      style: STYLE.title,
+      spacing: { before: 2 * LINE, after: LINE },
+      children: s.titleLines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })),
+    }),
+    new Paragraph({ style: STYLE.plain, children: [new TextRun(s.recipients)] }),
+  ];
+}
+
+function body(s: NoticeSections): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const section of s.sections) {
+    if (section.heading) out.push(new Paragraph({ style: STYLE.heading1, children: [new TextRun(section.heading)] }));
+    for (const part of section.parts) {
+      if (part.subheading) out.push(new Paragraph({ style: STYLE.heading2, children: [new TextRun(part.subheading)] }));
+      for (const text of part.paragraphs) {
+        // 特此通报 stays on the page of the signature, so the signature never stands alone
+        out.push(new Paragraph({ style: STYLE.body, keepNext: section.key === 'closing', children: [new TextRun(text)] }));
+      }
+    }
+  }
+  return out;
+}
+
+/** 附件说明: 正文下空一行左空二字; with several attachments the numbers line up under the first. */
+function attachmentNote(s: NoticeSections): Paragraph[] {
+  const label = 3 * CHAR;
+  const several = s.attachments.length > 1;
+  return s.attachments.map(
+    (a, i) =>
+      new Paragraph({
+        style: STYLE.plain,
+        spacing: i === 0 ? { before: LINE } : undefined,
+        keepNext: true,
+        indent: { left: 2 * CHAR + label, hanging: i === 0 ? label : undefined },
+        children: [new TextRun(`${i === 0 ? '附件：' : ''}${several ? `${i + 1}．` : ''}${a.title}`)],
+      }),
+  );
+}
+
+/**
+ * 署名 and 成文日期 without a seal: the signature 右空二字, the date one line below starting two
+ * characters right of the signature's first character; a date longer than that is 右空二字 and
+ * the signature moves left instead.
+ */
+function signature(s: NoticeSections): Paragraph[] {
+  const signer = textWidth(s.issuer);
+  const date = s.issuedDate ? textWidth(s.issuedDate) : 0;
+  let signerRight = 2;
+  let dateRight = signer - date;
+  if (dateRight < 2) {
+    dateRight = 2;
+    signerRight = date + 4 - signer;
+  }
+  const out = [
+    new Paragraph({
+      style: STYLE.plain,
+      alignment: AlignmentType.RIGHT,
+      spacing: { before: LINE },
+      indent: { right: Math.round(signerRight * CHAR) },
+      keepNext: true,
+      children: [new TextRun(s.issuer)],
+    }),
+  ];
+  if (s.issuedDate) {
+    out.push(
+      new Paragraph({ style: STYLE.plain, alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight * CHAR) }, children: [new TextRun(s.issuedDate)] }),
+    );
+  }
+  return out;
+}
+
+/** 附件标识 (黑体, 顶格, on a new page) and the attachment's title on the third line. */
+function attachmentHead(label: string, title: string): Paragraph[] {
+  return [
+    new Paragraph({ style: STYLE.attachmentLabel, pageBreakBefore: true, children: [new TextRun(label)] }),
+    new Paragraph({ style: STYLE.title, spacing: { before: LINE, after: LINE / 2 }, keepNext: true, children: [new TextRun(title)] }),
+  ];
+}
+
+function attachments(s: NoticeSections): FileChild[] {
+  const out: FileChild[] = [...attachmentHead(s.attachments[0].label, s.ranking.title)];
+  for (const table of s.ranking.tables) {
+    out.push(new Paragraph({ style: STYLE.tableCaption, children: [new TextRun(table.caption)] }), rankingDocxTable(table));
+  }
+  if (s.adoptions) {
+    out.push(...attachmentHead(s.attachments[1].label, s.adoptions.title));
+    if (s.adoptions.groups.length > 0) {
+      out.push(adoptionDocxTable(s.adoptions.groups), new Paragraph({ style: STYLE.note, children: [new TextRun(s.adoptions.legend)] }));
+    } else {
+      out.push(new Paragraph({ style: STYLE.body, children: [new TextRun('本季度无录用稿件。')] }));
+    }
+  }
+  return out;
+}
+
+/** 版记 closes the document after the attachments, set off from them by a blank line. */
+function record(s: NoticeSections): FileChild[] {
+  return [new Paragraph({ style: STYLE.plain, keepNext: true, children: [] }), recordTable(s.copyTo, s.office, s.issuedDate)];
+}
+
+/** 「— 1 —」, 四号, odd pages on the right and even pages on the left, one character in from the edge. */
+function pageNumber(side: 'left' | 'right'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.pageNumber,
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+/** Builds the Document object; exported for callers that want to add to it before packing. */
+export function noticeDocument(data: NoticeData): Document {
+  const s = noticeSections(data);
+  return new Document({
+    creator: s.office,
+    title: s.title,
+    description: `${s.quarter} 第${s.revision}版`,
+    evenAndOddHeaderAndFooters: true,
+    styles: NOTICE_STYLES,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer },
+          },
+        },
+        footers: { default: pageNumber('right'), even: pageNumber('left') },
+        children: [
+          ...letterhead(s),
+          ...titleBlock(s),
+          ...body(s),
+          ...attachmentNote(s),
+          ...signature(s),
+          ...attachments(s),
+          ...record(s),
+        ],
+      },
+    ],
+  });
+}
+
+/** The notice (or correction) as a DOCX laid out per GB/T 9704. */
+export async function renderNoticeDocx(data: NoticeData): Promise<Buffer> {
+  return Packer.toBuffer(noticeDocument(data));
+}

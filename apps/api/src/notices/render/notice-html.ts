@@ -1,0 +1,74 @@
+import type { NoticeData } from './notice-data';
+import { chineseDate } from './notice-format';
+import { noticeNarrative, type NarrativeSection } from './notice-narrative';
+import {
+  ADOPTION_COLUMNS,
+  ADOPTION_LEGEND,
+  RANKING_COLUMNS,
+  adoptionAttachmentTitle,
+  adoptionGroups,
+  rankingAttachmentTitle,
+  rankingTables,
+  type AdoptionGroup,
+  type RankingTable,
+} from './notice-tables';
+
+export interface NoticeAttachment {
+  /** 附件1 (附件 alone when there is only one) */
+  label: string;
+  title: string;
+}
+
+/**
+ * Everything a notice says, structured: the web view renders this JSON, and the DOCX renderer
+ * lays out the same object, so the page and the document cannot drift apart.
+ */
+export interface NoticeSections {
+  kind: NoticeData['kind'];
+  quarter: string;
+  revision: number;
+  office: string;
+  docNumber: string | null;
+  title: string;
+  titleLines: string[];
+  recipients: string;
+  sections: NarrativeSection[];
+  attachments: NoticeAttachment[];
+  issuer: string;
+  /** 2023年7月10日, or null when no date was given */
+  issuedDate: string | null;
+  copyTo: string | null;
+  ranking: { title: string; columns: readonly string[]; tables: RankingTable[] };
+  /** null for a correction, which carries 附件1 only */
+  adoptions: { title: string; columns: readonly string[]; groups: AdoptionGroup[]; legend: string } | null;
+}
+
+export function noticeSections(data: NoticeData): NoticeSections {
+  const narrative = noticeNarrative(data);
+  const correction = data.kind === 'correction';
+  const attachments: NoticeAttachment[] = correction
+    ? [{ label: '附件', title: rankingAttachmentTitle(data) }]
+    : [
+        { label: '附件1', title: rankingAttachmentTitle(data) },
+        { label: '附件2', title: adoptionAttachmentTitle(data) },
+      ];
+  return {
+    kind: data.kind,
+    quarter: data.quarter,
+    revision: data.revision,
+    office: data.office.name,
+    docNumber: data.texts.docNumber?.trim() || null,
+    title: narrative.title,
+    titleLines: narrative.titleLines,
+    recipients: narrative.recipients,
+    sections: narrative.sections,
+    attachments,
+    issuer: data.texts.issuer?.trim() || data.office.name,
+    issuedDate: data.texts.issuedDate ? chineseDate(data.texts.issuedDate) : null,
+    copyTo: data.texts.copyTo?.trim() || null,
+    ranking: { title: rankingAttachmentTitle(data), columns: RANKING_COLUMNS, tables: rankingTables(data) },
+    adoptions: correction
+      ? null
+      : { title: adoptionAttachmentTitle(data), columns: ADOPTION_COLUMNS, groups: adoptionGroups(data), legend: ADOPTION_LEGEND },
+  };
+}

@@ -1,0 +1,126 @@
+import ExcelJS from 'exceljs';
+import { renderNoticeXlsx } from './notice-xlsx';
+import { correctionFixture, noticeFixture } from './testing/notice-fixtures';
+
+const HEADER = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'];
+const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
+
+async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** Every row of a sheet as plain values, empty cells as null. */
+function rows(sheet: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const values = sheet.getRow(r).values as unknown[];
+    out.push(Array.from({ length: sheet.columnCount }, (_, i) => values[i + 1] ?? null));
+  }
+  return out;
+}
+
+describe('renderNoticeXlsx', () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await load(await renderNoticeXlsx(noticeFixture()));
+  });
+
+  it('has a sheet per group, then 总排名 and 录用情况一览', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['镇街组', '部门组', '总排名', '录用情况一览']);
+  });
+
+  it('writes each ranking sheet cell by cell, scores and changes as numbers', () => {
+    // a merged title row spans the twelve columns, so it reads back in every one of them
+    const title = (name: string) => Array(12).fill(`2023年第二季度信息宣传工作得分排名表（${name}）`);
+    expect(rows(workbook.getWorksheet('镇街组')!)).toEqual([
+      title('镇街组'),
+      HEADER,
+      [1, '临江街道', 12, 1, 1, 2, 1, 1, '1/1', '按时', 72.5, 0.213],
+      [2, '枫林街道', 8, 0, 0, 1, 1, 0, '1/1', '按时', 48, '—'],
+      [2, '青石镇', 9, 0, 1, 1, 1, 0, '0/1', '迟报1', 48, -0.04],
+      [4, '白沙镇', 5, 0, 0, 0, 1, 0, '—', '按时', 31.25, 0],
+      [5, '禾西镇', 3, 0, 0, 0, 0, 0, '—', '未报1', 0, -1],
+    ]);
+    expect(rows(workbook.getWorksheet('部门组')!)).toEqual([
+      title('部门组'),
+      HEADER,
+      [1, '区人社局党委', 7, 0, 1, 0, 0, 1, '1/1', '按时', 61.5, 0.538],
+      [2, '区教育局党委', 4, 0, 0, 0, 1, 0, '0/1', '按时', 20, -0.2],
+      [3, '区文旅局党委', 2, 0, 0, 0, 0, 0, '—', '按时', 0, '—'],
+    ]);
+    expect(rows(workbook.getWorksheet('总排名')!)).toEqual([
+      title('总排名'),
+      HEADER,
+      [1, '临江街道', 12, 1, 1, 2, 1, 1, '1/1', '按时', 72.5, 0.213],
+      [2, '区人社局党委', 7, 0, 1, 0, 0, 1, '1/1', '按时', 61.5, 0.538],
+      [3, '枫林街道', 8, 0, 0, 1, 1, 0, '1/1', '按时', 48, '—'],
+      [3, '青石镇', 9, 0, 1, 1, 1, 0, '0/1', '迟报1', 48, -0.04],
+      [5, '白沙镇', 5, 0, 0, 0, 1, 0, '—', '按时', 31.25, 0],
+      [6, '区教育局党委', 4, 0, 0, 0, 1, 0, '0/1', '按时', 20, -0.2],
+      [7, '禾西镇', 3, 0, 0, 0, 0, 0, '—', '未报1', 0, -1],
+      [7, '区文旅局党委', 2, 0, 0, 0, 0, 0, '—', '按时', 0, '—'],
+    ]);
+  });
+
+  it('formats scores with two decimals and changes as signed percentages, under a styled, frozen header', () => {
+    const sheet = workbook.getWorksheet('镇街组')!;
+    expect(sheet.getCell('K3').numFmt).toBe('0.00');
+    expect(sheet.getCell('L3').numFmt).toBe('+0.0%;-0.0%;0.0%');
+    expect(sheet.getCell('A1').isMerged && sheet.getCell('L1').isMerged).toBe(true);
+    for (let c = 1; c <= 12; c++) {
+      const cell = sheet.getRow(2).getCell(c);
+      expect(cell.font?.bold).toBe(true);
+      expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    }
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.getCell('B3').border?.top?.style).toBe('thin');
+  });
+
+  it('lists adoptions by level, outlet and date with real dates, then the legend', () => {
+    const sheet = workbook.getWorksheet('录用情况一览')!;
+    const legend = '注：★ 领导批示；▲ 约稿；◆ 头版头条。';
+    expect(rows(sheet)).toEqual([
+      Array(7).fill('2023年第二季度信息宣传录用情况一览表'),
+      ['层级', '单位', '稿件标题', '媒体/刊物', '刊发日期', '版面', '备注'],
+      ['中央级', '临江街道', '临江街道：小网格撬动基层大治理', '人民日报', d(2023, 5, 8), '第11版', null],
+      ['省级', '青石镇', '青石镇党员“先锋指数”管理见实效', '《示例组工》', d(2023, 6, 12), null, '▲'],
+      ['省级', '临江街道', '临江街道“夜间议事厅”议出民生实事', '示例日报', d(2023, 4, 20), '第3版', null],
+      ['省级', '区人社局党委', '“三个一”机制激活人才引育新动能', '示例日报', d(2023, 5, 16), '第1版', '★◆'],
+      ['市级', '临江街道', '临江街道“红色网格”打通服务群众最后一米', '《示例市组工信息》', d(2023, 5, 25), '第15期', '★'],
+      ['市级', '临江街道、青石镇', '两地联建“共富工坊”带动村民增收', '示例市日报', d(2023, 4, 11), '第2版', null],
+      ['市级', '枫林街道', '枫林街道推行“说事评事”议事规则', '示例市日报', d(2023, 6, 20), '第4版', '▲'],
+      ['区级', '枫林街道', '枫林街道“红管家”服务小区治理', '《示例区组工信息》', d(2023, 4, 28), '第8期', '▲'],
+      ['区级', '白沙镇', '白沙镇举办基层干部培训班', '《示例区组工信息》', d(2023, 6, 15), '第12期', null],
+      ['区级', '临江街道', '临江街道开展“党员进网格”活动', '示例区融媒体中心', d(2023, 4, 3), null, null],
+      ['区级', '青石镇', '青石镇召开农村党建工作推进会', '示例区融媒体中心', d(2023, 5, 9), null, null],
+      ['区级', '区教育局党委', '区教育局开展“师德师风”主题党日', '示例区融媒体中心', d(2023, 6, 28), null, '◆'],
+      Array(7).fill(legend),
+    ]);
+    expect(sheet.getCell('E3').numFmt).toBe('yyyy"年"m"月"d"日"');
+  });
+
+  it('a correction carries the corrected ranking only', async () => {
+    const corrected = await load(await renderNoticeXlsx(correctionFixture()));
+    expect(corrected.worksheets.map((s) => s.name)).toEqual(['镇街组', '部门组', '总排名']);
+    expect(rows(corrected.getWorksheet('镇街组')!).slice(2)).toEqual([
+      [1, '临江街道', 12, 1, 1, 2, 1, 1, '1/1', '按时', 72.5, 0.213],
+      [2, '青石镇', 9, 0, 1, 2, 1, 0, '0/1', '迟报1', 50.5, 0.01],
+      [3, '枫林街道', 8, 0, 0, 1, 1, 0, '1/1', '按时', 48, '—'],
+      [4, '白沙镇', 5, 0, 0, 0, 1, 0, '—', '按时', 31.25, 0],
+      [5, '禾西镇', 3, 0, 0, 0, 0, 0, '—', '未报1', 0, -1],
+    ]);
+    expect(rows(corrected.getWorksheet('镇街组')!)[0][0]).toBe('2023年第二季度信息宣传工作得分排名表（镇街组，更正后）');
+  });
+
+  it('keeps sheet names legal and unique', async () => {
+    const data = noticeFixture();
+    data.groups = [
+      { ...data.groups[0], groupName: '镇街/社区组[一]' },
+      { ...data.groups[1], groupName: '总排名' },
+    ];
+    const named = await load(await renderNoticeXlsx(data));
+    expect(named.worksheets.map((s) => s.name)).toEqual(['镇街_社区组_一_', '总排名', '总排名(2)', '录用情况一览']);
+  });
+});
