@@ -112,8 +112,9 @@ export async function renderNoticeXlsx(data: NoticeData): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = data.office.name;
   workbook.title = noticeTitle(data);
-  // Fixed timestamps keep the file a pure function of the data (same input, same bytes inside).
-  workbook.created = workbook.modified = new Date(0);
+  // Timestamps from the data, not the clock, keep the file a pure function of its input.
+  const issued = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data.texts.issuedDate ?? '');
+  workbook.created = workbook.modified = issued ? new Date(Date.UTC(+issued[1], +issued[2] - 1, +issued[3])) : new Date(0);
   const taken = new Set<string>();
   for (const table of rankingTables(data)) writeRanking(workbook, data, table, taken);
   if (data.kind !== 'correction') writeAdoptions(workbook, data, taken);
