@@ -1,0 +1,202 @@
+// The scheme editor API on the demo office (seeded with the standard preset as version 1 from
+// 2020-Q1): every bad input the scoring issue lists is refused with field-level errors and
+// saves nothing; copies, edits, diffs, and the refusal to edit a version a ranking used.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SchemesService } from '../../apps/api/src/schemes/schemes.service';
+import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { testBackends } from '../utils/backends';
+
+const STANDARD = fs.readFileSync(path.join(__dirname, '../../config/schemes/standard.yaml'), 'utf8');
+
+/** The standard preset with one exact piece of text replaced (fails loudly if the text is not there). */
+function edited(from: string, to: string): string {
+  if (!STANDARD.includes(from)) throw new Error(`standard.yaml no longer contains: ${from}`);
+  return STANDARD.replace(from, to);
+}
+
+const MEDIA_ROW = 'media:    { central: 30, provincial: 10, municipal: 5, district: 1 }';
+const BULLETIN_ROW = 'bulletin: { central: 40, provincial: 20, municipal: 10, district: 5 }';
+const PROMINENCE_ROW = 'prominence: { headline: 2, front: 1.5, normal: 1 }';
+
+describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($label)', (backend) => {
+  let t: TestApp;
+  let office: string;
+  let v1: { id: number; versionNo: number };
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    office = await t.login('office');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const list = async (token = office) => {
+    const res = await t.http().get('/api/schemes').set(bearer(token));
+    expect(res.status).toBe(200);
+    return res.body as { total: number; items: { id: number; versionNo: number; effectiveFrom: string; effectiveTo: string | null; locked: boolean }[] };
+  };
+
+  it('lists the seeded standard preset as version 1 from 2020-Q1, readable by a leader', async () => {
+    const body = await list(await t.login('leader'));
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ versionNo: 1, effectiveFrom: '2020-Q1', effectiveTo: null, locked: false, name: '标准计分办法' });
+    v1 = body.items[0];
+  });
+
+  it('shows a version with its document and the compiled numbers', async () => {
+    const res = await t.http().get(`/api/schemes/${v1.id}`).set(bearer(office));
+    expect(res.status).toBe(200);
+    expect(res.body.document).toBe(STANDARD);
+    expect(res.body.summary).toMatchObject({
+      basePoints: { media: { central: '30', district: '1' }, bulletin: { provincial: '20' } },
+      prominence: { headline: '2', front: '1.5', normal: '1' },
+      instructionBonus: { central: '30', district: '5' },
+      repeatAdoption: 'top-up',
+      commission: { fulfilled: '3', missed: '-3' },
+      monthlyReport: { dueDay: 5, late: '-1', missing: '-2' },
+      caps: { overall: null },
+      floor: null,
+      tieRule: 'competition',
+    });
+  });
+
+  describe('validate (saves nothing)', () => {
+    it('accepts the standard preset', async () => {
+      const res = await t.http().post('/api/schemes/validate').set(bearer(office)).send({ document: STANDARD });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ valid: true, errors: [] });
+    });
+
+    it('reports a YAML syntax error with its line and column', async () => {
+      // Line 26 is the inserted line; its key starts in column 4 (three spaces in).
+      const document = edited(PROMINENCE_ROW, `${PROMINENCE_ROW}\n   lengthBand: []`);
+      expect(document.split('\n')[25]).toBe('   lengthBand: []');
+      const res = await t.http().post('/api/schemes/validate').set(bearer(office)).send({ document });
+      expect(res.status).toBe(200);
+      expect(res.body.valid).toBe(false);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: '', code: 'yaml_syntax', line: 26, column: 4 })]);
+      expect(res.body.errors[0].message).toContain('第 26 行第 4 列');
+    });
+
+    it('is for the office: an officer is refused', async () => {
+      const res = await t.http().post('/api/schemes/validate').set(bearer(await t.login('officer'))).send({ document: STANDARD });
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('create refuses bad input with field-level errors and saves nothing', () => {
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['an unknown level', { document: edited(MEDIA_ROW, 'media:    { central: 30, provincial: 10, municipal: 5, district: 1, county: 1 }') }, 'document.basePoints.media.county', '未知级别'],
+      ['an unknown channel', { document: edited(BULLETIN_ROW, `${BULLETIN_ROW}\n  radio:    { central: 1, provincial: 1, municipal: 1, district: 1 }`) }, 'document.basePoints.radio', '未知渠道'],
+      ['a negative multiplier', { document: edited(PROMINENCE_ROW, 'prominence: { headline: 2, front: -1.5, normal: 1 }') }, 'document.multipliers.prominence.front', '不能为负数'],
+      ['a missing base point', { document: edited(BULLETIN_ROW, 'bulletin: { central: 40, provincial: 20, municipal: 10 }') }, 'document.basePoints.bulletin.district', '缺少必填项'],
+      ['a YAML syntax error', { document: edited(PROMINENCE_ROW, `${PROMINENCE_ROW}\n   lengthBand: []`) }, 'document', '第 26 行第 4 列'],
+      ['a rule naming an unknown outlet', { document: edited('outletOverrides: []', 'outletOverrides:\n  - { outlet: NO-SUCH-OUTLET, points: 50 }') }, 'document.outletOverrides[0].outlet', '未知媒体代码“NO-SUCH-OUTLET”'],
+      ['an overlapping effective period (version 1 starts 2020-Q1)', { effectiveFrom: '2020-Q1' }, 'effectiveFrom', '已有第 1 版生效'],
+      ['neither a document nor a version to copy', { document: undefined }, 'document', '请填写计分办法内容'],
+      ['a version to copy that does not exist', { document: undefined, copyOf: 999999 }, 'copyOf', '不存在'],
+    ])('%s', async (_name, override, field, message) => {
+      const before = await list();
+      const res = await t.http().post('/api/schemes').set(bearer(office)).send({ effectiveFrom: '2024-Q1', document: STANDARD, ...override });
+      expect(res.status).toBe(422);
+      expect(res.body.errors[field]).toContain(message);
+      expect((await list()).total).toBe(before.total);
+    });
+
+    it('a malformed quarter is refused by the request check (400), nothing saved', async () => {
+      const before = await list();
+      const res = await t.http().post('/api/schemes').set(bearer(office)).send({ effectiveFrom: '2024Q5', document: STANDARD });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.effectiveFrom).toContain('季度格式不正确');
+      expect((await list()).total).toBe(before.total);
+    });
+
+    it('accepts an override naming one of the office\'s outlets', async () => {
+      const outlets = await t.http().get('/api/outlets').query({ pageSize: 1 }).set(bearer(office));
+      const code = outlets.body.items[0].code as string;
+      const res = await t.http().post('/api/schemes/validate').set(bearer(office)).send({ document: edited('outletOverrides: []', `outletOverrides:\n  - { outlet: ${code}, points: 50 }`) });
+      expect(res.body).toMatchObject({ valid: true });
+    });
+
+    it('is for the office: an officer may not create a version', async () => {
+      const res = await t.http().post('/api/schemes').set(bearer(await t.login('officer'))).send({ effectiveFrom: '2024-Q1', document: STANDARD });
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('versions', () => {
+    let v2: { id: number; version: number };
+
+    it('copies a version into a new one from a later quarter and queues a recompute from there', async () => {
+      const res = await t.http().post('/api/schemes').set(bearer(office)).send({ copyOf: v1.id, effectiveFrom: '2024-Q1', note: '复制第 1 版' });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ versionNo: 2, effectiveFrom: '2024-Q1', effectiveTo: null, document: STANDARD, note: '复制第 1 版', locked: false });
+      expect(res.body.recomputeJob).toMatchObject({ name: 'scores.recompute' });
+      v2 = res.body;
+      const job = await t.waitForJob(office, res.body.recomputeJob.id);
+      expect(job.status).toBe('done');
+      // Version 1 now ends the quarter before version 2 starts.
+      expect((await list()).items.find((v) => v.id === v1.id)?.effectiveTo).toBe('2023-Q4');
+    });
+
+    it('edits a version that no published ranking used, validating the document', async () => {
+      const bad = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ document: edited(PROMINENCE_ROW, 'prominence: { headline: 2, front: -1, normal: 1 }') });
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors['document.multipliers.prominence.front']).toContain('不能为负数');
+      const res = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({
+        version: v2.version,
+        name: '2024 年计分办法',
+        document: edited(MEDIA_ROW, 'media:    { central: 40, provincial: 10, municipal: 5, district: 1 }'),
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: '2024 年计分办法', summary: { basePoints: { media: { central: '40' } } } });
+      expect(res.body.recomputeJob).toMatchObject({ name: 'scores.recompute' });
+      await t.waitForJob(office, res.body.recomputeJob.id);
+      // A save over an older copy of the form is refused.
+      const stale = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ version: v2.version, note: '过期' });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('stale_version');
+    });
+
+    it('diffs two versions leaf by leaf', async () => {
+      const res = await t.http().get('/api/schemes/diff').query({ a: v1.id, b: v2.id }).set(bearer(await t.login('leader')));
+      expect(res.status).toBe(200);
+      expect(res.body.a).toMatchObject({ versionNo: 1 });
+      expect(res.body.b).toMatchObject({ versionNo: 2 });
+      expect(res.body.changes).toEqual([{ path: 'basePoints.media.central', before: 30, after: 40 }]);
+    });
+
+    it('refuses to edit a version a published ranking used (locked through the service)', async () => {
+      await t.app.get(SchemesService).lock(v2.id);
+      const res = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ note: '再改一次' });
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('scheme_locked');
+      const shown = await t.http().get(`/api/schemes/${v2.id}`).set(bearer(office));
+      expect(shown.body).toMatchObject({ locked: true, note: '复制第 1 版' });
+    });
+
+    it('refuses a new version starting before a locked one, accepts one after it', async () => {
+      const early = await t.http().post('/api/schemes').set(bearer(office)).send({ copyOf: v2.id, effectiveFrom: '2023-Q3' });
+      expect(early.status).toBe(422);
+      expect(early.body.errors.effectiveFrom).toContain('不能早于 2024-Q1');
+      const later = await t.http().post('/api/schemes').set(bearer(office)).send({ copyOf: v2.id, effectiveFrom: '2025-Q1' });
+      expect(later.status).toBe(201);
+      expect(later.body).toMatchObject({ versionNo: 3, locked: false });
+      await t.waitForJob(office, later.body.recomputeJob.id);
+      expect((await list()).total).toBe(3);
+    });
+
+    it('answers 404 for another office\'s or a missing version', async () => {
+      const res = await t.http().get('/api/schemes/999999').set(bearer(office));
+      expect(res.status).toBe(404);
+    });
+  });
+
+  it('refuses a preview of an invalid draft with the same field errors', async () => {
+    const res = await t.http().post('/api/schemes/preview').set(bearer(office)).send({ quarter: '2024-Q1', document: edited(BULLETIN_ROW, 'bulletin: { central: 40, provincial: 20, municipal: 10 }') });
+    expect(res.status).toBe(422);
+    expect(res.body.errors['document.basePoints.bulletin.district']).toContain('缺少必填项');
+  });
+});
