@@ -28,7 +28,8 @@ function newestMtime(files) {
 }
 
 function isServerSource(file) {
-  return file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.endsWith('.d.ts');
+  // testing/ folders hold spec helpers (readers, fixtures): not part of the server.
+  return file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.endsWith('.d.ts') && !file.split(path.sep).includes('testing');
 }
 
 function buildServer() {

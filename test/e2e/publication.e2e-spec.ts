@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { readDocx, type DocxTable } from '../../apps/api/src/notices/render/testing/docx-reader';
 import { PublishService } from '../../apps/api/src/publication/publish.service';
 import { SchemesService } from '../../apps/api/src/schemes/schemes.service';
 import { Outlet } from '../../apps/api/src/outlets/outlet.entity';
@@ -81,6 +83,72 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     expect(quarter.stage).toBe('published');
     const notes = (await t.http().get('/api/notifications').set(bearer(leader))).body;
     expect(notes.items[0]).toMatchObject({ kind: 'notice-published', link: `/notices/${result.snapshotId}` });
+  });
+
+  it('renders the notice (DOCX, XLSX, web data) whose tables match the snapshot cell by cell, and tracks readers', async () => {
+    const snapshot = (await t.http().get(`/api/quarters/${Q}/snapshots/1`).set(bearer(office))).body;
+    const renderJob = await t.app.get(DataSource).query("SELECT id FROM jobs WHERE name = 'notices.render' ORDER BY id LIMIT 1");
+    expect((await t.waitForJob(office, Number(renderJob[0].id), 60_000)).status).toBe('done');
+    const list = (await t.http().get('/api/notices').set(bearer(leader))).body;
+    expect(list[0]).toMatchObject({ id: snapshot.id, quarter: Q, revision: 1, kind: 'notice', read: false });
+    expect(list[0].formats.sort()).toEqual(['docx', 'json', 'xlsx']);
+
+    const byGroup = (group: string) =>
+      snapshot.units.filter((u: { groupName: string }) => u.groupName === group).sort((a: { groupRank: number; unitCode: string }, b: { groupRank: number; unitCode: string }) => a.groupRank - b.groupRank || a.unitCode.localeCompare(b.unitCode));
+    const expectedCells = (u: Record<string, number | string>) => [
+      String(u.groupRank), String(u.unitName), String(u.articlesSubmitted), String(u.central), String(u.provincial), String(u.municipal), String(u.district), String(u.instructions),
+    ];
+
+    // DOCX: 附件1 has one table per group; its first eight columns and the score are the snapshot's.
+    const docx = await t.http().get(`/api/notices/${snapshot.id}/notice.docx`).set(bearer(leader)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(docx.status).toBe(200);
+    const content = await readDocx(docx.body as Buffer);
+    const text = content.blocks.filter((b) => b.kind === 'p').map((b) => (b as { text: string }).text).join('\n');
+    // The title may break over two lines (two paragraphs).
+    expect(text.replace(/\n/g, '')).toContain('关于2023年第二季度全区组织工作信息宣传情况的通报');
+    expect(text).toContain('临江街道党工委（34.00分）');
+    const tables = content.blocks.filter((b): b is DocxTable => b.kind === 'table');
+    for (const group of ['镇街组', '部门组']) {
+      const rows = byGroup(group);
+      const table = tables.find((tb) => tb.rows.length === rows.length + 1 && tb.rows.slice(1).every((r, i) => r[1] === rows[i].unitName));
+      expect(table).toBeDefined();
+      table!.rows.slice(1).forEach((cells, i) => {
+        expect(cells.slice(0, 8)).toEqual(expectedCells(rows[i]));
+        expect(cells[10]).toBe(rows[i].totalText);
+      });
+    }
+
+    // XLSX: a sheet per group with the same rows; scores as numbers.
+    const xlsx = await t.http().get(`/api/notices/${snapshot.id}/notice.xlsx`).set(bearer(leader)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    for (const group of ['镇街组', '部门组']) {
+      const sheet = book.getWorksheet(group)!;
+      expect(sheet).toBeDefined();
+      byGroup(group).forEach((u: Record<string, number | string>, i: number) => {
+        const row = sheet.getRow(3 + i);
+        expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => String(row.getCell(c).value))).toEqual(expectedCells(u));
+        expect(row.getCell(11).value).toBe(Number(u.total) / 10000);
+      });
+    }
+    expect(book.getWorksheet('录用情况一览')).toBeDefined();
+
+    const view = (await t.http().get(`/api/notices/${snapshot.id}`).set(bearer(officer))).body;
+    expect(view.ready).toBe(true);
+    expect(view.data.overall[0]).toMatchObject({ unitCode: 'LJJD', total: 340000 });
+    const readers = (await t.http().get(`/api/notices/${snapshot.id}/readers`).set(bearer(office))).body;
+    expect(readers.users.filter((u: { readAt: string | null }) => u.readAt).map((u: { displayName: string }) => u.displayName).sort()).toEqual(
+      ['李部长', '临江街道 信息员 张磊'].sort(),
+    );
+    expect((await t.http().get(`/api/notices/${snapshot.id}/readers`).set(bearer(officer))).status).toBe(403);
   });
 
   it('leaves one snapshot when the same job is delivered twice, and a crashed run leaves nothing half-written', async () => {

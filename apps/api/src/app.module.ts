@@ -13,6 +13,7 @@ import { ScoreLedgerModule } from './score-ledger/score-ledger.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PublicationModule } from './publication/publication.module';
+import { NoticesModule } from './notices/notices.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
@@ -70,6 +71,7 @@ export class AppModule {
         ReviewModule,
         NotificationsModule,
         PublicationModule,
+        NoticesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

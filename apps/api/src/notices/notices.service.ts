@@ -1,0 +1,116 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { conflict, notFound } from '../common/app-error';
+import { JobsService } from '../jobs/jobs.service';
+import type { JobPayloads } from '../jobs/job.types';
+import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { FileStore } from '../storage/file-store.service';
+import { User } from '../users/user.entity';
+import { NoticeDataBuilder } from './notice-data.builder';
+import { NoticeDocument } from './notice-document.entity';
+import { NoticeRead } from './notice-read.entity';
+import type { NoticeData } from './render/notice-data';
+import { renderNoticeDocx } from './render/notice-docx';
+import { renderNoticeXlsx } from './render/notice-xlsx';
+
+export type NoticeFormat = NoticeDocument['format'];
+
+const FORMATS: { format: NoticeFormat; render: (data: NoticeData) => Promise<Buffer> }[] = [
+  { format: 'json', render: async (data) => Buffer.from(JSON.stringify(data)) },
+  { format: 'docx', render: renderNoticeDocx },
+  { format: 'xlsx', render: renderNoticeXlsx },
+];
+
+/** Notices (通报): rendered once per snapshot, read by units and leaders; the office sees who read them. */
+@Injectable()
+export class NoticesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly builder: NoticeDataBuilder,
+    private readonly files: FileStore,
+    private readonly jobs: JobsService,
+  ) {}
+
+  onModuleInit() {
+    this.jobs.register('notices.render', (payload) => this.render(payload));
+  }
+
+  /** Idempotent: a format already rendered for the snapshot is kept as it is. */
+  async render(payload: JobPayloads['notices.render']): Promise<{ rendered: NoticeFormat[] }> {
+    const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneByOrFail({ id: payload.snapshotId });
+    const existing = new Set((await this.dataSource.getRepository(NoticeDocument).find({ where: { snapshotId: snapshot.id } })).map((d) => d.format));
+    const missing = FORMATS.filter((f) => !existing.has(f.format));
+    if (missing.length === 0) return { rendered: [] };
+    const data = await this.builder.build(snapshot);
+    for (const { format, render } of missing) {
+      const stored = await this.files.put(await render(data), format);
+      await this.dataSource.createQueryBuilder().insert().into(NoticeDocument)
+        .values({ officeId: snapshot.officeId, snapshotId: snapshot.id, format, fileKey: stored.key, size: stored.size, sha256: stored.sha256 })
+        .orIgnore().execute();
+    }
+    return { rendered: missing.map((f) => f.format) };
+  }
+
+  async list(user: AuthUser) {
+    const snapshots = await this.dataSource.getRepository(RankingSnapshot).find({ where: { officeId: user.officeId }, order: { quarter: 'DESC', revision: 'DESC' } });
+    const reads = new Set((await this.dataSource.getRepository(NoticeRead).find({ where: { userId: user.id } })).map((r) => r.snapshotId));
+    const docs = snapshots.length ? await this.dataSource.getRepository(NoticeDocument).find({ where: { snapshotId: In(snapshots.map((s) => s.id)) } }) : [];
+    return snapshots.map((s) => ({
+      id: s.id,
+      quarter: s.quarter,
+      revision: s.revision,
+      kind: s.revision > 1 ? 'correction' : 'notice',
+      publishedAt: s.publishedAt.toISOString(),
+      contentHash: s.contentHash,
+      formats: docs.filter((d) => d.snapshotId === s.id).map((d) => d.format),
+      read: reads.has(s.id),
+    }));
+  }
+
+  /** The notice as data for the web page (the same data the DOCX was made from); marks it read. */
+  async view(user: AuthUser, id: number): Promise<{ snapshotId: number; ready: boolean; data: NoticeData | null }> {
+    const snapshot = await this.snapshot(user, id);
+    const doc = await this.dataSource.getRepository(NoticeDocument).findOneBy({ snapshotId: snapshot.id, format: 'json' });
+    await this.markRead(user, snapshot.id);
+    if (!doc) return { snapshotId: snapshot.id, ready: false, data: null };
+    return { snapshotId: snapshot.id, ready: true, data: JSON.parse((await this.files.get(doc.fileKey)).toString('utf8')) as NoticeData };
+  }
+
+  async download(user: AuthUser, id: number, format: 'docx' | 'xlsx'): Promise<{ content: Buffer; fileName: string }> {
+    const snapshot = await this.snapshot(user, id);
+    const doc = await this.dataSource.getRepository(NoticeDocument).findOneBy({ snapshotId: snapshot.id, format });
+    if (!doc) throw conflict('not_rendered', '通报文件正在生成，请稍后再试');
+    await this.markRead(user, snapshot.id);
+    const label = `${snapshot.quarter.slice(0, 4)}年第${snapshot.quarter.slice(6)}季度`;
+    const kind = snapshot.revision > 1 ? `通报更正（第${snapshot.revision}版）` : '信息宣传情况通报';
+    return { content: await this.files.get(doc.fileKey), fileName: `${label}${kind}.${format}` };
+  }
+
+  /** Who has opened the notice, and which units' users and leaders have not. */
+  async readers(user: AuthUser, id: number) {
+    const snapshot = await this.snapshot(user, id);
+    const reads = await this.dataSource.getRepository(NoticeRead).find({ where: { snapshotId: snapshot.id } });
+    const users = await this.dataSource.getRepository(User).find({
+      where: { officeId: user.officeId, active: true, role: In(['leader', 'officer', 'reviewer']) },
+      relations: { unit: true },
+      order: { role: 'ASC', username: 'ASC' },
+    });
+    const readAt = new Map(reads.map((r) => [r.userId, r.firstReadAt.toISOString()]));
+    const rows = users.map((u) => ({ userId: u.id, displayName: u.displayName, role: u.role, unitName: u.unit?.name ?? null, readAt: readAt.get(u.id) ?? null }));
+    return { snapshotId: snapshot.id, read: rows.filter((r) => r.readAt).length, total: rows.length, users: rows };
+  }
+
+  private async snapshot(user: AuthUser, id: number): Promise<RankingSnapshot> {
+    const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneBy({ id, officeId: user.officeId });
+    if (!snapshot) throw notFound('通报');
+    return snapshot;
+  }
+
+  private async markRead(user: AuthUser, snapshotId: number) {
+    if (user.role === 'office' || user.role === 'admin') return;
+    await this.dataSource.createQueryBuilder().insert().into(NoticeRead).values({ snapshotId, userId: user.id, firstReadAt: new Date() }).orIgnore().execute();
+  }
+}
+
