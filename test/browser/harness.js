@@ -52,6 +52,7 @@ async function startServer() {
     if (Date.now() > deadline) throw new Error(`server did not start in 90 s:\n${Buffer.concat(output).toString()}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+  await settle(baseURL);
   return {
     baseURL,
     log: () => Buffer.concat(output).toString(),
@@ -64,6 +65,22 @@ async function startServer() {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo seed publishes past quarters through queued jobs after the server starts listening;
+ * wait until no job is queued or running, so the cases do not race that startup work.
+ */
+async function settle(baseURL, timeoutMs = 120_000) {
+  const login = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'office', password: PASSWORD }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const busy = async (status) => (await (await fetch(`${baseURL}/api/jobs?status=${status}&pageSize=1`, { headers: { cookie } })).json()).total;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await busy('queued')) + (await busy('running')) === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server\'s startup jobs did not finish in time');
 }
 
 function launchBrowser() {

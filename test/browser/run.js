@@ -7,12 +7,17 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createKit, launchBrowser, root, runCases, startServer } = require('./harness');
 
+const publication = require('./cases/publication');
+
 const cases = [
   ...require('./cases/shell'),
   ...require('./cases/reference'),
   ...require('./cases/recording'),
   ...require('./cases/workflow'),
+  ...publication,
 ];
+/** Cases that change what the others rely on (closing the current quarter) run last, alone. */
+const serialCases = [...publication.serial];
 
 async function main() {
   const out = process.argv[2];
@@ -24,9 +29,12 @@ async function main() {
     require(path.join(root, 'scripts/build')).build();
     server = await startServer();
     browser = await launchBrowser();
-    console.log(`[browser] ${cases.length} cases against ${server.baseURL}`);
+    console.log(`[browser] ${cases.length + serialCases.length} cases against ${server.baseURL}`);
     const sessions = new Map();
-    result = await runCases(cases, () => createKit(browser, server.baseURL, sessions));
+    const kit = () => createKit(browser, server.baseURL, sessions);
+    const first = await runCases(cases, kit, 2);
+    const last = await runCases(serialCases, kit, 1);
+    result = { passed: first.passed + last.passed, failed: first.failed + last.failed };
     if (result.failed > 0) console.log(`[browser] server log (tail):\n${server.log().split('\n').slice(-30).join('\n')}`);
   } catch (error) {
     console.error(`[browser] could not run: ${error && error.stack ? error.stack : error}`);

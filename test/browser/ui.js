@@ -67,4 +67,15 @@ async function expectText(locator, expected, timeout = 10_000) {
   }
 }
 
-module.exports = { field, fill, fieldError, choose, toast, confirmBox, clippingPng, expectText, assert };
+/** Business date in Asia/Shanghai (YYYY-MM-DD), `days` from today: what the server calls today. */
+function shanghaiDate(days = 0) {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The business quarter of today, e.g. 2026-Q4. */
+function shanghaiQuarter() {
+  const [y, m] = shanghaiDate().split('-').map(Number);
+  return `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+module.exports = { shanghaiDate, shanghaiQuarter, field, fill, fieldError, choose, toast, confirmBox, clippingPng, expectText, assert };

@@ -39,7 +39,7 @@ export const MENU: MenuItem[] = [
       { key: 'quarters', path: '/quarters', roles: office },
     ],
   },
-  { key: 'notices', path: '/notices', icon: 'Reading', roles: ['leader', 'office'] },
+  { key: 'notices', path: '/notices', icon: 'Reading', roles: ['leader', 'office', 'officer', 'reviewer'] },
   { key: 'rankings', path: '/rankings', icon: 'TrendCharts', roles: ['leader', 'office'] },
   {
     key: 'reference', icon: 'OfficeBuilding', roles: keepers, children: [

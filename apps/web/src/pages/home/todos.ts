@@ -1,5 +1,6 @@
 import type { Role } from '@app/contracts';
 import { jobsApi, usersApi } from '@/api/reference';
+import { noticesApi, quartersApi } from '@/api/publication';
 import { articlesApi, commissionsApi, monthlyApi, reviewApi } from '@/api/recording';
 import { previousMonth } from '@/utils/format';
 
@@ -23,13 +24,14 @@ export function todosFor(role: Role): Todo[] {
   const openCommissions: Todo = { key: 'commissions', title: '待完成的约稿', hint: '在截止日期前报送稿件并关联约稿', to: '/commissions/inbox', tone: 'primary', count: () => totalOf(commissionsApi.inbox({ status: 'open', answered: false, pageSize: 1 })) };
   const monthly: Todo = { key: 'monthly', title: `${previousMonth()} 月报`, hint: '每月初报送上月情况，逾期会扣分', to: '/monthly-report', tone: 'info', count: async () => MONTH_STATUS[(await monthlyApi.get(previousMonth())).status] };
   const failedJobs: Todo = { key: 'jobs', title: '失败的后台任务', hint: '查看失败原因，修正后重新导入或发布', to: '/jobs?status=failed', tone: 'danger', count: () => totalOf(jobsApi.list({ status: 'failed', pageSize: 1 })) };
+  const notices: Todo = { key: 'notices', title: '未读的季度通报', hint: '查看本季度排名和各单位录用情况', to: '/notices', tone: 'primary', count: async () => (await noticesApi.list()).filter((n) => !n.read).length };
   switch (role) {
     case 'officer':
-      return [returned, drafts, openCommissions, monthly];
+      return [returned, drafts, openCommissions, monthly, notices];
     case 'reviewer':
       return [
         { key: 'review', title: '待单位审核的稿件', hint: '审核本单位信息员提交的稿件和录用', to: '/review', tone: 'warning', count: () => totalOf(reviewApi.queue({ type: 'articles', pageSize: 1 })) },
-        returned, openCommissions, monthly,
+        returned, openCommissions, monthly, notices,
       ];
     case 'office':
       return [
@@ -37,6 +39,7 @@ export function todosFor(role: Role): Todo[] {
         { key: 'open', title: '进行中的约稿', hint: '查看各单位完成情况', to: '/commissions?status=open', tone: 'primary', count: () => totalOf(commissionsApi.list({ status: 'open', pageSize: 1 })) },
         { key: 'compliance', title: `${previousMonth()} 未报月报单位`, hint: '提醒逾期单位尽快报送', to: '/monthly-reports/compliance', tone: 'info', count: async () => (await monthlyApi.compliance(previousMonth())).summary.missing },
         failedJobs,
+        { key: 'quarters', title: '待发布的季度', hint: '复核、关闭并发布季度排名和通报', to: '/quarters', tone: 'info', count: async () => (await quartersApi.list()).filter((q) => q.stage === 'review' || q.stage === 'closed').length },
       ];
     case 'admin':
       return [
@@ -44,6 +47,6 @@ export function todosFor(role: Role): Todo[] {
         failedJobs,
       ];
     case 'leader':
-      return [];
+      return [notices, { key: 'rankings', title: '已发布的季度排名', hint: '排名表、各层级录用和趋势图', to: '/rankings', tone: 'info', count: async () => (await quartersApi.list()).filter((q) => q.stage === 'published').length }];
   }
 }

@@ -1,0 +1,46 @@
+/** Scores, rankings, the quarter lifecycle, notices and notifications. */
+import type { JobResponse, Page } from '@app/contracts';
+import { http, type Query } from './http';
+import type { Dispute, LiveRanking, NoticeItem, NoticeTexts, NotificationItem, QuarterDetail, QuarterItem, Snapshot, Statement, TrendPoint, YearRanking } from './publication-types';
+
+export const scoresApi = {
+  statement: (quarter: string, unitId?: number) => http.get<Statement>('/scores/statement', { quarter, unitId }),
+  statementHref: (quarter: string, unitId?: number) => http.href('/scores/statement.xlsx', { quarter, unitId }),
+  ranking: (quarter: string) => http.get<LiveRanking>('/scores/ranking', { quarter }),
+};
+
+export const quartersApi = {
+  list: () => http.get<QuarterItem[]>('/quarters'),
+  get: (quarter: string) => http.get<QuarterDetail>(`/quarters/${quarter}`),
+  snapshot: (quarter: string, revision: number) => http.get<Snapshot>(`/quarters/${quarter}/snapshots/${revision}`),
+  openReview: (quarter: string) => http.post<unknown>(`/quarters/${quarter}/review`),
+  close: (quarter: string, excludeUnverified: boolean) => http.post<unknown>(`/quarters/${quarter}/close`, { excludeUnverified }),
+  reopen: (quarter: string) => http.post<unknown>(`/quarters/${quarter}/reopen`),
+  updateTexts: (quarter: string, texts: NoticeTexts) => http.patch<NoticeTexts>(`/quarters/${quarter}/notice-texts`, texts),
+  publish: (quarter: string, reason?: string) => http.post<JobResponse>(`/quarters/${quarter}/publish`, reason ? { reason } : {}),
+  disputes: (quarter: string) => http.get<Dispute[]>(`/quarters/${quarter}/disputes`),
+  dispute: (quarter: string, body: { reason: string; scoreLineId?: number }) => http.post<Dispute>(`/quarters/${quarter}/disputes`, body),
+  answer: (quarter: string, id: number, answer: string) => http.post<Dispute>(`/quarters/${quarter}/disputes/${id}/answer`, { answer }),
+};
+
+export const rankingsApi = {
+  year: (year: number, through?: string) => http.get<YearRanking>('/rankings/year', { year, through }),
+  trend: (count = 8) => http.get<TrendPoint[]>('/rankings/trend', { count }),
+};
+
+export const noticesApi = {
+  list: () => http.get<NoticeItem[]>('/notices'),
+  view: (id: number) => http.get<{ snapshotId: number; ready: boolean; data: unknown }>(`/notices/${id}`),
+  readers: (id: number) => http.get<{ read: number; total: number; users: { userId: number; displayName: string; role: string; unitName: string | null; readAt: string | null }[] }>(`/notices/${id}/readers`),
+  docxHref: (id: number) => http.href(`/notices/${id}/notice.docx`),
+  xlsxHref: (id: number) => http.href(`/notices/${id}/notice.xlsx`),
+};
+
+export const notificationsApi = {
+  list: (query: Query) => http.get<Page<NotificationItem> & { unread: number }>('/notifications', query),
+  read: (id: number) => http.post<void>(`/notifications/${id}/read`),
+  readAll: () => http.post<void>('/notifications/read-all'),
+};
+
+/** 2026-Q3 → 2026年第3季度 */
+export const quarterLabel = (q: string) => `${q.slice(0, 4)}年第${q.slice(6)}季度`;

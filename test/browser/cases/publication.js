@@ -1,0 +1,69 @@
+// What leaders read: rankings with charts, a unit's statement; the office closing and publishing a quarter.
+const { assert, confirmBox, expectText, shanghaiQuarter, toast } = require('../ui');
+
+const quarterLabel = (q) => `${q.slice(0, 4)}年第${q.slice(6)}季度`;
+
+module.exports = [
+  {
+    name: '领导查看已发布季度的排名表和图表',
+    async fn({ page, shot }) {
+      const leader = await page('leader');
+      await leader.goto('/rankings');
+      await leader.waitForURL(/quarter=\d{4}-Q[1-4]/);
+      await leader.locator('.ranking-table .el-table__row').first().waitFor();
+      // three charts drawn on canvases: levels, trend, top units
+      await leader.waitForFunction(() => document.querySelectorAll('.charts canvas').length >= 3);
+      const firstRank = await leader.locator('.ranking-table .el-table__row').first().locator('td').first().textContent();
+      assert.equal(firstRank.trim(), '1');
+      await shot(leader, '40-rankings-charts');
+      await leader.locator('.el-radio-button', { hasText: '部门组' }).click();
+      await leader.waitForURL(/group=/);
+      const groups = await leader.locator('.ranking-table .el-table__row').count();
+      assert.ok(groups > 0);
+    },
+  },
+  {
+    name: '信息员查看本单位季度得分明细和计算过程',
+    async fn({ page, shot }) {
+      const officer = await page('officer');
+      await officer.goto('/scores');
+      await officer.waitForURL(/quarter=/);
+      await officer.locator('.statement-table .el-table__row').first().waitFor();
+      const total = (await officer.locator('[data-test=statement-total]').textContent()).trim();
+      assert.match(total, /^-?\d+\.\d{2}/);
+      await officer.locator('.statement-table .el-table__expand-icon').first().click();
+      await expectText(officer.locator('.statement-table .explain'), '计');
+      await shot(officer, '41-score-statement');
+    },
+  },
+];
+
+/** Changes the current quarter for everyone: runs after the other cases. */
+module.exports.serial = [
+  {
+    name: '办公室关闭并发布本季度（后台任务进度），领导在排名中看到',
+    async fn({ page, shot }) {
+      const quarter = shanghaiQuarter();
+      const office = await page('office');
+      await office.goto(`/quarters/${quarter}`);
+      await expectText(office.locator('[data-test=stage]'), '进行中');
+      await office.locator('[data-test=close-quarter]').click();
+      // entries still under review hold the quarter open unless they are left out explicitly
+      await expectText(office.locator('.actions .error-text'), '条记录未核定');
+      await office.locator('[data-test=exclude]').click();
+      await office.locator('[data-test=close-quarter]').click();
+      assert.equal(await toast(office, 'success'), '季度已关闭');
+      await expectText(office.locator('[data-test=stage]'), '已关闭');
+      await office.locator('[data-test=publish]').click();
+      await confirmBox(office);
+      await office.locator('.job-progress[data-job-status=done]').waitFor({ timeout: 60_000 });
+      await expectText(office.locator('[data-test=stage]'), '已发布');
+      await shot(office, '42-quarter-published');
+
+      const leader = await page('leader');
+      await leader.goto(`/rankings?quarter=${quarter}`);
+      await expectText(leader.locator('.page-title h2', { hasText: '得分排名' }), quarterLabel(quarter));
+      await leader.locator('.ranking-table .el-table__row').first().waitFor();
+    },
+  },
+];
