@@ -9,21 +9,23 @@ import { nextSeq } from './sequence';
 /** A unit on an article: its id, or its id with a declared share in percent (60 = 60%). */
 export type ArticleUnitSpec = number | { unitId: number; sharePercent?: number | null };
 
-/** Inserts an article (verified unless told otherwise) with its units, directly. */
+export interface ArticleSpec {
+  officeId: number;
+  units: ArticleUnitSpec[];
+  title?: string;
+  /** ISO timestamp with offset, or 'YYYY-MM-DD' (midnight in the business zone). */
+  submittedAt?: Date | string;
+  status?: EntryStatus;
+  wordCount?: number | null;
+  genre?: string | null;
+  commissionId?: number | null;
+}
+
+/** Inserts articles (verified unless told otherwise) with their units, directly. */
 export class ArticleFactory {
   constructor(private readonly ds: DataSource, private readonly timeZone = TEST_TIME_ZONE) {}
 
-  async create(o: {
-    officeId: number;
-    units: ArticleUnitSpec[];
-    title?: string;
-    /** ISO timestamp with offset, or 'YYYY-MM-DD' (midnight in the business zone). */
-    submittedAt?: Date | string;
-    status?: EntryStatus;
-    wordCount?: number | null;
-    genre?: string | null;
-    commissionId?: number | null;
-  }): Promise<Article> {
+  async create(o: ArticleSpec): Promise<Article> {
     const title = o.title ?? `测试稿件 ${nextSeq()}`;
     const submitted = instant(o.submittedAt ?? new Date(), this.timeZone);
     const units = o.units.map((u) => (typeof u === 'number' ? { unitId: u, sharePercent: null } : { unitId: u.unitId, sharePercent: u.sharePercent ?? null }));
@@ -49,5 +51,32 @@ export class ArticleFactory {
       }
       return article;
     });
+  }
+
+  /**
+   * Many articles in a few multi-row INSERTs (volume tests); returns their ids in order.
+   * Rows are found again by a per-call external key, so no driver-specific insert ids are needed.
+   */
+  async createMany(specs: ArticleSpec[]): Promise<number[]> {
+    const batch = `bulk-${nextSeq()}`;
+    const rows = specs.map((o, i) => {
+      const title = o.title ?? `测试稿件 ${nextSeq()}`;
+      const submitted = instant(o.submittedAt ?? new Date(), this.timeZone);
+      const first = typeof o.units[0] === 'number' ? o.units[0] : o.units[0].unitId;
+      return {
+        officeId: o.officeId, title, normalizedTitle: normalizeTitle(title), summary: null, wordCount: o.wordCount ?? null, genre: o.genre ?? null,
+        authors: null, submittedAt: submitted.at, submittedDate: submitted.date, ownerUnitId: first, commissionId: o.commissionId ?? null,
+        externalKey: `${batch}-${i}`, ...reviewColumns(o.status),
+      };
+    });
+    const repo = this.ds.getRepository(Article);
+    for (let i = 0; i < rows.length; i += 200) await repo.insert(rows.slice(i, i + 200));
+    const found = await repo.createQueryBuilder('a').select(['a.id', 'a.externalKey']).where('a.externalKey LIKE :k', { k: `${batch}-%` }).getMany();
+    const idByKey = new Map(found.map((a) => [a.externalKey, a.id]));
+    const ids = rows.map((r) => idByKey.get(r.externalKey)!);
+    const units = specs.flatMap((o, i) => o.units.map((u) => (typeof u === 'number' ? { unitId: u, sharePercent: null } : { unitId: u.unitId, sharePercent: u.sharePercent ?? null }))
+      .map((u) => ({ articleId: ids[i], unitId: u.unitId, shareBp: u.sharePercent === null ? null : Math.round(u.sharePercent * 100) })));
+    for (let i = 0; i < units.length; i += 500) await this.ds.getRepository(ArticleUnit).insert(units.slice(i, i + 500));
+    return ids;
   }
 }

@@ -15,7 +15,8 @@ import { OutletFactory } from './outlet.factory';
 import { PlacementFactory } from './placement.factory';
 
 export { ArticleFactory, CommissionFactory, InstructionFactory, MonthlyReportFactory, OfficeFactory, OutletFactory, PlacementFactory, RankingGroupFactory, UnitFactory, UserFactory };
-export type { ArticleUnitSpec } from './article.factory';
+export type { ArticleSpec, ArticleUnitSpec } from './article.factory';
+export type { PlacementSpec } from './placement.factory';
 export { instant, TEST_TIME_ZONE } from './records';
 
 export function createFactories(ds: DataSource) {

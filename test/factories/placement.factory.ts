@@ -5,25 +5,37 @@ import type { Outlet } from '../../apps/api/src/outlets/outlet.entity';
 import { Placement } from '../../apps/api/src/placements/placement.entity';
 import { instant, reviewColumns, TEST_TIME_ZONE } from './records';
 
+export interface PlacementSpec {
+  article: Pick<Article, 'id' | 'officeId'>;
+  outlet: Pick<Outlet, 'id'>;
+  /** ISO timestamp with offset, or 'YYYY-MM-DD' (midnight in the business zone). */
+  publishedAt: Date | string;
+  prominence?: Prominence;
+  medium?: Medium | null;
+  status?: EntryStatus;
+  page?: string | null;
+}
+
 /**
- * Inserts a placement (verified unless told otherwise): publishedAt is stored in UTC and
+ * Inserts placements (verified unless told otherwise): publishedAt is stored in UTC and
  * publishedDate is its date in the business zone, as the placements feature does.
  */
 export class PlacementFactory {
   constructor(private readonly ds: DataSource, private readonly timeZone = TEST_TIME_ZONE) {}
 
-  async create(o: {
-    article: Pick<Article, 'id' | 'officeId'>;
-    outlet: Pick<Outlet, 'id'>;
-    /** ISO timestamp with offset, or 'YYYY-MM-DD' (midnight in the business zone). */
-    publishedAt: Date | string;
-    prominence?: Prominence;
-    medium?: Medium | null;
-    status?: EntryStatus;
-    page?: string | null;
-  }): Promise<Placement> {
+  create(o: PlacementSpec): Promise<Placement> {
+    return this.ds.getRepository(Placement).save(this.row(o));
+  }
+
+  /** Many placements in multi-row INSERTs (volume tests). */
+  async createMany(specs: PlacementSpec[]): Promise<void> {
+    const rows = specs.map((o) => this.row(o));
+    for (let i = 0; i < rows.length; i += 200) await this.ds.getRepository(Placement).insert(rows.slice(i, i + 200));
+  }
+
+  private row(o: PlacementSpec) {
     const published = instant(o.publishedAt, this.timeZone);
-    return this.ds.getRepository(Placement).save({
+    return {
       officeId: o.article.officeId,
       articleId: o.article.id,
       outletId: o.outlet.id,
@@ -37,6 +49,6 @@ export class PlacementFactory {
       shares: null,
       externalKey: null,
       ...reviewColumns(o.status),
-    });
+    };
   }
 }
