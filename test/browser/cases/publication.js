@@ -1,7 +1,8 @@
 // What leaders read: rankings with charts, a unit's statement; the office closing and publishing a quarter.
+const fs = require('node:fs');
 const { assert, confirmBox, expectText, shanghaiQuarter, toast } = require('../ui');
 
-const quarterLabel = (q) => `${q.slice(0, 4)}年第${q.slice(6)}季度`;
+const quarterLabel = (q) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(6)) - 1]}季度`;
 
 module.exports = [
   {
@@ -41,7 +42,7 @@ module.exports = [
 /** Changes the current quarter for everyone: runs after the other cases. */
 module.exports.serial = [
   {
-    name: '办公室关闭并发布本季度（后台任务进度），领导在排名中看到',
+    name: '办公室关闭并发布本季度（后台任务进度），领导打开通报并下载 DOCX',
     async fn({ page, shot }) {
       const quarter = shanghaiQuarter();
       const office = await page('office');
@@ -61,9 +62,25 @@ module.exports.serial = [
       await shot(office, '42-quarter-published');
 
       const leader = await page('leader');
+      await leader.goto('/notices');
+      const row = leader.locator('.notices-table .el-table__row', { hasText: quarterLabel(quarter) }).first();
+      await expectText(row, '未读');
+      await row.locator('a').first().click();
+      await leader.waitForURL(/\/notices\/\d+$/);
+      // the documents are rendered by a job after publication; the page waits for them
+      await expectText(leader.locator('[data-test=notice-title]'), `关于${quarterLabel(quarter)}全区组织工作`, 60_000);
+      await expectText(leader.locator('.notice section h2').first(), '一、总体情况');
+      await leader.locator('.notice-ranking .el-table__row').first().waitFor();
+      await shot(leader, '43-notice');
+      const [download] = await Promise.all([leader.waitForEvent('download'), leader.locator('[data-test=download-docx]').click()]);
+      assert.match(download.suggestedFilename(), /\.docx$/);
+      const file = fs.readFileSync(await download.path());
+      assert.equal(file.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a zip archive');
+      assert.ok(file.length > 5000, `DOCX of ${file.length} bytes`);
+      assert.ok(file.includes(Buffer.from('word/document.xml')), 'the archive holds word/document.xml');
+
       await leader.goto(`/rankings?quarter=${quarter}`);
       await expectText(leader.locator('.page-title h2', { hasText: '得分排名' }), quarterLabel(quarter));
-      await leader.locator('.ranking-table .el-table__row').first().waitFor();
     },
   },
 ];
