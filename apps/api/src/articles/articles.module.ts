@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { UploadsModule } from '../common/upload-limits';
 import { ArticleDuplicatesService } from './article-duplicates.service';
+import { ArticlesSheetController } from './articles-sheet.controller';
 import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
+import { ArticleExportService } from './import/article-export.service';
+import { ArticleImportService } from './import/article-import.service';
 
 @Module({
-  controllers: [ArticlesController],
-  providers: [ArticlesService, ArticleDuplicatesService],
+  imports: [UploadsModule],
+  // The sheet routes first: articles/:id would otherwise catch articles/template.xlsx.
+  controllers: [ArticlesSheetController, ArticlesController],
+  providers: [ArticlesService, ArticleDuplicatesService, ArticleImportService, ArticleExportService],
   exports: [ArticlesService],
 })
 export class ArticlesModule {}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CHANNELS, LEVELS, PROMINENCE_LABELS, type Prominence } from '@app/contracts';
+import type { AuthUser } from '../../auth/auth-user';
+import { isUnitScoped } from '../../auth/scope';
+import { Outlet } from '../../outlets/outlet.entity';
+import { Unit } from '../../units/unit.entity';
+import { Article } from '../article.entity';
+import type { ListArticlesQuery } from '../dto/article.dto';
+import { chunks } from './article-import-plan';
+import { AUTO_KEY_PREFIX, EXAMPLE_KEY_PREFIX } from './article-sheet-layout';
+import { writeArticleWorkbook, type ArticleSheetRow } from './article-sheet-writer';
+
+const marks = (n: number) => Array(n).fill('?').join(', ');
+
+/** The template and filtered exports, both in the layout the import reads. */
+@Injectable()
+export class ArticleExportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async template(user: AuthUser): Promise<Buffer> {
+    const lists = await this.referenceLists(user.officeId);
+    const unit = lists.units.find((u) => u.id === user.unitId) ?? lists.units[0];
+    const outlet = lists.outlets[0];
+    const example: ArticleSheetRow = [
+      `${EXAMPLE_KEY_PREFIX}（此行不会导入，可删除）`, unit?.name ?? '', '（示例）临江街道“红色管家”激活小区治理', 1800, '消息', '张磊', '2023-04-03',
+      outlet?.name ?? '', '2023-04-10', '第4版', PROMINENCE_LABELS.headline, 'https://example.com/news/1',
+    ];
+    return writeArticleWorkbook([], lists, example);
+  }
+
+  /** The articles GET /api/articles would list with these filters (all pages), one row per placement. */
+  async export(user: AuthUser, query: ListArticlesQuery): Promise<Buffer> {
+    const qb = this.dataSource.getRepository(Article).createQueryBuilder('a').where('a.officeId = :officeId', { officeId: user.officeId });
+    // Same filters as ArticlesService.list, so an export shows what the list shows.
+    const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
+    if (unitId) qb.andWhere('a.id IN (SELECT au.articleId FROM article_units au WHERE au.unitId = :unitId)', { unitId });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.q) qb.andWhere('(a.title LIKE :q OR a.authors LIKE :q)', { q: `%${query.q}%` });
+    if (query.from) qb.andWhere('a.submittedDate >= :from', { from: query.from.slice(0, 10) });
+    if (query.to) qb.andWhere('a.submittedDate <= :to', { to: query.to.slice(0, 10) });
+    const articles = await qb.orderBy('a.submittedDate', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+
+    const units = new Map<number, { unitId: number; name: string; shareBp: number | null }[]>();
+    const placements = new Map<number, { outletName: string; publishedDate: string; page: string | null; prominence: Prominence; url: string | null }[]>();
+    for (const part of chunks(articles.map((a) => a.id))) {
+      const unitRows: { articleId: number; unitId: number; name: string; shareBp: number | null }[] = await this.dataSource.query(
+        `SELECT au.articleId AS articleId, au.unitId AS unitId, u.name AS name, au.shareBp AS shareBp FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${marks(part.length)}) ORDER BY au.unitId`,
+        part,
+      );
+      for (const r of unitRows) units.set(Number(r.articleId), [...(units.get(Number(r.articleId)) ?? []), { unitId: Number(r.unitId), name: r.name, shareBp: r.shareBp === null ? null : Number(r.shareBp) }]);
+      const placementRows: { articleId: number; outletName: string; publishedDate: string; page: string | null; prominence: Prominence; url: string | null }[] = await this.dataSource.query(
+        `SELECT p.articleId AS articleId, o.name AS outletName, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence, p.url AS url FROM placements p JOIN outlets o ON o.id = p.outletId WHERE p.articleId IN (${marks(part.length)}) ORDER BY p.publishedDate, p.id`,
+        part,
+      );
+      for (const r of placementRows) placements.set(Number(r.articleId), [...(placements.get(Number(r.articleId)) ?? []), r]);
+    }
+
+    const rows: ArticleSheetRow[] = [];
+    for (const a of articles) {
+      // The owning unit first: an office import takes the first unit as the owner.
+      const list = (units.get(a.id) ?? []).sort((x, y) => Number(y.unitId === a.ownerUnitId) - Number(x.unitId === a.ownerUnitId));
+      const unitText = list.map((u) => (u.shareBp === null ? u.name : `${u.name}${u.shareBp / 100}%`)).join('、');
+      const key = a.externalKey && !a.externalKey.startsWith(AUTO_KEY_PREFIX) ? a.externalKey : '';
+      const article = [key, unitText, a.title, a.wordCount, a.genre ?? '', a.authors ?? '', a.submittedDate] as const;
+      const own = placements.get(a.id) ?? [];
+      if (own.length === 0) rows.push([...article, '', '', '', '', '']);
+      for (const p of own) rows.push([...article, p.outletName, p.publishedDate, p.page ?? '', PROMINENCE_LABELS[p.prominence], p.url ?? '']);
+    }
+    return writeArticleWorkbook(rows, await this.referenceLists(user.officeId));
+  }
+
+  private async referenceLists(officeId: number): Promise<{ units: Unit[]; outlets: Outlet[] }> {
+    const [units, outlets] = await Promise.all([
+      this.dataSource.getRepository(Unit).find({ where: { officeId, active: true }, order: { code: 'ASC' } }),
+      this.dataSource.getRepository(Outlet).find({ where: { officeId, active: true } }),
+    ]);
+    // Central first, media before bulletins, then catalogue order (人民日报 before 中央广播电视总台).
+    const rank = (o: Outlet) => LEVELS.indexOf(o.level) * 10 + CHANNELS.indexOf(o.channel);
+    outlets.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+    return { units, outlets };
+  }
+}

@@ -1,0 +1,172 @@
+import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user';
+import { AuditService } from '../../audit/audit.service';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
+import { todayBusinessDate } from '../../common/business-date';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/app-config';
+import { JobsService } from '../../jobs/jobs.service';
+import type { JobContext, JobPayloads } from '../../jobs/job.types';
+import { Outlet } from '../../outlets/outlet.entity';
+import { FileStore } from '../../storage/file-store.service';
+import { Unit } from '../../units/unit.entity';
+import { User } from '../../users/user.entity';
+import { planImport } from './article-import-plan';
+import { storePlan } from './article-import-store';
+import { validateArticleRows } from './article-row-validator';
+import { compareProblems, type ImportProblem } from './article-sheet-layout';
+import { readArticleSheet } from './article-sheet-reader';
+import { writeImportReport } from './article-sheet-writer';
+import type { ImportArticlesDto } from './dto/article-import.dto';
+import { duplicateWarnings } from './import-duplicates';
+
+export interface ArticleImportResult {
+  fileName: string;
+  /** Data rows read (empty rows and the template's example row not counted). */
+  rows: number;
+  articlesCreated: number;
+  placementsCreated: number;
+  /** Valid rows that added nothing because their article and placement were already recorded. */
+  skippedExisting: number;
+  /** Rows with at least one error: not imported. */
+  invalidRows: number;
+  warnings: number;
+  /** Row by row, sorted; cut short in very large reports (problemsTotal says how many) — the report download has them all. */
+  problems: ImportProblem[];
+  problemsTotal: number;
+  /** Where the full problem list is stored (the report download reads it). */
+  reportKey: string;
+}
+
+/** The job result is a TEXT column (64 KB on MariaDB): keep the inline problem list well under it. */
+const INLINE_PROBLEM_BYTES = 40_000;
+
+@Injectable()
+export class ArticleImportService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly files: FileStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    this.jobs.register('articles.import', (payload, ctx) => this.runImport(payload, ctx));
+  }
+
+  /** Stores the uploaded sheet and queues its import; the job's result is the row-by-row report. */
+  async startImport(user: AuthUser, file: Express.Multer.File | undefined, dto: ImportArticlesDto) {
+    if (!file) throw badRequest('file_required', '请上传 .xlsx 文件', { file: '必填' });
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    if (!/\.xlsx$/i.test(fileName)) {
+      const hint = /\.(xls|et|csv)$/i.test(fileName) ? '，请在 Excel/WPS 中另存为 .xlsx 后再导入' : '';
+      throw badRequest('invalid_file_type', `只接受 .xlsx 表格文件${hint}`, { file: '只接受 .xlsx 文件' });
+    }
+    if (file.size > this.config.uploads.maxBytes) {
+      const limit = `${Math.round(this.config.uploads.maxBytes / 1024 / 1024)} MB`;
+      throw new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'file_too_large', `文件超过 ${limit}，请拆分后导入`, { file: `不能超过 ${limit}` });
+    }
+    const asStatus = dto.asStatus ?? 'draft';
+    if (asStatus === 'verified' && user.role !== 'office' && user.role !== 'admin') throw forbidden('只有办公室可以直接导入已核定的记录');
+    const stored = await this.files.put(file.buffer, 'xlsx');
+    const unitId = user.role === 'officer' ? user.unitId : null;
+    return this.jobs.enqueue('articles.import', { officeId: user.officeId, fileKey: stored.key, fileName, userId: user.id, unitId, asStatus }, {
+      businessKey: `${user.officeId}:${user.id}:${asStatus}:${stored.sha256}`,
+      officeId: user.officeId,
+      createdBy: user.id,
+    });
+  }
+
+  /**
+   * Validates every row, then imports the valid ones in one transaction. Idempotent: rows
+   * already recorded (by key) are skipped, so a second delivery or a second upload of the
+   * same file adds nothing. A file that is not a spreadsheet is a report, not a failure.
+   */
+  async runImport(payload: JobPayloads['articles.import'], ctx: JobContext): Promise<ArticleImportResult> {
+    const actor = await this.actor(payload);
+    const ownUnitId = payload.unitId ?? null;
+    const sheet = await readArticleSheet(await this.files.get(payload.fileKey));
+    await ctx.progress(15);
+
+    const [units, outlets] = await Promise.all([
+      this.dataSource.getRepository(Unit).find({ where: { officeId: payload.officeId } }),
+      this.dataSource.getRepository(Outlet).find({ where: { officeId: payload.officeId } }),
+    ]);
+    const validated = validateArticleRows(sheet.rows, {
+      units,
+      outlets,
+      ownUnitId,
+      today: todayBusinessDate(this.config),
+      earlyMarginDays: this.config.business.placementEarlyMarginDays,
+      date1904: sheet.date1904,
+    });
+    await ctx.progress(30);
+
+    const plan = await planImport(this.dataSource.manager, payload.officeId, ownUnitId, validated.articles);
+    const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, plan.newArticles);
+    const problems = [...sheet.problems, ...validated.problems, ...plan.problems, ...similar].sort(compareProblems);
+    const invalid = new Set([...sheet.mergedRows, ...validated.invalidRows, ...plan.invalidRows]);
+    const report = await this.files.put(Buffer.from(JSON.stringify(problems)), 'json');
+    await ctx.progress(40);
+
+    const counts = {
+      fileName: payload.fileName,
+      rows: sheet.rows.length + sheet.mergedRows.size,
+      articlesCreated: plan.newArticles.length,
+      placementsCreated: plan.newArticles.reduce((n, a) => n + a.placements.length, 0) + plan.addedPlacements.length,
+      skippedExisting: plan.skippedRows,
+      invalidRows: invalid.size,
+      warnings: problems.filter((p) => p.level === 'warning').length,
+    };
+    // Everything was read and decided above; the transaction only writes, so on SQLite (one
+    // connection) it holds no await on anything but the database.
+    await this.dataSource.transaction(async (manager) => {
+      await storePlan(manager, plan, {
+        officeId: payload.officeId,
+        userId: payload.userId,
+        status: payload.asStatus ?? 'draft',
+        timeZone: this.config.business.timeZone,
+        progress: (done) => ctx.progress(40 + done * 55),
+      });
+      await this.audit.record(actor, 'import', 'article-import', ctx.jobId, null, { ...counts, asStatus: payload.asStatus ?? 'draft' }, manager);
+    });
+    return { ...counts, problems: inlineProblems(problems), problemsTotal: problems.length, reportKey: report.key };
+  }
+
+  /** The report of a finished import as .xlsx; only whoever may see the job may read it. */
+  async report(user: AuthUser, jobId: number): Promise<Buffer> {
+    const job = await this.jobs.get(user, jobId);
+    if (job.name !== 'articles.import') throw notFound('导入任务');
+    if (job.status !== 'done') throw conflict('import_not_finished', job.status === 'failed' ? `导入失败：${job.error ?? ''}` : '导入尚未完成，请稍后再下载检查结果');
+    const result = job.result as ArticleImportResult;
+    const problems = result.reportKey ? (JSON.parse((await this.files.get(result.reportKey)).toString('utf8')) as ImportProblem[]) : result.problems;
+    return writeImportReport(problems, result.fileName);
+  }
+
+  private async actor(payload: JobPayloads['articles.import']): Promise<AuthUser> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: payload.userId } });
+    return {
+      id: payload.userId,
+      username: user?.username ?? `#${payload.userId}`,
+      displayName: user?.displayName ?? '',
+      role: user?.role ?? 'officer',
+      officeId: payload.officeId,
+      unitId: payload.unitId,
+    };
+  }
+}
+
+/** The first problems that fit the inline budget (all of them in any ordinary report). */
+function inlineProblems(problems: ImportProblem[]): ImportProblem[] {
+  let bytes = 0;
+  const out: ImportProblem[] = [];
+  for (const p of problems) {
+    bytes += Buffer.byteLength(JSON.stringify(p)) + 1;
+    if (bytes > INLINE_PROBLEM_BYTES) break;
+    out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,172 @@
+import type { CellValue } from 'exceljs';
+import { articleAutoKey, placementKey, validateArticleRows, type ImportContext } from './article-row-validator';
+import { ARTICLE_COLUMNS, type ArticleColumn } from './article-sheet-layout';
+import type { SheetRow } from './article-sheet-reader';
+
+const units = [
+  { id: 1, code: 'LJJD', name: '临江街道党工委', active: true },
+  { id: 2, code: 'QSZ', name: '青石镇党委', active: true },
+  { id: 3, code: 'FLJD', name: '枫林街道党工委', active: true },
+  { id: 4, code: 'OLD', name: '旧城街道党工委', active: false },
+  { id: 5, code: 'LJSQ', name: '临江社区党委', active: true },
+];
+const outlets = [
+  { id: 10, code: 'RMRB', name: '人民日报', aliases: ['人民日报社', '《人民日报》'], active: true },
+  { id: 11, code: 'RMW', name: '人民网', aliases: [], active: true },
+  { id: 12, code: 'GMRB', name: '光明日报', aliases: ['光明网'], active: true },
+  { id: 13, code: 'CITY-RB', name: '示例市日报', aliases: ['市日报'], active: true },
+  { id: 14, code: 'GONE', name: '停刊晚报', aliases: [], active: false },
+];
+const officer: ImportContext = { units, outlets, ownUnitId: 1, today: '2026-11-22', earlyMarginDays: 7 };
+const office: ImportContext = { ...officer, ownUnitId: null };
+
+let next = 2;
+function row(cells: Partial<Record<ArticleColumn, CellValue>>): SheetRow {
+  const all = Object.fromEntries(ARTICLE_COLUMNS.map((c) => [c, cells[c] ?? null])) as Record<ArticleColumn, CellValue>;
+  return { row: next++, cells: all };
+}
+beforeEach(() => (next = 2));
+
+describe('validateArticleRows', () => {
+  it('groups rows of the same units and title (punctuation aside) into one article with several placements', () => {
+    const { articles, problems } = validateArticleRows([
+      row({ 稿件标题: '“红色管家”激活小区治理', 报送日期: '2023-04-03', 字数: 1800, '媒体/刊物': '人民日报', 刊发日期: '2023-04-10', 位置: '头条', 版面: '第4版' }),
+      row({ 稿件标题: '「红色管家」激活小区治理', 报送单位: '临江街道', '媒体/刊物': '市日报', 刊发日期: 45040 }),
+    ], officer);
+    expect(problems).toEqual([]);
+    expect(articles).toHaveLength(1);
+    const [a] = articles;
+    expect(a).toMatchObject({ key: articleAutoKey('1', a.normalizedTitle), explicitKey: false, rows: [2, 3], ownerUnitId: 1, wordCount: 1800, submittedDate: '2023-04-03', units: [{ unitId: 1, shareBp: null }] });
+    expect(a.placements).toEqual([
+      { row: 2, key: placementKey(a.key, 10, '2023-04-10'), outletId: 10, outletName: '人民日报', publishedDate: '2023-04-10', page: '第4版', prominence: 'headline', url: null },
+      { row: 3, key: placementKey(a.key, 13, '2023-04-24'), outletId: 13, outletName: '示例市日报', publishedDate: '2023-04-24', page: null, prominence: 'normal', url: null },
+    ]);
+  });
+
+  it('keys are stable: the same rows give the same keys, other units or titles other keys', () => {
+    const once = validateArticleRows([row({ 稿件标题: '基层治理', '媒体/刊物': '人民网', 刊发日期: '2023-05-01' })], officer).articles[0];
+    next = 2;
+    const twice = validateArticleRows([row({ 稿件标题: '基层 治理！', '媒体/刊物': '人民网', 刊发日期: '2023/5/1' })], officer).articles[0];
+    expect(twice.key).toBe(once.key);
+    expect(twice.placements[0].key).toBe(once.placements[0].key);
+    const joint = validateArticleRows([row({ 稿件标题: '基层治理', 报送单位: '临江街道党工委、青石镇党委' })], officer).articles[0];
+    expect(joint.key).not.toBe(once.key);
+    expect(once.key).toMatch(/^auto:[0-9a-f]{40}$/);
+  });
+
+  it('takes 编号 as the key (folded to upper case and half width) and refuses a 编号 reused for another article', () => {
+    const { articles, problems } = validateArticleRows([
+      row({ 编号: 'lj－001', 稿件标题: '甲稿件' }),
+      row({ 编号: 'LJ-001', 稿件标题: '乙稿件' }),
+    ], officer);
+    expect(articles.map((a) => [a.key, a.explicitKey, a.title])).toEqual([['LJ-001', true, '甲稿件']]);
+    expect(problems).toEqual([{ row: 3, column: '稿件标题', level: 'error', message: '编号「LJ-001」在第 2 行是另一篇稿件（标题或报送单位不同）' }]);
+  });
+
+  it('reads joint units with shares, by name or code, and checks them like the form does', () => {
+    const { articles, problems } = validateArticleRows([
+      row({ 报送单位: '临江街道党工委60%、QSZ 40%', 稿件标题: '联合稿件一' }),
+      row({ 报送单位: '临江街道党工委（33.33%），青石镇党委：33.33%；枫林街道党工委33.34%', 稿件标题: '联合稿件二' }),
+      row({ 报送单位: '临江街道党工委60%、青石镇党委', 稿件标题: '半填份额' }),
+      row({ 报送单位: '临江街道党工委、临江街道党工委', 稿件标题: '重复单位' }),
+      row({ 报送单位: '临江街道党工委60.555%、青石镇党委39.445%', 稿件标题: '三位小数' }),
+      row({ 报送单位: '临江街道党工委、旧城街道党工委', 稿件标题: '停用单位' }),
+      row({ 报送单位: '临江街道党工委、临江', 稿件标题: '含糊的单位' }),
+      row({ 报送单位: '临江街道党工委、街道党工委', 稿件标题: '不存在的单位' }),
+    ], officer);
+    expect(articles.map((a) => a.units)).toEqual([
+      [{ unitId: 1, shareBp: 6000 }, { unitId: 2, shareBp: 4000 }],
+      [{ unitId: 1, shareBp: 3333 }, { unitId: 2, shareBp: 3333 }, { unitId: 3, shareBp: 3334 }],
+    ]);
+    expect(problems.map((p) => [p.row, p.message])).toEqual([
+      [4, '联合稿件的份额要么都写，要么都不写（平均分配）'],
+      [5, '单位「临江街道党工委」重复出现'],
+      [6, '「临江街道党工委60.555%」的份额最多两位小数'],
+      [6, '「青石镇党委39.445%」的份额最多两位小数'],
+      [7, '报送单位「旧城街道党工委」已停用'],
+      [8, '报送单位「临江」同时对应 「临江街道党工委」、「临江社区党委」，请写全称'],
+      // Equally close: listed in pinyin order (枫 fēng before 临 lín).
+      [9, '未找到报送单位「街道党工委」，最接近的是：枫林街道党工委、临江街道党工委'],
+    ]);
+  });
+
+  it('officers import for their own unit only; the office must name the units and owns nothing itself', () => {
+    const mine = validateArticleRows([
+      row({ 报送单位: '青石镇党委', 稿件标题: '别的单位' }),
+      row({ 报送单位: '青石镇党委、临江街道党工委', 稿件标题: '联合且含本单位' }),
+    ], officer);
+    expect(mine.problems).toEqual([{ row: 2, column: '报送单位', level: 'error', message: '只能导入本单位（临江街道党工委）的稿件；联合稿件须把本单位列入报送单位' }]);
+    expect(mine.articles[0]).toMatchObject({ title: '联合且含本单位', ownerUnitId: 1 });
+
+    next = 2;
+    const theirs = validateArticleRows([row({ 稿件标题: '没写单位' }), row({ 报送单位: '青石镇党委、临江街道党工委', 稿件标题: '办公室代录' })], office);
+    expect(theirs.problems.map((p) => [p.row, p.column, p.message])).toEqual([[2, '报送单位', '办公室导入时必须填写报送单位（单位代码或名称）']]);
+    expect(theirs.articles[0]).toMatchObject({ ownerUnitId: 2 });
+  });
+
+  it('matches outlets by name, alias or code whatever the width, spaces and 书名号, and names the closest ones when unknown', () => {
+    const { articles, problems } = validateArticleRows([
+      row({ 稿件标题: '甲', '媒体/刊物': '《人民日报》', 刊发日期: '2023-04-10' }),
+      row({ 稿件标题: '乙', '媒体/刊物': ' 光明网 ', 刊发日期: '2023-04-10' }),
+      row({ 稿件标题: '丙', '媒体/刊物': 'city-rb', 刊发日期: '2023-04-10' }),
+      row({ 稿件标题: '丁', '媒体/刊物': '人民日抱', 刊发日期: '2023-04-10' }),
+      row({ 稿件标题: '戊', '媒体/刊物': '停刊晚报', 刊发日期: '2023-04-10' }),
+      row({ 稿件标题: '己', '媒体/刊物': '火星周刊', 刊发日期: '2023-04-10' }),
+    ], officer);
+    expect(articles.map((a) => a.placements[0].outletId)).toEqual([10, 12, 13]);
+    expect(problems.map((p) => p.message)).toEqual([
+      // 人民日报 shares 2 of 3 bigrams (0.67), 人民网 1 (0.4); nothing else shares any.
+      '未找到媒体/刊物「人民日抱」，最接近的是：人民日报、人民网',
+      '媒体/刊物「停刊晚报」已停用',
+      '未找到媒体/刊物「火星周刊」',
+    ]);
+  });
+
+  it('checks every cell of a placement row and reports each bad one', () => {
+    const { articles, problems, invalidRows } = validateArticleRows([
+      row({ 稿件标题: '', '媒体/刊物': '人民日报', 刊发日期: '2999-01-01', 位置: '中间', 链接: 'www.example.com', 字数: '很多' }),
+      row({ 稿件标题: '没有媒体', 刊发日期: '2023-04-10', 版面: '第1版' }),
+      row({ 稿件标题: '没有刊发日期', '媒体/刊物': '人民日报' }),
+      row({ 稿件标题: '未来的报送', 报送日期: '2027-01-01' }),
+      row({ 稿件标题: 'x'.repeat(201) }),
+    ], officer);
+    expect(articles).toEqual([]);
+    expect([...invalidRows]).toEqual([2, 3, 4, 5, 6]);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '稿件标题'], [2, '字数'], [2, '刊发日期'], [2, '位置'], [2, '链接'],
+      [3, '媒体/刊物'],
+      [4, '刊发日期'],
+      [5, '报送日期'],
+      [6, '稿件标题'],
+    ]);
+    expect(problems[2].message).toBe('刊发日期 2999-01-01 晚于今天（2026-11-22）');
+    expect(problems[5].message).toBe('填写了刊发日期、版面，但没有填写媒体/刊物');
+  });
+
+  it('defaults the submission date to the earliest publication, and warns of a placement well before submission', () => {
+    const { articles, problems } = validateArticleRows([
+      row({ 稿件标题: '无报送日期', '媒体/刊物': '人民网', 刊发日期: '2023-04-12' }),
+      row({ 稿件标题: '无报送日期', '媒体/刊物': '人民日报', 刊发日期: '2023-04-10' }),
+      row({ 稿件标题: '早刊发', 报送日期: '2023-04-20', '媒体/刊物': '人民日报', 刊发日期: '2023-04-13' }),
+      row({ 稿件标题: '早刊发', '媒体/刊物': '人民网', 刊发日期: '2023-04-12' }),
+      row({ 稿件标题: '只有稿件' }),
+    ], officer);
+    expect(articles.map((a) => a.submittedDate)).toEqual(['2023-04-10', '2023-04-20', '2026-11-22']);
+    // 2023-04-13 is exactly 7 days before: allowed; 04-12 is 8 days before.
+    expect(problems).toEqual([{ row: 5, column: '刊发日期', level: 'warning', message: '刊发日期 2023-04-12 比稿件报送日期 2023-04-20 早 7 天以上，请核实（已导入）' }]);
+  });
+
+  it('refuses the same placement twice in one sheet and warns when rows of one article disagree', () => {
+    const { articles, problems } = validateArticleRows([
+      row({ 稿件标题: '同一稿件', 字数: 1000, '媒体/刊物': '人民日报', 刊发日期: '2023-04-10' }),
+      row({ 稿件标题: '同一稿件', 字数: 1200, '媒体/刊物': '《人民日报》', 刊发日期: '2023年4月10日' }),
+      row({ 稿件标题: '同一稿件', 字数: 1200, '媒体/刊物': '人民网', 刊发日期: '2023-04-11' }),
+    ], officer);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ wordCount: 1000, rows: [2, 4] });
+    expect(problems).toEqual([
+      { row: 3, column: '刊发日期', level: 'error', message: '与第 2 行重复：同一稿件同一天在同一媒体只能录用一次' },
+      { row: 4, column: '字数', level: 'warning', message: '与第 2 行（同一稿件）的字数不一致，按先出现的一行导入' },
+    ]);
+  });
+});

@@ -1,0 +1,53 @@
+import ExcelJS from 'exceljs';
+import { ARTICLE_COLUMNS } from './article-sheet-layout';
+import { NOT_A_SPREADSHEET, readArticleSheet } from './article-sheet-reader';
+
+async function book(rows: unknown[][], merges: string[] = []): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('稿件录用');
+  rows.forEach((r) => sheet.addRow(r));
+  merges.forEach((m) => sheet.mergeCells(m));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('readArticleSheet', () => {
+  it('reads data rows by header, skipping empty rows and the template example', async () => {
+    const content = await book([
+      [...ARTICLE_COLUMNS],
+      ['示例（此行不会导入，可删除）', '临江街道党工委', '示例标题'],
+      [],
+      ['', '', '第一篇'],
+      ['  ', null, '', null],
+      ['K-2', '', '第二篇', 900],
+    ]);
+    const sheet = await readArticleSheet(content);
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.rows.map((r) => [r.row, r.cells['稿件标题'], r.cells['字数']])).toEqual([[4, '第一篇', null], [6, '第二篇', 900]]);
+  });
+
+  it('refuses a sheet whose header row is not the template’s, naming the expected row', async () => {
+    const headers: string[] = [...ARTICLE_COLUMNS];
+    headers[6] = '报送时间';
+    const sheet = await readArticleSheet(await book([headers, ['', '', '稿件']]));
+    expect(sheet.rows).toEqual([]);
+    expect(sheet.problems).toEqual([{
+      row: 1, column: '报送日期', level: 'error',
+      message: `表头不正确：第一行应依次为「${ARTICLE_COLUMNS.join('、')}」，第 7 列（G 列）应为「报送日期」，实际为「报送时间」。请使用下载的模板`,
+    }]);
+  });
+
+  it('reports each merged range once and leaves the rows under it out', async () => {
+    const content = await book([[...ARTICLE_COLUMNS], ['', '', '甲'], ['', '', null], ['', '', '乙'], ['', '', '丙', null, null, null, null, '人民日报', '2023-04-10', '第1版']], ['C2:C3', 'I5:J5']);
+    const sheet = await readArticleSheet(content);
+    expect(sheet.rows.map((r) => r.row)).toEqual([4]);
+    expect([...sheet.mergedRows]).toEqual([2, 3, 5]);
+    expect(sheet.problems.map((p) => [p.row, p.column])).toEqual([[2, '稿件标题'], [5, '刊发日期']]);
+  });
+
+  it('answers a file that is not a spreadsheet with one problem', async () => {
+    for (const content of [Buffer.from('not a workbook'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])]) {
+      const sheet = await readArticleSheet(content);
+      expect(sheet).toMatchObject({ rows: [], problems: [{ row: 0, column: '', level: 'error', message: NOT_A_SPREADSHEET }] });
+    }
+  });
+});
