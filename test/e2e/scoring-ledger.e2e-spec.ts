@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 import { JobsService } from '../../apps/api/src/jobs/jobs.service';
 import { Placement } from '../../apps/api/src/placements/placement.entity';
 import { Article } from '../../apps/api/src/articles/article.entity';
+import { RecordsLoader } from '../../apps/api/src/score-ledger/records-loader';
+import { ScoreLedgerService } from '../../apps/api/src/score-ledger/score-ledger.service';
 import { presetVersionRow } from '../../apps/api/src/schemes/scheme-document';
 import { SchemeVersion } from '../../apps/api/src/schemes/scheme-version.entity';
 import { createFactories, type Factories } from '../factories';
@@ -27,6 +29,7 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
   const unit = { P: 0, Q: 0, R: 0 };
   const article = { m1: 0, m2: 0, m3: 0, m4: 0 };
   let m3EarlyPlacement: number;
+  let m1Placement: number;
 
   beforeAll(async () => {
     t = await createTestApp(backend);
@@ -52,7 +55,7 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     // Q2: M3 瑞 中央媒体 30 → top-up 30 − 5 = 25.  约稿 due 05-31 answered by 秋 with M4,
     //     not yet verified → −3.   Totals: 平 0, 秋 −3, 瑞 25.
     const m1 = await f.articles.create({ officeId, title: 'M1 平街道信息', units: [unit.P], submittedAt: '2024-02-01' });
-    await f.placements.create({ article: m1, outlet: pb, publishedAt: '2024-02-10T09:00:00+08:00' });
+    m1Placement = (await f.placements.create({ article: m1, outlet: pb, publishedAt: '2024-02-10T09:00:00+08:00' })).id;
     const m2 = await f.articles.create({ officeId, title: 'M2 平秋联合稿', units: [{ unitId: unit.P, sharePercent: 50 }, { unitId: unit.Q, sharePercent: 50 }], submittedAt: '2024-03-01' });
     await f.placements.create({ article: m2, outlet: mm, publishedAt: '2024-03-05T09:00:00+08:00', prominence: 'front' });
     const m3 = await f.articles.create({ officeId, title: 'M3 瑞局经验', units: [unit.R], submittedAt: '2024-03-10' });
@@ -184,6 +187,38 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
         expect(job).toMatchObject({ status: 'done', error: null });
         await expect(snapshot()).resolves.toEqual(before);
       }
+    });
+
+    it('runs one recompute per office at a time, so a slow job cannot overwrite a newer one', async () => {
+      const ledger = t.app.get(ScoreLedgerService);
+      const loader = t.app.get(RecordsLoader);
+      const load = loader.load.bind(loader);
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      // Job A loads 2024-Q1 while M1's placement still counts, then stalls before writing.
+      const spy = jest.spyOn(loader, 'load').mockImplementationOnce(async (...args) => {
+        const input = await load(...args);
+        await gate;
+        return input;
+      });
+      try {
+        const a = ledger.recompute({ officeId, quarters: ['2024-Q1'], reason: 'slow' });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // Meanwhile the office reopens M1's placement and job B recomputes the quarter.
+        await ds.getRepository(Placement).update(m1Placement, { status: 'returned' });
+        const b = ledger.recompute({ officeId, quarters: ['2024-Q1'], reason: 'fresh' });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        open();
+        await Promise.all([a, b]);
+        // B ran after A, on the records as they are now: 平 keeps only M2's 3.75.
+        await expect(ranking('2024-Q1')).resolves.toEqual([['R01', 50000, 1], ['P01', 37500, 2], ['P02', 37500, 2]]);
+      } finally {
+        open();
+        spy.mockRestore();
+        await ds.getRepository(Placement).update(m1Placement, { status: 'verified' });
+        await ledger.recompute({ officeId, quarters: ['2024-Q1'], reason: 'restore' });
+      }
+      await expect(ranking('2024-Q1')).resolves.toEqual([['P01', 237500, 1], ['R01', 50000, 2], ['P02', 37500, 3]]);
     });
 
     it('for a reopened placement, recomputes only that article\'s lines', async () => {

@@ -103,7 +103,7 @@ export class SchemesService {
         throw error;
       }
     });
-    const job = await this.queueRecompute(user, saved.effectiveFrom, `计分办法第 ${saved.versionNo} 版自 ${saved.effectiveFrom} 起生效`);
+    const job = await this.queueRecompute(user, saved, `计分办法第 ${saved.versionNo} 版自 ${saved.effectiveFrom} 起生效`);
     return { ...toSchemeVersionDetail(saved, [...all, saved], summarizeScheme(result.scheme)), recomputeJob: job };
   }
 
@@ -128,7 +128,8 @@ export class SchemesService {
         await this.audit.record(user, 'update', 'scheme_version', id, pick(before, changes), changes, manager);
       });
     }
-    const job = changes.document !== undefined ? await this.queueRecompute(user, before.effectiveFrom, `计分办法第 ${before.versionNo} 版已修改`) : null;
+    const saved = await this.findOrFail(user, id);
+    const job = changes.document !== undefined ? await this.queueRecompute(user, saved, `计分办法第 ${saved.versionNo} 版已修改`) : null;
     return { ...(await this.get(user, id)), recomputeJob: job };
   }
 
@@ -190,11 +191,16 @@ export class SchemesService {
     return {};
   }
 
-  /** The version is saved whatever the queue says; the office can recompute later from the scores page. */
-  private async queueRecompute(user: AuthUser, fromQuarter: string, reason: string): Promise<JobResponse | null> {
+  /**
+   * The version is saved whatever the queue says; the office can recompute later from the
+   * scores page. The key names the row version: a job already running for an older document
+   * must not swallow this one.
+   */
+  private async queueRecompute(user: AuthUser, saved: SchemeVersion, reason: string): Promise<JobResponse | null> {
+    const fromQuarter = saved.effectiveFrom;
     try {
       const job = await this.jobs.enqueue('scores.recompute', { officeId: user.officeId, fromQuarter, reason }, {
-        businessKey: `from:${user.officeId}:${fromQuarter}`,
+        businessKey: `scheme:${user.officeId}:${saved.id}:${saved.version}`,
         officeId: user.officeId,
         createdBy: user.id,
       });

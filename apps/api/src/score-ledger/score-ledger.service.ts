@@ -5,6 +5,7 @@ import { compareQuarter, isQuarter, nextQuarter, quarterOf, scoreQuarter, type C
 import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { invalid } from '../common/app-error';
+import { toNumber } from '../common/db-errors';
 import { todayBusinessDate } from '../common/business-date';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -16,6 +17,9 @@ import { RecordsLoader } from './records-loader';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
 
 export type RecomputePayload = JobPayloads['scores.recompute'];
+
+/** How long a recompute waits for another one of the same office before failing (and being retried). */
+const LOCK_WAIT_SECONDS = 600;
 
 export interface RecomputeResult {
   quarters: string[];
@@ -31,6 +35,8 @@ export interface RecomputeResult {
 @Injectable()
 export class ScoreLedgerService implements OnModuleInit {
   private readonly logger = new Logger('ScoreLedgerService');
+  /** The tail of each office's chain of recomputes in this process. */
+  private readonly running = new Map<number, Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,7 +71,11 @@ export class ScoreLedgerService implements OnModuleInit {
    * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
    * - nothing: every quarter with records or stored lines.
    */
-  async recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
+  recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
+    return this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
+  }
+
+  private async recomputeNow(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
     const { officeId } = payload;
     const versions = await this.schemes.versionsOf(officeId);
     const versionIds = versions.map((v) => v.id);
@@ -92,6 +102,44 @@ export class ScoreLedgerService implements OnModuleInit {
     }
     this.logger.log(`recomputed ${quarters.length} quarter(s) of office ${officeId} (${payload.reason}): -${result.deleted} +${result.inserted} lines`);
     return result;
+  }
+
+  /**
+   * One recompute per office at a time, in this process and across workers (Bull runs two
+   * jobs at once per worker): a job that loaded records before another job's newer write must
+   * not overwrite it. A later job waits, then loads what the earlier one left.
+   */
+  private async exclusive<T>(officeId: number, work: () => Promise<T>): Promise<T> {
+    const previous = this.running.get(officeId) ?? Promise.resolve();
+    let release!: () => void;
+    const tail = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    this.running.set(officeId, tail);
+    await previous;
+    try {
+      return await this.withDatabaseLock(officeId, work);
+    } finally {
+      release();
+      if (this.running.get(officeId) === tail) this.running.delete(officeId);
+    }
+  }
+
+  /** MariaDB/MySQL named lock held on its own connection; SQLite has one process and one writer. */
+  private async withDatabaseLock<T>(officeId: number, work: () => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type === 'better-sqlite3') return work();
+    const name = `pubscore:scores:${officeId}`;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const rows = await runner.query('SELECT GET_LOCK(?, ?) AS got', [name, LOCK_WAIT_SECONDS]);
+      if (toNumber(rows[0]?.got) !== 1) throw new Error(`another score recompute of office ${officeId} held the lock for over ${LOCK_WAIT_SECONDS} s`);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT RELEASE_LOCK(?)', [name]);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   private async targetQuarters(payload: RecomputePayload, articleIds?: number[]): Promise<string[]> {
