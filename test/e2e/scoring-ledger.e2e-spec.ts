@@ -109,6 +109,12 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
       const reviewer = await t.login('led-reviewer');
       const leader = await t.login('led-leader');
       expect((await statement(unit.P, '2024-Q1', officer)).status).toBe(200);
+      // Without a unit an officer gets their own; the office has to choose one.
+      const own = await t.http().get('/api/scores/statement').query({ quarter: '2024-Q1' }).set(bearer(officer));
+      expect(own.body).toMatchObject({ unit: { code: 'P01' }, totalText: '23.75' });
+      const none = await t.http().get('/api/scores/statement').query({ quarter: '2024-Q1' }).set(bearer(token));
+      expect(none.status).toBe(422);
+      expect(none.body.errors.unitId).toBe('请选择单位');
       expect((await statement(unit.P, '2024-Q1', reviewer)).status).toBe(200);
       const other = await statement(unit.Q, '2024-Q1', officer);
       expect(other.status).toBe(403);

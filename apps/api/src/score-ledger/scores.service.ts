@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { CHANNELS, LEVELS, formatPoints, quarterRange, rankUnits, type Channel, type Level, type RankTable } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess } from '../auth/scope';
-import { AppError, notFound } from '../common/app-error';
+import { AppError, invalid, notFound } from '../common/app-error';
 import { toNumber } from '../common/db-errors';
 import { Article } from '../articles/article.entity';
 import { Commission } from '../commissions/commission.entity';
@@ -114,8 +114,10 @@ export class ScoresService {
     };
   }
 
-  /** 得分明细: every line of a unit in a quarter with a running total. */
-  async statement(user: AuthUser, unitId: number, quarter: string): Promise<StatementResponse> {
+  /** 得分明细: every line of a unit (by default the caller's own) in a quarter with a running total. */
+  async statement(user: AuthUser, requestedUnitId: number | undefined, quarter: string): Promise<StatementResponse> {
+    const unitId = requestedUnitId ?? user.unitId;
+    if (unitId === null) throw invalid({ unitId: '请选择单位' });
     assertUnitAccess(user, unitId, '只能查看本单位的得分明细');
     const unit = await this.dataSource.getRepository(Unit).findOne({ where: { id: unitId, officeId: user.officeId } });
     if (!unit) throw notFound('单位');

@@ -22,6 +22,7 @@ export class QuarterQuery {
 }
 
 export class StatementQuery extends QuarterQuery {
-  @Type(() => Number) @IsInt() @Min(1)
-  unitId: number;
+  /** Defaults to the caller's own unit (officers and reviewers). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  unitId?: number;
 }
