@@ -134,6 +134,16 @@ function createKit(browser, baseURL, sessions) {
       await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
     },
     browser,
+    /** On a failure: what each open page showed, to read beside the error. */
+    async shootFailure(caseIndex) {
+      fs.mkdirSync(shotsDir, { recursive: true });
+      let n = 0;
+      for (const ctx of contexts) {
+        for (const p of ctx.pages()) {
+          await p.screenshot({ path: path.join(shotsDir, `failed-${String(caseIndex).padStart(2, '0')}-${++n}.png`) }).catch(() => undefined);
+        }
+      }
+    },
     async closeAll() {
       await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
     },
@@ -151,7 +161,8 @@ async function runCases(cases, makeKit, workers = 2) {
   let next = 0;
   async function worker() {
     while (next < cases.length) {
-      const { name, fn } = cases[next++];
+      const index = next++;
+      const { name, fn } = cases[index];
       const kit = makeKit();
       const t0 = Date.now();
       try {
@@ -160,6 +171,7 @@ async function runCases(cases, makeKit, workers = 2) {
         console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
       } catch (error) {
         failed++;
+        await kit.shootFailure(index);
         console.log(`  ✗ ${name} (${Date.now() - t0} ms)\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 8).join('\n    ')}`);
       } finally {
         await kit.closeAll();

@@ -1,6 +1,6 @@
 // What leaders read: rankings with charts, a unit's statement; the office closing and publishing a quarter.
 const fs = require('node:fs');
-const { assert, confirmBox, expectText, shanghaiQuarter, toast } = require('../ui');
+const { assert, confirmBox, expectText, fieldError, shanghaiQuarter, toast } = require('../ui');
 
 const quarterLabel = (q) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(6)) - 1]}季度`;
 
@@ -38,6 +38,40 @@ module.exports = [
     },
   },
 ];
+
+module.exports.push({
+  name: '办公室新建计分办法版本：表单校验错误显示在字段旁，试算预览显示名次变化',
+  async fn({ page, shot }) {
+    const office = await page('office');
+    await office.goto('/schemes');
+    await office.getByRole('button', { name: '新建版本' }).click();
+    const dialog = office.locator('.el-dialog:visible');
+    await dialog.locator('input[name=effectiveFrom]').fill('2020-Q1');
+    await dialog.getByRole('button', { name: '建立' }).click();
+    // the first version already starts then (and was used for published rankings)
+    assert.match(await fieldError(dialog, '生效季度'), /.+/);
+    const nextYear = Number(shanghaiQuarter().slice(0, 4)) + 1;
+    await dialog.locator('input[name=effectiveFrom]').fill(`${nextYear}-Q1`);
+    await dialog.getByRole('button', { name: '建立' }).click();
+    await office.waitForURL(/\/schemes\/\d+$/);
+
+    const provincial = office.locator('[data-field="basePoints.media.provincial"]');
+    await provincial.locator('input').fill('-5');
+    await provincial.locator('input').blur();
+    await expectText(provincial.locator('.el-form-item__error'), '不能为负数');
+    await provincial.locator('input').fill('25');
+    await provincial.locator('input').blur();
+    await provincial.locator('.el-form-item__error').waitFor({ state: 'detached' });
+
+    await office.locator('[data-test=preview-run]').click();
+    await office.locator('.preview-table .el-table__row').first().waitFor();
+    const changes = await office.locator('.preview-table .el-table__row td:last-child').allTextContents();
+    assert.ok(changes.some((c) => c.trim().startsWith('+')), 'raising provincial media points raises someone\'s total');
+    await shot(office, '44-scheme-editor-preview');
+    await office.locator('[data-test=save-scheme]').click();
+    assert.match(await toast(office, 'success'), /已保存/);
+  },
+});
 
 /** Changes the current quarter for everyone: runs after the other cases. */
 module.exports.serial = [

@@ -40,7 +40,8 @@ module.exports = [
       await shot(officer, '20-article-entry', true);
 
       await officer.locator('[data-test=save-submit]').click();
-      await officer.waitForURL(/\/articles\/\d+$/);
+      // one article, two placements, two uploads and the submission: give a busy machine time
+      await officer.waitForURL(/\/articles\/\d+$/, { timeout: 30_000 });
       assert.equal(await toast(officer, 'success'), '已提交单位审核');
       const articleUrl = new URL(officer.url()).pathname;
       await expectText(officer.locator('.el-descriptions .status-tag'), '待单位审核');

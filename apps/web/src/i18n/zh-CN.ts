@@ -17,7 +17,7 @@ export default {
     commissions: '约稿管理',
     compliance: '月报情况',
     scoring: '计分与发布',
-    schemes: '计分方案',
+    schemes: '计分办法',
     quarters: '季度发布',
     notices: '季度通报',
     rankings: '排名与图表',

@@ -21,7 +21,6 @@ const office: Role[] = ['office'];
 /** reference data and system pages: the office keeps them, the administrator may too */
 const keepers: Role[] = ['office', 'admin'];
 const everyone: Role[] = ['officer', 'reviewer', 'office', 'leader', 'admin'];
-const soon = () => import('@/pages/ComingSoonPage.vue');
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('@/pages/LoginPage.vue'), meta: { public: true, bare: true } },
@@ -40,7 +39,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/monthly-report', component: () => import('@/pages/monthly/MonthlyReportPage.vue'), meta: { title: 'monthly', roles: unit } },
   { path: '/monthly-reports/compliance', component: () => import('@/pages/monthly/CompliancePage.vue'), meta: { title: 'compliance', roles: office } },
   { path: '/scores', component: () => import('@/pages/scores/StatementPage.vue'), meta: { title: 'myScore', roles: [...unit, 'office', 'leader'] } },
-  { path: '/schemes', component: soon, meta: { title: 'schemes', roles: office } },
+  { path: '/schemes', component: () => import('@/pages/schemes/SchemesPage.vue'), meta: { title: 'schemes', roles: office } },
+  { path: '/schemes/:id(\\d+)', component: () => import('@/pages/schemes/SchemeEditorPage.vue'), meta: { title: 'schemes', roles: office } },
   { path: '/quarters', component: () => import('@/pages/quarters/QuartersPage.vue'), meta: { title: 'quarters', roles: office } },
   { path: '/quarters/:quarter(\\d{4}-Q[1-4])', component: () => import('@/pages/quarters/QuarterPage.vue'), meta: { title: 'quarters', roles: office } },
   { path: '/notices', component: () => import('@/pages/notices/NoticesPage.vue'), meta: { title: 'notices', roles: everyone } },

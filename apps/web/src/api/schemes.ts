@@ -1,0 +1,55 @@
+/** 计分办法 versions: documents (YAML), diff, validation and the what-if preview. */
+import type { JobResponse, Page } from '@app/contracts';
+import type { SchemeError } from '@app/scoring';
+import { http } from './http';
+
+export interface SchemeVersion {
+  id: number;
+  versionNo: number;
+  name: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  note: string | null;
+  locked: boolean;
+  lockedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SchemeVersionDetail extends SchemeVersion {
+  document: string;
+}
+
+export interface SchemeDiff {
+  a: { id: number; versionNo: number; name: string; effectiveFrom: string };
+  b: { id: number; versionNo: number; name: string; effectiveFrom: string };
+  changes: { path: string; before: unknown; after: unknown }[];
+}
+
+interface Standing {
+  total: number;
+  totalText: string;
+  rank: number;
+  groupRank: number;
+}
+
+export interface PreviewRow {
+  unitId: number;
+  code: string;
+  name: string;
+  groupName: string;
+  current: Standing | null;
+  draft: Standing;
+  change: { total: number; totalText: string; rank: number; groupRank: number } | null;
+}
+
+export const schemesApi = {
+  list: () => http.get<Page<SchemeVersion>>('/schemes', { pageSize: 200 }),
+  get: (id: number) => http.get<SchemeVersionDetail>(`/schemes/${id}`),
+  create: (body: { effectiveFrom: string; copyOf?: number; document?: string; note?: string }) => http.post<SchemeVersionDetail & { recomputeJob: JobResponse | null }>('/schemes', body),
+  update: (id: number, body: { document?: string; note?: string; version: number }) => http.patch<SchemeVersionDetail & { recomputeJob: JobResponse | null }>(`/schemes/${id}`, body),
+  validate: (document: string) => http.post<{ valid: boolean; errors: SchemeError[] }>('/schemes/validate', { document }),
+  diff: (a: number, b: number) => http.get<SchemeDiff>('/schemes/diff', { a, b }),
+  preview: (document: string, quarter: string) => http.post<{ quarter: string; current: { versionNo: number; name: string } | null; rows: PreviewRow[] }>('/schemes/preview', { document, quarter }),
+};
