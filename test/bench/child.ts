@@ -1,0 +1,96 @@
+// One case process: forked by main.ts with a task, answers over IPC with its figures. Each
+// task runs in a fresh process so its peak RSS is its own and a crash stays contained.
+import { runEngine } from './cases/engine';
+import { startHttpServer, serverPeak } from './cases/http-server';
+import { runImport } from './cases/import';
+import { runAggregate, runRecompute } from './cases/ledger';
+import { runPublication } from './cases/publication';
+import type { SizeName } from './dataset';
+import { abandon, bootApp, peakRssMb, type BackendSpec, type Figure } from './harness';
+import { datasetFor, insertDataset, officeRefs } from './seed-db';
+
+export interface Runs {
+  engine: number;
+  recomputeOne: number;
+  recomputeAll: number;
+  aggregate: number;
+  import: number;
+  publication: number;
+}
+
+export type Task =
+  | { task: 'prepare'; backend: BackendSpec; size: SizeName; seed: number }
+  | { task: 'engine'; size: SizeName; seed: number; runs: Runs }
+  | { task: 'db'; backend: BackendSpec; cases: string[]; runs: Runs }
+  | { task: 'publication'; backend: BackendSpec; runs: Runs }
+  | { task: 'http-server'; backend: BackendSpec };
+
+export type ChildMessage =
+  | { type: 'result'; figures: Figure[]; data?: Record<string, unknown> }
+  | { type: 'ready'; target: unknown }
+  | { type: 'cpu'; usage: NodeJS.CpuUsage }
+  | { type: 'error'; message: string };
+
+const send = (m: ChildMessage) => new Promise<void>((resolve) => process.send!(m, () => resolve()));
+
+async function officeId(ds: { query: (sql: string) => Promise<{ id: unknown }[]> }): Promise<number> {
+  return Number((await ds.query('SELECT id FROM offices ORDER BY id LIMIT 1'))[0].id);
+}
+
+async function run(t: Task): Promise<void> {
+  if (t.task === 'engine') {
+    await send({ type: 'result', figures: await runEngine(t.size, t.seed, t.runs.engine) });
+    return;
+  }
+  const b = await bootApp(t.backend);
+  try {
+    if (t.task === 'prepare') {
+      const t0 = Date.now();
+      const refs = await officeRefs(b.ds);
+      const data = datasetFor(t.size, t.seed, refs);
+      const generatedMs = Date.now() - t0;
+      const counts = await insertDataset(b.ds, refs, data);
+      await send({ type: 'result', figures: [], data: { counts, generatedMs, insertedMs: Date.now() - t0 - generatedMs, peakRssMb: peakRssMb() } });
+      return;
+    }
+    const office = await officeId(b.ds);
+    if (t.task === 'db') {
+      const figures: Figure[] = [];
+      for (const c of t.cases) {
+        if (c === 'recompute') figures.push(...(await runRecompute(b, office, { one: t.runs.recomputeOne, all: t.runs.recomputeAll })));
+        if (c === 'aggregate') figures.push(...(await runAggregate(b, office, t.runs.aggregate)));
+        if (c === 'import') figures.push(...(await runImport(b, t.runs.import)));
+      }
+      await send({ type: 'result', figures });
+      if (abandon.now) process.exit(0);
+      return;
+    }
+    if (t.task === 'publication') {
+      await send({ type: 'result', figures: await runPublication(b, office, t.runs.publication) });
+      return;
+    }
+    const target = await startHttpServer(b, office);
+    // The load generator asks for the server's CPU time around each step: CPU per request.
+    process.on('message', (m: { type?: string }) => {
+      if (m?.type === 'cpu?') void send({ type: 'cpu', usage: process.cpuUsage() });
+    });
+    await send({ type: 'ready', target });
+    await new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => m?.type === 'stop' && resolve()));
+    const [{ n }] = await b.ds.query('SELECT COUNT(*) AS n FROM placements WHERE articleId IN (' + (target.articleIds.join(',') || '0') + ')');
+    await send({ type: 'result', figures: [], data: { ...serverPeak(), placementsSaved: Number(n) } });
+  } finally {
+    await b.close();
+  }
+}
+
+export function childMain(): void {
+  process.once('message', (t: Task) => {
+    run(t).then(
+      () => process.exit(0),
+      async (e: Error) => {
+        await send({ type: 'error', message: `${e.message}\n${e.stack ?? ''}` });
+        process.exit(1);
+      },
+    );
+  });
+}
