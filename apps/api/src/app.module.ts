@@ -21,6 +21,8 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { withDatabaseFlavor } from './database/database-flavor';
+import { serializeSqliteAccess } from './database/sqlite-serial-access';
+import { DataSource } from 'typeorm';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OutletsModule } from './outlets/outlets.module';
@@ -50,6 +52,11 @@ export class AppModule {
             // Only HTTP processes migrate: several workers starting at once must not race.
             migrationsRun: config.role !== 'worker',
           }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            if (config.database.type === 'sqlite') serializeSqliteAccess(dataSource);
+            return dataSource;
+          },
         }),
         JobsModule.forRoot(config),
         StorageModule,
