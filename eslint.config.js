@@ -17,6 +17,13 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Browser tests run in node and hand functions to the page (page.evaluate): both kinds of globals.
+    files: ['test/browser/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['document', 'window', 'atob', 'DataTransfer', 'File', 'ClipboardEvent', 'URL', 'fetch', 'Blob', 'setInterval', 'clearInterval'].map((g) => [g, 'readonly'])),
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     plugins: { jest },
     rules: {

@@ -1,5 +1,5 @@
 // Login, role menus, forced password change with its field errors, 404, language switch.
-const { assert, choose, confirmBox, expectText, field, fieldError, fill, toast } = require('../ui');
+const { assert, choose, expectText, field, fieldError, fill, toast } = require('../ui');
 
 module.exports = [
   {
