@@ -106,3 +106,35 @@ module.exports = [
     },
   },
 ];
+
+module.exports.push({
+  name: '信息员下载模板、导入表格：正确行导入，错误行逐行列出',
+  async fn({ page, shot }) {
+    const ExcelJS = require('exceljs');
+    const officer = await page('officer');
+    await officer.goto('/articles/import');
+    const [template] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: '下载模板' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await template.path());
+    const sheet = workbook.getWorksheet('稿件录用');
+    const header = sheet.getRow(1).values.slice(1);
+    const row = (values) => header.map((h) => values[h] ?? '');
+    const today = shanghaiDate();
+    // right under the template's example row, where a person would type
+    sheet.getRow(3).values = (row({ 编号: 'T-1', 报送单位: '临江街道党工委', 稿件标题: '表格导入：临江街道夜间议事厅', 报送日期: today, '媒体/刊物': '市日报', 刊发日期: today, 版面: '第2版', 位置: '一般' }));
+    sheet.getRow(4).values = (row({ 编号: 'T-2', 报送单位: '临江街道党工委', 稿件标题: '表格导入：写错媒体名称的一行', 报送日期: today, '媒体/刊物': '不存在的晚报', 刊发日期: today }));
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    await officer.locator('.import-panel input[type=file]').setInputFiles({ name: '稿件导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await officer.locator('.job-progress[data-job-status=done]').waitFor({ timeout: 30_000 });
+    await expectText(officer.locator('[data-test=import-summary]'), '新增稿件 1');
+    const problem = officer.locator('.problem-table .el-table__row', { hasText: '媒体/刊物' }).first();
+    await expectText(problem, '不存在的晚报');
+    assert.equal((await problem.locator('td').first().textContent()).trim(), '4', 'the problem names the sheet row');
+    await shot(officer, '32-article-import');
+
+    await officer.goto('/articles?q=%E8%A1%A8%E6%A0%BC%E5%AF%BC%E5%85%A5');
+    await expectText(officer.locator('.articles-table .el-table__row'), '临江街道夜间议事厅');
+    assert.equal(await officer.locator('.articles-table .el-table__row').count(), 1);
+  },
+});

@@ -1,6 +1,6 @@
 /** Recording: articles, placements, evidence, instructions, review, 约稿 and monthly reports. */
 import type { JobResponse, Page } from '@app/contracts';
-import { http, upload, type Query } from './http';
+import { http, request, upload, type Query } from './http';
 import type {
   Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, MonthlyDraft, MonthStanding, Placement,
   QueueItem, ReviewAction, ReviewType, SimilarArticle,
@@ -36,13 +36,21 @@ export const articlesApi = {
   update: (id: number, body: Partial<ArticleInput>) => http.patch<Article>(`/articles/${id}`, body),
   remove: (id: number) => http.del(`/articles/${id}`),
   similar: (title: string, excludeId?: number) => http.get<SimilarArticle[]>('/articles/similar', { title, excludeId }),
+  merge: (id: number, otherId: number) => http.post<void>(`/articles/${id}/merge`, { otherId }),
+  markDistinct: (id: number, otherId: number) => http.post<void>(`/articles/${id}/distinct`, { otherId }),
   placements: (id: number) => http.get<Placement[]>(`/articles/${id}/placements`),
   instructions: (id: number) => http.get<Instruction[]>(`/articles/${id}/instructions`),
   addPlacement: (articleId: number, body: PlacementInput) => http.post<Placement>(`/articles/${articleId}/placements`, body),
   addInstruction: (articleId: number, body: Record<string, unknown>) => http.post<Instruction>(`/articles/${articleId}/instructions`, body),
   templateHref: () => http.href('/articles/template.xlsx'),
   exportHref: (query: Query) => http.href('/articles/export.xlsx', query),
-  import: (file: File) => upload<JobResponse>('/articles/import', file),
+  import: (file: File, asStatus?: 'draft' | 'verified') => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    if (asStatus) form.append('asStatus', asStatus);
+    return request<JobResponse>('POST', '/articles/import', form);
+  },
+  reportHref: (jobId: number) => http.href(`/articles/import/${jobId}/report.xlsx`),
 };
 
 export const placementsApi = {

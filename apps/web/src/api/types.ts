@@ -58,6 +58,8 @@ export interface SheetProblem {
   row: number;
   column: string;
   message: string;
+  /** articles import: an error keeps the row out, a warning only informs */
+  level?: 'error' | 'warning';
 }
 
 /** Result of an import job: counts and the row-by-row problems. */
