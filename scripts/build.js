@@ -68,8 +68,9 @@ function buildServer() {
 
 function buildWeb() {
   if (!fs.existsSync(path.join(webDir, 'vite.config.ts'))) return false;
+  // The notice page renders with the server's pure notice renderers (vite alias @notice-render).
   const files = [...walk(path.join(webDir, 'src')), ...walk(path.join(root, 'libs/contracts/src')),
-    ...walk(path.join(root, 'libs/scoring/src')), path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts')];
+    ...walk(path.join(root, 'libs/scoring/src')), ...walk(path.join(root, 'apps/api/src/notices/render')), path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts')];
   const stamp = path.join(webOut, '.web-built');
   if (!force && fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= newestMtime(files)) return false;
   const result = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', path.join(webDir, 'vite.config.ts')],

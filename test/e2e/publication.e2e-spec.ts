@@ -55,7 +55,7 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     expect((await post(officer, `/api/quarters/${Q}/close`, { excludeUnverified: true })).status).toBe(403);
     const closed = await post(office, `/api/quarters/${Q}/close`, { excludeUnverified: true });
     expect(closed.status).toBe(200);
-    expect(closed.body.excluded).toEqual([{ type: 'placements', id: pendingPlacementId, title: '青石镇待核定稿件' }]);
+    expect(closed.body.excluded).toEqual([{ type: 'placement', id: pendingPlacementId, title: '青石镇待核定稿件' }]);
   });
 
   it('publishes through the queue into a frozen snapshot that matches the score statements', async () => {

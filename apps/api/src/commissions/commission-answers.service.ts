@@ -45,8 +45,10 @@ export class CommissionAnswersService {
   async answer(user: AuthUser, commissionId: number, dto: AnswerCommissionDto): Promise<TargetView> {
     const unitId = user.unitId;
     if (unitId === null) throw forbidden('只有单位信息员可以回复约稿');
+    let deadline = '';
     await this.dataSource.transaction(async (manager) => {
       const commission = await this.commissions.findOrFail(user, commissionId, manager);
+      deadline = commission.deadline;
       const target = await manager.findOne(CommissionTarget, { where: { commissionId, unitId } });
       if (!target) throw new AppError(HttpStatus.FORBIDDEN, 'not_targeted', '本单位不是该约稿的对象，不能回复');
       const article = await manager.findOne(Article, { select: { id: true, title: true, submittedDate: true, commissionId: true }, where: { id: dto.articleId, officeId: user.officeId } });
@@ -70,6 +72,7 @@ export class CommissionAnswersService {
       }
       if (article.commissionId !== commission.id) await this.linkArticle(manager, user, article.id, null, commission.id);
     });
+    await this.commissions.rescore(user, [deadline]);
     const view = await this.commissions.get(user, commissionId);
     return view.targets.find((t) => t.unitId === unitId)!;
   }

@@ -4,6 +4,9 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped, scopedUnitId } from '../auth/scope';
+import { quarterOf } from '@app/scoring';
+import { JobsService } from '../jobs/jobs.service';
+import { requestRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { todayBusinessDate } from '../common/business-date';
@@ -24,7 +27,14 @@ export class CommissionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
+
+  /** 约稿 points count in the quarter of the deadline: bring those quarters' lines up to date. */
+  async rescore(user: AuthUser, deadlines: string[]): Promise<void> {
+    const quarters = [...new Set(deadlines.map(quarterOf))].sort();
+    await requestRecompute(this.jobs, { officeId: user.officeId, quarters, reason: 'commission' }, user.id);
+  }
 
   today(): string {
     return todayBusinessDate(this.config);
@@ -78,13 +88,14 @@ export class CommissionsService {
       await this.audit.record(user, 'create', 'commission', saved.id, null, { ...saved, targetUnitIds: dto.targetUnitIds }, manager);
       return saved.id;
     });
+    await this.rescore(user, [dto.deadline]);
     return this.get(user, id);
   }
 
   /** Editable only while no target has answered: an answer was judged against these terms. */
   async update(user: AuthUser, id: number, dto: UpdateCommissionDto): Promise<CommissionResponse> {
     const { version, targetUnitIds, ...fields } = dto;
-    await this.dataSource.transaction(async (manager) => {
+    const deadlines = await this.dataSource.transaction(async (manager) => {
       const before = await this.findOrFail(user, id, manager);
       const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
       await assertNothingAnswered(manager, id, '修改');
@@ -103,19 +114,23 @@ export class CommissionsService {
         after = { ...changes, targetUnitIds: [...targetUnitIds].sort((a, b) => a - b) };
       }
       await this.audit.record(user, 'update', 'commission', id, { ...before, targetUnitIds: beforeUnitIds }, after, manager);
+      return [before.deadline, fields.deadline ?? before.deadline];
     });
+    await this.rescore(user, deadlines);
     return this.get(user, id);
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const deadline = await this.dataSource.transaction(async (manager) => {
       const commission = await this.findOrFail(user, id, manager);
       const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
       await assertNothingAnswered(manager, id, '删除');
       await manager.delete(CommissionTarget, { commissionId: id });
       await manager.delete(Commission, { id });
       await this.audit.record(user, 'delete', 'commission', id, { ...commission, targetUnitIds: targets.map((t) => t.unitId) }, null, manager);
+      return commission.deadline;
     });
+    await this.rescore(user, [deadline]);
   }
 }
 

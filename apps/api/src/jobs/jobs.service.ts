@@ -12,10 +12,16 @@ import type { JobContext, JobHandler, JobName, JobPayloads } from './job.types';
 import type { ListJobsQuery } from './dto/list-jobs.query';
 
 export interface EnqueueOptions {
-  /** Identifies the work: a second enqueue while one is queued or running returns that one. */
+  /** Identifies the work: a second enqueue while one is queued (or running) returns that one. */
   businessKey: string;
   officeId: number | null;
   createdBy?: number | null;
+  /**
+   * `running` (default): joins a job that is queued or already running — right for work that
+   * must not run twice at once (a publication). `queued`: only joins one that has not started,
+   * because a running one may have read the data before the change that asks for it (recompute).
+   */
+  joinWhile?: 'running' | 'queued';
 }
 
 @Injectable()
@@ -52,7 +58,8 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<JobRecord> {
-    const existing = await this.jobs.findOne({ where: { name, businessKey: options.businessKey, status: In(['queued', 'running']) } });
+    const joinable = options.joinWhile === 'queued' ? ['queued'] : ['queued', 'running'];
+    const existing = await this.jobs.findOne({ where: { name, businessKey: options.businessKey, status: In(joinable) } });
     if (existing) return existing;
     if (!(await this.driver.isHealthy())) throw queueUnavailable();
     const record = await this.jobs.save(this.jobs.create({

@@ -4,6 +4,9 @@ import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type FindOptions
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess, isUnitScoped } from '../auth/scope';
+import { quarterOf } from '@app/scoring';
+import { JobsService } from '../jobs/jobs.service';
+import { requestRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badRequest, conflict, notFound } from '../common/app-error';
 import { addMonths, currentBusinessMonth, isBusinessMonth, monthDueDate, todayBusinessDate } from '../common/business-date';
@@ -44,6 +47,7 @@ export class MonthlyReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
 
   private dueDate(month: string): string {
@@ -86,6 +90,8 @@ export class MonthlyReportsService {
         throw error;
       }
     });
+    // A report filed (late) replaces the "missing" penalty of its month in the stored lines.
+    await requestRecompute(this.jobs, { officeId: user.officeId, quarters: [quarterOf(month)], reason: 'monthly-report' }, user.id);
     return this.get(user, month, unit.id);
   }
 

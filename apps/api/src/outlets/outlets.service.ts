@@ -13,6 +13,7 @@ import { assertNotReferenced } from '../database/references';
 import { JobsService } from '../jobs/jobs.service';
 import type { JobPayloads } from '../jobs/job.types';
 import { FileStore } from '../storage/file-store.service';
+import { requestRecompute } from '../score-ledger/request-recompute';
 import type { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/outlet.dto';
 import { loadOutletCatalogue } from './outlet-catalogue';
 import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
@@ -96,6 +97,9 @@ export class OutletsService implements OnModuleInit {
       }
       await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'outlet', id, before, changes, manager);
     });
+    // An outlet's level, channel or medium is part of every placement score there.
+    const rescored = (['level', 'channel', 'medium'] as const).some((k) => changes[k] !== undefined && changes[k] !== before[k]);
+    if (rescored) await requestRecompute(this.jobs, { officeId: user.officeId, reason: 'outlet' }, user.id);
     return this.findOrFail(user, id);
   }
 

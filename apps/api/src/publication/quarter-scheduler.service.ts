@@ -10,6 +10,7 @@ import { BullJobDriver } from '../jobs/bull-job.driver';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Office } from '../offices/office.entity';
+import { requestRecompute } from '../score-ledger/request-recompute';
 import { QuartersService, quarterSettledDate } from './quarters.service';
 
 /** Cron of the daily check in Bull mode (01:00 in the business zone). */
@@ -74,9 +75,16 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
     }
   }
 
-  /** For every office: open the review of the previous quarter when its reports are all due. */
+  /**
+   * For every office: rescore the current and previous quarter (missing-report and missed-约稿
+   * penalties appear once their dates pass), and open the review of the previous quarter when
+   * its reports are all due.
+   */
   async tick(date: string): Promise<{ opened: string[] }> {
     const quarter = prevQuarter(quarterOf(date));
+    for (const office of await this.dataSource.getRepository(Office).find()) {
+      await requestRecompute(this.jobs, { officeId: office.id, quarters: [quarter, quarterOf(date)], reason: `daily:${date}` });
+    }
     if (date <= quarterSettledDate(quarter, this.config.business.monthlyReportDueDay)) return { opened: [] };
     const opened: string[] = [];
     for (const office of await this.dataSource.getRepository(Office).find()) {

@@ -110,7 +110,8 @@ export class QuartersService {
       if (pending.length > 0 && !dto.excludeUnverified) {
         throw conflict('unverified_entries', `该季度还有 ${pending.length} 条记录未核定，请先核定，或选择排除后关闭`, { excludeUnverified: `${pending.length} 条记录未核定` });
       }
-      const excluded = pending.map((p) => ({ type: p.type, id: p.id, title: p.title }));
+      // The notice names them as article / placement / instruction.
+      const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: p.title }));
       await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: new Date(), excludedEntries: excluded });
       await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded }, manager);
       return { quarter, stage: 'closed' as const, excluded };

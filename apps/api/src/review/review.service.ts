@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ENTRY_STATUS_LABELS, type EntryStatus } from '@app/contracts';
@@ -10,6 +10,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../common/app-
 import { Instruction } from '../instructions/instruction.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { Placement } from '../placements/placement.entity';
+import { requestRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
 import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
 
@@ -29,8 +30,6 @@ export interface ReviewResult {
 
 @Injectable()
 export class ReviewService {
-  private readonly logger = new Logger('ReviewService');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -121,16 +120,7 @@ export class ReviewService {
   private async recomputeScores(user: AuthUser, articleIds: number[]) {
     if (articleIds.length === 0) return;
     const sorted = [...new Set(articleIds)].sort((a, b) => a - b);
-    try {
-      await this.jobs.enqueue('scores.recompute', { officeId: user.officeId, articleIds: sorted, reason: 'review' }, {
-        businessKey: `articles:${user.officeId}:${sorted.join(',')}`.slice(0, 200),
-        officeId: user.officeId,
-        createdBy: user.id,
-      });
-    } catch (error) {
-      // The status change stands; the office can recompute from the scores page when the queue is back.
-      this.logger.warn(`could not queue score recompute for articles ${sorted.join(',')}: ${(error as Error).message}`);
-    }
+    await requestRecompute(this.jobs, { officeId: user.officeId, articleIds: sorted, reason: 'review' }, user.id);
   }
 }
 
