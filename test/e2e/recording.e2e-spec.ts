@@ -27,7 +27,7 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
 
   const post = (token: string, url: string, body: object) => t.http().post(url).set(bearer(token)).send(body);
 
-  it('walks an article with two placements and an instruction from entry to verification', async () => {
+  it('walks an article with two placements, an instruction and a 约稿 answer from entry to verification', async () => {
     const article = await post(officer, '/api/articles', {
       title: '临江街道“红色管家”激活小区治理',
       wordCount: 1800,
@@ -56,6 +56,13 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
 
     const instruction = await post(officer, `/api/articles/${id}/instructions`, { leaderTitle: '市委常委、组织部长', level: 'municipal', instructedDate: '2023-05-06' });
     expect(instruction.status).toBe(201);
+
+    // The office had commissioned this topic (约稿); the officer answers with the article.
+    const commission = await post(office, '/api/commissions', { topic: '基层治理创新', issuedDate: '2023-03-20', deadline: '2023-04-05', targetUnitIds: [units.LJJD] });
+    expect(commission.status).toBe(201);
+    const answer = await post(officer, `/api/commissions/${commission.body.id}/answer`, { articleId: id });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ unitId: units.LJJD, articleId: id, status: 'on-time' });
 
     // The officer submits the article: its draft placements and instruction go with it.
     const submitted = await post(officer, `/api/review/articles/${id}/submit`, {});
