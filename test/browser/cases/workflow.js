@@ -33,7 +33,8 @@ module.exports = [
       await toApprove.locator('.el-checkbox').click();
       await reviewer.locator('[data-test=bulk-approve]').click();
       await confirmBox(reviewer);
-      assert.match(await toast(reviewer, 'success'), /已通过 1 条/);
+      // The "已退回" message may still be on screen: wait for the bulk result's own message.
+      await reviewer.locator('.el-message--success', { hasText: /已通过 1 条/ }).waitFor();
       await toApprove.waitFor({ state: 'detached' });
 
       const officer = await page('officer');
