@@ -98,6 +98,12 @@ describe.each(testBackends('jobs'))('jobs: outlet import ($label)', (backend) =>
     for (const code of ['BAD-1', 'BAD-3', 'BAD-4', 'BAD-5', 'BAD-7', 'BAD-8']) expect(await outlet(code)).toBeUndefined();
   });
 
+  it('audits the import once, as the person who uploaded it', async () => {
+    const audit = (await t.http().get('/api/audit?entity=outlet-import').set(bearer(office))).body;
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]).toMatchObject({ action: 'import', username: 'office', after: { fileName: 'outlets.xlsx', created: 2, updated: 1 } });
+  });
+
   it('the same file again changes nothing', async () => {
     const again = await importAndWait(await sheet(ROWS));
     if (again.id !== first.id) {

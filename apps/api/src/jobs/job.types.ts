@@ -5,7 +5,7 @@
  */
 export interface JobPayloads {
   /** Import or update outlets from an uploaded .xlsx (the catalogue sheet). */
-  'outlets.import': { officeId: number; fileKey: string; fileName: string };
+  'outlets.import': { officeId: number; fileKey: string; fileName: string; userId?: number };
   /** Import articles with their placements from the recording template (.xlsx). */
   'articles.import': {
     officeId: number; fileKey: string; fileName: string; userId: number; unitId: number | null;

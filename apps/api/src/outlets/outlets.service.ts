@@ -18,6 +18,7 @@ import type { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/o
 import { loadOutletCatalogue } from './outlet-catalogue';
 import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
 import { Outlet } from './outlet.entity';
+import { User } from '../users/user.entity';
 
 export interface OutletImportResult {
   created: number;
@@ -122,7 +123,7 @@ export class OutletsService implements OnModuleInit {
       throw new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'file_too_large', message, { file: message });
     }
     const stored = await this.files.put(file.buffer, 'xlsx');
-    return this.jobs.enqueue('outlets.import', { officeId: user.officeId, fileKey: stored.key, fileName: file.originalname }, {
+    return this.jobs.enqueue('outlets.import', { officeId: user.officeId, fileKey: stored.key, fileName: file.originalname, userId: user.id }, {
       businessKey: `${user.officeId}:${stored.sha256}`,
       officeId: user.officeId,
       createdBy: user.id,
@@ -168,7 +169,15 @@ export class OutletsService implements OnModuleInit {
         }
         codeByName.set(fields.name.toLowerCase(), row.code);
       }
+      // One audit entry per import, by the person who uploaded the sheet.
+      const uploader = payload.userId ? await manager.findOne(User, { where: { id: payload.userId } }) : null;
+      if (uploader && result.created + result.updated > 0) {
+        const actor = { id: uploader.id, username: uploader.username, displayName: uploader.displayName, role: uploader.role, officeId: payload.officeId, unitId: uploader.unitId };
+        await this.audit.record(actor, 'import', 'outlet-import', payload.fileKey.slice(0, 40), null, { fileName: payload.fileName, created: result.created, updated: result.updated }, manager);
+      }
     });
+    // Updated outlets may have changed level or channel: their placements score differently.
+    if (result.updated > 0) await requestRecompute(this.jobs, { officeId: payload.officeId, reason: 'outlet-import' }, payload.userId ?? null);
     result.problems.sort((a, b) => a.row - b.row);
     return result;
   }
