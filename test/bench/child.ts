@@ -21,9 +21,9 @@ export interface Runs {
 export type Task =
   | { task: 'prepare'; backend: BackendSpec; size: SizeName; seed: number }
   | { task: 'engine'; size: SizeName; seed: number; runs: Runs }
-  | { task: 'db'; backend: BackendSpec; cases: string[]; runs: Runs }
+  | { task: 'db'; backend: BackendSpec; size: SizeName; seed: number; cases: string[]; runs: Runs }
   | { task: 'publication'; backend: BackendSpec; runs: Runs }
-  | { task: 'http-server'; backend: BackendSpec };
+  | { task: 'http-server'; backend: BackendSpec; size: SizeName; seed: number };
 
 export type ChildMessage =
   | { type: 'result'; figures: Figure[]; data?: Record<string, unknown> }
@@ -58,7 +58,7 @@ async function run(t: Task): Promise<void> {
       const figures: Figure[] = [];
       for (const c of t.cases) {
         if (c === 'recompute') figures.push(...(await runRecompute(b, office, { one: t.runs.recomputeOne, all: t.runs.recomputeAll })));
-        if (c === 'aggregate') figures.push(...(await runAggregate(b, office, t.runs.aggregate)));
+        if (c === 'aggregate') figures.push(...(await runAggregate(b, office, t.runs.aggregate, t.size, t.seed)));
         if (c === 'import') figures.push(...(await runImport(b, t.runs.import)));
       }
       await send({ type: 'result', figures });
@@ -67,9 +67,10 @@ async function run(t: Task): Promise<void> {
     }
     if (t.task === 'publication') {
       await send({ type: 'result', figures: await runPublication(b, office, t.runs.publication) });
+      if (abandon.now) process.exit(0);
       return;
     }
-    const target = await startHttpServer(b, office);
+    const target = await startHttpServer(b, office, t.size, t.seed);
     // The load generator asks for the server's CPU time around each step: CPU per request.
     process.on('message', (m: { type?: string }) => {
       if (m?.type === 'cpu?') void send({ type: 'cpu', usage: process.cpuUsage() });

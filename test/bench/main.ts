@@ -194,14 +194,14 @@ export async function main(argv: string[]): Promise<number> {
           console.log(`  dataset: generated in ${prep.data?.generatedMs} ms, inserted in ${prep.data?.insertedMs} ms: ${JSON.stringify(prep.data?.counts)}`);
           const dbCases = (['recompute', 'aggregate', 'import'] as const).filter(has);
           if (dbCases.length) {
-            await runChild({ task: 'db', backend: spec, cases: [...dbCases], runs }).then((r) => record(size, backendName, r.figures), (e) => fail(size, backendName, dbCases.join('+'), e));
+            await runChild({ task: 'db', backend: spec, size, seed: options.seed, cases: [...dbCases], runs }).then((r) => record(size, backendName, r.figures), (e) => fail(size, backendName, dbCases.join('+'), e));
           }
           if (has('publication')) {
             await runChild({ task: 'publication', backend: spec, runs }).then((r) => record(size, backendName, r.figures), (e) => fail(size, backendName, 'publication', e));
           }
           if (has('http')) {
             let report: HttpReport | undefined;
-            await runChild({ task: 'http-server', backend: spec }, async (target, child) => {
+            await runChild({ task: 'http-server', backend: spec, size, seed: options.seed }, async (target, child) => {
               const serverCpu = () => new Promise<number>((resolve) => {
                 const onMessage = (m: ChildMessage) => {
                   if (m.type !== 'cpu') return;

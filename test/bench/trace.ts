@@ -33,7 +33,7 @@ export async function trace(argv: string[]): Promise<number> {
     try {
       const refs = await officeRefs(b.ds);
       await insertDataset(b.ds, refs, datasetFor(size, 42, refs));
-      const target = await startHttpServer(b, refs.officeId);
+      const target = await startHttpServer(b, refs.officeId, size, 42);
       const scenario = scenarios(target).find((s) => s.name === name);
       if (!scenario) throw new Error(`unknown scenario ${name}`);
       // Wrap the query runner's query once: every statement of the request passes through it.

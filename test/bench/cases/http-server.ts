@@ -2,9 +2,10 @@
 // that the load generator does not share its event loop), with sessions for the three roles
 // and draft articles of the officer's unit to attach new placements to.
 import request from 'supertest';
-import { ScoreLedgerService } from '../../../apps/api/src/score-ledger/score-ledger.service';
-import { PUBLISH_QUARTER } from '../dataset';
+import { SchemesService } from '../../../apps/api/src/schemes/schemes.service';
+import { PUBLISH_QUARTER, type SizeName } from '../dataset';
 import { peakRssMb, resetPeakRss, scalar, type BenchApp } from '../harness';
+import { seedLines } from './ledger';
 
 export interface HttpTarget {
   port: number;
@@ -16,9 +17,10 @@ export interface HttpTarget {
 
 const ARTICLES = 20;
 
-export async function startHttpServer(b: BenchApp, officeId: number): Promise<HttpTarget> {
+export async function startHttpServer(b: BenchApp, officeId: number, size: SizeName, seed: number): Promise<HttpTarget> {
   if ((await scalar(b.ds, 'SELECT COUNT(*) FROM score_lines WHERE officeId = ? AND quarter = ?', [officeId, PUBLISH_QUARTER])) === 0) {
-    await b.app.get(ScoreLedgerService).recompute({ officeId, quarters: [PUBLISH_QUARTER], reason: 'bench setup' });
+    const version = (await b.app.get(SchemesService).inForce(officeId, PUBLISH_QUARTER))!;
+    await seedLines(b, officeId, version.id, size, seed);
   }
   const http = () => request(b.app.getHttpServer());
   const tokens = {} as HttpTarget['tokens'];
