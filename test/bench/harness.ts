@@ -113,11 +113,14 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
  */
 export interface Timings { wall: number[]; cpu: number[] }
 
-/** Runs `fn` `runs` times after `warmup` untimed runs. */
-export async function timeRuns(runs: number, fn: (run: number) => Promise<unknown> | unknown, warmup = 0): Promise<Timings> {
+/**
+ * Runs `fn` `runs` times after `warmup` untimed runs; stops early (after at least one run) once
+ * the timed runs have taken `budgetMs`, so that a case that turns slow keeps the run bounded.
+ */
+export async function timeRuns(runs: number, fn: (run: number) => Promise<unknown> | unknown, warmup = 0, budgetMs = Infinity): Promise<Timings> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const out: Timings = { wall: [], cpu: [] };
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < runs && out.wall.reduce((a, b) => a + b, 0) < budgetMs; i++) {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     await fn(i);

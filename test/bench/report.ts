@@ -52,6 +52,11 @@ export function machineInfo(root: string): Pick<BenchResults, 'date' | 'commit' 
 const n = (v: number | undefined, digits = 0) => (v === undefined || Number.isNaN(v) ? '—' : v.toLocaleString('en', { maximumFractionDigits: digits }));
 const ms = (f: Figure) => (f.ms ? `${n(f.ms.median, f.ms.median < 10 ? 2 : 0)} ms` : '—');
 const spread = (f: Figure) => (f.ms ? `${n(f.ms.min, f.ms.min < 10 ? 2 : 0)}–${n(f.ms.max, f.ms.max < 10 ? 2 : 0)} (±${n(f.ms.spreadPct / 2, 1)}%, n=${f.ms.runs})` : '—');
+/** Text for a table cell: no pipes or newlines, cut short. */
+const cell = (text: string, max = 220) => {
+  const t = text.replace(/[|\n]/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
 const verdict = (pass: boolean | null | undefined) => (pass === true ? 'pass' : pass === false ? '**miss**' : '');
 
 export function printFigure(c: CaseResult): void {
@@ -72,9 +77,9 @@ export function appendDocs(file: string, r: BenchResults): void {
     '',
     `${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}. Load average ${m.loadAvgStart.join(' / ')} at the start and ${m.loadAvgEnd?.join(' / ') ?? '?'} at the end (1/5/15 min; above ${m.cores} means other work shared the cores). Run took ${r.elapsedSeconds ?? '?'} s. Options: \`${JSON.stringify(r.options)}\`.`,
     '',
-    '| size | backend | case | median | min–max (spread, runs) | CPU | rows/s (per CPU-s) | ratio | peak RSS | target | result |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...r.cases.map((c) => `| ${c.size} | ${c.backend} | ${c.name}${c.error ? ` — error: ${c.error.replace(/\|/g, '/')}` : ''} | ${ms(c)} | ${spread(c)} | ${c.cpuMs ? `${n(c.cpuMs.median)} ms` : '—'} | ${c.rowsPerSec ? `${n(c.rowsPerSec)}${c.rowsPerCpuSec ? ` (${n(c.rowsPerCpuSec)})` : ''}` : '—'} | ${c.ratio !== undefined ? `${c.ratio}×` : '—'} | ${c.peakRssMb ? `${c.peakRssMb} MB` : '—'} | ${c.target ?? ''} | ${verdict(c.pass)} |`),
+    '| size | backend | case | median | min–max (spread, runs) | CPU | rows/s (per CPU-s) | ratio | peak RSS | target | result | notes |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...r.cases.map((c) => `| ${c.size} | ${c.backend} | ${c.name}${c.error ? ` — error: ${c.error.replace(/\|/g, '/')}` : ''} | ${ms(c)} | ${spread(c)} | ${c.cpuMs ? `${n(c.cpuMs.median)} ms` : '—'} | ${c.rowsPerSec ? `${n(c.rowsPerSec)}${c.rowsPerCpuSec ? ` (${n(c.rowsPerCpuSec)})` : ''}` : '—'} | ${c.ratio !== undefined ? `${c.ratio}×` : '—'} | ${c.peakRssMb ? `${c.peakRssMb} MB` : '—'} | ${c.target ?? ''} | ${verdict(c.pass)} | ${cell((c.notes ?? []).filter((x) => !x.startsWith('plan:') && !x.startsWith('what GET')).join('; '))} |`),
   ];
   if (r.http.length) {
     lines.push('', '| size | backend | HTTP | rate | ok/s | p50 | p95 | p99 | max | errors | server CPU/request | server peak RSS | target | result |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
@@ -90,4 +95,15 @@ export function appendDocs(file: string, r: BenchResults): void {
     lines.push('', 'Datasets: ' + r.datasets.map((d) => `${d.size}/${d.backend} inserted in ${n(Number(d.insertedMs) / 1000, 1)} s`).join('; ') + '.');
   }
   fs.appendFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/** `--docs-from FILE`: appends the section of a saved run to docs/BENCHMARKS.md. */
+export async function docsFrom(argv: string[]): Promise<number> {
+  const file = argv[argv.indexOf('--docs-from') + 1];
+  if (!file || !fs.existsSync(file)) {
+    console.error(`--docs-from: no such file ${file ?? ''}`);
+    return 2;
+  }
+  appendDocs(`${__dirname}/../../docs/BENCHMARKS.md`, JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults);
+  return 0;
 }

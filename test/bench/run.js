@@ -7,7 +7,10 @@ if (process.argv.includes('--child')) {
   require('./child.ts').childMain();
 } else {
   const argv = process.argv.slice(2);
-  const entry = argv.includes('--trace') ? require('./trace.ts').trace : require('./main.ts').main;
+  // --docs-from FILE: append the table of a saved results file (bench-results/*.json) again.
+  const entry = argv.includes('--trace') ? require('./trace.ts').trace
+    : argv.includes('--docs-from') ? require('./report.ts').docsFrom
+      : require('./main.ts').main;
   entry(argv).then(
     (code) => process.exit(code),
     (e) => {

@@ -14,6 +14,9 @@ import { datasetFor, officeRefs } from '../seed-db';
 import { engineInput } from './engine';
 import { peakRssMb, resetPeakRss, round, rowsFigure, scalar, summarize, timeRuns, type BenchApp, type Figure } from '../harness';
 
+/** Timed runs of a recompute stop once they have taken this long (at least one run). */
+const RUN_BUDGET_MS = 60_000;
+
 const RAW_SQL = 'SELECT unitId, SUM(amount) AS total FROM score_lines WHERE officeId = ? AND schemeVersionId = ? AND quarter = ? GROUP BY unitId';
 
 async function verifiedPlacements(b: BenchApp, officeId: number, quarters: string[]): Promise<number> {
@@ -31,7 +34,7 @@ export async function runRecompute(b: BenchApp, officeId: number, runs: { one: n
   let result = { inserted: 0, quarters: [] as string[] };
   const one = await timeRuns(runs.one, async () => {
     result = await ledger.recompute({ officeId, quarters: [PUBLISH_QUARTER], reason: 'bench' });
-  });
+  }, 0, RUN_BUDGET_MS);
   figures.push({
     ...rowsFigure(`recompute one quarter (${PUBLISH_QUARTER})`, one, await verifiedPlacements(b, officeId, [PUBLISH_QUARTER])),
     lines: result.inserted, peakRssMb: peakRssMb(), notes: ['rows = verified placements in the quarter'],
@@ -39,7 +42,7 @@ export async function runRecompute(b: BenchApp, officeId: number, runs: { one: n
   resetPeakRss();
   const all = await timeRuns(runs.all, async () => {
     result = await ledger.recompute({ officeId, reason: 'bench' });
-  });
+  }, 0, RUN_BUDGET_MS);
   figures.push({
     ...rowsFigure('recompute all quarters', all, await verifiedPlacements(b, officeId, QUARTERS)),
     lines: result.inserted, quarters: result.quarters.length, peakRssMb: peakRssMb(),
