@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { QuarterSchedulerService } from '../../apps/api/src/publication/quarter-scheduler.service';
+import { MAX_EXCLUDED } from '../../apps/api/src/publication/quarters.service';
+import { createFactories } from '../factories';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
@@ -60,5 +62,29 @@ describe.each(testBackends('quarter-review'))('quarter review stage and disputes
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('invalid_quarter');
     expect(Number((await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM jobs WHERE name = 'quarters.publish'"))[0].n)).toBe(0);
+  });
+});
+
+describe.each(testBackends('quarter-close-limit'))('closing with many unverified entries ($label)', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses to exclude more than MAX_EXCLUDED entries instead of failing to store the list', async () => {
+    const ds = t.app.get(DataSource);
+    const f = createFactories(ds);
+    const [unit] = await ds.query("SELECT id, officeId FROM units WHERE code = 'LJJD'");
+    for (let i = 0; i <= MAX_EXCLUDED; i += 50) {
+      await Promise.all(Array.from({ length: 50 }, (_, k) => f.articles.create({ officeId: unit.officeId, units: [unit.id], title: `待核定稿件 ${i + k}，标题写得长一些以便撑大排除清单`, submittedAt: '2023-08-01', status: 'submitted' })));
+    }
+    const office = await t.login('office');
+    const res = await t.http().post('/api/quarters/2023-Q3/close').set(bearer(office)).send({ excludeUnverified: true });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('too_many_unverified');
+    expect((await t.http().get('/api/quarters/2023-Q3').set(bearer(office))).body.stage).toBe('open');
   });
 });

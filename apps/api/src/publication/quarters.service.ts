@@ -20,6 +20,9 @@ export function quarterSettledDate(quarter: string, dueDay: number): string {
   return monthDueDate(quarterRange(quarter).end.slice(0, 7), dueDay);
 }
 
+/** At most this many unverified entries can be left out when closing: each is named in the notice, and the list (titles up to 600 bytes) must fit a TEXT column. */
+export const MAX_EXCLUDED = 50;
+
 /** A quarter's lifecycle: open → review (disputes) → closed → published, and republication. */
 @Injectable()
 export class QuartersService {
@@ -107,6 +110,10 @@ export class QuartersService {
       const period = await this.period(manager, user.officeId, quarter);
       if (period.stage === 'closed' || period.stage === 'published') throw conflict('invalid_stage', `该季度已${stageLabel(period.stage)}`);
       const pending = await pendingEntries(manager, user.officeId, quarter);
+      if (pending.length > MAX_EXCLUDED) {
+        // The notice names every excluded entry; hundreds of them mean the review is not done.
+        throw conflict('too_many_unverified', `该季度还有 ${pending.length} 条记录未核定，超过可排除的上限 ${MAX_EXCLUDED} 条，请先完成核定`, { excludeUnverified: `${pending.length} 条记录未核定` });
+      }
       if (pending.length > 0 && !dto.excludeUnverified) {
         throw conflict('unverified_entries', `该季度还有 ${pending.length} 条记录未核定，请先核定，或选择排除后关闭`, { excludeUnverified: `${pending.length} 条记录未核定` });
       }
