@@ -10,6 +10,8 @@ import { SnapshotUnit } from '../publication/snapshot-unit.entity';
 import type { NoticeAdoption, NoticeCommission, NoticeCorrection, NoticeData, NoticeInstruction, NoticeLevel, NoticeUnitRow } from './render/notice-data';
 
 const LEVEL_ORDER: NoticeLevel[] = ['central', 'provincial', 'municipal', 'district'];
+/** One collator for all sorts: localeCompare(…, 'zh') builds one per call. */
+const ZH = new Intl.Collator('zh');
 
 /**
  * Assembles what the notice says from a snapshot: the frozen ranking rows and totals, plus
@@ -82,11 +84,7 @@ export class NoticeDataBuilder {
     );
     const articleIds = [...new Set(rows.map((r) => Number(r.articleId)))];
     const names = await this.unitNames(articleIds);
-    const instructed = new Set<number>(
-      articleIds.length
-        ? (await this.dataSource.query(`SELECT DISTINCT articleId FROM instructions WHERE status = 'verified' AND articleId IN (${articleIds.map(() => '?').join(',')})`, articleIds)).map((r: { articleId: unknown }) => Number(r.articleId))
-        : [],
-    );
+    const instructed = await this.instructedArticles(articleIds);
     return rows
       .map((r) => ({
         level: r.level as NoticeLevel,
@@ -100,7 +98,21 @@ export class NoticeDataBuilder {
         instruction: instructed.has(Number(r.articleId)),
         commission: r.commissionId !== null && r.commissionId !== undefined,
       }))
-      .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.outletName.localeCompare(b.outletName, 'zh') || a.publishedDate.localeCompare(b.publishedDate));
+      .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || ZH.compare(a.outletName, b.outletName) || a.publishedDate.localeCompare(b.publishedDate));
+  }
+
+  /** Articles with a verified instruction, asked in chunks (SQLite allows only so many bound values). */
+  private async instructedArticles(articleIds: number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (let i = 0; i < articleIds.length; i += 500) {
+      const chunk = articleIds.slice(i, i + 500);
+      const rows: { articleId: unknown }[] = await this.dataSource.query(
+        `SELECT DISTINCT articleId FROM instructions WHERE status = 'verified' AND articleId IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      );
+      rows.forEach((r) => out.add(Number(r.articleId)));
+    }
+    return out;
   }
 
   private async unitNames(articleIds: number[]): Promise<Map<number, string[]>> {
@@ -158,7 +170,7 @@ export class NoticeDataBuilder {
     const before = new Map((await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: previous.id } })).map((u) => [u.unitId, u]));
     return units
       .filter((u) => !before.has(u.unitId) || before.get(u.unitId)!.total !== u.total || before.get(u.unitId)!.groupRank !== u.groupRank)
-      .sort((a, b) => a.groupName.localeCompare(b.groupName, 'zh') || a.groupRank - b.groupRank)
+      .sort((a, b) => ZH.compare(a.groupName, b.groupName) || a.groupRank - b.groupRank)
       .map((u) => ({
         unitName: u.unitName,
         groupName: u.groupName,

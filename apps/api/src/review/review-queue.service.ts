@@ -37,18 +37,26 @@ export class ReviewQueueService {
 
   async list(user: AuthUser, query: ReviewQueueQuery): Promise<Page<QueueRow>> {
     const status = query.status ?? (user.role === 'reviewer' || user.role === 'officer' ? 'submitted' : 'unit-approved');
-    const qb = this.base(query.type).where('e.officeId = :officeId', { officeId: user.officeId }).andWhere('e.status = :status', { status });
     const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
-    if (unitId) qb.andWhere('a.ownerUnitId = :unitId', { unitId });
     const dateColumn = { articles: 'e.submittedDate', placements: 'e.publishedDate', instructions: 'e.instructedDate' }[query.type];
-    if (query.from) qb.andWhere(`${dateColumn} >= :from`, { from: query.from });
-    if (query.to) qb.andWhere(`${dateColumn} <= :to`, { to: query.to });
-    if (query.type === 'placements') {
-      if (query.level) qb.andWhere('o.level = :level', { level: query.level });
-      if (query.outletId) qb.andWhere('e.outletId = :outletId', { outletId: query.outletId });
-    }
-    if (query.type === 'instructions' && query.level) qb.andWhere('e.level = :level', { level: query.level });
-    const total = toNumber((await qb.clone().select('COUNT(*)', 'n').getRawOne())?.n);
+    const filter = (qb: SelectQueryBuilder<ObjectLiteral>) => {
+      qb.where('e.officeId = :officeId', { officeId: user.officeId }).andWhere('e.status = :status', { status });
+      if (unitId) qb.andWhere('a.ownerUnitId = :unitId', { unitId });
+      if (query.from) qb.andWhere(`${dateColumn} >= :from`, { from: query.from });
+      if (query.to) qb.andWhere(`${dateColumn} <= :to`, { to: query.to });
+      if (query.type === 'placements' && query.level) qb.andWhere('o.level = :level', { level: query.level });
+      if (query.type === 'placements' && query.outletId) qb.andWhere('e.outletId = :outletId', { outletId: query.outletId });
+      if (query.type === 'instructions' && query.level) qb.andWhere('e.level = :level', { level: query.level });
+      return qb;
+    };
+    // The count joins only what its filters need: joining every row to articles, units and
+    // outlets made it 200 times slower than the page itself with 200,000 placements.
+    const counter = this.dataSource.createQueryBuilder().from(query.type, 'e').select('COUNT(*)', 'n');
+    if (unitId && query.type !== 'articles') counter.innerJoin('articles', 'a', 'a.id = e.articleId');
+    if (unitId && query.type === 'articles') counter.innerJoin('articles', 'a', 'a.id = e.id');
+    if (query.type === 'placements' && query.level) counter.innerJoin('outlets', 'o', 'o.id = e.outletId');
+    const total = toNumber((await filter(counter).getRawOne())?.n);
+    const qb = filter(this.base(query.type));
     const rows = await qb.orderBy(dateColumn, 'ASC').addOrderBy('e.id', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany();
     const evidence = await this.evidenceCounts(query.type, rows.map((r) => Number(r.id)));
     return {

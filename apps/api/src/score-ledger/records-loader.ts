@@ -81,9 +81,10 @@ export class RecordsLoader {
    * ids in chunks. A join, not `IN (… UNION …)`: MariaDB runs the latter as a dependent
    * subquery per row, the former is materialised once.
    */
-  private articleScopes(officeId: number, start: string, end: string, ids?: readonly number[]): { sql: string; params: unknown[] }[] {
+  private articleScopes(officeId: number, start: string, end: string, ids?: readonly number[]): { sql: string; params: unknown[]; whole?: true }[] {
     if (!ids) {
       return [{
+        whole: true,
         sql: `SELECT p.articleId FROM placements p WHERE p.officeId = ? AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ?
               UNION SELECT i.articleId FROM instructions i WHERE i.officeId = ? AND i.status = 'verified' AND i.instructedDate >= ? AND i.instructedDate <= ?`,
         params: [officeId, start, end, officeId, start, end],
@@ -97,7 +98,10 @@ export class RecordsLoader {
     return scopes;
   }
 
-  private async loadArticles(officeId: number, start: string, end: string, scope: { sql: string; params: unknown[] }) {
+  private async loadArticles(officeId: number, start: string, end: string, scope: { sql: string; params: unknown[]; whole?: true }) {
+    // The whole-quarter scope already contains every verified instruction of the quarter, so
+    // that query needs no join with it (SQLite re-ran the UNION once per instruction row).
+    const instructionScope = scope.whole ? { join: '', params: [] as unknown[] } : { join: `JOIN (${scope.sql}) s ON s.articleId = i.articleId`, params: scope.params };
     const q = this.dataSource;
     const [articleRows, unitRows, placementRows, instructionRows]: Row[][] = await Promise.all([
       q.query(
@@ -120,11 +124,11 @@ export class RecordsLoader {
         [...scope.params, officeId, end],
       ),
       q.query(
-        `SELECT i.id, i.articleId, i.leaderTitle, i.level, i.instructedDate FROM instructions i JOIN (${scope.sql}) s ON s.articleId = i.articleId
+        `SELECT i.id, i.articleId, i.leaderTitle, i.level, i.instructedDate FROM instructions i ${instructionScope.join}
          JOIN articles a ON a.id = i.articleId
          WHERE i.officeId = ? AND i.status = 'verified' AND a.status = 'verified' AND i.instructedDate >= ? AND i.instructedDate <= ?
          ORDER BY i.instructedDate, i.id`,
-        [...scope.params, officeId, start, end],
+        [...instructionScope.params, officeId, start, end],
       ),
     ]);
     const unitsByArticle = new Map<string, ScoringArticle['units']>();
