@@ -20,8 +20,11 @@ export function quarterSettledDate(quarter: string, dueDay: number): string {
   return monthDueDate(quarterRange(quarter).end.slice(0, 7), dueDay);
 }
 
-/** At most this many unverified entries can be left out when closing: each is named in the notice, and the list (titles up to 600 bytes) must fit a TEXT column. */
-export const MAX_EXCLUDED = 50;
+/**
+ * At most this many unverified entries can be left out when closing: each is named in the
+ * notice, and the list (titles cut to 60 characters) must fit a TEXT column (64 KB on MariaDB).
+ */
+export const MAX_EXCLUDED = 200;
 
 /** A quarter's lifecycle: open → review (disputes) → closed → published, and republication. */
 @Injectable()
@@ -118,7 +121,7 @@ export class QuartersService {
         throw conflict('unverified_entries', `该季度还有 ${pending.length} 条记录未核定，请先核定，或选择排除后关闭`, { excludeUnverified: `${pending.length} 条记录未核定` });
       }
       // The notice names them as article / placement / instruction.
-      const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: p.title }));
+      const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: p.title.length > 60 ? `${p.title.slice(0, 59)}…` : p.title }));
       await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: new Date(), excludedEntries: excluded });
       await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded }, manager);
       return { quarter, stage: 'closed' as const, excluded };
