@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
@@ -44,28 +45,8 @@ export class CreateArticleDto {
   ownerUnitId?: number;
 }
 
-export class UpdateArticleDto {
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
-  title?: string;
-
-  @IsOptional() @IsString() @MaxLength(20000)
-  summary?: string;
-
-  @IsOptional() @IsInt() @Min(0)
-  wordCount?: number;
-
-  @IsOptional() @Trim() @IsString() @MaxLength(30)
-  genre?: string;
-
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
-  authors?: string;
-
-  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}([T ].*)?$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
-  submittedAt?: string;
-
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ArticleUnitDto)
-  units?: ArticleUnitDto[];
-
+/** Every field of a new article but its owner, each optional; the edited version is required. */
+export class UpdateArticleDto extends PartialType(OmitType(CreateArticleDto, ['ownerUnitId'] as const)) {
   /** The version the client edited; a stale one is refused with 409. */
   @IsInt() @Min(1)
   version: number;

@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, Min } from 'class-validator';
 import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
 import { Trim } from '../../common/dto/transforms';
@@ -31,31 +32,8 @@ export class CreatePlacementDto {
   shares?: number;
 }
 
-export class UpdatePlacementDto {
-  @IsOptional() @IsInt() @Min(1)
-  outletId?: number;
-
-  @IsOptional() @IsString() @Matches(DATE_OR_TIME, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
-  publishedAt?: string;
-
-  @IsOptional() @Trim() @IsString() @MaxLength(50)
-  page?: string;
-
-  @IsOptional() @IsIn(PROMINENCES)
-  prominence?: Prominence;
-
-  @IsOptional() @IsIn(MEDIA)
-  medium?: Medium;
-
-  @IsOptional() @Trim() @IsUrl({ require_protocol: true }, { message: '网址格式不正确（应以 http:// 或 https:// 开头）' }) @MaxLength(500)
-  url?: string;
-
-  @IsOptional() @IsInt() @Min(0)
-  views?: number;
-
-  @IsOptional() @IsInt() @Min(0)
-  shares?: number;
-
+/** Any field of a placement, each optional; the edited version is required. */
+export class UpdatePlacementDto extends PartialType(CreatePlacementDto) {
   @IsInt() @Min(1)
   version: number;
 }
