@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { LineColumns } from './line-columns';
 
 /**
  * 得分明细: one signed amount for one unit in one quarter under one scheme version, with the
@@ -7,10 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('score_lines')
 @Index(['officeId', 'schemeVersionId', 'quarter', 'unitId'])
 @Index(['officeId', 'schemeVersionId', 'articleId'])
-export class ScoreLine {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class ScoreLine extends LineColumns {
   @Column({ type: 'int' })
   officeId: number;
 
@@ -20,30 +18,4 @@ export class ScoreLine {
   /** YYYY-Qn */
   @Column({ type: 'varchar', length: 7 })
   quarter: string;
-
-  @Column({ type: 'int' })
-  unitId: number;
-
-  /** ten-thousandths of a point (fixed-point, 4 decimals) */
-  @Column({ type: 'int' })
-  amount: number;
-
-  @Column({ type: 'varchar', length: 40 })
-  ruleId: string;
-
-  @Column({ type: 'varchar', length: 20 })
-  recordType: string;
-
-  @Column({ type: 'int' })
-  recordId: number;
-
-  @Column({ type: 'int', nullable: true })
-  articleId: number | null;
-
-  /** business date of the record */
-  @Column({ type: 'varchar', length: 10 })
-  date: string;
-
-  @Column({ type: 'varchar', length: 500 })
-  explanation: string;
 }
