@@ -76,6 +76,40 @@ describe('placement score (standard preset, one unit)', () => {
     expect(lines[0].explanation).toBe('《标题》被人民日报（中央级·媒体）头条刊发：基础分 30 × 头条 2 = 60；联合稿件按份额 50% 计 30.0000 分');
   });
 
+  // Formula texts are memoized per scheme: placements that differ in one factor must still
+  // each get their own derivation, and a second scheme must not reuse the first one's texts.
+  it('gives every placement the derivation of its own factors within one input', () => {
+    const scheme = schemeWith({
+      outletOverrides: [{ outlet: 'RMRB', points: 40 }],
+      multipliers: { prominence: { headline: 2, front: 1.5, normal: 1 }, lengthBands: [{ minWords: 0, maxWords: 499, factor: 0.8 }, { minWords: 500, factor: 1.2 }], genre: { 评论: 1.5 } },
+    });
+    const lines = scoreQuarter(
+      scheme,
+      input({
+        articles: [
+          article('a1', [{ unitId: 'u1' }], { wordCount: 300 }),
+          article('a2', [{ unitId: 'u1' }], { wordCount: 800 }),
+          article('a3', [{ unitId: 'u1' }], { wordCount: 800, genre: '评论' }),
+          article('a4', [{ unitId: 'u1' }], { wordCount: 800 }),
+        ],
+        placements: [
+          placement('p1', 'a1', { level: 'central', outletCode: 'XHS', outletName: '新华社' }),
+          placement('p2', 'a2', { level: 'central', outletCode: 'XHS', outletName: '新华社' }),
+          placement('p3', 'a3', { level: 'central', outletCode: 'XHS', outletName: '新华社' }),
+          placement('p4', 'a4', { level: 'central', outletCode: 'RMRB', outletName: '人民日报' }),
+        ],
+      }),
+      '2023-Q3',
+    );
+    const formula = (id: string) => lines.find((l) => l.recordId === id)!.explanation.split('：')[1].split('；')[0];
+    expect(formula('p1')).toBe('基础分 30 × 一般版面 1 × 篇幅 0–499 字 0.8 = 24');
+    expect(formula('p2')).toBe('基础分 30 × 一般版面 1 × 篇幅 500 字以上 1.2 = 36');
+    expect(formula('p3')).toBe('基础分 30 × 一般版面 1 × 篇幅 500 字以上 1.2 × 体裁“评论” 1.5 = 54');
+    expect(formula('p4')).toBe('人民日报特定分 40 × 一般版面 1 × 篇幅 500 字以上 1.2 = 48');
+    const other = scoreQuarter(schemeWith(), input({ articles: [article('a2', [{ unitId: 'u1' }], { wordCount: 800 })], placements: [placement('p2', 'a2', { level: 'central', outletCode: 'XHS', outletName: '新华社' })] }), '2023-Q3');
+    expect(other[0].explanation).toContain('基础分 30 × 一般版面 1 = 30');
+  });
+
   it('ignores placements of articles not in the input (not verified)', () => {
     expect(scoreQuarter(schemeWith(), input({ placements: [placement('p1', 'missing', {})] }), '2023-Q3')).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { CompiledScheme } from '../scheme.types';
 import { articleShares } from '../shares';
 import type { UnitShare } from '../shares';
 import type {
+  Points,
   ScoreLine,
   ScoringArticle,
   ScoringInput,
@@ -17,6 +18,8 @@ export interface ScoringIndex {
   /** Earliest-filed report per `${unitId}|${month}`. */
   reports: Map<string, ScoringMonthlyReport>;
   shares: Map<string, UnitShare[]>;
+  /** Placement scores under `scheme`, filled as the quarters are scored (cleared for another scheme). */
+  placementScores: { scheme: CompiledScheme | null; byPlacement: Map<ScoringPlacement, Points> };
 }
 
 /** What every rule needs to score one quarter; rules push lines into `out`. */
@@ -46,7 +49,7 @@ export function indexInput(input: ScoringInput): ScoringIndex {
     const prev = reports.get(key);
     if (!prev || (r.filedDate && (!prev.filedDate || r.filedDate < prev.filedDate))) reports.set(key, r);
   }
-  return { input, articles, placementsByArticle, reports, shares: new Map() };
+  return { input, articles, placementsByArticle, reports, shares: new Map(), placementScores: { scheme: null, byPlacement: new Map() } };
 }
 
 /** Shares of an article under the scheme's joint split, computed once per article. */

@@ -36,6 +36,30 @@ export function placementScore(scheme: CompiledScheme, p: ScoringPlacement, arti
 }
 
 /**
+ * Formula texts by scheme, then by the factors that decide them. A quarter has thousands of
+ * placements but only a few dozen factor combinations, and building the text (number
+ * formatting, concatenation) was a tenth of the engine's time and much of its garbage.
+ */
+const formulaCache = new WeakMap<CompiledScheme, Map<string, string>>();
+
+function formulaKey(scheme: CompiledScheme, p: ScoringPlacement, article: ScoringArticle): string {
+  const base = scheme.outletOverrides.has(p.outletCode) ? `o:${p.outletCode}:${p.outletName}` : `${p.channel}:${p.level}`;
+  const found = bandFor(scheme, article.wordCount);
+  const band = found ? scheme.lengthBands.indexOf(found) : -1;
+  return `${base}|${p.prominence}|${band}|${p.medium ?? ''}|${article.genre ?? ''}`;
+}
+
+/** placementFormula, memoized per scheme (the text is a pure function of the key's parts). */
+function cachedFormula(scheme: CompiledScheme, p: ScoringPlacement, article: ScoringArticle, score: Points): string {
+  let byKey = formulaCache.get(scheme);
+  if (!byKey) formulaCache.set(scheme, (byKey = new Map()));
+  const key = formulaKey(scheme, p, article);
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = placementFormula(scheme, p, article, score)));
+  return text;
+}
+
+/**
  * "基础分 30 × 头条 2 = 60" — the derivation of placementScore, for explanations.
  * `score` may be passed when already computed.
  */
@@ -72,7 +96,7 @@ function emit(
   if (amount === 0) return;
   const head =
     `《${article.title}》被${p.outletName}（${LEVEL_LABELS[p.level]}·${CHANNEL_LABELS[p.channel]}）` +
-    `${PROMINENCE_LABELS[p.prominence]}刊发：${placementFormula(ctx.scheme, p, article, score)}${note}；`;
+    `${PROMINENCE_LABELS[p.prominence]}刊发：${cachedFormula(ctx.scheme, p, article, score)}${note}；`;
   for (const share of sharesOf(ctx, article)) {
     const part = shareOf(amount, share);
     ctx.out.push({
@@ -88,6 +112,21 @@ function emit(
       explanation: head + amountPhrase(part, share.label),
     });
   }
+}
+
+/**
+ * A placement's score, computed once per index and scheme: under top-up every later quarter
+ * looks again at the article's earlier placements.
+ */
+function scoreOf(ctx: QuarterContext, p: ScoringPlacement, article: ScoringArticle): Points {
+  const cache = ctx.index.placementScores;
+  if (cache.scheme !== ctx.scheme) {
+    cache.scheme = ctx.scheme;
+    cache.byPlacement.clear();
+  }
+  let s = cache.byPlacement.get(p);
+  if (s === undefined) cache.byPlacement.set(p, (s = placementScore(ctx.scheme, p, article)));
+  return s;
 }
 
 /** True when `a` beats `b` as an article's best placement: higher score, then earlier, then smaller id. */
@@ -120,12 +159,12 @@ export function scorePlacements(ctx: QuarterContext): void {
       if (d > end) continue;
       if (d < start) {
         if (policy === 'top-up') {
-          const s = placementScore(scheme, p, article);
+          const s = scoreOf(ctx, p, article);
           if (s > bestBefore) bestBefore = s;
         }
         continue;
       }
-      const s = placementScore(scheme, p, article);
+      const s = scoreOf(ctx, p, article);
       inQuarter++;
       if (policy === 'sum') emit(ctx, article, p, s, s, 'placement', '');
       else if (!best || better(s, p, bestScore, best)) {
