@@ -38,8 +38,10 @@ export async function trace(argv: string[]): Promise<number> {
       if (!scenario) throw new Error(`unknown scenario ${name}`);
       // Wrap the query runner's query once: every statement of the request passes through it.
       const stats = new Map<string, number[]>();
+      // On SQLite the one shared runner carries its own `query` (sqlite-serial-access wraps it at
+      // boot): patch that instance; MariaDB's pooled runners share the prototype's.
       const runner = b.ds.createQueryRunner();
-      const proto = Object.getPrototypeOf(runner) as { query: (...a: unknown[]) => Promise<unknown> };
+      const proto = (Object.prototype.hasOwnProperty.call(runner, 'query') ? runner : Object.getPrototypeOf(runner)) as { query: (...a: unknown[]) => Promise<unknown> };
       await runner.release();
       const original = proto.query;
       let recording = false;
@@ -49,7 +51,8 @@ export async function trace(argv: string[]): Promise<number> {
           return await original.apply(this, a);
         } finally {
           if (recording) {
-            const sql = String(a[0]);
+            // TypeORM inlines some ids into the text: group statements by their shape.
+            const sql = String(a[0]).replace(/\b\d+\b/g, '?');
             stats.set(sql, [...(stats.get(sql) ?? []), Number(process.hrtime.bigint() - t0) / 1e6]);
           }
         }
