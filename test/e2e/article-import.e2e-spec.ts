@@ -201,6 +201,11 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     const second = await t.app.get(ArticleImportService).runImport(payload, { jobId: job.id, attempt: 2, progress: async () => undefined });
     expect(second).toMatchObject({ articlesCreated: 0, placementsCreated: 0, skippedExisting: 1 });
     expect((await articles(officer, `&q=${encodeURIComponent('重复投递')}`))).toHaveLength(1);
+    // % and _ in a search are the characters themselves, not LIKE wildcards
+    const all = await articles(officer);
+    expect(all.length).toBeGreaterThan(0);
+    expect(await articles(officer, '&q=%25')).toEqual(all.filter((x) => x.title.includes('%')));
+    expect(await articles(officer, '&q=_')).toEqual(all.filter((x) => x.title.includes('_')));
   });
 
   it('names the expected header row when the headers are wrong, and imports nothing', async () => {

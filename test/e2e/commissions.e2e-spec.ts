@@ -211,6 +211,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
     expect(ids(await list('status=closed')).sort()).toEqual([c.past, c.joint, c.ljjdOnly].sort());
     expect(ids(await list(`unitId=${unit.FLJD}`))).toEqual([c.past]);
     expect(ids(await list('q=联合'))).toEqual([c.joint]);
+    expect(ids(await list('q=%25'))).toEqual([]); // a literal %, not a wildcard
     const page = await list('pageSize=2&page=2');
     // ordered by deadline, newest first: future (2099), joint (04-15), ljjdOnly (03-20), past (03-10)
     expect(page.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });

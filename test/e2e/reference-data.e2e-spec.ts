@@ -328,6 +328,20 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       const bulletins = (await get('/api/outlets?level=central&channel=bulletin')).body.items as OutletBody[];
       expect(bulletins.map((o) => o.name)).toEqual(['中组部《组工通讯》', '中组部《组工信息》']); // by code: ZZB-ZGTX, ZZB-ZGXX
     });
+
+    it('search takes % and _ literally (units, outlets, users)', async () => {
+      const created = await post('/api/outlets', { code: 'PCT_1', name: '达标率100%周刊', level: 'district', channel: 'media', medium: 'newspaper' });
+      expect(created.status).toBe(201);
+      const outlets = async (q: string) => ((await get(`/api/outlets?q=${encodeURIComponent(q)}&pageSize=200`)).body.items as OutletBody[]).map((o) => o.code).sort();
+      const everyOutlet = ((await get('/api/outlets?pageSize=200')).body.items as OutletBody[]);
+      expect(everyOutlet.length).toBeLessThan(200);
+      expect(await outlets('%')).toEqual(['PCT_1']);
+      expect(await outlets('100%周')).toEqual(['PCT_1']);
+      expect(await outlets('1%周')).toEqual([]);
+      expect(await outlets('_')).toEqual(everyOutlet.filter((o) => o.code.includes('_') || o.name.includes('_') || o.aliases.some((a) => a.includes('_'))).map((o) => o.code).sort());
+      expect((await get('/api/units?q=%25')).body.items).toEqual([]);
+      expect((await get('/api/users?q=%25', await t.login('admin'))).body.items).toEqual([]);
+    });
   });
 });
 

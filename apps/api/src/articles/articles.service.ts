@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import { isUnitScoped } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, forbidden, invalid } from '../common/app-error';
 import { businessDate, parseBusinessInstant } from '../common/business-date';
@@ -12,6 +11,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Unit } from '../units/unit.entity';
 import { assertEditable, loadVisibleArticle } from './article-access';
+import { filteredArticles } from './article-list-query';
 import { toArticleResponse, type ArticleResponse } from './article-response';
 import { resolveShares } from './article-shares';
 import { ArticleUnit } from './article-unit.entity';
@@ -28,13 +28,7 @@ export class ArticlesService {
   ) {}
 
   async list(user: AuthUser, query: ListArticlesQuery): Promise<Page<ArticleResponse>> {
-    const qb = this.dataSource.getRepository(Article).createQueryBuilder('a').where('a.officeId = :officeId', { officeId: user.officeId });
-    const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
-    if (unitId) qb.andWhere('a.id IN (SELECT au.articleId FROM article_units au WHERE au.unitId = :unitId)', { unitId });
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.q) qb.andWhere('(a.title LIKE :q OR a.authors LIKE :q)', { q: `%${query.q}%` });
-    if (query.from) qb.andWhere('a.submittedDate >= :from', { from: query.from.slice(0, 10) });
-    if (query.to) qb.andWhere('a.submittedDate <= :to', { to: query.to.slice(0, 10) });
+    const qb = filteredArticles(this.dataSource, user, query);
     const [rows, total] = await qb.orderBy('a.submittedAt', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     const units = rows.length ? await this.dataSource.getRepository(ArticleUnit).find({ where: { articleId: In(rows.map((r) => r.id)) }, relations: { unit: true } }) : [];
     for (const row of rows) row.units = units.filter((u) => u.articleId === row.id);

@@ -19,6 +19,7 @@ import { CommissionTarget } from './commission-target.entity';
 import { loadTargetViews, toCommissionResponse, type CommissionResponse } from './commission-views';
 import { Commission } from './commission.entity';
 import type { CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
+import { containsPattern, LIKE_ESCAPE } from '../common/like';
 
 /** 约稿 as the office issues and keeps it; answering and completion are in CommissionAnswersService. */
 @Injectable()
@@ -47,7 +48,7 @@ export class CommissionsService {
     const qb = this.dataSource.manager.createQueryBuilder(Commission, 'c').where('c.officeId = :officeId', { officeId: user.officeId });
     if (query.status === 'open') qb.andWhere('c.deadline >= :today', { today });
     if (query.status === 'closed') qb.andWhere('c.deadline < :today', { today });
-    if (query.q) qb.andWhere('c.topic LIKE :q', { q: `%${query.q}%` });
+    if (query.q) qb.andWhere(`c.topic LIKE :q ${LIKE_ESCAPE}`, { q: containsPattern(query.q) });
     if (unitId !== undefined) {
       const answered = query.answered === undefined ? '' : query.answered ? ' AND t.articleId IS NOT NULL' : ' AND t.articleId IS NULL';
       qb.andWhere(`c.id IN (SELECT t.commissionId FROM commission_targets t WHERE t.unitId = :unitId${answered})`, { unitId });

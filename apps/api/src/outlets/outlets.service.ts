@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +19,7 @@ import { loadOutletCatalogue } from './outlet-catalogue';
 import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
 import { Outlet } from './outlet.entity';
 import { User } from '../users/user.entity';
+import { Containing } from '../common/like';
 
 export interface OutletImportResult {
   created: number;
@@ -63,8 +64,7 @@ export class OutletsService implements OnModuleInit {
     if (query.channel) base.channel = query.channel;
     if (query.active !== undefined) base.active = query.active;
     if (!query.q) return base;
-    const q = `%${query.q}%`;
-    return [{ ...base, name: Like(q) }, { ...base, code: Like(q.toUpperCase()) }, { ...base, aliases: Like(q) as never }];
+    return [{ ...base, name: Containing(query.q) }, { ...base, code: Containing(query.q.toUpperCase()) }, { ...base, aliases: Containing(query.q) as never }];
   }
 
   async findOrFail(user: AuthUser, id: number): Promise<Outlet> {

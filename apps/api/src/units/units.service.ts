@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +11,7 @@ import { assertNotReferenced } from '../database/references';
 import type { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from './dto/unit.dto';
 import { RankingGroup } from './ranking-group.entity';
 import { Unit } from './unit.entity';
+import { Containing } from '../common/like';
 
 @Injectable()
 export class UnitsService {
@@ -25,7 +26,7 @@ export class UnitsService {
     const base: FindOptionsWhere<Unit> = { officeId: user.officeId };
     if (query.groupId) base.groupId = query.groupId;
     if (query.active !== undefined) base.active = query.active;
-    const where = query.q ? [{ ...base, name: Like(`%${query.q}%`) }, { ...base, code: Like(`%${query.q.toUpperCase()}%`) }] : base;
+    const where = query.q ? [{ ...base, name: Containing(query.q) }, { ...base, code: Containing(query.q.toUpperCase()) }] : base;
     const [items, total] = await this.units.findAndCount({
       where,
       relations: { group: true },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Like, Repository, type FindOptionsWhere } from 'typeorm';
+import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
 import { UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { toSessionUser } from '../auth/auth.service';
@@ -11,6 +11,7 @@ import { Unit } from '../units/unit.entity';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword, passwordProblem } from './password';
 import { User } from './user.entity';
+import { Containing } from '../common/like';
 
 export type UserResponse = SessionUser & { active: boolean; lockedUntil: string | null; lastLoginAt: string | null };
 
@@ -32,7 +33,7 @@ export class UsersService {
 
   async list(actor: AuthUser, query: ListUsersQuery): Promise<Page<UserResponse>> {
     const base: FindOptionsWhere<User> = { officeId: actor.officeId, ...(query.role ? { role: query.role } : {}) };
-    const where = query.q ? [{ ...base, username: Like(`%${query.q}%`) }, { ...base, displayName: Like(`%${query.q}%`) }] : base;
+    const where = query.q ? [{ ...base, username: Containing(query.q) }, { ...base, displayName: Containing(query.q) }] : base;
     const [items, total] = await this.users.findAndCount({ where, order: { id: 'ASC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
     return { items: items.map(toUserResponse), total, page: query.page, pageSize: query.pageSize };
   }

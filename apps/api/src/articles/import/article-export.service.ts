@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CHANNELS, LEVELS, PROMINENCE_LABELS, type Prominence } from '@app/contracts';
 import type { AuthUser } from '../../auth/auth-user';
-import { isUnitScoped } from '../../auth/scope';
 import { Outlet } from '../../outlets/outlet.entity';
 import { Unit } from '../../units/unit.entity';
-import { Article } from '../article.entity';
 import type { ListArticlesQuery } from '../dto/article.dto';
+import { filteredArticles } from '../article-list-query';
 import { chunks } from './article-import-plan';
 import { AUTO_KEY_PREFIX, EXAMPLE_KEY_PREFIX } from './article-sheet-layout';
 import { writeArticleWorkbook, type ArticleSheetRow } from './article-sheet-writer';
@@ -32,14 +31,7 @@ export class ArticleExportService {
 
   /** The articles GET /api/articles would list with these filters (all pages), one row per placement. */
   async export(user: AuthUser, query: ListArticlesQuery): Promise<Buffer> {
-    const qb = this.dataSource.getRepository(Article).createQueryBuilder('a').where('a.officeId = :officeId', { officeId: user.officeId });
-    // Same filters as ArticlesService.list, so an export shows what the list shows.
-    const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
-    if (unitId) qb.andWhere('a.id IN (SELECT au.articleId FROM article_units au WHERE au.unitId = :unitId)', { unitId });
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.q) qb.andWhere('(a.title LIKE :q OR a.authors LIKE :q)', { q: `%${query.q}%` });
-    if (query.from) qb.andWhere('a.submittedDate >= :from', { from: query.from.slice(0, 10) });
-    if (query.to) qb.andWhere('a.submittedDate <= :to', { to: query.to.slice(0, 10) });
+    const qb = filteredArticles(this.dataSource, user, query);
     const articles = await qb.orderBy('a.submittedDate', 'ASC').addOrderBy('a.id', 'ASC').getMany();
 
     const units = new Map<number, { unitId: number; name: string; shareBp: number | null }[]>();
