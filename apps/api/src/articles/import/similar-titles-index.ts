@@ -6,20 +6,26 @@ export interface TitleEntry {
 }
 
 /**
- * A title as a set of tokens: each character bigram with its occurrence number ('街道#1',
- * '街道#2'), so that the overlap of two token sets is the multiset overlap titleSimilarity
- * counts. A one-character title is its character, as there.
+ * A title as a set of tokens: each character bigram with its occurrence number ('街道' the
+ * first time, '街道' the second time…), so that the overlap of two token sets is the multiset
+ * overlap titleSimilarity counts. A one-character title is its character, as there. Tokens
+ * are numbers (code points and occurrence packed below 2^53), not strings: building the index
+ * of a city's 150,000 titles made millions of short strings.
  */
-function tokens(s: string): string[] {
-  const chars = [...s];
-  if (chars.length === 1) return [`${chars[0]}#1`];
-  const seen = new Map<string, number>();
-  const out: string[] = [];
+const CODE_POINTS = 0x110000;
+/** Occurrences fit below this (titles are at most 200 characters), so tokens stay distinct. */
+const OCCURRENCES = 1024;
+function tokens(s: string): number[] {
+  const chars: number[] = [];
+  for (const c of s) chars.push(c.codePointAt(0)!);
+  if (chars.length === 1) return [chars[0] * CODE_POINTS * OCCURRENCES + 1];
+  const seen = new Map<number, number>();
+  const out: number[] = [];
   for (let i = 0; i < chars.length - 1; i++) {
-    const g = chars[i] + chars[i + 1];
+    const g = chars[i] * CODE_POINTS + chars[i + 1] + 1;
     const n = (seen.get(g) ?? 0) + 1;
     seen.set(g, n);
-    out.push(`${g}#${n}`);
+    out.push(g * OCCURRENCES + n); // < 2^41 × 2^10, exact in a double
   }
   return out;
 }
@@ -33,7 +39,7 @@ function tokens(s: string): string[] {
  * when that is cheaper than comparing the candidates one by one.
  */
 export class SimilarTitlesIndex {
-  private readonly tokenIds = new Map<string, number>();
+  private readonly tokenIds = new Map<number, number>();
   private readonly postings: Int32Array[];
   private readonly entryTokens: Int32Array[] = [];
   private readonly lengths: Int32Array;
