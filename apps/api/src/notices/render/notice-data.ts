@@ -45,6 +45,13 @@ export interface NoticeAdoption {
   commission: boolean;
 }
 
+/** A level of 附件2 too large to list row by row in the DOCX and the web view. */
+export interface NoticeOmittedLevel {
+  level: NoticeLevel;
+  /** how many adoptions of this level the quarter has (all of them are in the spreadsheet) */
+  count: number;
+}
+
 export interface NoticeTexts {
   /** 发文字号, e.g. 示组办〔2023〕12号 */
   docNumber?: string;
@@ -125,14 +132,31 @@ export interface NoticeData {
   kind: 'notice' | 'correction';
   texts: NoticeTexts;
   summary: NoticeSummary;
-  /** provincial level and above */
+  /** provincial level and above, highest level first; at most HIGHLIGHT_LIMIT of them */
   highlights: NoticeHighlight[];
+  /** how many provincial-and-above adoptions there are in all; absent in documents stored before the cap (then highlights.length) */
+  highlightsTotal?: number;
+  /** in date order; at most INSTRUCTION_LIMIT of them */
   instructions: NoticeInstruction[];
+  /** how many 批示 there are in all; absent in documents stored before the cap (then instructions.length) */
+  instructionsTotal?: number;
   commissions: NoticeCommission[];
   /** rows sorted by groupRank then unit code */
   groups: { groupName: string; rows: NoticeUnitRow[] }[];
   overall: NoticeUnitRow[];
+  /**
+   * 附件2 as the DOCX and the web view list it: every adoption of the quarter when there are at
+   * most ADOPTION_LIST_LIMIT, else the adoptions of the whole levels that fit, highest first
+   * (see listedAdoptionLevels). The spreadsheet's 附件2 always holds the full list, streamed
+   * from the database instead of taken from here.
+   */
   adoptions: NoticeAdoption[];
+  /**
+   * The levels left out of `adoptions`, highest first, with their true counts: the notice sums
+   * them up in one sentence under the table. Absent (documents stored before the list was
+   * bounded) or empty when everything is listed.
+   */
+  adoptionsOmitted?: NoticeOmittedLevel[];
   /** for kind 'correction': what changed against the previous revision */
   corrections?: NoticeCorrection[];
   /** for kind 'correction': the notice being corrected, quoted in the first sentence */

@@ -4,6 +4,7 @@ import {
   describeChange,
   formatChange,
   formatPoints,
+  formatCount,
   formatRate,
   formatScore,
   parseQuarter,
@@ -87,5 +88,16 @@ describe('notice number formatting', () => {
   it('measures widths with half-width digits', () => {
     expect(textWidth('中共示例区委组织部办公室')).toBe(12);
     expect(textWidth('2023年7月10日')).toBe(6.5);
+  });
+
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [30112, '30,112'],
+    [1234567, '1,234,567'],
+    [-5210, '-5,210'],
+  ])('count %p → %s', (n, text) => {
+    expect(formatCount(n)).toBe(text);
   });
 });

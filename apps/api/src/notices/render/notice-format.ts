@@ -61,6 +61,11 @@ export function describeChange(current: number, base: number | null): string | n
   return tenths > 0n ? `增长${fixed(tenths, 1)}%` : `下降${fixed(-tenths, 1)}%`;
 }
 
+/** A count with thousands separators, as large figures are printed in the notice: 30112 → "30,112". */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** A rate as a percentage with at most one decimal: 3/5 → "60%", 2/3 → "66.7%". */
 export function formatRate(part: number, whole: number): string {
   if (whole <= 0) return '—';

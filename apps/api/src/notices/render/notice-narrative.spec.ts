@@ -102,6 +102,41 @@ describe('notice narrative', () => {
     expect(paragraphs(upperSection({ ...data, highlights: [], instructions: [] }))).toEqual(['本季度无稿件被省级以上媒体和刊物录用。', '本季度无稿件获领导批示。']);
   });
 
+  it('二、 quotes at most 30 adoptions and 30 批示 and gives their true totals', () => {
+    const highlights = Array.from({ length: 30 }, (_, i) => ({ unitName: `单位${i + 1}`, title: `标题${i + 1}`, outletName: '人民日报', level: 'central' }));
+    const instructions = Array.from({ length: 30 }, (_, i) => ({ unitNames: [`单位${i + 1}`], title: `标题${i + 1}`, leaderTitle: '市委书记', level: 'municipal', date: '2023-05-01' }));
+    const [adopted, instructed] = paragraphs(upperSection({ ...data, highlights, highlightsTotal: 4321, instructions, instructionsTotal: 31 }));
+    const quoted = highlights.map((h) => `${h.unitName}《${h.title}》被人民日报刊发（中央级）`).join('；');
+    expect(adopted).toBe(`本季度，省级以上媒体和刊物录用稿件4,321篇次，择要列举如下：${quoted}。其余4,291篇次详见附件2。`);
+    const quotedInstructions = instructions.map((i) => `${i.unitNames[0]}《${i.title}》获市委书记批示`).join('；');
+    expect(instructed).toBe(`本季度，稿件获领导批示31篇次，择要列举如下：${quotedInstructions}。其余1篇次见附件2中标注★的稿件。`);
+  });
+
+  it('二、 reads the same as before when everything is quoted, and caps documents stored before the cap', () => {
+    // exactly the limit: all quoted, no 其余
+    const highlights = Array.from({ length: 30 }, (_, i) => ({ unitName: `单位${i + 1}`, title: `标题${i + 1}`, outletName: '示例日报', level: 'provincial' }));
+    const [exact] = paragraphs(upperSection({ ...data, highlights, highlightsTotal: 30 }));
+    expect(exact.startsWith('本季度，省级以上媒体和刊物录用稿件30篇次：单位1《标题1》')).toBe(true);
+    expect(exact.endsWith('单位30《标题30》被示例日报刊发（省级）。')).toBe(true);
+    // stored JSON from before the cap: every highlight in the list, no total
+    const old = Array.from({ length: 35 }, (_, i) => ({ unitName: `单位${i + 1}`, title: `标题${i + 1}`, outletName: '示例日报', level: 'provincial' }));
+    const [capped] = paragraphs(upperSection({ ...data, highlights: old }));
+    expect(capped.startsWith('本季度，省级以上媒体和刊物录用稿件35篇次，择要列举如下：单位1《标题1》')).toBe(true);
+    expect(capped.endsWith('单位30《标题30》被示例日报刊发（省级）。其余5篇次详见附件2。')).toBe(true);
+    // the total alone (no quoted item would be odd, but the count still reads right)
+    expect(paragraphs(upperSection({ ...data, highlights: [], highlightsTotal: 0, instructions: [], instructionsTotal: 0 }))).toEqual([
+      '本季度无稿件被省级以上媒体和刊物录用。',
+      '本季度无稿件获领导批示。',
+    ]);
+  });
+
+  it('一、总体情况 groups the digits of large figures', () => {
+    const summary = { ...data.summary, articlesSubmitted: 152340, placements: 125004, byLevel: { central: 7500, provincial: 17500, municipal: 37500, district: 62504 }, instructions: 1520, lastYearPlacements: null, previousQuarterPlacements: null, excluded: [] };
+    expect(paragraphs(overviewSection({ ...data, summary }))[0]).toBe(
+      '本季度全区共报送信息稿件152,340篇，被各级媒体和刊物录用125,004篇（次），其中中央级7,500篇、省级17,500篇、市级37,500篇、区级62,504篇；获领导批示1,520篇次。',
+    );
+  });
+
   it('三、约稿完成情况: count, due, on time, rate, and who was late or missing', () => {
     expect(paragraphs(commissionsSection(data))).toEqual([
       '本季度共发出约稿2次，应完成5篇，按时完成3篇，逾期完成1篇，未完成1篇，完成率60%。青石镇、区教育局党委未按时完成约稿任务。',

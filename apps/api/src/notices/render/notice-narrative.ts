@@ -6,6 +6,7 @@ import {
   chineseNumber,
   describeChange,
   formatChange,
+  formatCount,
   formatRate,
   formatScore,
   joinNames,
@@ -37,6 +38,15 @@ export interface NoticeNarrative {
   recipients: string;
   sections: NarrativeSection[];
 }
+
+/**
+ * 二、上级采用及领导批示情况 quotes at most this many provincial-and-above adoptions (highest level
+ * first, then outlet and date, as in 附件2) and says how many there are in all: a city's quarter
+ * has thousands, which no reader goes through in the body.
+ */
+export const HIGHLIGHT_LIMIT = 30;
+/** The same cap for the 批示 quoted in the body, in date order. */
+export const INSTRUCTION_LIMIT = 30;
 
 const EXCLUDED_TYPE_LABELS: Record<string, string> = {
   article: '稿件',
@@ -81,8 +91,8 @@ function openingSection(data: NoticeData): NarrativeSection {
 /** 一、总体情况: totals, by level, 同比/环比, 批示, and what was left out. */
 export function overviewSection(data: NoticeData): NarrativeSection {
   const s = data.summary;
-  let text = `本季度${regionWide(data.office.regionName)}共报送信息稿件${s.articlesSubmitted}篇，被各级媒体和刊物录用${s.placements}篇（次）`;
-  const levels = LEVELS.filter((l) => (s.byLevel[l] ?? 0) > 0).map((l) => `${LEVEL_LABELS[l]}${s.byLevel[l]}篇`);
+  let text = `本季度${regionWide(data.office.regionName)}共报送信息稿件${formatCount(s.articlesSubmitted)}篇，被各级媒体和刊物录用${formatCount(s.placements)}篇（次）`;
+  const levels = LEVELS.filter((l) => (s.byLevel[l] ?? 0) > 0).map((l) => `${LEVEL_LABELS[l]}${formatCount(s.byLevel[l])}篇`);
   if (levels.length > 0) text += `，其中${joinNames(levels)}`;
   const comparisons: string[] = [];
   const yoy = describeChange(s.placements, s.lastYearPlacements);
@@ -90,7 +100,7 @@ export function overviewSection(data: NoticeData): NarrativeSection {
   if (yoy) comparisons.push(`同比${yoy}`);
   if (qoq) comparisons.push(`环比${qoq}`);
   if (comparisons.length > 0) text += `，录用总数${comparisons.join('，')}`;
-  text += s.instructions > 0 ? `；获领导批示${s.instructions}篇次。` : '；本季度未获领导批示。';
+  text += s.instructions > 0 ? `；获领导批示${formatCount(s.instructions)}篇次。` : '；本季度未获领导批示。';
   const paragraphs = [text];
   if (s.excluded.length > 0) {
     const items = s.excluded.map((e) => `${EXCLUDED_TYPE_LABELS[e.type] ?? e.type}《${e.title}》`);
@@ -99,19 +109,39 @@ export function overviewSection(data: NoticeData): NarrativeSection {
   return { key: 'overview', heading: '一、总体情况', parts: [{ paragraphs }] };
 }
 
-/** 二、上级采用及领导批示情况: provincial-and-above adoptions and every 批示, by name. */
+/**
+ * A list quoted in the body, capped: every item when there are at most `limit`, else the first
+ * `limit` under the true total and the count of the rest (择要列举如下：……。其余N篇次……).
+ */
+function quotedList(items: string[], total: number, limit: number, lead: string, rest: string): string {
+  const shown = items.slice(0, limit);
+  if (total <= shown.length) return `${lead}${formatCount(total)}篇次：${shown.join('；')}。`;
+  return `${lead}${formatCount(total)}篇次，择要列举如下：${shown.join('；')}。其余${formatCount(total - shown.length)}篇次${rest}。`;
+}
+
+/** 二、上级采用及领导批示情况: provincial-and-above adoptions and the 批示, by name (at most 30 of each). */
 export function upperSection(data: NoticeData): NarrativeSection {
+  const adoptedTotal = Math.max(data.highlightsTotal ?? 0, data.highlights.length);
   const adopted =
-    data.highlights.length > 0
-      ? `本季度，省级以上媒体和刊物录用稿件${data.highlights.length}篇次：${data.highlights
-          .map((h) => `${h.unitName}《${h.title}》被${h.outletName}${h.channel === 'bulletin' ? '采用' : '刊发'}（${levelLabel(h.level)}）`)
-          .join('；')}。`
+    adoptedTotal > 0
+      ? quotedList(
+          data.highlights.map((h) => `${h.unitName}《${h.title}》被${h.outletName}${h.channel === 'bulletin' ? '采用' : '刊发'}（${levelLabel(h.level)}）`),
+          adoptedTotal,
+          HIGHLIGHT_LIMIT,
+          '本季度，省级以上媒体和刊物录用稿件',
+          '详见附件2',
+        )
       : '本季度无稿件被省级以上媒体和刊物录用。';
+  const instructedTotal = Math.max(data.instructionsTotal ?? 0, data.instructions.length);
   const instructed =
-    data.instructions.length > 0
-      ? `本季度，稿件获领导批示${data.instructions.length}篇次：${data.instructions
-          .map((i) => `${joinNames(i.unitNames)}《${i.title}》获${i.leaderTitle}批示`)
-          .join('；')}。`
+    instructedTotal > 0
+      ? quotedList(
+          data.instructions.map((i) => `${joinNames(i.unitNames)}《${i.title}》获${i.leaderTitle}批示`),
+          instructedTotal,
+          INSTRUCTION_LIMIT,
+          '本季度，稿件获领导批示',
+          '见附件2中标注★的稿件',
+        )
       : '本季度无稿件获领导批示。';
   return {
     key: 'upper',
