@@ -1,7 +1,7 @@
 import { noticeNarrative } from './notice-narrative';
 import { renderNoticeDocx } from './notice-docx';
 import { readDocx, styleXml, type DocxBlock, type DocxContent, type DocxParagraph, type DocxTable } from './testing/docx-reader';
-import { correctionFixture, largeNoticeFixture, noticeFixture } from './testing/notice-fixtures';
+import { bulkNoticeFixture, correctionFixture, largeNoticeFixture, noticeFixture } from './testing/notice-fixtures';
 
 const HEADER = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'];
 const ADOPTION_HEADER = ['单位', '稿件标题', '媒体/刊物', '刊发日期', '版面', '备注'];
@@ -271,5 +271,66 @@ describe('renderNoticeDocx edge cases', () => {
     // 镇街组, 部门组, 总排名, adoption list, 版记
     expect(tables.map((t) => t.rows.length)).toEqual([31, 31, 61, 1 + 4 + 500, 2]);
     expect(tables[2].rows[60][0]).toBe('60');
+  });
+
+  it('lists every row of unbounded data (documents are bounded by the builder, not here)', async () => {
+    // the renderer prints what the data lists; bounding is the builder's decision (see below)
+    const data = largeNoticeFixture(60, 500);
+    expect(data.adoptionsOmitted).toBeUndefined();
+    const doc = await readDocx(await renderNoticeDocx(data));
+    expect(doc.blocks.some((b) => b.kind === 'p' && b.text.includes('电子表格版附件2'))).toBe(false);
+  });
+});
+
+describe('renderNoticeDocx with more adoptions than 附件2 lists', () => {
+  const attachment2 = async (data: Parameters<typeof renderNoticeDocx>[0]) => {
+    const doc = await readDocx(await renderNoticeDocx(data));
+    const start = doc.blocks.findIndex((b) => b.kind === 'p' && b.text === '附件2');
+    return doc.blocks.slice(start + 2, -2);
+  };
+
+  it('lists the whole levels that fit, then one sentence with the counts of the rest, then the legend', async () => {
+    const { data } = bulkNoticeFixture();
+    const blocks = await attachment2(data);
+    expect(blocks.map((b) => b.kind)).toEqual(['table', 'p', 'p']);
+    const table = blocks[0] as DocxTable;
+    // header, two level captions, 40 + 120 rows: no 市级 or 区级 row at all
+    expect(table.rows).toHaveLength(1 + 2 + 160);
+    const captions = table.rows.filter((r) => r.length === 1).map((r) => r[0]);
+    expect(captions).toEqual(['中央级（40篇次）', '省级（120篇次）']);
+    expect(table.rows.slice(1).filter((r) => r.length === 6).every((r) => /^(central|provincial)-/.test(r[1]))).toBe(true);
+    // the central rows come first and run by outlet then date
+    expect(table.rows[2].slice(1, 4)).toEqual(['central-0000 基层党建工作经验', '《组工通讯》', '2023年4月1日']);
+    expect(table.rows[43].slice(1, 4)).toEqual(['provincial-0000 基层党建工作经验', '《示例组工》', '2023年4月1日']);
+    expect(shape(blocks.slice(1))).toEqual([
+      ['NoticeBody', '另有市级录用400篇次、区级录用1,200篇次，明细见电子表格版附件2（录用情况一览表）。'],
+      ['NoticeNote', '注：★ 领导批示；▲ 约稿；◆ 头版头条。'],
+    ]);
+  });
+
+  it('prints only the sentence when not even the central level fits', async () => {
+    const data = {
+      ...noticeFixture(),
+      adoptions: [],
+      adoptionsOmitted: [
+        { level: 'central' as const, count: 2400 },
+        { level: 'provincial' as const, count: 5600 },
+        { level: 'municipal' as const, count: 12000 },
+        { level: 'district' as const, count: 20000 },
+      ],
+    };
+    expect(shape(await attachment2(data))).toEqual([
+      ['NoticeBody', '本季度共录用40,000篇次（中央级2,400篇次、省级5,600篇次、市级12,000篇次、区级20,000篇次），条目较多，不逐条列出，明细见电子表格版附件2（录用情况一览表）。'],
+    ]);
+  });
+
+  it('quotes at most 30 adoptions of provincial level and above in the body, with the true total', async () => {
+    const base = noticeFixture();
+    const highlights = Array.from({ length: 30 }, (_, i) => ({ unitName: '临江街道', title: `稿件${i + 1}`, outletName: '人民日报', level: 'central' }));
+    const doc = await readDocx(await renderNoticeDocx({ ...base, highlights, highlightsTotal: 1234 }));
+    const paragraph = paragraphsOf(doc).find((p) => p.text.startsWith('本季度，省级以上媒体和刊物录用稿件'))!;
+    expect(paragraph.text.startsWith('本季度，省级以上媒体和刊物录用稿件1,234篇次，择要列举如下：临江街道《稿件1》被人民日报刊发（中央级）；')).toBe(true);
+    expect(paragraph.text.endsWith('临江街道《稿件30》被人民日报刊发（中央级）。其余1,204篇次详见附件2。')).toBe(true);
+    expect(paragraph.text.match(/被人民日报刊发/g)).toHaveLength(30);
   });
 });

@@ -126,8 +126,12 @@ function attachments(s: NoticeSections): FileChild[] {
   }
   if (s.adoptions) {
     out.push(...attachmentHead(s.attachments[1].label, s.adoptions.title));
+    // The levels too large to list are summed up right under the table, before the legend of its marks.
+    const omitted = s.adoptions.omitted ? [new Paragraph({ style: STYLE.body, children: [new TextRun(s.adoptions.omitted)] })] : [];
     if (s.adoptions.groups.length > 0) {
-      out.push(adoptionDocxTable(s.adoptions.groups), new Paragraph({ style: STYLE.note, children: [new TextRun(s.adoptions.legend)] }));
+      out.push(adoptionDocxTable(s.adoptions.groups), ...omitted, new Paragraph({ style: STYLE.note, children: [new TextRun(s.adoptions.legend)] }));
+    } else if (omitted.length > 0) {
+      out.push(...omitted);
     } else {
       out.push(new Paragraph({ style: STYLE.body, children: [new TextRun('本季度无录用稿件。')] }));
     }

@@ -1,5 +1,5 @@
 import { noticeSections } from './notice-html';
-import { correctionFixture, noticeFixture } from './testing/notice-fixtures';
+import { bulkNoticeFixture, correctionFixture, noticeFixture } from './testing/notice-fixtures';
 
 describe('noticeSections (the web view’s JSON)', () => {
   it('carries the head, the body sections, the attachments and the tables of a notice', () => {
@@ -46,5 +46,23 @@ describe('noticeSections (the web view’s JSON)', () => {
   it('falls back to the office as signer and leaves the date empty when none was given', () => {
     const s = noticeSections({ ...noticeFixture(), texts: { issuer: '  ' } });
     expect([s.issuer, s.issuedDate, s.docNumber, s.copyTo]).toEqual(['中共示例区委组织部办公室', null, null, null]);
+  });
+
+  it('lists a small quarter in full with no sentence under the table', () => {
+    expect(noticeSections(noticeFixture()).adoptions!.omitted).toBeNull();
+  });
+
+  it('above the limit: the listed levels, and the sentence the DOCX prints under the table', () => {
+    const s = noticeSections(bulkNoticeFixture().data);
+    expect(s.adoptions!.groups.map((g) => g.caption)).toEqual(['中央级（40篇次）', '省级（120篇次）']);
+    expect(s.adoptions!.omitted).toBe('另有市级录用400篇次、区级录用1,200篇次，明细见电子表格版附件2（录用情况一览表）。');
+  });
+
+  it('reads a document stored before the list was bounded (no adoptionsOmitted, no totals)', () => {
+    const { adoptionsOmitted: _omitted, highlightsTotal: _h, instructionsTotal: _i, ...old } = noticeFixture();
+    const s = noticeSections(JSON.parse(JSON.stringify(old)));
+    expect(s.adoptions!.groups.map((g) => g.rows.length)).toEqual([1, 3, 3, 5]);
+    expect(s.adoptions!.omitted).toBeNull();
+    expect(s.sections.find((x) => x.key === 'upper')!.parts[0].paragraphs[0]).toMatch(/^本季度，省级以上媒体和刊物录用稿件4篇次：/);
   });
 });

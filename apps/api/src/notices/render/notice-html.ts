@@ -7,6 +7,7 @@ import {
   RANKING_COLUMNS,
   adoptionAttachmentTitle,
   adoptionGroups,
+  omittedAdoptionsText,
   rankingAttachmentTitle,
   rankingTables,
   type AdoptionGroup,
@@ -40,7 +41,26 @@ export interface NoticeSections {
   copyTo: string | null;
   ranking: { title: string; columns: readonly string[]; tables: RankingTable[] };
   /** null for a correction, which carries 附件1 only */
-  adoptions: { title: string; columns: readonly string[]; groups: AdoptionGroup[]; legend: string } | null;
+  adoptions: {
+    title: string;
+    columns: readonly string[];
+    /** the levels listed row by row (all of them for a quarter within ADOPTION_LIST_LIMIT) */
+    groups: AdoptionGroup[];
+    legend: string;
+    /** the sentence under the table naming the levels not listed and their counts; null when all are listed */
+    omitted: string | null;
+  } | null;
+}
+
+function adoptionSection(data: NoticeData): NonNullable<NoticeSections['adoptions']> {
+  const groups = adoptionGroups(data);
+  return {
+    title: adoptionAttachmentTitle(data),
+    columns: ADOPTION_COLUMNS,
+    groups,
+    legend: ADOPTION_LEGEND,
+    omitted: omittedAdoptionsText(data.adoptionsOmitted, groups.length > 0),
+  };
 }
 
 export function noticeSections(data: NoticeData): NoticeSections {
@@ -67,8 +87,6 @@ export function noticeSections(data: NoticeData): NoticeSections {
     issuedDate: data.texts.issuedDate ? chineseDate(data.texts.issuedDate) : null,
     copyTo: data.texts.copyTo?.trim() || null,
     ranking: { title: rankingAttachmentTitle(data), columns: RANKING_COLUMNS, tables: rankingTables(data) },
-    adoptions: correction
-      ? null
-      : { title: adoptionAttachmentTitle(data), columns: ADOPTION_COLUMNS, groups: adoptionGroups(data), legend: ADOPTION_LEGEND },
+    adoptions: correction ? null : adoptionSection(data),
   };
 }

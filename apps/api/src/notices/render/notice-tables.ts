@@ -1,6 +1,6 @@
 import { LEVELS, LEVEL_LABELS } from '@app/contracts';
-import type { NoticeAdoption, NoticeData, NoticeLevel, NoticeUnitRow } from './notice-data';
-import { changeTenths, chineseDate, chineseNumber, formatChange, formatPoints, parseQuarter, pointsValue } from './notice-format';
+import type { NoticeAdoption, NoticeData, NoticeLevel, NoticeOmittedLevel, NoticeUnitRow } from './notice-data';
+import { changeTenths, chineseDate, chineseNumber, formatChange, formatCount, formatPoints, parseQuarter, pointsValue } from './notice-format';
 
 /** Columns of 附件1, in order; the DOCX, the XLSX and the web view all use this list. */
 export const RANKING_COLUMNS = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'] as const;
@@ -9,6 +9,15 @@ export const RANKING_COLUMNS = ['排名', '单位', '报送数', '中央级', '�
 export const ADOPTION_COLUMNS = ['单位', '稿件标题', '媒体/刊物', '刊发日期', '版面', '备注'] as const;
 
 export const ADOPTION_LEGEND = '注：★ 领导批示；▲ 约稿；◆ 头版头条。';
+
+/**
+ * The most rows 附件2 lists in the DOCX and the web view. A district's quarter (about a hundred
+ * adoptions) is listed in full, as readers expect; a city's or a province's (tens of thousands)
+ * would make a document of thousands of pages that takes minutes and gigabytes to render. Above
+ * the limit whole levels are listed from the highest while they fit and the rest is summed up
+ * in one sentence; the spreadsheet's 附件2 always holds every row.
+ */
+export const ADOPTION_LIST_LIMIT = 300;
 
 export interface RankingRow {
   rank: number;
@@ -64,7 +73,9 @@ export interface AdoptionGroup {
 
 export const OVERALL_NAME = '总排名';
 
-const collator = new Intl.Collator('zh-Hans-CN');
+/** The one collator of the notice: outlet names and titles sort the same in every output and in the builder. */
+export const noticeCollator = new Intl.Collator('zh-Hans-CN');
+const collator = noticeCollator;
 
 function monthlyText(row: NoticeUnitRow): string {
   const parts: string[] = [];
@@ -137,23 +148,83 @@ function marks(a: NoticeAdoption): string {
   return `${a.instruction ? '★' : ''}${a.commission ? '▲' : ''}${a.headline ? '◆' : ''}`;
 }
 
-/** The adoption list grouped by level (central first), then outlet, then date; empty levels left out. */
+/** The order of 附件2 within a level: outlet, then date, then title. */
+export function compareWithinLevel(a: NoticeAdoption, b: NoticeAdoption): number {
+  return collator.compare(a.outletName, b.outletName) || (a.publishedDate < b.publishedDate ? -1 : a.publishedDate > b.publishedDate ? 1 : 0) || collator.compare(a.title, b.title);
+}
+
+/** One adoption as the cells of 附件2. */
+export function adoptionRow(a: NoticeAdoption): AdoptionRow {
+  return {
+    units: a.unitNames.join('、'),
+    title: a.title,
+    outlet: a.outletName,
+    date: chineseDate(a.publishedDate),
+    isoDate: a.publishedDate,
+    page: a.page ?? '',
+    marks: marks(a),
+  };
+}
+
+/**
+ * Which levels 附件2 lists row by row in the DOCX and the web view, given how many adoptions
+ * each level has: all of them when the quarter has at most `limit`; else whole levels from the
+ * highest (central → district) while the running total stays within the limit. The first level
+ * that does not fit and every lower one are left out, never listed in part, so a reader never
+ * mistakes a cut list for a complete one.
+ */
+export function listedAdoptionLevels(counts: Partial<Record<NoticeLevel, number>>, limit = ADOPTION_LIST_LIMIT): NoticeLevel[] {
+  const listed: NoticeLevel[] = [];
+  let total = 0;
+  for (const level of LEVELS) {
+    total += counts[level] ?? 0;
+    if (total > limit) break;
+    listed.push(level);
+  }
+  return listed;
+}
+
+/** The levels listedAdoptionLevels leaves out that have adoptions, with their counts, highest first. */
+export function omittedAdoptionLevels(counts: Partial<Record<NoticeLevel, number>>, limit = ADOPTION_LIST_LIMIT): NoticeOmittedLevel[] {
+  const listed = new Set(listedAdoptionLevels(counts, limit));
+  return LEVELS.filter((l) => !listed.has(l) && (counts[l] ?? 0) > 0).map((level) => ({ level, count: counts[level] ?? 0 }));
+}
+
+/**
+ * The sentence under 附件2's table for the levels not listed row by row:
+ * 另有市级录用5,210篇次、区级录用30,112篇次，明细见电子表格版附件2（录用情况一览表）。
+ * When no level could be listed at all it gives the total and every level instead. Null when
+ * nothing was left out.
+ */
+export function omittedAdoptionsText(omitted: NoticeOmittedLevel[] | undefined, anyListed: boolean): string | null {
+  const levels = (omitted ?? []).filter((o) => o.count > 0);
+  if (levels.length === 0) return null;
+  const where = '明细见电子表格版附件2（录用情况一览表）。';
+  const each = levels.map((o) => `${LEVEL_LABELS[o.level]}录用${formatCount(o.count)}篇次`).join('、');
+  if (anyListed) return `另有${each}，${where}`;
+  const total = levels.reduce((n, o) => n + o.count, 0);
+  const lead =
+    levels.length === 1
+      ? `本季度录用均为${LEVEL_LABELS[levels[0].level]}，共${formatCount(total)}篇次`
+      : `本季度共录用${formatCount(total)}篇次（${levels.map((o) => `${LEVEL_LABELS[o.level]}${formatCount(o.count)}篇次`).join('、')}）`;
+  return `${lead}，条目较多，不逐条列出，${where}`;
+}
+
+/**
+ * The adoption list grouped by level (central first), then outlet, then date; empty levels and
+ * the levels the data marks as omitted are left out.
+ */
 export function adoptionGroups(data: NoticeData): AdoptionGroup[] {
-  return LEVELS.map((level) => {
-    const rows = data.adoptions
-      .filter((a) => a.level === level)
-      .sort((a, b) => collator.compare(a.outletName, b.outletName) || a.publishedDate.localeCompare(b.publishedDate) || collator.compare(a.title, b.title))
-      .map((a) => ({
-        units: a.unitNames.join('、'),
-        title: a.title,
-        outlet: a.outletName,
-        date: chineseDate(a.publishedDate),
-        isoDate: a.publishedDate,
-        page: a.page ?? '',
-        marks: marks(a),
-      }));
-    return { level, caption: `${LEVEL_LABELS[level]}（${rows.length}篇次）`, rows };
-  }).filter((g) => g.rows.length > 0);
+  const omitted = new Set((data.adoptionsOmitted ?? []).map((o) => o.level));
+  return LEVELS.filter((level) => !omitted.has(level))
+    .map((level) => {
+      const rows = data.adoptions
+        .filter((a) => a.level === level)
+        .sort(compareWithinLevel)
+        .map(adoptionRow);
+      return { level, caption: `${LEVEL_LABELS[level]}（${rows.length}篇次）`, rows };
+    })
+    .filter((g) => g.rows.length > 0);
 }
 
 /** The cells of one adoption row as text, in ADOPTION_COLUMNS order. */

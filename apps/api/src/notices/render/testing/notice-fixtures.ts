@@ -1,4 +1,4 @@
-import type { NoticeAdoption, NoticeData, NoticeUnitRow } from '../notice-data';
+import type { NoticeAdoption, NoticeData, NoticeLevel, NoticeUnitRow } from '../notice-data';
 
 /**
  * A hand-built quarter of the demo district, small enough to check every cell by hand:
@@ -66,6 +66,16 @@ function adoptions(): NoticeAdoption[] {
     adoption({ level: 'district', outletName: '《示例区组工信息》', publishedDate: '2023-04-28', unitNames: ['枫林街道'], title: '枫林街道“红管家”服务小区治理', page: '第8期', commission: true }),
     adoption({ level: 'district', outletName: '示例区融媒体中心', publishedDate: '2023-05-09', unitNames: ['青石镇'], title: '青石镇召开农村党建工作推进会' }),
   ];
+}
+
+/**
+ * The fixture's adoptions in notice order, worked out by hand: by level, then outlet (《…》
+ * bulletins sort before plain names), then date. This is the order the builder streams them
+ * to the spreadsheet in.
+ */
+export function adoptionsInNoticeOrder(): NoticeAdoption[] {
+  const list = adoptions();
+  return [3, 5, 8, 2, 9, 6, 1, 10, 4, 7, 11, 0].map((i) => list[i]);
 }
 
 const byOverall = (rows: NoticeUnitRow[]) => [...rows].sort((a, b) => a.overallRank - b.overallRank || (a.unitCode < b.unitCode ? -1 : 1));
@@ -193,4 +203,55 @@ export function largeNoticeFixture(units = 60, count = 500): NoticeData {
     overall: rows,
     adoptions: adoptionsList,
   };
+}
+
+/** Adoptions per level of bulkNoticeFixture: 1,760 in all, central and provincial (160) fit within 300. */
+export const BULK_COUNTS: Record<NoticeLevel, number> = { central: 40, provincial: 120, municipal: 400, district: 1200 };
+const BULK_OUTLETS: Record<NoticeLevel, [string, string]> = {
+  central: ['《组工通讯》', '人民日报'],
+  provincial: ['《示例组工》', '示例日报'],
+  municipal: ['《示例市组工信息》', '示例市日报'],
+  district: ['《示例区组工信息》', '示例区融媒体中心'],
+};
+
+/**
+ * A quarter larger than the DOCX lists (BULK_COUNTS): `full` is every adoption, generated
+ * level by level, outlet by outlet and day by day, so it is in notice order by construction;
+ * `data` is what the builder hands the renderers: the adoptions of the levels that fit (central
+ * and provincial, deliberately shuffled) and the counts of the levels left out.
+ */
+export function bulkNoticeFixture(): { data: NoticeData; full: NoticeAdoption[] } {
+  const full: NoticeAdoption[] = [];
+  const units = ['临江街道', '青石镇', '枫林街道', '区人社局党委'];
+  for (const level of ['central', 'provincial', 'municipal', 'district'] as NoticeLevel[]) {
+    const n = BULK_COUNTS[level];
+    for (let k = 0; k < n; k++) {
+      const second = k >= n / 2;
+      const day = Math.floor(((second ? k - n / 2 : k) * 90) / (n / 2)); // 0…89 within each outlet
+      const date = new Date(Date.UTC(2023, 3, 1 + day)).toISOString().slice(0, 10);
+      full.push({
+        level,
+        outletName: BULK_OUTLETS[level][second ? 1 : 0],
+        publishedDate: date,
+        unitNames: [units[k % units.length]],
+        title: `${level}-${String(k).padStart(4, '0')} 基层党建工作经验`,
+        page: k % 3 === 0 ? null : `第${(k % 8) + 1}版`,
+        headline: k % 37 === 0,
+        instruction: k % 41 === 0,
+        commission: k % 23 === 0,
+      });
+    }
+  }
+  const listed = full.filter((a) => a.level === 'central' || a.level === 'provincial');
+  // a fixed shuffle: the renderers sort what they list
+  const shuffled = listed.map((a, i) => [(i * 7919) % listed.length, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a);
+  const data: NoticeData = {
+    ...noticeFixture(),
+    adoptions: shuffled,
+    adoptionsOmitted: [
+      { level: 'municipal', count: BULK_COUNTS.municipal },
+      { level: 'district', count: BULK_COUNTS.district },
+    ],
+  };
+  return { data, full };
 }
