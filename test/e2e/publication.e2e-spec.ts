@@ -6,10 +6,34 @@ import { SchemesService } from '../../apps/api/src/schemes/schemes.service';
 import { Outlet } from '../../apps/api/src/outlets/outlet.entity';
 import { Unit } from '../../apps/api/src/units/unit.entity';
 import { createFactories } from '../factories';
+import { insertVerifiedPlacements } from '../utils/bulk-records';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
 const Q = '2023-Q2';
+const LEVEL_LABELS = ['中央级', '省级', '市级', '区级'];
+// The notice's sort order, restated here rather than imported from the code under test.
+const zh = new Intl.Collator('zh-Hans-CN');
+
+async function download(t: TestApp, url: string, token: string): Promise<Buffer> {
+  const res = await t.http().get(url).set(bearer(token)).buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  expect(res.status).toBe(200);
+  return res.body as Buffer;
+}
+
+/** Rows 3… of a sheet up to (not including) the legend, as plain values. */
+function sheetBody(sheet: ExcelJS.Worksheet, columns: number): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 3; r <= sheet.rowCount; r++) {
+    const values = sheet.getRow(r).values as unknown[];
+    out.push(Array.from({ length: columns }, (_, i) => values[i + 1] ?? null));
+  }
+  return out.slice(0, -1);
+}
 
 describe.each(testBackends('publication'))('quarterly publication ($label)', (backend) => {
   let t: TestApp;
@@ -139,11 +163,31 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
         expect(row.getCell(11).value).toBe(Number(u.total) / 10000);
       });
     }
-    expect(book.getWorksheet('录用情况一览')).toBeDefined();
+    // 附件2 of a small quarter: every adoption in both files, by level, outlet and date.
+    const names = (...codes: string[]) => codes.map((c) => unit[c].name).join('、');
+    const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    expect(sheetBody(book.getWorksheet('录用情况一览')!, 7)).toEqual([
+      ['中央级', names('LJJD'), '临江街道打造“红色物业”', outlet.RMRB.name, d('2023-04-10'), null, null],
+      ['省级', names('LJJD', 'QSZ'), '两地联建党建共同体', outlet['PROV-RB'].name, d('2023-05-01'), null, '◆'],
+      ['市级', names('RSJ'), '人社局“家门口就业”经验', outlet['CITY-ZGXX'].name, d('2023-06-01'), null, null],
+    ]);
+    const adoptionTable = tables.find((tb) => tb.rows[0][0] === '单位' && tb.rows[0][1] === '稿件标题')!;
+    expect(adoptionTable.rows.slice(1)).toEqual([
+      ['中央级（1篇次）'],
+      [names('LJJD'), '临江街道打造“红色物业”', outlet.RMRB.name, '2023年4月10日', '', ''],
+      ['省级（1篇次）'],
+      [names('LJJD', 'QSZ'), '两地联建党建共同体', outlet['PROV-RB'].name, '2023年5月1日', '', '◆'],
+      ['市级（1篇次）'],
+      [names('RSJ'), '人社局“家门口就业”经验', outlet['CITY-ZGXX'].name, '2023年6月1日', '', ''],
+    ]);
+    expect(text).not.toContain('电子表格版附件2');
 
     const view = (await t.http().get(`/api/notices/${snapshot.id}`).set(bearer(officer))).body;
     expect(view.ready).toBe(true);
     expect(view.data.overall[0]).toMatchObject({ unitCode: 'LJJD', total: 340000 });
+    expect(view.data.adoptions).toHaveLength(3);
+    expect(view.data.adoptionsOmitted).toEqual([]);
+    expect(view.data).toMatchObject({ highlightsTotal: 2, instructionsTotal: 0 });
     const readers = (await t.http().get(`/api/notices/${snapshot.id}/readers`).set(bearer(office))).body;
     expect(readers.users.filter((u: { readAt: string | null }) => u.readAt).map((u: { displayName: string }) => u.displayName).sort()).toEqual(
       ['李部长', '临江街道 信息员 张磊'].sort(),
@@ -199,5 +243,90 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     const year = (await t.http().get('/api/rankings/year?year=2023').set(bearer(leader))).body;
     expect(year.quarters).toEqual([expect.objectContaining({ quarter: Q, revision: 3 })]);
     expect(year.overall.find((r: { code: string }) => r.code === 'LJJD')).toMatchObject({ total: 40000, totalText: '4.00' });
+  });
+
+  it('above 300 adoptions lists whole levels in the DOCX and the web view, every adoption in the XLSX', async () => {
+    const Q3 = '2023-Q3';
+    const officeId = unit.LJJD.officeId;
+    // 200 articles with two placements each, spread over every outlet of the catalogue (most of
+    // which are central: about 250 central adoptions, so that level is listed and the rest is not)
+    const TOTAL = 400;
+    await insertVerifiedPlacements(ds, { officeId, quarterStart: '2023-07-01', articles: TOTAL / 2, placementsPerArticle: 2 });
+    const counts: { level: string; n: unknown }[] = await ds.query(
+      `SELECT o.level AS level, COUNT(*) AS n FROM placements p JOIN outlets o ON o.id = p.outletId
+       WHERE p.officeId = ? AND p.publishedDate BETWEEN '2023-07-01' AND '2023-09-30' AND p.status = 'verified' GROUP BY o.level`,
+      [officeId],
+    );
+    const levels = ['central', 'provincial', 'municipal', 'district'];
+    const count = (level: string) => Number(counts.find((c) => c.level === level)?.n ?? 0);
+    expect(levels.reduce((n, l) => n + count(l), 0)).toBe(TOTAL);
+    // the rule, restated: whole levels from the highest while the running total stays within 300
+    const listed: string[] = [];
+    let running = 0;
+    for (const l of levels) {
+      running += count(l);
+      if (running > 300) break;
+      listed.push(l);
+    }
+    const omitted = levels.filter((l) => !listed.includes(l) && count(l) > 0);
+    expect(omitted.length).toBeGreaterThan(0);
+    expect(listed.some((l) => count(l) > 0)).toBe(true);
+
+    expect((await post(office, `/api/quarters/${Q3}/close`)).status).toBe(200);
+    const job = await post(office, `/api/quarters/${Q3}/publish`);
+    expect(job.status).toBe(202);
+    const done = await t.waitForJob(office, job.body.id, 120_000);
+    expect(done.status).toBe('done');
+    const snapshotId = (done.result as { snapshotId: number }).snapshotId;
+    const [render] = await ds.query("SELECT id FROM jobs WHERE name = 'notices.render' AND businessKey = ?", [`snapshot:${snapshotId}`]);
+    expect((await t.waitForJob(office, Number(render.id), 120_000)).status).toBe('done');
+
+    // Web view (the stored JSON): only the listed levels' rows, the omitted levels with their true counts.
+    const view = (await t.http().get(`/api/notices/${snapshotId}`).set(bearer(office))).body;
+    expect(view.data.adoptions).toHaveLength(listed.reduce((n, l) => n + count(l), 0));
+    expect([...new Set(view.data.adoptions.map((a: { level: string }) => a.level))].sort()).toEqual(listed.filter((l) => count(l) > 0).sort());
+    expect(view.data.adoptionsOmitted).toEqual(omitted.map((level) => ({ level, count: count(level) })));
+    expect(view.data.highlights).toHaveLength(30);
+    expect(view.data.highlightsTotal).toBe(count('central') + count('provincial'));
+
+    // DOCX: the listed levels row by row, then the sentence with the omitted levels' counts.
+    const content = await readDocx(await download(t, `/api/notices/${snapshotId}/notice.docx`, office));
+    const paragraphs = content.blocks.filter((b) => b.kind === 'p').map((b) => (b as { text: string }).text);
+    const table = content.blocks.find((b): b is DocxTable => b.kind === 'table' && b.rows[0][1] === '稿件标题');
+    const listedWithRows = listed.filter((l) => count(l) > 0);
+    if (listedWithRows.length > 0) {
+      expect(table!.rows.filter((r) => r.length === 1).map((r) => r[0])).toEqual(listedWithRows.map((l) => `${LEVEL_LABELS[levels.indexOf(l)]}（${count(l)}篇次）`));
+      expect(table!.rows.filter((r) => r.length === 6)).toHaveLength(1 + listedWithRows.reduce((n, l) => n + count(l), 0));
+    } else {
+      expect(table).toBeUndefined();
+    }
+    const grouped = (n: number) => n.toLocaleString('en-US');
+    const each = omitted.map((l) => `${LEVEL_LABELS[levels.indexOf(l)]}录用${grouped(count(l))}篇次`).join('、');
+    if (listedWithRows.length > 0) expect(paragraphs).toContain(`另有${each}，明细见电子表格版附件2（录用情况一览表）。`);
+    else expect(paragraphs.some((p) => p.includes('条目较多，不逐条列出，明细见电子表格版附件2（录用情况一览表）。'))).toBe(true);
+    const upper = paragraphs.find((p) => p.startsWith('本季度，省级以上媒体和刊物录用稿件'))!;
+    expect(upper.startsWith(`本季度，省级以上媒体和刊物录用稿件${grouped(count('central') + count('provincial'))}篇次，择要列举如下：`)).toBe(true);
+    expect(upper.match(/》被/g)).toHaveLength(30);
+
+    // XLSX: every adoption, ordered by level, then outlet, then date, then title.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(t, `/api/notices/${snapshotId}/notice.xlsx`, office)) as never);
+    const rows = sheetBody(book.getWorksheet('录用情况一览')!, 7);
+    expect(rows).toHaveLength(TOTAL);
+    for (const level of levels) expect(rows.filter((r) => r[0] === LEVEL_LABELS[levels.indexOf(level)])).toHaveLength(count(level));
+    const outOfOrder = rows.filter((r, i) => {
+      if (i === 0) return false;
+      const p = rows[i - 1];
+      const level = LEVEL_LABELS.indexOf(String(r[0])) - LEVEL_LABELS.indexOf(String(p[0]));
+      if (level !== 0) return level < 0;
+      const byOutlet = zh.compare(String(r[3]), String(p[3]));
+      if (byOutlet !== 0) return byOutlet < 0;
+      const byDate = (r[4] as Date).getTime() - (p[4] as Date).getTime();
+      if (byDate !== 0) return byDate < 0;
+      return zh.compare(String(r[2]), String(p[2])) < 0;
+    });
+    expect(outOfOrder).toEqual([]);
+    // each adoption once (an article, an outlet, a day): nothing repeated or lost between the chunks it was written in
+    expect(new Set(rows.map((r) => `${r[2]}|${r[3]}|${(r[4] as Date).toISOString()}`)).size).toBe(TOTAL);
   });
 });

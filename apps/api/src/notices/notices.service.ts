@@ -13,14 +13,18 @@ import { NoticeDocument } from './notice-document.entity';
 import { NoticeRead } from './notice-read.entity';
 import type { NoticeData } from './render/notice-data';
 import { renderNoticeDocx } from './render/notice-docx';
-import { renderNoticeXlsx } from './render/notice-xlsx';
+import { renderNoticeXlsx, type AdoptionChunks } from './render/notice-xlsx';
 
 export type NoticeFormat = NoticeDocument['format'];
 
-const FORMATS: { format: NoticeFormat; render: (data: NoticeData) => Promise<Buffer> }[] = [
+/**
+ * The stored formats. The JSON (the web view) and the DOCX are made from the bounded notice
+ * data; the XLSX's 附件2 is the full adoption list, streamed from the database while it is written.
+ */
+const FORMATS: { format: NoticeFormat; render: (data: NoticeData, adoptions: () => AdoptionChunks) => Promise<Buffer> }[] = [
   { format: 'json', render: async (data) => Buffer.from(JSON.stringify(data)) },
-  { format: 'docx', render: renderNoticeDocx },
-  { format: 'xlsx', render: renderNoticeXlsx },
+  { format: 'docx', render: (data) => renderNoticeDocx(data) },
+  { format: 'xlsx', render: (data, adoptions) => renderNoticeXlsx(data, adoptions()) },
 ];
 
 /** Notices (通报): rendered once per snapshot, read by units and leaders; the office sees who read them. */
@@ -44,8 +48,9 @@ export class NoticesService implements OnModuleInit {
     const missing = FORMATS.filter((f) => !existing.has(f.format));
     if (missing.length === 0) return { rendered: [] };
     const data = await this.builder.build(snapshot);
+    const adoptions = () => this.builder.adoptionChunks(snapshot.officeId, snapshot.quarter);
     for (const { format, render } of missing) {
-      const stored = await this.files.put(await render(data), format);
+      const stored = await this.files.put(await render(data, adoptions), format);
       await this.dataSource.createQueryBuilder().insert().into(NoticeDocument)
         .values({ officeId: snapshot.officeId, snapshotId: snapshot.id, format, fileKey: stored.key, size: stored.size, sha256: stored.sha256 })
         .orIgnore().execute();

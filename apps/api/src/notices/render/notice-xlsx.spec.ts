@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { renderNoticeXlsx } from './notice-xlsx';
-import { correctionFixture, noticeFixture } from './testing/notice-fixtures';
+import { BULK_COUNTS, adoptionsInNoticeOrder, bulkNoticeFixture, correctionFixture, noticeFixture } from './testing/notice-fixtures';
 
 const HEADER = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'];
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
@@ -14,9 +14,11 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
 /** Every row of a sheet as plain values, empty cells as null. */
 function rows(sheet: ExcelJS.Worksheet): unknown[][] {
   const out: unknown[][] = [];
+  // columnCount walks every row: ask once
+  const columns = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values as unknown[];
-    out.push(Array.from({ length: sheet.columnCount }, (_, i) => values[i + 1] ?? null));
+    out.push(Array.from({ length: columns }, (_, i) => values[i + 1] ?? null));
   }
   return out;
 }
@@ -24,7 +26,7 @@ function rows(sheet: ExcelJS.Worksheet): unknown[][] {
 describe('renderNoticeXlsx', () => {
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
-    workbook = await load(await renderNoticeXlsx(noticeFixture()));
+    workbook = await load(await renderNoticeXlsx(noticeFixture(), [adoptionsInNoticeOrder()]));
   });
 
   it('has a sheet per group, then 总排名 and 录用情况一览', () => {
@@ -102,7 +104,7 @@ describe('renderNoticeXlsx', () => {
   });
 
   it('a correction carries the corrected ranking only', async () => {
-    const corrected = await load(await renderNoticeXlsx(correctionFixture()));
+    const corrected = await load(await renderNoticeXlsx(correctionFixture(), []));
     expect(corrected.worksheets.map((s) => s.name)).toEqual(['镇街组', '部门组', '总排名']);
     expect(rows(corrected.getWorksheet('镇街组')!).slice(2)).toEqual([
       [1, '临江街道', 12, 1, 1, 2, 1, 1, '1/1', '按时', 72.5, 0.213],
@@ -114,13 +116,60 @@ describe('renderNoticeXlsx', () => {
     expect(rows(corrected.getWorksheet('镇街组')!)[0][0]).toBe('2023年第二季度信息宣传工作得分排名表（镇街组，更正后）');
   });
 
+  it('prints the header row again on every page and filters from it', () => {
+    const sheet = workbook.getWorksheet('录用情况一览')!;
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '2:2' });
+    expect(sheet.autoFilter).toBe('A2:G2');
+  });
+
   it('keeps sheet names legal and unique', async () => {
     const data = noticeFixture();
     data.groups = [
       { ...data.groups[0], groupName: '镇街/社区组[一]' },
       { ...data.groups[1], groupName: '总排名' },
     ];
-    const named = await load(await renderNoticeXlsx(data));
+    const named = await load(await renderNoticeXlsx(data, []));
     expect(named.worksheets.map((s) => s.name)).toEqual(['镇街_社区组_一_', '总排名', '总排名(2)', '录用情况一览']);
+  });
+});
+
+describe('renderNoticeXlsx with more adoptions than the DOCX lists', () => {
+  const { data, full } = bulkNoticeFixture();
+  let sheet: ExcelJS.Worksheet;
+  let chunks: number;
+  beforeAll(async () => {
+    // the full list arrives as an async stream of uneven chunks, as the builder yields it
+    chunks = 0;
+    async function* stream() {
+      for (let i = 0; i < full.length; i += 333) {
+        chunks++;
+        yield full.slice(i, i + 333);
+      }
+    }
+    sheet = (await load(await renderNoticeXlsx(data, stream()))).getWorksheet('录用情况一览')!;
+  });
+
+  it('holds every adoption of every level, not only the levels data.adoptions lists', () => {
+    const body = rows(sheet).slice(2, -1);
+    expect(chunks).toBe(6);
+    expect(body).toHaveLength(1760);
+    const perLevel: Record<string, number> = {};
+    for (const r of body) perLevel[String(r[0])] = (perLevel[String(r[0])] ?? 0) + 1;
+    expect(perLevel).toEqual({ 中央级: BULK_COUNTS.central, 省级: BULK_COUNTS.provincial, 市级: BULK_COUNTS.municipal, 区级: BULK_COUNTS.district });
+    expect(rows(sheet).slice(-1)[0][0]).toBe('注：★ 领导批示；▲ 约稿；◆ 头版头条。');
+  });
+
+  it('keeps the order it was given, row for row, with the cells of each adoption', () => {
+    const body = rows(sheet).slice(2, -1);
+    expect(body).toHaveLength(full.length);
+    // titles are unique in the fixture: the sequence of titles is the sequence of rows
+    expect(body.map((r) => r[2])).toEqual(full.map((a) => a.title));
+    const at = (i: number) => body[i];
+    // row 1 of the municipal level: full[160]
+    expect(at(160)).toEqual(['市级', '临江街道', 'municipal-0000 基层党建工作经验', '《示例市组工信息》', d(2023, 4, 1), null, '★▲◆']);
+    expect(at(1759)).toEqual(['区级', '区人社局党委', 'district-1199 基层党建工作经验', '示例区融媒体中心', d(2023, 6, 29), '第8版', null]);
+    // within each outlet the dates never go back
+    const backwards = body.filter((r, i) => i > 0 && r[3] === body[i - 1][3] && (r[4] as Date) < (body[i - 1][4] as Date));
+    expect(backwards).toEqual([]);
   });
 });

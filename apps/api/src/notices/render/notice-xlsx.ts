@@ -1,12 +1,16 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { LEVEL_LABELS } from '@app/contracts';
-import type { NoticeData } from './notice-data';
+import type { NoticeAdoption, NoticeData } from './notice-data';
 import { noticeTitle } from './notice-narrative';
-import { ADOPTION_COLUMNS, ADOPTION_LEGEND, RANKING_COLUMNS, adoptionAttachmentTitle, adoptionGroups, rankingAttachmentTitle, rankingTables, type RankingTable } from './notice-tables';
+import { ADOPTION_COLUMNS, ADOPTION_LEGEND, RANKING_COLUMNS, adoptionAttachmentTitle, adoptionRow, rankingAttachmentTitle, rankingTables, type RankingTable } from './notice-tables';
 
 export const ADOPTION_SHEET = '录用情况一览';
 /** The adoption sheet leads with 层级 so it can be filtered and sorted; the DOCX shows levels as spanning rows instead. */
 export const ADOPTION_SHEET_COLUMNS = ['层级', ...ADOPTION_COLUMNS] as const;
+
+/** The full 附件2, a chunk at a time, already in notice order (level, outlet, date, title). */
+export type AdoptionChunks = AsyncIterable<readonly NoticeAdoption[]> | Iterable<readonly NoticeAdoption[]>;
 
 const SCORE_FORMAT = '0.00';
 const CHANGE_FORMAT = '+0.0%;-0.0%;0.0%';
@@ -17,6 +21,27 @@ const ADOPTION_WIDTHS = [8, 20, 50, 22, 16, 8, 8];
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, bottom: thin, left: thin, right: thin };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const TEXT_FONT: Partial<ExcelJS.Font> = { name: '仿宋', size: 11 };
+
+// One style object per kind of cell, shared by every cell of that kind: the streaming writer
+// caches a style object's id, so a row costs no style work (a fresh object per cell made it
+// serialise fonts and borders a million times at province scale). Never mutate these.
+const cellStyle = (horizontal: 'left' | 'center', numFmt?: string): Partial<ExcelJS.Style> => ({
+  border: BORDER,
+  font: TEXT_FONT,
+  alignment: { horizontal, vertical: 'middle', wrapText: true },
+  ...(numFmt ? { numFmt } : {}),
+});
+const STYLE = {
+  center: cellStyle('center'),
+  left: cellStyle('left'),
+  score: cellStyle('center', SCORE_FORMAT),
+  change: cellStyle('center', CHANGE_FORMAT),
+  date: cellStyle('center', DATE_FORMAT),
+  head: { font: { name: '黑体', size: 11, bold: true }, fill: HEAD_FILL, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } } as Partial<ExcelJS.Style>,
+  title: { font: { name: '黑体', size: 14, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } } as Partial<ExcelJS.Style>,
+  legend: { font: { name: '仿宋', size: 10 } } as Partial<ExcelJS.Style>,
+};
 
 // Excel refuses these characters and names longer than 31; names must also be unique.
 function sheetName(wanted: string, taken: Set<string>): string {
@@ -27,96 +52,95 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+type Sheet = ExcelJS.Worksheet;
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function addRow(sheet: Sheet, values: unknown[], styles: Partial<ExcelJS.Style>[]): void {
+  const row = sheet.addRow(values);
+  styles.forEach((style, i) => (row.getCell(i + 1).style = style));
+  row.commit();
+}
+
 /** Title in row 1 (merged), header in row 2, data from row 3; the header stays visible when scrolling. */
-function startSheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: readonly string[], widths: number[]): ExcelJS.Worksheet {
+function startSheet(workbook: Writer, name: string, title: string, columns: readonly string[], widths: number[]): Sheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 2 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
   });
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
   sheet.columns = widths.map((width) => ({ width }));
   sheet.mergeCells(1, 1, 1, columns.length);
-  const titleCell = sheet.getCell(1, 1);
-  titleCell.value = title;
-  titleCell.font = { name: '黑体', size: 14, bold: true };
-  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.getRow(1).height = 28;
-  const header = sheet.getRow(2);
-  header.values = [...columns];
-  header.eachCell((cell) => {
-    cell.font = { name: '黑体', size: 11, bold: true };
-    cell.fill = HEAD_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+  const titleRow = sheet.getRow(1);
+  titleRow.height = 28;
+  titleRow.getCell(1).value = title;
+  titleRow.getCell(1).style = STYLE.title;
+  titleRow.commit();
+  addRow(sheet, [...columns], columns.map(() => STYLE.head));
   return sheet;
 }
 
-function styleRow(row: ExcelJS.Row, count: number, leftColumns: number[]): void {
-  for (let c = 1; c <= count; c++) {
-    const cell = row.getCell(c);
-    cell.border = BORDER;
-    cell.font = { name: '仿宋', size: 11 };
-    cell.alignment = { horizontal: leftColumns.includes(c) ? 'left' : 'center', vertical: 'middle', wrapText: true };
-  }
-}
-
-function writeRanking(workbook: ExcelJS.Workbook, data: NoticeData, table: RankingTable, taken: Set<string>): void {
+function writeRanking(workbook: Writer, data: NoticeData, table: RankingTable, taken: Set<string>): void {
   const base = rankingAttachmentTitle({ ...data, kind: 'notice' });
   const title = `${base}（${table.name}${data.kind === 'correction' ? '，更正后' : ''}）`;
   const sheet = startSheet(workbook, sheetName(table.name, taken), title, RANKING_COLUMNS, RANKING_WIDTHS);
+  const { center, score, change } = STYLE;
   for (const r of table.rows) {
-    const row = sheet.addRow([
-      r.rank,
-      r.unitName,
-      r.articlesSubmitted,
-      r.central,
-      r.provincial,
-      r.municipal,
-      r.district,
-      r.instructions,
-      r.commissions,
-      r.monthly,
-      r.scoreValue,
-      r.changeValue ?? '—',
-    ]);
-    styleRow(row, RANKING_COLUMNS.length, []);
-    row.getCell(11).numFmt = SCORE_FORMAT;
-    if (r.changeValue !== null) row.getCell(12).numFmt = CHANGE_FORMAT;
+    addRow(
+      sheet,
+      [r.rank, r.unitName, r.articlesSubmitted, r.central, r.provincial, r.municipal, r.district, r.instructions, r.commissions, r.monthly, r.scoreValue, r.changeValue ?? '—'],
+      [center, center, center, center, center, center, center, center, center, center, score, r.changeValue === null ? center : change],
+    );
   }
+  sheet.commit();
 }
 
-function writeAdoptions(workbook: ExcelJS.Workbook, data: NoticeData, taken: Set<string>): void {
+async function writeAdoptions(workbook: Writer, data: NoticeData, adoptions: AdoptionChunks, taken: Set<string>): Promise<void> {
   const sheet = startSheet(workbook, sheetName(ADOPTION_SHEET, taken), adoptionAttachmentTitle(data), ADOPTION_SHEET_COLUMNS, ADOPTION_WIDTHS);
-  for (const g of adoptionGroups(data)) {
-    for (const a of g.rows) {
+  const { center, left, date: dated } = STYLE;
+  for await (const chunk of adoptions) {
+    for (const adoption of chunk) {
+      const a = adoptionRow(adoption);
       const [y, m, d] = a.isoDate.split('-').map(Number);
       // A real date cell (midnight UTC, which is how exceljs maps Excel's zone-less dates) so the column sorts and filters.
       const date = y && m && d ? new Date(Date.UTC(y, m - 1, d)) : a.isoDate;
       // empty 版面/备注 stay empty cells rather than empty strings
-      const row = sheet.addRow([LEVEL_LABELS[g.level], a.units, a.title, a.outlet, date, a.page || null, a.marks || null]);
-      styleRow(row, ADOPTION_SHEET_COLUMNS.length, [3]);
-      if (date instanceof Date) row.getCell(5).numFmt = DATE_FORMAT;
+      addRow(
+        sheet,
+        [LEVEL_LABELS[adoption.level], a.units, a.title, a.outlet, date, a.page || null, a.marks || null],
+        [center, center, left, center, date instanceof Date ? dated : center, center, center],
+      );
     }
   }
   const legend = sheet.addRow([ADOPTION_LEGEND]);
-  legend.getCell(1).font = { name: '仿宋', size: 10 };
   sheet.mergeCells(legend.number, 1, legend.number, ADOPTION_SHEET_COLUMNS.length);
+  legend.getCell(1).style = STYLE.legend;
+  legend.commit();
+  sheet.commit();
 }
 
 /**
  * The notice's tables as a workbook: one sheet per group, then 总排名, then 录用情况一览 (left
  * out of a correction, which carries the ranking only). Scores are numbers shown with two decimals.
+ *
+ * 录用情况一览 is the full 附件2 whatever the DOCX lists: it is written from `adoptions`, which
+ * must be every adoption of the quarter in notice order (the builder streams them from the
+ * database in chunks), not from data.adoptions, which may hold only the levels the DOCX lists.
+ * Rows go out through exceljs' streaming writer one by one, so memory does not grow with the list.
  */
-export async function renderNoticeXlsx(data: NoticeData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = data.office.name;
-  workbook.title = noticeTitle(data);
+export async function renderNoticeXlsx(data: NoticeData, adoptions: AdoptionChunks): Promise<Buffer> {
+  const out = new PassThrough();
+  const parts: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => parts.push(chunk));
   // Timestamps from the data, not the clock, keep the file a pure function of its input.
   const issued = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data.texts.issuedDate ?? '');
-  workbook.created = workbook.modified = issued ? new Date(Date.UTC(+issued[1], +issued[2] - 1, +issued[3])) : new Date(0);
+  const stamp = issued ? new Date(Date.UTC(+issued[1], +issued[2] - 1, +issued[3])) : new Date(0);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = data.office.name;
+  workbook.title = noticeTitle(data);
+  workbook.created = workbook.modified = stamp;
   const taken = new Set<string>();
   for (const table of rankingTables(data)) writeRanking(workbook, data, table, taken);
-  if (data.kind !== 'correction') writeAdoptions(workbook, data, taken);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  if (data.kind !== 'correction') await writeAdoptions(workbook, data, adoptions, taken);
+  await workbook.commit();
+  return Buffer.concat(parts);
 }
