@@ -10,7 +10,13 @@ import { Article } from './article.entity';
  * to every unit on it). Someone else's article answers 404, not 403, so ids reveal nothing.
  */
 export async function loadVisibleArticle(manager: EntityManager, user: AuthUser, id: number): Promise<Article> {
-  const article = await manager.findOne(Article, { where: { id, officeId: user.officeId }, relations: { units: { unit: true } } });
+  // A query builder without take/skip is one statement; findOne with relations adds a
+  // SELECT DISTINCT pre-query for the ids (it pages over joined rows).
+  const article = await manager.createQueryBuilder(Article, 'a')
+    .leftJoinAndSelect('a.units', 'au')
+    .leftJoinAndSelect('au.unit', 'u')
+    .where('a.id = :id AND a.officeId = :officeId', { id, officeId: user.officeId })
+    .getOne();
   if (!article) throw notFound('稿件');
   if (isUnitScoped(user) && !article.units!.some((u) => u.unitId === user.unitId)) throw notFound('稿件');
   return article;

@@ -21,7 +21,8 @@ export class AuditService {
     manager?: EntityManager,
   ): Promise<void> {
     const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
-    await repo.insert({
+    // updateEntity(false): nobody reads the entry back, so TypeORM need not re-select its id and createdAt.
+    await repo.createQueryBuilder().insert().values({
       officeId: actor.officeId,
       userId: actor.id,
       username: actor.username,
@@ -30,7 +31,7 @@ export class AuditService {
       entityId: String(entityId),
       before: snapshot(before) as object,
       after: snapshot(after) as object,
-    });
+    }).updateEntity(false).execute();
   }
 
   async list(actor: AuthUser, query: ListAuditQuery): Promise<Page<AuditEntry>> {

@@ -17,3 +17,14 @@ export function toNumber(value: unknown): number {
   if (value === null || value === undefined) return 0;
   return typeof value === 'number' ? value : Number(value);
 }
+
+/**
+ * The id of a row inserted with `.updateEntity(false)` (which skips TypeORM's re-select of the
+ * defaulted columns): better-sqlite3 answers the rowid, mysql2 a result header.
+ */
+export function insertedId(raw: unknown): number {
+  if (typeof raw === 'number' || typeof raw === 'bigint') return Number(raw);
+  const id = (raw as { insertId?: unknown } | null)?.insertId;
+  if (id === undefined || id === null) throw new Error('insert did not report the new row id');
+  return Number(id);
+}

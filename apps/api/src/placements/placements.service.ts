@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { businessDate, parseBusinessInstant, todayBusinessDate } from '../common/business-date';
-import { isUniqueViolation } from '../common/db-errors';
+import { insertedId, isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -40,7 +40,10 @@ export class PlacementsService {
 
   /** Loads a placement with its article, checking that the caller may see it. */
   async loadVisible(manager: EntityManager, user: AuthUser, id: number) {
-    const placement = await manager.findOne(Placement, { where: { id, officeId: user.officeId }, relations: { outlet: true } });
+    const placement = await manager.createQueryBuilder(Placement, 'p')
+      .leftJoinAndSelect('p.outlet', 'o')
+      .where('p.id = :id AND p.officeId = :officeId', { id, officeId: user.officeId })
+      .getOne();
     if (!placement) throw notFound('录用记录');
     const article = await loadVisibleArticle(manager, user, placement.articleId).catch(() => {
       throw notFound('录用记录');
@@ -55,39 +58,42 @@ export class PlacementsService {
   }
 
   async create(user: AuthUser, articleId: number, dto: CreatePlacementDto): Promise<PlacementResponse & { warnings: Warning[] }> {
-    const { id, warnings } = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const article = await loadVisibleArticle(manager, user, articleId);
       assertCanAddChild(user, article);
       const outlet = await this.activeOutlet(manager, user, dto.outletId);
       const { publishedAt, publishedDate, warnings } = this.publication(dto.publishedAt, article.submittedDate);
+      const placement = manager.create(Placement, {
+        officeId: user.officeId,
+        articleId,
+        outletId: outlet.id,
+        publishedAt,
+        publishedDate,
+        page: dto.page ?? null,
+        prominence: dto.prominence ?? 'normal',
+        medium: dto.medium ?? null,
+        url: dto.url ?? null,
+        views: dto.views ?? null,
+        shares: dto.shares ?? null,
+        externalKey: null,
+        status: 'draft',
+        reviewNote: null,
+        verifiedBy: null,
+        verifiedAt: null,
+        createdBy: user.id,
+      });
       try {
-        const saved = await manager.save(Placement, manager.create(Placement, {
-          officeId: user.officeId,
-          articleId,
-          outletId: outlet.id,
-          publishedAt,
-          publishedDate,
-          page: dto.page ?? null,
-          prominence: dto.prominence ?? 'normal',
-          medium: dto.medium ?? null,
-          url: dto.url ?? null,
-          views: dto.views ?? null,
-          shares: dto.shares ?? null,
-          externalKey: null,
-          status: 'draft',
-          reviewNote: null,
-          verifiedBy: null,
-          verifiedAt: null,
-          createdBy: user.id,
-        }));
-        await this.audit.record(user, 'create', 'placement', saved.id, null, dto, manager);
-        return { id: saved.id, warnings };
+        // The answer is built from what was written and the outlet already loaded: no re-read
+        // of the row (TypeORM's select of the defaulted columns) nor of the article.
+        const inserted = await manager.createQueryBuilder().insert().into(Placement).values(placement).updateEntity(false).execute();
+        Object.assign(placement, { id: insertedId(inserted.raw), version: 1, outlet });
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicatePlacement(outlet.name, publishedDate);
         throw error;
       }
+      await this.audit.record(user, 'create', 'placement', placement.id, null, dto, manager);
+      return { ...toPlacementResponse(placement), warnings };
     });
-    return { ...(await this.get(user, id)), warnings };
   }
 
   async update(user: AuthUser, id: number, dto: UpdatePlacementDto): Promise<PlacementResponse & { warnings: Warning[] }> {
