@@ -46,9 +46,17 @@ function serveWebApp(app: NestExpressApplication) {
   const webDir = path.join(repoRoot(), 'dist', 'web');
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) return;
-  app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
+  // Not app.useStaticAssets: as app-wide middleware it would stat a file under dist/web for
+  // every API request as well (a failed fs.stat per call).
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
-    res.sendFile(index);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
+    // `root` confines the path to dist/web (send answers 403 to `..`).
+    res.sendFile(req.path, { root: webDir, index: false, maxAge: '1h' }, (error?: Error & { status?: number }) => {
+      if (!error || res.headersSent) return;
+      // Not a file there (missing, a directory, outside the root): client-side routes get the page.
+      if ((error.status ?? 404) >= 500) return next(error);
+      if (req.method === 'GET' && req.accepts('html')) return res.sendFile(index);
+      next();
+    });
   });
 }
