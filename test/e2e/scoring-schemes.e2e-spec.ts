@@ -3,6 +3,10 @@
 // saves nothing; copies, edits, diffs, and the refusal to edit a version a ranking used.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import { toRow } from '../../apps/api/src/score-ledger/score-ledger.repository';
+import { ScoreLine } from '../../apps/api/src/score-ledger/score-line.entity';
+import { MAX_DOCUMENT_CHARS } from '../../apps/api/src/schemes/dto/scheme.dto';
 import { SchemesService } from '../../apps/api/src/schemes/schemes.service';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
@@ -43,6 +47,15 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ versionNo: 1, effectiveFrom: '2020-Q1', effectiveTo: null, locked: false, name: '标准计分办法' });
     v1 = body.items[0];
+  });
+
+  it('refuses to delete the only version (409 last_version) and lets only the office delete', async () => {
+    const officer = await t.http().delete(`/api/schemes/${v1.id}`).set(bearer(await t.login('officer')));
+    expect(officer.status).toBe(403);
+    const res = await t.http().delete(`/api/schemes/${v1.id}`).set(bearer(office));
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('last_version');
+    expect((await list()).total).toBe(1);
   });
 
   it('shows a version with its document and the compiled numbers', async () => {
@@ -186,6 +199,49 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
       expect(later.body).toMatchObject({ versionNo: 3, locked: false });
       await t.waitForJob(office, later.body.recomputeJob.id);
       expect((await list()).total).toBe(3);
+    });
+
+    it('deletes a version no ranking used, with its score lines, and recomputes under the version then in force', async () => {
+      const [v3] = (await list()).items.filter((v) => v.versionNo === 3);
+      const locked = await t.http().delete(`/api/schemes/${v2.id}`).set(bearer(office));
+      expect(locked.status).toBe(409);
+      expect(locked.body.code).toBe('scheme_locked');
+      // A line computed under version 3 (as a recompute would have stored it).
+      const ds = t.app.get(DataSource);
+      const me = (await t.http().get('/api/auth/me').set(bearer(office))).body as { officeId: number };
+      const [unit] = await ds.query('SELECT id FROM units WHERE officeId = ? ORDER BY id LIMIT 1', [me.officeId]);
+      await ds.getRepository(ScoreLine).save(toRow(me.officeId, v3.id, {
+        unitId: String(unit.id), quarter: '2025-Q1', amount: 10000, ruleId: 'monthly-report.late', recordType: 'monthly-report', recordId: '1', articleId: null, channel: null, date: '2025-01-06', explanation: '测试',
+      } as never));
+      const linesOf = async (id: number) => Number((await ds.query('SELECT COUNT(*) AS n FROM score_lines WHERE schemeVersionId = ?', [id]))[0].n);
+      expect(await linesOf(v3.id)).toBe(1);
+
+      const res = await t.http().delete(`/api/schemes/${v3.id}`).set(bearer(office));
+      expect(res.status).toBe(200);
+      expect(res.body.recomputeJob).toMatchObject({ name: 'scores.recompute' });
+      expect((await t.waitForJob(office, res.body.recomputeJob.id)).status).toBe('done');
+      expect(await linesOf(v3.id)).toBe(0);
+      const after = await list();
+      expect(after.items.map((v) => v.versionNo).sort()).toEqual([1, 2]);
+      expect(after.items.find((v) => v.id === v2.id)?.effectiveTo).toBeNull(); // version 2 runs on again
+      expect((await t.http().get(`/api/schemes/${v3.id}`).set(bearer(office))).status).toBe(404);
+      const audit = await t.http().get(`/api/audit?entity=scheme_version&entityId=${v3.id}`).set(bearer(office));
+      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['delete', 'create']);
+      expect((await t.http().delete(`/api/schemes/${v3.id}`).set(bearer(office))).status).toBe(404);
+    });
+
+    it('stores a document up to the size limit on every backend and refuses a longer one', async () => {
+      const padded = (chars: number) => `${STANDARD}\n# ${'注'.repeat(chars - STANDARD.length - 3)}`;
+      const tooLong = await t.http().post('/api/schemes').set(bearer(office)).send({ document: padded(MAX_DOCUMENT_CHARS + 1), effectiveFrom: '2026-Q1' });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.errors.document).toBeDefined();
+      const longest = await t.http().post('/api/schemes').set(bearer(office)).send({ document: padded(MAX_DOCUMENT_CHARS), effectiveFrom: '2026-Q1' });
+      expect(longest.status).toBe(201);
+      expect((await t.http().get(`/api/schemes/${longest.body.id}`).set(bearer(office))).body.document).toBe(padded(MAX_DOCUMENT_CHARS));
+      await t.waitForJob(office, longest.body.recomputeJob.id);
+      const removed = await t.http().delete(`/api/schemes/${longest.body.id}`).set(bearer(office));
+      expect(removed.status).toBe(200);
+      await t.waitForJob(office, removed.body.recomputeJob.id);
     });
 
     it('answers 404 for another office\'s or a missing version', async () => {

@@ -70,6 +70,16 @@ module.exports.push({
     await shot(office, '44-scheme-editor-preview');
     await office.locator('[data-test=save-scheme]').click();
     assert.match(await toast(office, 'success'), /已保存/);
+
+    // The draft version is dropped again: deleted from the list, after a confirmation.
+    await office.goto('/schemes');
+    const rows = office.locator('.el-table__body .el-table__row');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    await office.locator(`[data-test=delete-scheme-${before}]`).click();
+    await confirmBox(office);
+    await office.locator('.el-message--success', { hasText: '已删除' }).waitFor();
+    await office.waitForFunction((n) => document.querySelectorAll('.el-table__body .el-table__row').length === n, before - 1);
   },
 });
 

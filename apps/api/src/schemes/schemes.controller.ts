@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
@@ -39,5 +39,10 @@ export class SchemesController {
   @Roles('office', 'admin') @Patch(':id')
   update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateSchemeVersionDto) {
     return this.service.update(user, id, dto);
+  }
+
+  @Roles('office', 'admin') @Delete(':id')
+  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.remove(user, id);
   }
 }

@@ -11,6 +11,7 @@ import type { PageQuery } from '../common/dto/page.query';
 import { updateVersioned } from '../common/optimistic';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { Outlet } from '../outlets/outlet.entity';
+import { ScoreLine } from '../score-ledger/score-line.entity';
 import type { CreateSchemeVersionDto, UpdateSchemeVersionDto } from './dto/scheme.dto';
 import { schemeFieldErrors, summarizeScheme, type SchemeSummary } from './scheme-document';
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
@@ -131,6 +132,30 @@ export class SchemesService {
     const saved = await this.findOrFail(user, id);
     const job = changes.document !== undefined ? await this.queueRecompute(user, saved, `计分办法第 ${saved.versionNo} 版已修改`) : null;
     return { ...(await this.get(user, id)), recomputeJob: job };
+  }
+
+  /**
+   * Deletes a version no published ranking used (a draft made by mistake, or a plan dropped),
+   * with its computed score lines; the quarters it covered are recomputed under the version
+   * then in force. The last remaining version stays: without one nothing can be scored.
+   */
+  async remove(user: AuthUser, id: number): Promise<{ recomputeJob: JobResponse | null }> {
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const version = await manager.findOne(SchemeVersion, { where: { id, officeId: user.officeId } });
+      if (!version) throw notFound('计分办法版本');
+      if (version.lockedAt) throw conflict('scheme_locked', `第 ${version.versionNo} 版已用于发布排名，不能删除`);
+      if ((await manager.count(SchemeVersion, { where: { officeId: user.officeId } })) <= 1) {
+        throw conflict('last_version', '这是唯一的计分办法版本，不能删除；可直接修改它');
+      }
+      // Conditional on the row being unlocked still: a publication locking it meanwhile wins.
+      const result = await manager.createQueryBuilder().delete().from(SchemeVersion).where('id = :id AND lockedAt IS NULL', { id }).execute();
+      if (!result.affected) throw conflict('scheme_locked', `第 ${version.versionNo} 版已用于发布排名，不能删除`);
+      await manager.delete(ScoreLine, { officeId: user.officeId, schemeVersionId: id });
+      await this.audit.record(user, 'delete', 'scheme_version', id, version, null, manager);
+      return version;
+    });
+    this.compiled.delete(id);
+    return { recomputeJob: await this.queueRecompute(user, removed, `计分办法第 ${removed.versionNo} 版已删除`) };
   }
 
   async diff(user: AuthUser, a: number, b: number): Promise<SchemeDiffResponse> {

@@ -50,6 +50,7 @@ export const schemesApi = {
   create: (body: { effectiveFrom: string; copyOf?: number; document?: string; note?: string }) => http.post<SchemeVersionDetail & { recomputeJob: JobResponse | null }>('/schemes', body),
   update: (id: number, body: { document?: string; note?: string; version: number }) => http.patch<SchemeVersionDetail & { recomputeJob: JobResponse | null }>(`/schemes/${id}`, body),
   validate: (document: string) => http.post<{ valid: boolean; errors: SchemeError[] }>('/schemes/validate', { document }),
+  remove: (id: number) => http.del<{ recomputeJob: JobResponse | null }>(`/schemes/${id}`),
   diff: (a: number, b: number) => http.get<SchemeDiff>('/schemes/diff', { a, b }),
   preview: (document: string, quarter: string) => http.post<{ quarter: string; current: { versionNo: number; name: string } | null; rows: PreviewRow[] }>('/schemes/preview', { document, quarter }),
 };

@@ -6,8 +6,12 @@ import { Trim } from '../../common/dto/transforms';
 /** DTO field: a quarter 'YYYY-Qn' (the Chinese message passes through common/validation.ts as is). */
 export const IsQuarter = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isQuarter', validator: { validate: (v) => isQuarter(v), defaultMessage: () => '季度格式不正确（应为 YYYY-Qn，如 2024-Q3）' } }, options);
-/** A scheme is a page or two of YAML; anything near this size is not one. */
-export const MAX_DOCUMENT_CHARS = 100_000;
+/**
+ * A scheme is a page or two of YAML (the standard preset: 1,900 characters). The bound also
+ * keeps a document, and the audit entry that copies it, within a TEXT column on MariaDB
+ * (65,535 bytes; a Chinese character takes three).
+ */
+export const MAX_DOCUMENT_CHARS = 16_000;
 
 export class SchemeDocumentDto {
   /** The scheme as YAML (JSON is YAML too). */
