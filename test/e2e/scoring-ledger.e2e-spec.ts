@@ -285,4 +285,37 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     expect(res.body.rows).toHaveLength(60);
     expect(elapsed).toBeLessThan(1000);
   });
+
+  describe('ranking counts', () => {
+    type Row = { code: string; total: number; placements: { total: number; media: Record<string, number>; bulletin: Record<string, number> } };
+    const rowOf = async (code: string, as = token) => {
+      const res = await t.http().get('/api/scores/ranking').query({ quarter: '2024-Q3' }).set(bearer(as));
+      expect(res.status).toBe(200);
+      return (res.body.overall as Row[]).find((r) => r.code === code)!;
+    };
+
+    it('follow a placement the office verifies, once the recompute it queues has run (the ranking is cached until then)', async () => {
+      const cm = await f.outlets.create({ officeId, code: 'LED-CM3', name: '中央媒体三', level: 'central', channel: 'media' });
+      const pb = await f.outlets.create({ officeId, code: 'LED-PB3', name: '省委组工信息三', level: 'provincial', channel: 'bulletin' });
+      const a = await f.articles.create({ officeId, title: 'M5 平街道三季度信息', units: [unit.P], submittedAt: '2024-07-01' });
+      await f.placements.create({ article: a, outlet: pb, publishedAt: '2024-07-10T09:00:00+08:00' });
+      const pending = await f.placements.create({ article: a, outlet: cm, publishedAt: '2024-08-10T09:00:00+08:00', status: 'unit-approved' });
+      await t.app.get(ScoreLedgerService).recompute({ officeId, quarters: ['2024-Q3'], reason: 'test' });
+
+      const before = await rowOf('P01');
+      expect(before.placements).toMatchObject({ total: 1, bulletin: { provincial: 1 }, media: { central: 0 } });
+      // Every role reads the same figures (the cached ones).
+      await expect(rowOf('P01', await t.login('led-officer'))).resolves.toEqual(before);
+
+      const verified = await t.http().post(`/api/review/placements/${pending.id}/verify`).set(bearer(token)).send({});
+      expect(verified.status).toBe(200);
+      const [{ id: jobId }] = await ds.query("SELECT MAX(id) AS id FROM jobs WHERE name = 'scores.recompute' AND officeId = ?", [officeId]);
+      await expect(t.waitForJob(token, Number(jobId))).resolves.toMatchObject({ status: 'done' });
+
+      const after = await rowOf('P01');
+      expect(after.placements).toMatchObject({ total: 2, bulletin: { provincial: 1 }, media: { central: 1 } });
+      // The central adoption's top-up over the provincial 20 adds 10.
+      expect(after.total - before.total).toBe(100000);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SchemesModule } from '../schemes/schemes.module';
+import { RankingCache } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
 import { SchemePreviewController } from './scheme-preview.controller';
 import { ScoreLedgerRepository } from './score-ledger.repository';
@@ -14,7 +15,7 @@ import { ScoresService } from './scores.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ScoreLine]), SchemesModule],
   controllers: [ScoresController, SchemePreviewController],
-  providers: [RecordsLoader, ScoreLedgerRepository, ScoreLedgerService, ScoresService, ScorePreviewService],
+  providers: [RankingCache, RecordsLoader, ScoreLedgerRepository, ScoreLedgerService, ScoresService, ScorePreviewService],
   exports: [ScoreLedgerService, ScoresService, RecordsLoader],
 })
 export class ScoreLedgerModule {}

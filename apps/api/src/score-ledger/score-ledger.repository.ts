@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ScoreLine as EngineLine } from '@app/scoring';
 import { toNumber } from '../common/db-errors';
+import { RankingCache, type LinesStamp } from './ranking-cache';
 import { ID_CHUNK } from './records-loader';
 import { ScoreLine } from './score-line.entity';
 
@@ -24,7 +25,10 @@ export interface ReplaceScope {
 /** Named queries over score_lines. */
 @Injectable()
 export class ScoreLedgerRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rankingCache: RankingCache,
+  ) {}
 
   /**
    * Replaces the stored lines of one scope with `rows` in one transaction: delete, then insert
@@ -32,13 +36,18 @@ export class ScoreLedgerRepository {
    * version in force when it was last computed.
    */
   async replace(scope: ReplaceScope, rows: readonly ScoreLineRow[]): Promise<{ deleted: number; inserted: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      const deleted = scope.versionIds.length ? await this.deleteScope(manager, scope) : 0;
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await manager.createQueryBuilder().insert().into(ScoreLine).values(rows.slice(i, i + INSERT_CHUNK) as ScoreLine[]).updateEntity(false).execute();
-      }
-      return { deleted, inserted: rows.length };
-    });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const deleted = scope.versionIds.length ? await this.deleteScope(manager, scope) : 0;
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          await manager.createQueryBuilder().insert().into(ScoreLine).values(rows.slice(i, i + INSERT_CHUNK) as ScoreLine[]).updateEntity(false).execute();
+        }
+        return { deleted, inserted: rows.length };
+      });
+    } finally {
+      // After the commit (or rollback): a ranking computed meanwhile may have read the old records.
+      this.rankingCache.invalidate(scope.officeId, scope.quarter);
+    }
   }
 
   private async deleteScope(manager: EntityManager, scope: ReplaceScope): Promise<number> {
@@ -72,6 +81,15 @@ export class ScoreLedgerRepository {
       [officeId, schemeVersionId, quarter],
     );
     return new Map(rows.map((r: { unitId: unknown; total: unknown }) => [String(r.unitId), toNumber(r.total)]));
+  }
+
+  /** Changes whenever lines of the quarter are written (see LinesStamp); read from the (officeId, schemeVersionId, quarter, …) index alone. */
+  async linesStamp(officeId: number, schemeVersionId: number, quarter: string): Promise<LinesStamp> {
+    const rows = await this.dataSource.query(
+      'SELECT COUNT(*) AS n, MAX(id) AS maxId FROM score_lines WHERE officeId = ? AND schemeVersionId = ? AND quarter = ?',
+      [officeId, schemeVersionId, quarter],
+    );
+    return { lines: toNumber(rows[0]?.n), maxId: toNumber(rows[0]?.maxId) };
   }
 
   /** One unit's lines in a quarter, in the order a statement lists them (date, then as computed). */

@@ -11,12 +11,19 @@ import { Commission } from '../commissions/commission.entity';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService } from '../schemes/schemes.service';
 import { Unit } from '../units/unit.entity';
+import { RankingCache } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
 import type { ScoreLine } from './score-line.entity';
 
 export type PlacementCounts = { total: number } & Record<Channel, Record<Level, number>>;
+
+/** The parts of a ranking that take a pass over the whole quarter: cached (RankingCache). */
+export interface QuarterFigures {
+  totals: Map<string, number>;
+  counts: Map<string, PlacementCounts>;
+}
 
 export interface RankingRow {
   unitId: number;
@@ -79,15 +86,24 @@ export class ScoresService {
     private readonly ledger: ScoreLedgerRepository,
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
+    private readonly figures: RankingCache<QuarterFigures>,
   ) {}
 
-  /** Totals come from one aggregate over the stored lines of the version in force. */
+  /**
+   * Totals come from one aggregate over the stored lines of the version in force. The same for
+   * every role of the office (a 通报 prints it), so totals and counts are cached per office,
+   * quarter and version until the quarter's lines change; units (names, groups) are read fresh.
+   */
   async ranking(user: AuthUser, quarter: string): Promise<RankingResponse> {
-    const version = await this.versionFor(user.officeId, quarter);
+    const { officeId } = user;
+    const version = await this.versionFor(officeId, quarter);
     const scheme = this.schemes.compile(version);
-    const totals = await this.ledger.totals(user.officeId, version.id, quarter);
-    const units = await this.loader.rankingUnits(user.officeId, [...totals.keys()].map(Number));
-    const counts = await this.placementCounts(user.officeId, quarter);
+    const stamp = await this.ledger.linesStamp(officeId, version.id, quarter);
+    const { totals, counts } = await this.figures.get(officeId, quarter, version.id, stamp, async () => ({
+      totals: await this.ledger.totals(officeId, version.id, quarter),
+      counts: await this.placementCounts(officeId, quarter),
+    }));
+    const units = await this.loader.rankingUnits(officeId, [...totals.keys()].map(Number));
     const ranked = rankUnits(units, totals, scheme.tieRule);
     const byId = new Map(units.map((u) => [u.id, u]));
     const toRows = (table: RankTable): RankingRow[] =>

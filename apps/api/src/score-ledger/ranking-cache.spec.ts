@@ -1,0 +1,75 @@
+import { RANKING_CACHE_TTL_MS, RankingCache, type LinesStamp } from './ranking-cache';
+
+describe('RankingCache', () => {
+  const stamp: LinesStamp = { lines: 10, maxId: 100 };
+  let sut: RankingCache<number>;
+  let computed: number;
+  const compute = () => Promise.resolve(++computed);
+
+  beforeEach(() => {
+    sut = new RankingCache<number>();
+    computed = 0;
+    jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('computes once while the quarter\'s lines are unchanged', async () => {
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(1);
+    await expect(sut.get(1, '2025-Q3', 7, { ...stamp }, compute)).resolves.toBe(1);
+    expect(computed).toBe(1);
+  });
+
+  it.each([
+    ['a line more', { lines: 11, maxId: 101 }],
+    ['a line fewer', { lines: 9, maxId: 100 }],
+    ['lines replaced by as many new ones', { lines: 10, maxId: 110 }],
+  ])('computes again when the stamp changed: %s', async (_case, changed) => {
+    await sut.get(1, '2025-Q3', 7, stamp, compute);
+    await expect(sut.get(1, '2025-Q3', 7, changed, compute)).resolves.toBe(2);
+  });
+
+  it('keeps offices, quarters and scheme versions apart', async () => {
+    await sut.get(1, '2025-Q3', 7, stamp, compute);
+    await expect(sut.get(2, '2025-Q3', 7, stamp, compute)).resolves.toBe(2);
+    await expect(sut.get(1, '2025-Q2', 7, stamp, compute)).resolves.toBe(3);
+    await expect(sut.get(1, '2025-Q3', 8, stamp, compute)).resolves.toBe(4);
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(1);
+  });
+
+  it('computes again after the ledger replaced the quarter\'s lines, even when the stamp did not move', async () => {
+    await sut.get(1, '2025-Q3', 7, stamp, compute);
+    sut.invalidate(1, '2025-Q2');
+    sut.invalidate(2, '2025-Q3');
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(1);
+    sut.invalidate(1, '2025-Q3');
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(2);
+  });
+
+  it('does not keep a computation that was running when the lines were replaced', async () => {
+    let finish!: (n: number) => void;
+    const slow = sut.get(1, '2025-Q3', 7, stamp, () => new Promise<number>((resolve) => (finish = resolve)));
+    // A second reader meanwhile shares the running computation.
+    const shared = sut.get(1, '2025-Q3', 7, stamp, compute);
+    sut.invalidate(1, '2025-Q3');
+    finish(41);
+    await expect(slow).resolves.toBe(41);
+    await expect(shared).resolves.toBe(41);
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(1);
+  });
+
+  it('serves an entry for RANKING_CACHE_TTL_MS at most', async () => {
+    await sut.get(1, '2025-Q3', 7, stamp, compute);
+    jest.advanceTimersByTime(RANKING_CACHE_TTL_MS - 1);
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(1);
+    jest.advanceTimersByTime(1);
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(2);
+  });
+
+  it('forgets a failed computation', async () => {
+    await expect(sut.get(1, '2025-Q3', 7, stamp, () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(1);
+  });
+});
