@@ -3,6 +3,7 @@
 // that locking them cannot disturb the other tests. Login is throttled at 30 a minute per
 // client, so this file stays well below that many logins per app.
 import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/app';
 
@@ -98,6 +99,18 @@ describe.each(testBackends('auth'))('auth ($label)', (backend) => {
       const out = await t.http().post('/api/auth/logout').set(bearer(token));
       expect(out.status).toBe(204);
       expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).join()).toMatch(/pubscore_session=;.*Expires=Thu, 01 Jan 1970/);
+      const after = await t.http().get('/api/auth/me').set(bearer(token));
+      expect(after.status).toBe(401);
+      expect(after.body.code).toBe('invalid_token');
+    });
+
+    it('an account switched off in the database loses its session at the next request', async () => {
+      const { id } = await createUser('sessionoff');
+      const res = await login('sessionoff', INITIAL);
+      const token = res.body.token as string;
+      await expect(t.http().get('/api/auth/me').set(bearer(token))).resolves.toMatchObject({ status: 200, body: { id, mustChangePassword: true } });
+      // Only `active` changes (the token version stays): the guard reads the row on every request.
+      await t.app.get(DataSource).query('UPDATE users SET active = ? WHERE id = ?', [false, id]);
       const after = await t.http().get('/api/auth/me').set(bearer(token));
       expect(after.status).toBe(401);
       expect(after.body.code).toBe('invalid_token');

@@ -40,15 +40,38 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: Request): Promise<User> {
+  private async authenticate(request: Request): Promise<SessionRow> {
     const token = bearer(request) ?? (request.cookies?.[SESSION_COOKIE] as string | undefined);
     if (!token) throw unauthorized();
     const claims = this.tokens.verify(token);
     if (!claims) throw unauthorized('invalid_token', '登录已失效，请重新登录');
-    const user = await this.users.findOne({ where: { id: claims.sub } });
+    // Read on every request (a logout or password change elsewhere must end the session at
+    // once), so a plain statement of the few columns needed instead of a findOne.
+    const rows: Record<string, unknown>[] = await this.users.query(
+      'SELECT id, username, displayName, role, officeId, unitId, active, mustChangePassword, tokenVersion FROM users WHERE id = ?',
+      [claims.sub],
+    );
+    const user = rows[0] ? toSessionRow(rows[0]) : null;
     if (!user || !user.active || user.tokenVersion !== claims.tv) throw unauthorized('invalid_token', '登录已失效，请重新登录');
     return user;
   }
+}
+
+type SessionRow = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'officeId' | 'unitId' | 'active' | 'mustChangePassword' | 'tokenVersion'>;
+
+/** mysql2 and better-sqlite3 both answer booleans as 0/1 and ints as numbers here. */
+function toSessionRow(r: Record<string, unknown>): SessionRow {
+  return {
+    id: Number(r.id),
+    username: String(r.username),
+    displayName: String(r.displayName),
+    role: r.role as User['role'],
+    officeId: Number(r.officeId),
+    unitId: r.unitId === null || r.unitId === undefined ? null : Number(r.unitId),
+    active: Number(r.active) === 1,
+    mustChangePassword: Number(r.mustChangePassword) === 1,
+    tokenVersion: Number(r.tokenVersion),
+  };
 }
 
 function bearer(request: Request): string | undefined {
