@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 /**
- * What the stored lines of one quarter looked like when an entry was computed: their count and
- * highest id. Lines are only ever deleted and inserted (ids are never reused), so any
- * recompute that writes a line of the quarter changes it, in every process.
+ * The highest score line id when an entry was computed. Lines are only ever inserted and
+ * deleted, and ids are never reused, so every recompute that writes a line (of any quarter,
+ * in any process) moves it. Reading it is one step down the primary key; a per-quarter count
+ * would scan the quarter's lines on every request (5 ms at city size).
  */
 export interface LinesStamp {
-  lines: number;
   maxId: number;
 }
 
@@ -23,15 +23,16 @@ const MAX_ENTRIES = 200;
 /**
  * The expensive parts of a ranking page (each unit's total, and the placement counts that join
  * placements, articles, article_units and outlets over the whole quarter) per office, quarter
- * and scheme version, computed once and then served while the quarter's lines are unchanged.
+ * and scheme version, computed once and then served while the score lines are unchanged.
  *
  * Counts and totals move when a recompute runs (a review, an outlet change, a new version all
  * queue one), so an entry is good while:
- * - the quarter's lines stamp is the same (a recompute in any process, e.g. a Bull worker,
- *   changes it when it writes a line), and
+ * - no score line was written since (LinesStamp: catches a recompute in any process, a Bull
+ *   worker's included, as soon as it inserts a line — of any quarter, so also some needlessly),
  * - this process's ledger has not replaced the quarter's lines since (`invalidate`: catches a
- *   recompute that wrote no line, e.g. a placement that scores nothing after a top-up), and
- * - it is younger than RANKING_CACHE_TTL_MS (what neither can see: such a recompute in another
+ *   recompute here that only deleted lines or wrote none, e.g. for a placement that scores
+ *   nothing after a top-up), and
+ * - it is younger than RANKING_CACHE_TTL_MS (what neither sees: such a recompute in another
  *   process).
  * Concurrent readers share one computation.
  */
@@ -61,4 +62,4 @@ export class RankingCache<T = unknown> {
 }
 
 const keyOf = (officeId: number, quarter: string, versionId: number) => `${officeId}|${quarter}|${versionId}`;
-const sameStamp = (a: LinesStamp, b: LinesStamp) => a.lines === b.lines && a.maxId === b.maxId;
+const sameStamp = (a: LinesStamp, b: LinesStamp) => a.maxId === b.maxId;

@@ -83,13 +83,10 @@ export class ScoreLedgerRepository {
     return new Map(rows.map((r: { unitId: unknown; total: unknown }) => [String(r.unitId), toNumber(r.total)]));
   }
 
-  /** Changes whenever lines of the quarter are written (see LinesStamp); read from the (officeId, schemeVersionId, quarter, …) index alone. */
-  async linesStamp(officeId: number, schemeVersionId: number, quarter: string): Promise<LinesStamp> {
-    const rows = await this.dataSource.query(
-      'SELECT COUNT(*) AS n, MAX(id) AS maxId FROM score_lines WHERE officeId = ? AND schemeVersionId = ? AND quarter = ?',
-      [officeId, schemeVersionId, quarter],
-    );
-    return { lines: toNumber(rows[0]?.n), maxId: toNumber(rows[0]?.maxId) };
+  /** The highest line id of the whole table: one step down the primary key (see LinesStamp). */
+  async linesStamp(): Promise<LinesStamp> {
+    const rows = await this.dataSource.query('SELECT MAX(id) AS maxId FROM score_lines');
+    return { maxId: toNumber(rows[0]?.maxId) };
   }
 
   /** One unit's lines in a quarter, in the order a statement lists them (date, then as computed). */

@@ -98,7 +98,7 @@ export class ScoresService {
     const { officeId } = user;
     const version = await this.versionFor(officeId, quarter);
     const scheme = this.schemes.compile(version);
-    const stamp = await this.ledger.linesStamp(officeId, version.id, quarter);
+    const stamp = await this.ledger.linesStamp();
     const { totals, counts } = await this.figures.get(officeId, quarter, version.id, stamp, async () => ({
       totals: await this.ledger.totals(officeId, version.id, quarter),
       counts: await this.placementCounts(officeId, quarter),
