@@ -249,9 +249,25 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     const Q3 = '2023-Q3';
     const officeId = unit.LJJD.officeId;
     // 200 articles with two placements each, spread over every outlet of the catalogue (most of
-    // which are central: about 250 central adoptions, so that level is listed and the rest is not)
-    const TOTAL = 400;
-    await insertVerifiedPlacements(ds, { officeId, quarterStart: '2023-07-01', articles: TOTAL / 2, placementsPerArticle: 2 });
+    // which are central: about 250 central adoptions, so that level is listed and the rest is not)…
+    await insertVerifiedPlacements(ds, { officeId, quarterStart: '2023-07-01', articles: 200, placementsPerArticle: 2 });
+    // …and 600 adopted by the district's 融媒体中心 on one day, titled in the reverse order of
+    // their ids: more than one chunk of rows, ordered by title across the chunks.
+    const [{ maxId }] = await ds.query('SELECT MAX(id) AS maxId FROM articles');
+    for (let k = 0; k < 600; k += 200) {
+      const ids = Array.from({ length: 200 }, (_, i) => Number(maxId) + 1 + k + i);
+      const title = (id: number) => `同日稿件${String(Number(maxId) + 600 - id).padStart(3, '0')}`;
+      await ds.query(
+        `INSERT INTO articles (id, officeId, title, normalizedTitle, submittedAt, submittedDate, ownerUnitId, status, version, createdAt, updatedAt) VALUES ${ids.map(() => "(?, ?, ?, ?, '2023-08-14 01:00:00', '2023-08-14', ?, 'verified', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").join(',')}`,
+        ids.flatMap((id) => [id, officeId, title(id), title(id), unit.BHJD.id]),
+      );
+      await ds.query(`INSERT INTO article_units (articleId, unitId) VALUES ${ids.map(() => '(?, ?)').join(',')}`, ids.flatMap((id) => [id, unit.BHJD.id]));
+      await ds.query(
+        `INSERT INTO placements (officeId, articleId, outletId, publishedAt, publishedDate, prominence, status, version, createdAt, updatedAt) VALUES ${ids.map(() => "(?, ?, ?, '2023-08-15 02:00:00', '2023-08-15', 'normal', 'verified', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").join(',')}`,
+        ids.flatMap((id) => [officeId, id, outlet['DIST-RMT'].id]),
+      );
+    }
+    const TOTAL = 1000;
     const counts: { level: string; n: unknown }[] = await ds.query(
       `SELECT o.level AS level, COUNT(*) AS n FROM placements p JOIN outlets o ON o.id = p.outletId
        WHERE p.officeId = ? AND p.publishedDate BETWEEN '2023-07-01' AND '2023-09-30' AND p.status = 'verified' GROUP BY o.level`,
@@ -326,6 +342,8 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
       return zh.compare(String(r[2]), String(p[2])) < 0;
     });
     expect(outOfOrder).toEqual([]);
+    const sameDay = rows.filter((r) => r[3] === outlet['DIST-RMT'].name && (r[4] as Date).toISOString().startsWith('2023-08-15')).map((r) => r[2]);
+    expect(sameDay.filter((title) => String(title).startsWith('同日稿件'))).toEqual(Array.from({ length: 600 }, (_, i) => `同日稿件${String(i).padStart(3, '0')}`));
     // each adoption once (an article, an outlet, a day): nothing repeated or lost between the chunks it was written in
     expect(new Set(rows.map((r) => `${r[2]}|${r[3]}|${(r[4] as Date).toISOString()}`)).size).toBe(TOTAL);
   });

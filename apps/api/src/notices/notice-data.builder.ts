@@ -16,19 +16,46 @@ import { listedAdoptionLevels, noticeCollator, omittedAdoptionLevels } from './r
 const ZH = noticeCollator;
 /** Ids per IN list: SQLite allows only so many bound values per statement. */
 const IN_CHUNK = 500;
-/** Placements fetched per query: small outlets are asked for together up to this many rows. */
-const FETCH_ROWS = 5000;
+/** Rows per page of the quarter scan (three small columns each). */
+const SCAN_PAGE = 10_000;
 
 type Channel = 'media' | 'bulletin';
 type BuiltAdoption = NoticeAdoption & { channel: Channel };
 
-/** An outlet that adopted something in the quarter, with how many verified adoptions. */
+/** An outlet that adopted something in the quarter. */
 interface QuarterOutlet {
   id: number;
   name: string;
   level: NoticeLevel;
   channel: Channel;
-  count: number;
+}
+
+/**
+ * The quarter's verified adoptions reduced to what orders them, already in notice order (level,
+ * outlet, date; adoptions of one outlet on one day are ordered by title only once their rows
+ * are fetched). Typed arrays of a few bytes per adoption, so a province's 125,000 take about
+ * 1.5 MB; the rows themselves are fetched by id a chunk at a time.
+ */
+interface AdoptionIndex {
+  /** placement ids */
+  ids: Int32Array;
+  /** per adoption: its outlet, as a position in `outlets` */
+  outletOf: Int32Array;
+  /** per adoption: its day as YYYYMMDD */
+  dayOf: Int32Array;
+  /** the outlets that adopted something, in notice order */
+  outlets: QuarterOutlet[];
+  counts: Record<NoticeLevel, number>;
+}
+
+/** What the notice is rendered from: the bounded data, and the full 附件2 as a stream for the spreadsheet. */
+export interface BuiltNotice {
+  data: NoticeData;
+  /**
+   * Every verified adoption of the quarter in notice order (level, outlet, date, title), a
+   * chunk of about 500 at a time: the full list is never held whole. Each call starts over.
+   */
+  adoptions: () => AsyncGenerator<NoticeAdoption[]>;
 }
 
 /**
@@ -45,7 +72,7 @@ interface QuarterOutlet {
 export class NoticeDataBuilder {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async build(snapshot: RankingSnapshot): Promise<NoticeData> {
+  async build(snapshot: RankingSnapshot): Promise<BuiltNotice> {
     const { officeId, quarter } = snapshot;
     const office = await this.dataSource.getRepository(Office).findOneByOrFail({ id: officeId });
     const period = await this.dataSource.getRepository(QuarterPeriod).findOneBy({ officeId, quarter });
@@ -59,17 +86,25 @@ export class NoticeDataBuilder {
       else byGroup.set(r.groupName, [r]);
     }
     const previousQuarter = await this.unitTotalsOf(officeId, prevQuarter(quarter));
-    const outlets = await this.quarterOutlets(officeId, quarter);
-    const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<NoticeLevel, number>;
-    for (const o of outlets) counts[o.level] += o.count;
-    const listed = new Set(listedAdoptionLevels(counts));
+    const index = await this.adoptionIndex(officeId, quarter);
+    const { counts } = index;
+    // Levels are contiguous in notice order, highest first, and the listed ones are the highest:
+    // 附件2's rows are a prefix of the index, and so are the provincial-and-above highlights.
+    const listedRows = listedAdoptionLevels(counts).reduce((n, level) => n + counts[level], 0);
     const adoptions: NoticeAdoption[] = [];
-    for await (const chunk of this.adoptionsOf(officeId, quarter, outlets.filter((o) => listed.has(o.level)))) {
+    for await (const chunk of this.adoptionRows(index, 0, listedRows)) {
       for (const { channel: _channel, ...a } of chunk) adoptions.push(a);
+    }
+    const highlights: NoticeHighlight[] = [];
+    for await (const chunk of this.adoptionRows(index, 0, counts.central + counts.provincial)) {
+      for (const a of chunk.slice(0, HIGHLIGHT_LIMIT - highlights.length)) {
+        highlights.push({ unitName: a.unitNames.join('、'), title: a.title, outletName: a.outletName, level: a.level, channel: a.channel });
+      }
+      if (highlights.length === HIGHLIGHT_LIMIT) break;
     }
     const instructions = await this.instructions(officeId, quarter);
     const kind = snapshot.revision > 1 ? 'correction' : 'notice';
-    return {
+    const data: NoticeData = {
       office: { name: office.name, regionName: office.regionName },
       quarter,
       revision: snapshot.revision,
@@ -84,7 +119,7 @@ export class NoticeDataBuilder {
         lastYearPlacements: lastYear.placements,
         excluded: snapshot.summary.excluded,
       },
-      highlights: await this.highlights(officeId, quarter, outlets),
+      highlights,
       highlightsTotal: counts.central + counts.provincial,
       instructions: instructions.items,
       instructionsTotal: instructions.total,
@@ -97,14 +132,7 @@ export class NoticeDataBuilder {
         ? { corrections: await this.corrections(snapshot, units, period?.noticeTexts?.correctionReason), previous: { docNumber: period?.noticeTexts?.docNumber } }
         : {}),
     };
-  }
-
-  /**
-   * Every verified adoption of the quarter in notice order (level, outlet, date, title), a chunk
-   * of at most 500 at a time, for the spreadsheet's 附件2: the list is never held whole.
-   */
-  async *adoptionChunks(officeId: number, quarter: string): AsyncGenerator<NoticeAdoption[]> {
-    yield* this.adoptionsOf(officeId, quarter, await this.quarterOutlets(officeId, quarter));
+    return { data, adoptions: () => this.adoptionRows(index, 0, index.ids.length) };
   }
 
   /** A quarter's latest published unit totals and placement count (for 同比 / 环比), if published. */
@@ -115,78 +143,116 @@ export class NoticeDataBuilder {
     return { totals: new Map(units.map((u) => [u.unitId, u.total])), placements: snapshot.summary.placements };
   }
 
-  /** The outlets that adopted something in the quarter with their counts, highest level first, then by name. */
-  private async quarterOutlets(officeId: number, quarter: string): Promise<QuarterOutlet[]> {
+  /**
+   * Scans the quarter's verified adoptions once, in index order (date, id) and in pages, keeping
+   * only their id, outlet and day, then puts them in notice order.
+   */
+  private async adoptionIndex(officeId: number, quarter: string): Promise<AdoptionIndex> {
     const { start, end } = quarterRange(quarter);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT o.id AS id, o.name AS name, o.level AS level, o.channel AS channel, COUNT(*) AS n
-       FROM placements p JOIN articles a ON a.id = p.articleId JOIN outlets o ON o.id = p.outletId
-       WHERE p.officeId = ? AND p.publishedDate BETWEEN ? AND ? AND p.status = 'verified' AND a.status = 'verified'
-       GROUP BY o.id, o.name, o.level, o.channel`,
-      [officeId, start, end],
+    const ids = new IntColumn();
+    const outletIds = new IntColumn();
+    const days = new IntColumn();
+    let after = { date: start, id: 0 };
+    for (;;) {
+      // Keyset paging: each page starts in the index where the previous one stopped.
+      const rows: { id: unknown; outletId: unknown; publishedDate: unknown }[] = await this.dataSource.query(
+        `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate
+         FROM placements p JOIN articles a ON a.id = p.articleId
+         WHERE p.officeId = ? AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
+           AND a.status = 'verified'
+         ORDER BY p.publishedDate, p.id LIMIT ${SCAN_PAGE}`,
+        [officeId, after.date, end, after.date, after.id],
+      );
+      for (const r of rows) {
+        ids.push(Number(r.id));
+        outletIds.push(Number(r.outletId));
+        days.push(Number(String(r.publishedDate).replace(/-/g, '')));
+      }
+      if (rows.length < SCAN_PAGE) break;
+      const last = rows[rows.length - 1];
+      after = { date: String(last.publishedDate), id: Number(last.id) };
+    }
+    const outlets = (await this.outletsById([...new Set(outletIds.values())])).sort(
+      (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || ZH.compare(a.name, b.name) || a.id - b.id,
     );
-    return rows
-      .map((r) => ({ id: Number(r.id), name: String(r.name), level: r.level as NoticeLevel, channel: r.channel as Channel, count: Number(r.n) }))
-      .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || ZH.compare(a.name, b.name) || a.id - b.id);
+    const position = new Map(outlets.map((o, i) => [o.id, i]));
+    const n = ids.length;
+    const outletOfScan = Int32Array.from(outletIds.values(), (id) => position.get(id)!);
+    const order = Int32Array.from({ length: n }, (_, i) => i);
+    const idv = ids.values();
+    const dayv = days.values();
+    order.sort((x, y) => outletOfScan[x] - outletOfScan[y] || dayv[x] - dayv[y] || idv[x] - idv[y]);
+    const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<NoticeLevel, number>;
+    for (let i = 0; i < n; i++) counts[outlets[outletOfScan[i]].level]++;
+    return {
+      ids: Int32Array.from(order, (i) => idv[i]),
+      outletOf: Int32Array.from(order, (i) => outletOfScan[i]),
+      dayOf: Int32Array.from(order, (i) => dayv[i]),
+      outlets,
+      counts,
+    };
   }
 
-  /** The first HIGHLIGHT_LIMIT provincial-and-above adoptions in notice order (only the first outlets are read). */
-  private async highlights(officeId: number, quarter: string, outlets: QuarterOutlet[]): Promise<NoticeHighlight[]> {
-    const out: NoticeHighlight[] = [];
-    const upper = outlets.filter((o) => o.level === 'central' || o.level === 'provincial');
-    for await (const chunk of this.adoptionsOf(officeId, quarter, upper)) {
-      for (const a of chunk) {
-        out.push({ unitName: a.unitNames.join('、'), title: a.title, outletName: a.outletName, level: a.level, channel: a.channel });
-        if (out.length === HIGHLIGHT_LIMIT) return out;
-      }
+  private async outletsById(ids: number[]): Promise<QuarterOutlet[]> {
+    const out: QuarterOutlet[] = [];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT id, name, level, channel FROM outlets WHERE id IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      );
+      for (const r of rows) out.push({ id: Number(r.id), name: String(r.name), level: r.level as NoticeLevel, channel: r.channel as Channel });
     }
     return out;
   }
 
   /**
-   * The adoptions of the given outlets (already in notice order), in notice order: outlets are
-   * read a few at a time (one query per FETCH_ROWS rows, or per outlet when it has more), each
-   * outlet's adoptions sorted by date then title, and unit names looked up per chunk of 500.
+   * The adoptions at positions [from, to) of the index, in notice order, about IN_CHUNK at a
+   * time: rows fetched by id, unit names per chunk. A chunk never splits one outlet's day, whose
+   * adoptions are then ordered by title (so `to` must end an outlet's day too, as level ends do).
    */
-  private async *adoptionsOf(officeId: number, quarter: string, outlets: QuarterOutlet[]): AsyncGenerator<BuiltAdoption[]> {
-    const { start, end } = quarterRange(quarter);
-    for (const batch of outletBatches(outlets)) {
-      const position = new Map(batch.map((o, i) => [o.id, i]));
-      const rows: Record<string, unknown>[] = await this.dataSource.query(
-        `SELECT p.id AS id, p.articleId AS articleId, p.outletId AS outletId, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence,
-                a.title AS title, a.commissionId AS commissionId,
-                CASE WHEN EXISTS (SELECT 1 FROM instructions i WHERE i.articleId = p.articleId AND i.status = 'verified') THEN 1 ELSE 0 END AS instructed
-         FROM placements p JOIN articles a ON a.id = p.articleId
-         WHERE p.outletId IN (${batch.map(() => '?').join(',')}) AND p.officeId = ? AND p.publishedDate BETWEEN ? AND ?
-           AND p.status = 'verified' AND a.status = 'verified'`,
-        [...batch.map((o) => o.id), officeId, start, end],
-      );
-      rows.sort(
-        (x, y) =>
-          position.get(Number(x.outletId))! - position.get(Number(y.outletId))! ||
-          (String(x.publishedDate) < String(y.publishedDate) ? -1 : String(x.publishedDate) > String(y.publishedDate) ? 1 : 0) ||
-          ZH.compare(String(x.title), String(y.title)) ||
-          Number(x.id) - Number(y.id),
-      );
-      for (let i = 0; i < rows.length; i += IN_CHUNK) {
-        const slice = rows.slice(i, i + IN_CHUNK);
-        const names = await this.unitNames([...new Set(slice.map((r) => Number(r.articleId)))]);
-        yield slice.map((r) => {
-          const outlet = batch[position.get(Number(r.outletId))!];
-          return {
-            level: outlet.level,
-            channel: outlet.channel,
-            outletName: outlet.name,
-            publishedDate: String(r.publishedDate),
-            unitNames: names.get(Number(r.articleId)) ?? [],
-            title: String(r.title),
-            page: (r.page as string) ?? null,
-            headline: r.prominence === 'headline',
-            instruction: Number(r.instructed) === 1,
-            commission: r.commissionId !== null && r.commissionId !== undefined,
-          };
+  private async *adoptionRows(index: AdoptionIndex, from: number, to: number): AsyncGenerator<BuiltAdoption[]> {
+    const { ids, outletOf, dayOf, outlets } = index;
+    for (let i = from; i < to; ) {
+      let j = Math.min(i + IN_CHUNK, to);
+      while (j < to && outletOf[j] === outletOf[j - 1] && dayOf[j] === dayOf[j - 1]) j++;
+      const rows = new Map<number, Record<string, unknown>>();
+      for (let k = i; k < j; k += IN_CHUNK) {
+        const chunk = Array.from(ids.subarray(k, Math.min(k + IN_CHUNK, j)));
+        const found: Record<string, unknown>[] = await this.dataSource.query(
+          `SELECT p.id AS id, p.articleId AS articleId, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence,
+                  a.title AS title, a.commissionId AS commissionId,
+                  CASE WHEN EXISTS (SELECT 1 FROM instructions i WHERE i.articleId = p.articleId AND i.status = 'verified') THEN 1 ELSE 0 END AS instructed
+           FROM placements p JOIN articles a ON a.id = p.articleId WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
+          chunk,
+        );
+        for (const r of found) rows.set(Number(r.id), r);
+      }
+      const names = await this.unitNames([...new Set([...rows.values()].map((r) => Number(r.articleId)))]);
+      const out: (BuiltAdoption & { id: number; at: number })[] = [];
+      for (let k = i; k < j; k++) {
+        const r = rows.get(ids[k]);
+        if (!r) continue; // deleted since the scan
+        const outlet = outlets[outletOf[k]];
+        out.push({
+          id: ids[k],
+          at: k,
+          level: outlet.level,
+          channel: outlet.channel,
+          outletName: outlet.name,
+          publishedDate: String(r.publishedDate),
+          unitNames: names.get(Number(r.articleId)) ?? [],
+          title: String(r.title),
+          page: (r.page as string) ?? null,
+          headline: r.prominence === 'headline',
+          instruction: Number(r.instructed) === 1,
+          commission: r.commissionId !== null && r.commissionId !== undefined,
         });
       }
+      // within one outlet's day, by title (then by id, as scanned); across days the index order stands
+      out.sort((x, y) => (outletOf[x.at] === outletOf[y.at] && dayOf[x.at] === dayOf[y.at] ? ZH.compare(x.title, y.title) || x.id - y.id : x.at - y.at));
+      yield out.map(({ id: _id, at: _at, ...a }) => a);
+      i = j;
     }
   }
 
@@ -275,20 +341,21 @@ function toUnitRow(u: SnapshotUnit, lastYearTotal: number | null): NoticeUnitRow
   };
 }
 
-/** Consecutive outlets grouped so that one query reads at most FETCH_ROWS rows (an outlet with more is read alone). */
-function outletBatches(outlets: QuarterOutlet[]): QuarterOutlet[][] {
-  const batches: QuarterOutlet[][] = [];
-  let batch: QuarterOutlet[] = [];
-  let rows = 0;
-  for (const o of outlets) {
-    if (batch.length > 0 && (rows + o.count > FETCH_ROWS || batch.length >= IN_CHUNK)) {
-      batches.push(batch);
-      batch = [];
-      rows = 0;
+/** A growing column of 32-bit integers (doubling), for the quarter scan. */
+class IntColumn {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
     }
-    batch.push(o);
-    rows += o.count;
+    this.data[this.length++] = value;
   }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+
+  values(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
 }

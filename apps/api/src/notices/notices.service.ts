@@ -47,8 +47,7 @@ export class NoticesService implements OnModuleInit {
     const existing = new Set((await this.dataSource.getRepository(NoticeDocument).find({ where: { snapshotId: snapshot.id } })).map((d) => d.format));
     const missing = FORMATS.filter((f) => !existing.has(f.format));
     if (missing.length === 0) return { rendered: [] };
-    const data = await this.builder.build(snapshot);
-    const adoptions = () => this.builder.adoptionChunks(snapshot.officeId, snapshot.quarter);
+    const { data, adoptions } = await this.builder.build(snapshot);
     for (const { format, render } of missing) {
       const stored = await this.files.put(await render(data, adoptions), format);
       await this.dataSource.createQueryBuilder().insert().into(NoticeDocument)
