@@ -1,5 +1,6 @@
 // The jobs infrastructure end to end through its real job, the outlet import (issue #2, item
 // 7): upload → job record → handler → report, on the in-process runner and on Bull.
+import { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
 import type { JobResponse } from '@app/contracts';
 import { JobsService } from '../../apps/api/src/jobs/jobs.service';
@@ -177,5 +178,19 @@ describe.each(testBackends('jobs'))('jobs: outlet import ($label)', (backend) =>
     expect(job.finishedAt).not.toBeNull();
     const failed = await t.http().get('/api/jobs?status=failed').set(bearer(office));
     expect((failed.body.items as JobResponse[]).map((j) => j.id)).toEqual([record.id]);
+  });
+
+  it('enqueues racing for the same work leave one job; a finished job no longer absorbs new ones', async () => {
+    const jobs = t.app.get(JobsService);
+    const enqueue = () => jobs.enqueue('outlets.import', { officeId: 1, fileKey: `${'1'.repeat(64)}.xlsx`, fileName: 'race.xlsx' }, { businessKey: 'race', officeId: 1, createdBy: null });
+    const records = await Promise.all(Array.from({ length: 6 }, enqueue));
+    expect(new Set(records.map((r) => r.id)).size).toBe(1);
+    const stored = await t.app.get(DataSource).query("SELECT id FROM jobs WHERE businessKey = 'race'");
+    expect(stored.map((r: { id: unknown }) => Number(r.id))).toEqual([records[0].id]);
+    // The file does not exist, so the job ends failed; the same work asked again is a new job.
+    expect((await t.waitForJob(office, records[0].id)).status).toBe('failed');
+    const again = await enqueue();
+    expect(again.id).not.toBe(records[0].id);
+    expect((await t.waitForJob(office, again.id)).status).toBe('failed');
   });
 });

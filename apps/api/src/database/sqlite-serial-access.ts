@@ -23,9 +23,15 @@ export function serializeSqliteAccess(dataSource: DataSource): void {
   let released: Promise<void> = Promise.resolve();
   let release: () => void = () => undefined;
   let tail: Promise<unknown> = Promise.resolve();
+  /**
+   * True from the moment a transaction is let in until TypeORM marks it active: starting one
+   * awaits (events, BEGIN), and two waiters woken by the same release would otherwise both
+   * see the connection free and both BEGIN.
+   */
+  let starting = false;
 
   const whileActive = async (condition: () => boolean) => {
-    while (runner.isTransactionActive && condition()) await released;
+    while ((runner.isTransactionActive || starting) && condition()) await released;
   };
 
   const manager = dataSource.manager as unknown as { transaction: Fn };
@@ -49,11 +55,22 @@ export function serializeSqliteAccess(dataSource: DataSource): void {
   };
   r.startTransaction = async (...args: unknown[]) => {
     const mine = owner.getStore() === true;
-    if (mine && runner.isTransactionActive) return original.start(...args); // SAVEPOINT inside ours
-    if (!mine) await whileActive(() => true);
+    if (mine && kind === 'owned' && runner.isTransactionActive) return original.start(...args); // SAVEPOINT inside ours
+    // The check and the claim must be one synchronous step (no await between them, not even
+    // the return of an async helper): several waiters wake on the same release.
+    while (runner.isTransactionActive || starting) await released;
+    starting = true;
     kind = mine ? 'owned' : 'implicit';
     released = new Promise<void>((resolve) => (release = resolve));
-    return original.start(...args);
+    try {
+      return await original.start(...args);
+    } catch (error) {
+      kind = 'none';
+      release();
+      throw error;
+    } finally {
+      starting = false;
+    }
   };
   const ending = (end: Fn): Fn => async (...args: unknown[]) => {
     try {

@@ -22,6 +22,17 @@ export class JobRecord {
   @Column({ type: 'varchar', length: 200 })
   businessKey: string;
 
+  /**
+   * `name` + newline + `businessKey` while the job can be joined (see EnqueueOptions.joinWhile),
+   * else null. Unique, so two enqueues racing each other cannot both insert: the loser joins.
+   */
+  @Column({ type: 'varchar', length: 261, nullable: true, unique: true })
+  activeKey: string | null;
+
+  /** Whether a running job is still joined by a new enqueue (`running`) or only a queued one. */
+  @Column({ type: 'varchar', length: 10, default: 'running' })
+  joinWhile: 'running' | 'queued';
+
   @Column({ type: 'simple-json' })
   payload: unknown;
 

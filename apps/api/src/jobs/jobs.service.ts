@@ -5,6 +5,7 @@ import type { JobResponse, Page } from '@app/contracts';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { AppError, forbidden, notFound } from '../common/app-error';
+import { isUniqueViolation } from '../common/db-errors';
 import type { AuthUser } from '../auth/auth-user';
 import { JobDriver, type JobExecutor } from './job-driver';
 import { JobRecord } from './job-record.entity';
@@ -58,19 +59,31 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<JobRecord> {
-    const joinable = options.joinWhile === 'queued' ? ['queued'] : ['queued', 'running'];
-    const existing = await this.jobs.findOne({ where: { name, businessKey: options.businessKey, status: In(joinable) } });
-    if (existing) return existing;
+    const joinWhile = options.joinWhile ?? 'running';
+    const activeKey = `${name}\n${options.businessKey}`;
+    const joinable = await this.jobs.findOne({ where: { activeKey } });
+    if (joinable) return joinable;
     if (!(await this.driver.isHealthy())) throw queueUnavailable();
-    const record = await this.jobs.save(this.jobs.create({
-      name,
-      businessKey: options.businessKey,
-      payload,
-      officeId: options.officeId,
-      createdBy: options.createdBy ?? null,
-      status: 'queued',
-      maxAttempts: this.config.jobs.attempts,
-    }));
+    let record: JobRecord;
+    try {
+      record = await this.jobs.save(this.jobs.create({
+        name,
+        businessKey: options.businessKey,
+        activeKey,
+        joinWhile,
+        payload,
+        officeId: options.officeId,
+        createdBy: options.createdBy ?? null,
+        status: 'queued',
+        maxAttempts: this.config.jobs.attempts,
+      }));
+    } catch (error) {
+      // Another request enqueued the same work between our read and our insert: join it.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.jobs.findOne({ where: { activeKey } });
+      if (winner) return winner;
+      throw error;
+    }
     try {
       await withTimeout(this.driver.dispatch(record), 3000);
     } catch (error) {
@@ -91,7 +104,9 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     const record = await this.jobs.findOne({ where: { id: jobId } });
     if (!record || record.status === 'done') return;
     const handler = this.handlers.get(record.name as JobName);
-    await this.jobs.update(jobId, { status: 'running', attempts: attempt, startedAt: new Date(), error: null });
+    // A job joined only while queued frees its key when it starts, so a new request queues anew.
+    const started = record.joinWhile === 'queued' ? { activeKey: null } : {};
+    await this.jobs.update(jobId, { status: 'running', attempts: attempt, startedAt: new Date(), error: null, ...started });
     const ctx: JobContext = {
       jobId,
       attempt,
@@ -102,11 +117,13 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     try {
       if (!handler) throw new Error(`no handler registered for job ${record.name}`);
       const result = await handler(record.payload as never, ctx);
-      await this.jobs.update(jobId, { status: 'done', progress: 100, result: (result ?? null) as object, finishedAt: new Date() });
+      await this.jobs.update(jobId, { status: 'done', activeKey: null, progress: 100, result: (result ?? null) as object, finishedAt: new Date() });
     } catch (error) {
       const last = attempt >= record.maxAttempts;
       await this.jobs.update(jobId, {
         status: last ? 'failed' : 'queued',
+        // A retry waiting to run stays joinable only if it kept its key (joinWhile running).
+        ...(last ? { activeKey: null } : {}),
         error: (error as Error).message ?? String(error),
         finishedAt: last ? new Date() : null,
       });
