@@ -2,7 +2,7 @@
 // ranking page, each at fixed request rates against the server process (loopback only).
 import * as http from 'node:http';
 import type { HttpTarget } from './cases/http-server';
-import { runStep, type Scenario, type StepResult } from './load';
+import { runCapacity, runStep, type CapacityResult, type Scenario, type StepResult } from './load';
 
 export interface HttpStep extends StepResult {
   target: string;
@@ -10,7 +10,13 @@ export interface HttpStep extends StepResult {
   /** The server process's CPU milliseconds per answered request during the step (SQLite runs inside it; MariaDB does not). */
   serverCpuMsPerRequest?: number;
 }
-export interface HttpReport { steps: HttpStep[] }
+export interface HttpReport {
+  steps: HttpStep[];
+  /** Per scenario, closed loop with autocannon (CAPACITY_CONNECTIONS at once): the most it answers per second. */
+  capacity: (CapacityResult & { serverCpuMsPerRequest: number })[];
+}
+
+const CAPACITY_CONNECTIONS = 16;
 
 const DAY = 86_400_000;
 const FIRST_DAY = Date.parse('2025-06-01T00:00:00Z');
@@ -77,6 +83,7 @@ const saturated = (s: StepResult) => s.errors > 0 || s.p95 > 5000;
 
 export async function runHttp(t: HttpTarget, rates: number[], seconds: number, size: string, backend: string, serverCpu: () => Promise<number>): Promise<HttpReport> {
   const steps: HttpStep[] = [];
+  const capacity: HttpReport['capacity'] = [];
   const counter = { next: 0 };
   for (const scenario of scenarios(t)) {
     let skipFrom: number | null = null;
@@ -96,6 +103,12 @@ export async function runHttp(t: HttpTarget, rates: number[], seconds: number, s
       const mark = step.pass === null ? ' ' : step.pass ? '✓' : '✗';
       console.log(`  ${mark} http ${scenario.name} @ ${rate}/s × ${seconds}s [${size}/${backend}]: ${s.achievedRps}/s ok, p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms, errors ${s.errors}, server CPU ${step.serverCpuMsPerRequest} ms/request${s.firstError ? ` (${s.firstError.slice(0, 120)})` : ''}`);
     }
+    await waitIdle(t.port);
+    const cpu0 = await serverCpu();
+    const c = await runCapacity(t.port, scenario, CAPACITY_CONNECTIONS, seconds, counter);
+    const cpuMs = (await serverCpu()) - cpu0;
+    capacity.push({ ...c, serverCpuMsPerRequest: Math.round((cpuMs / Math.max(1, c.ok + c.errors)) * 10) / 10 });
+    console.log(`    http ${scenario.name} capacity (autocannon, ${CAPACITY_CONNECTIONS} connections, closed loop) [${size}/${backend}]: ${c.okPerSecond}/s ok, p50 ${c.p50} ms, p97.5 ${c.p97_5} ms, p99 ${c.p99} ms, max ${c.max} ms, errors ${c.errors}, server CPU ${capacity.at(-1)!.serverCpuMsPerRequest} ms/request`);
   }
-  return { steps };
+  return { steps, capacity };
 }

@@ -1,10 +1,32 @@
-// A small open-loop load generator (used while autocannon is not installed): requests are
-// sent at a fixed rate whatever the server's answer time, over keep-alive connections, to
-// loopback only. Latency is measured from send to the end of the response. Bounded: at most
-// `seconds` of sending, at most MAX_IN_FLIGHT open requests (more count as dropped errors),
-// and every request times out after TIMEOUT_MS.
+// The bench's load generators, loopback only.
+//
+// runStep: open loop at a fixed rate. Requests are sent on schedule whatever the server's
+// answer time, over keep-alive connections; latency is measured from send to the end of the
+// response. Bounded: at most `seconds` of sending, at most MAX_IN_FLIGHT open requests (more
+// count as dropped errors), and every request times out after TIMEOUT_MS. autocannon cannot do
+// this faithfully (test/bench/README.md, "Why not autocannon for the fixed rates"): its
+// overallRate lets each connection send its quota back to back at the start of every second,
+// one request in flight per connection, and its coordinated-omission correction assumes 1 ms
+// between requests whatever the rate.
+//
+// runCapacity: closed loop with autocannon — a fixed number of connections, each sending its
+// next request when the previous answer arrived: how many requests per second the server
+// completes at most, and at what latency.
 import * as http from 'node:http';
 import { percentile, round } from './harness';
+
+// autocannon ships no types: the part of its API used here.
+interface AutocannonResult {
+  requests: { sent: number };
+  latency: { p50: number; p97_5: number; p99: number; max: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = require('autocannon') as Autocannon;
 
 const MAX_IN_FLIGHT = 1000;
 const TIMEOUT_MS = 10_000;
@@ -120,5 +142,49 @@ export async function runStep(port: number, scenario: Scenario, rate: number, se
     achievedRps: round(ok / Math.max(sendSeconds, seconds), 1),
     p50: round(percentile(latencies, 50), 1), p95: round(percentile(latencies, 95), 1), p99: round(percentile(latencies, 99), 1),
     max: round(latencies[latencies.length - 1] ?? NaN, 1), firstError,
+  };
+}
+
+export interface CapacityResult {
+  scenario: string;
+  connections: number;
+  seconds: number;
+  ok: number;
+  errors: number;
+  /** Answered with 2xx per second. */
+  okPerSecond: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  max: number;
+}
+
+/** Closed loop: `connections` keep-alive connections, each one request at a time, for `seconds`. */
+export async function runCapacity(port: number, scenario: Scenario, connections: number, seconds: number, counter: { next: number }): Promise<CapacityResult> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    timeout: TIMEOUT_MS / 1000,
+    requests: [{
+      method: scenario.method,
+      // Called for every request: each gets its own path and body (a save must not repeat a key).
+      setupRequest: (req: Record<string, unknown>) => {
+        const { path, body } = scenario.request(counter.next++);
+        return {
+          ...req,
+          path,
+          headers: { ...scenario.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        };
+      },
+    }],
+  });
+  const ok = result['2xx'];
+  return {
+    scenario: scenario.name, connections, seconds, ok,
+    errors: result.non2xx + result.errors + result.timeouts,
+    okPerSecond: round(ok / result.duration, 1),
+    p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max,
   };
 }
