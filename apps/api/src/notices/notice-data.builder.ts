@@ -66,7 +66,7 @@ export interface BuiltNotice {
  * The data is bounded whatever the size of the quarter: 附件2 holds the levels that fit within
  * ADOPTION_LIST_LIMIT rows (all of a district's quarter) and the counts of the rest, the body
  * quotes at most HIGHLIGHT_LIMIT adoptions and INSTRUCTION_LIMIT 批示 with their true totals.
- * The full adoption list, for the spreadsheet, is streamed by adoptionChunks().
+ * The full adoption list, for the spreadsheet, comes with the data as a stream (BuiltNotice).
  */
 @Injectable()
 export class NoticeDataBuilder {
@@ -215,7 +215,12 @@ export class NoticeDataBuilder {
     const { ids, outletOf, dayOf, outlets } = index;
     for (let i = from; i < to; ) {
       let j = Math.min(i + IN_CHUNK, to);
-      while (j < to && outletOf[j] === outletOf[j - 1] && dayOf[j] === dayOf[j - 1]) j++;
+      const splits = (at: number) => at < to && outletOf[at] === outletOf[at - 1] && dayOf[at] === dayOf[at - 1];
+      // end the chunk before the outlet's day it would split, or after it when the day alone is larger
+      let back = j;
+      while (back > i && splits(back)) back--;
+      if (back > i) j = back;
+      else while (splits(j)) j++;
       const rows = new Map<number, Record<string, unknown>>();
       for (let k = i; k < j; k += IN_CHUNK) {
         const chunk = Array.from(ids.subarray(k, Math.min(k + IN_CHUNK, j)));
