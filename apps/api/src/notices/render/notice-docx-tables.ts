@@ -1,6 +1,6 @@
 import {
-  AlignmentType,
   BorderStyle,
+  FileChild,
   Paragraph,
   Table,
   TableCell,
@@ -9,8 +9,9 @@ import {
   Tab,
   TabStopType,
   TextRun,
-  VerticalAlignTable,
   WidthType,
+  type IContext,
+  type IXmlableObject,
 } from 'docx';
 import { SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
 import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from './notice-tables';
@@ -20,9 +21,7 @@ import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type Ad
 const RANKING_WIDTHS = [460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680, 1024];
 const ADOPTION_WIDTHS = [1400, 2864, 1400, 1600, 820, 760];
 
-const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const GRID = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
-const CELL_MARGINS = { top: 40, bottom: 40, left: 40, right: 40 };
+const CELL_MARGIN = 40;
 
 interface CellOptions {
   head?: boolean;
@@ -36,59 +35,110 @@ function cellStyle(o: CellOptions): string {
   return o.head ? STYLE.tableHead : STYLE.tableText;
 }
 
-function cell(text: string, width: number, opts: CellOptions = {}): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    columnSpan: opts.span,
-    verticalAlign: VerticalAlignTable.CENTER,
-    children: [
-      new Paragraph({
-        style: cellStyle(opts),
-        alignment: opts.align === 'left' ? AlignmentType.LEFT : undefined,
-        children: [new TextRun(text)],
-      }),
-    ],
-  });
+/** One cell of a grid table: its text, width in twips and look. */
+interface GridCell extends CellOptions {
+  text: string;
+  width: number;
 }
 
-function headerRow(columns: readonly string[], widths: number[], small = false): TableRow {
-  return new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c, widths[i], { head: true, small })) });
+interface GridRow {
+  cells: GridCell[];
+  /** repeated at the top of every page */
+  header?: boolean;
 }
 
-function gridTable(widths: number[], rows: TableRow[]): Table {
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: GRID,
-    margins: CELL_MARGINS,
-    rows,
-  });
+// Pieces of WordprocessingML shared by every cell that has them (docx's XML objects are only read
+// when the document is written, so one object can stand in many places).
+const PRESERVE = { _attr: { 'xml:space': 'preserve' } };
+const V_CENTER = { 'w:vAlign': { _attr: { 'w:val': 'center' } } };
+const JC_LEFT = { 'w:jc': { _attr: { 'w:val': 'left' } } };
+const TR_PR = { 'w:trPr': [{ 'w:cantSplit': {} }] };
+const TR_PR_HEADER = { 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:tblHeader': {} }] };
+const memo = <T>(make: (key: string) => T) => {
+  const cache = new Map<string, T>();
+  return (key: string): T => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(key)));
+    return value;
+  };
+};
+const tcPr = memo((key) => {
+  const [width, span] = key.split('/').map(Number);
+  return {
+    'w:tcPr': [{ 'w:tcW': { _attr: { 'w:type': 'dxa', 'w:w': width } } }, ...(span > 1 ? [{ 'w:gridSpan': { _attr: { 'w:val': span } } }] : []), V_CENTER],
+  };
+});
+const pPr = memo((key) => {
+  const [style, align] = key.split('/');
+  return { 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': style } } }, ...(align === 'left' ? [JC_LEFT] : [])] };
+});
+
+/**
+ * A bordered grid table written straight to docx's XML objects, as its Table would write it:
+ * a province's 附件1 has 4,000 ranking rows, and docx's object model for them (a dozen objects
+ * per cell, serialised through several more) took 5 s and over 300 MB. Here a cell costs a few
+ * small objects, built only while the document is written. A documented docx extension point:
+ * a FileChild whose prepForXml returns the element.
+ */
+class GridTable extends FileChild {
+  constructor(
+    private readonly widths: number[],
+    private readonly rows: () => Iterable<GridRow>,
+  ) {
+    super('w:tbl');
+  }
+
+  override prepForXml(_context: IContext): IXmlableObject {
+    const side = { _attr: { 'w:val': 'single', 'w:color': '000000', 'w:sz': 4 } };
+    const margin = { _attr: { 'w:type': 'dxa', 'w:w': CELL_MARGIN } };
+    const out: object[] = [
+      {
+        'w:tblPr': [
+          { 'w:tblW': { _attr: { 'w:type': 'dxa', 'w:w': TEXT_WIDTH } } },
+          { 'w:tblBorders': [{ 'w:top': side }, { 'w:left': side }, { 'w:bottom': side }, { 'w:right': side }, { 'w:insideH': side }, { 'w:insideV': side }] },
+          { 'w:tblLayout': { _attr: { 'w:type': 'fixed' } } },
+          { 'w:tblCellMar': [{ 'w:top': margin }, { 'w:left': margin }, { 'w:bottom': margin }, { 'w:right': margin }] },
+        ],
+      },
+      { 'w:tblGrid': this.widths.map((w) => ({ 'w:gridCol': { _attr: { 'w:w': w } } })) },
+    ];
+    for (const row of this.rows()) {
+      const cells: object[] = [row.header ? TR_PR_HEADER : TR_PR];
+      for (const c of row.cells) {
+        cells.push({
+          'w:tc': [
+            tcPr(`${c.width}/${c.span ?? 1}`),
+            { 'w:p': [pPr(`${cellStyle(c)}/${c.align ?? 'center'}`), { 'w:r': [{ 'w:t': [PRESERVE, c.text] }] }] },
+          ],
+        });
+      }
+      out.push({ 'w:tr': cells });
+    }
+    return { 'w:tbl': out } as IXmlableObject;
+  }
+}
+
+function headerRow(columns: readonly string[], widths: number[], small = false): GridRow {
+  return { header: true, cells: columns.map((text, i) => ({ text, width: widths[i], head: true, small })) };
 }
 
 /** One ranking table of 附件1 (a group, or the overall ranking). */
-export function rankingDocxTable(table: RankingTable): Table {
-  const rows = table.rows.map(
-    (r) => new TableRow({ cantSplit: true, children: rankingCells(r).map((text, i) => cell(text, RANKING_WIDTHS[i], { small: true })) }),
-  );
-  return gridTable(RANKING_WIDTHS, [headerRow(RANKING_COLUMNS, RANKING_WIDTHS, true), ...rows]);
+export function rankingDocxTable(table: RankingTable): FileChild {
+  return new GridTable(RANKING_WIDTHS, function* () {
+    yield headerRow(RANKING_COLUMNS, RANKING_WIDTHS, true);
+    for (const r of table.rows) yield { cells: rankingCells(r).map((text, i) => ({ text, width: RANKING_WIDTHS[i], small: true })) };
+  });
 }
 
 /** The adoption list of 附件2: a spanning row names each level, then its adoptions. */
-export function adoptionDocxTable(groups: AdoptionGroup[]): Table {
-  const rows: TableRow[] = [headerRow(ADOPTION_COLUMNS, ADOPTION_WIDTHS)];
-  for (const g of groups) {
-    rows.push(new TableRow({ cantSplit: true, children: [cell(g.caption, TEXT_WIDTH, { head: true, align: 'left', span: ADOPTION_WIDTHS.length })] }));
-    for (const r of g.rows) {
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: adoptionCells(r).map((text, i) => cell(text, ADOPTION_WIDTHS[i], { align: i === 1 ? 'left' : 'center' })),
-        }),
-      );
+export function adoptionDocxTable(groups: AdoptionGroup[]): FileChild {
+  return new GridTable(ADOPTION_WIDTHS, function* () {
+    yield headerRow(ADOPTION_COLUMNS, ADOPTION_WIDTHS);
+    for (const g of groups) {
+      yield { cells: [{ text: g.caption, width: TEXT_WIDTH, head: true, align: 'left', span: ADOPTION_WIDTHS.length }] };
+      for (const r of g.rows) yield { cells: adoptionCells(r).map((text, i) => ({ text, width: ADOPTION_WIDTHS[i], align: i === 1 ? 'left' : 'center' })) };
     }
-  }
-  return gridTable(ADOPTION_WIDTHS, rows);
+  });
 }
 
 /**

@@ -186,6 +186,31 @@ describe('renderNoticeDocx', () => {
     expect(attr(date.xml, 'w:ind', 'w:right')).toBe('1760');
   });
 
+  it('lays the tables out on a fixed grid: column widths, cell widths and styles, spanning level rows', () => {
+    const xml = doc.files['word/document.xml'];
+    const tables = xml.split('<w:tbl>').slice(1).map((t) => t.slice(0, t.indexOf('</w:tbl>')));
+    const ranking = tables[0];
+    expect(ranking).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
+    expect(ranking).toContain('<w:tblLayout w:type="fixed"/>');
+    expect([...ranking.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680, 1024]);
+    // a data row: no repeated header mark, each cell as wide as its column, 小五 text centred vertically
+    const row = ranking.split('<w:tr>')[2];
+    expect(row.startsWith('<w:trPr><w:cantSplit/></w:trPr>')).toBe(true);
+    expect(row).toContain('<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1900"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="NoticeTableTextSmall"/></w:pPr><w:r><w:t xml:space="preserve">临江街道</w:t></w:r></w:p></w:tc>');
+    const adoption = tables[3];
+    expect(adoption).toContain('<w:tcPr><w:tcW w:type="dxa" w:w="8845"/><w:gridSpan w:val="6"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="NoticeTableHead"/><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">中央级（1篇次）</w:t>');
+    // titles are set left, the other columns centred by their style
+    expect(adoption).toContain('<w:pPr><w:pStyle w:val="NoticeTableText"/><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">临江街道：小网格撬动基层大治理</w:t>');
+    expect(adoption).toContain('<w:pPr><w:pStyle w:val="NoticeTableText"/></w:pPr><w:r><w:t xml:space="preserve">人民日报</w:t>');
+  });
+
+  it('escapes text in table cells', async () => {
+    const data = noticeFixture();
+    data.adoptions = [{ ...data.adoptions[3], title: 'A & B <C> "D"' }];
+    const xml = (await readDocx(await renderNoticeDocx(data))).files['word/document.xml'];
+    expect(xml).toContain('<w:t xml:space="preserve">A &amp; B &lt;C&gt; &quot;D&quot;</w:t>');
+  });
+
   it('keeps the 版记 rules: thick outside, thin between', () => {
     const xml = doc.files['word/document.xml'];
     const record = xml.slice(xml.lastIndexOf('<w:tbl>'));
