@@ -144,7 +144,8 @@ export function rankingTables(data: NoticeData): RankingTable[] {
   return tables;
 }
 
-function marks(a: NoticeAdoption): string {
+/** ★▲◆ of an adoption, in that order. */
+export function marks(a: NoticeAdoption): string {
   return `${a.instruction ? '★' : ''}${a.commission ? '▲' : ''}${a.headline ? '◆' : ''}`;
 }
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { LEVEL_LABELS } from '@app/contracts';
 import type { NoticeAdoption, NoticeData } from './notice-data';
 import { noticeTitle } from './notice-narrative';
-import { ADOPTION_COLUMNS, ADOPTION_LEGEND, RANKING_COLUMNS, adoptionAttachmentTitle, adoptionRow, rankingAttachmentTitle, rankingTables, type RankingTable } from './notice-tables';
+import { ADOPTION_COLUMNS, ADOPTION_LEGEND, RANKING_COLUMNS, adoptionAttachmentTitle, marks, rankingAttachmentTitle, rankingTables, type RankingTable } from './notice-tables';
 
 export const ADOPTION_SHEET = '录用情况一览';
 /** The adoption sheet leads with 层级 so it can be filtered and sorted; the DOCX shows levels as spanning rows instead. */
@@ -97,17 +97,18 @@ function writeRanking(workbook: Writer, data: NoticeData, table: RankingTable, t
 async function writeAdoptions(workbook: Writer, data: NoticeData, adoptions: AdoptionChunks, taken: Set<string>): Promise<void> {
   const sheet = startSheet(workbook, sheetName(ADOPTION_SHEET, taken), adoptionAttachmentTitle(data), ADOPTION_SHEET_COLUMNS, ADOPTION_WIDTHS);
   const { center, left, date: dated } = STYLE;
+  const dateStyles = [center, center, left, center, dated, center, center];
+  const textStyles = [center, center, left, center, center, center, center];
   for await (const chunk of adoptions) {
-    for (const adoption of chunk) {
-      const a = adoptionRow(adoption);
-      const [y, m, d] = a.isoDate.split('-').map(Number);
+    for (const a of chunk) {
+      const [y, m, d] = a.publishedDate.split('-').map(Number);
       // A real date cell (midnight UTC, which is how exceljs maps Excel's zone-less dates) so the column sorts and filters.
-      const date = y && m && d ? new Date(Date.UTC(y, m - 1, d)) : a.isoDate;
+      const date = y && m && d ? new Date(Date.UTC(y, m - 1, d)) : a.publishedDate;
       // empty 版面/备注 stay empty cells rather than empty strings
       addRow(
         sheet,
-        [LEVEL_LABELS[adoption.level], a.units, a.title, a.outlet, date, a.page || null, a.marks || null],
-        [center, center, left, center, date instanceof Date ? dated : center, center, center],
+        [LEVEL_LABELS[a.level], a.unitNames.join('、'), a.title, a.outletName, date, a.page || null, marks(a) || null],
+        date instanceof Date ? dateStyles : textStyles,
       );
     }
   }
