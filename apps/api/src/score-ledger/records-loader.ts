@@ -43,9 +43,11 @@ export class RecordsLoader {
     const instructions: ScoringInstruction[] = [];
     for (const scope of this.articleScopes(officeId, start, end, options.articleIds)) {
       const part = await this.loadArticles(officeId, start, end, scope);
-      articles.push(...part.articles);
-      placements.push(...part.placements);
-      instructions.push(...part.instructions);
+      // Not push(...list): spreading a province quarter (~250k placements) as arguments
+      // overflows the call stack.
+      append(articles, part.articles);
+      append(placements, part.placements);
+      append(instructions, part.instructions);
     }
     const [units, commissions, monthlyReports] = await Promise.all([
       this.activeUnits(officeId),
@@ -209,4 +211,8 @@ export function sharePercent(bp: number): string {
   const whole = Math.trunc(bp / 100);
   const frac = bp % 100;
   return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
