@@ -73,6 +73,11 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     const reviewerQueue = await t.http().get('/api/review/queue?type=placements').set(bearer(reviewer));
     expect(reviewerQueue.body.items.map((r: { id: number }) => r.id).sort()).toEqual([p1.body.id, p2.body.id].sort());
     expect(reviewerQueue.body.items.find((r: { id: number }) => r.id === p1.body.id)).toMatchObject({ evidenceCount: 1, levelLabel: '中央级' });
+    // Oldest first, page by page: the 2023-04-10 placement, then the 2023-07-01 one.
+    const pageOf = async (page: number) => (await t.http().get(`/api/review/queue?type=placements&pageSize=1&page=${page}`).set(bearer(reviewer))).body;
+    expect(await pageOf(1)).toMatchObject({ total: 2, items: [{ id: p1.body.id, date: '2023-04-10', unitName: expect.any(String), outletName: expect.any(String) }] });
+    expect(await pageOf(2)).toMatchObject({ total: 2, items: [{ id: p2.body.id, date: '2023-07-01' }] });
+    expect((await pageOf(3)).items).toEqual([]);
     const officeBefore = await t.http().get('/api/review/queue?type=placements').set(bearer(office));
     expect(officeBefore.body.total).toBe(0);
 

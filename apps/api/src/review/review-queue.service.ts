@@ -49,15 +49,21 @@ export class ReviewQueueService {
       if (query.type === 'instructions' && query.level) qb.andWhere('e.level = :level', { level: query.level });
       return qb;
     };
-    // The count joins only what its filters need: joining every row to articles, units and
-    // outlets made it 200 times slower than the page itself with 200,000 placements.
-    const counter = this.dataSource.createQueryBuilder().from(query.type, 'e').select('COUNT(*)', 'n');
-    if (unitId && query.type !== 'articles') counter.innerJoin('articles', 'a', 'a.id = e.articleId');
-    if (unitId && query.type === 'articles') counter.innerJoin('articles', 'a', 'a.id = e.id');
-    if (query.type === 'placements' && query.level) counter.innerJoin('outlets', 'o', 'o.id = e.outletId');
-    const total = toNumber((await filter(counter).getRawOne())?.n);
-    const qb = filter(this.base(query.type));
-    const rows = await qb.orderBy(dateColumn, 'ASC').addOrderBy('e.id', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany();
+    // The count and the page's ids join only what the filters need: joining every row to
+    // articles, units and outlets made the count 200 times slower than the page with 200,000
+    // placements, and MariaDB then planned the page from units outward (5 s at city size).
+    // The ids come in index order; the page's 20 rows are joined afterwards (a deferred join).
+    const narrow = (select: string) => {
+      const qb = this.dataSource.createQueryBuilder().from(query.type, 'e').select(select);
+      if (unitId && query.type !== 'articles') qb.innerJoin('articles', 'a', 'a.id = e.articleId');
+      if (unitId && query.type === 'articles') qb.innerJoin('articles', 'a', 'a.id = e.id');
+      if (query.type === 'placements' && query.level) qb.innerJoin('outlets', 'o', 'o.id = e.outletId');
+      return filter(qb);
+    };
+    const total = toNumber((await narrow('COUNT(*) AS n').getRawOne())?.n);
+    const ids = (await narrow('e.id AS id').orderBy(dateColumn, 'ASC').addOrderBy('e.id', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany())
+      .map((r: { id: unknown }) => Number(r.id));
+    const rows = ids.length === 0 ? [] : await this.base(query.type).where('e.id IN (:...ids)', { ids }).orderBy(dateColumn, 'ASC').addOrderBy('e.id', 'ASC').getRawMany();
     const evidence = await this.evidenceCounts(query.type, rows.map((r) => Number(r.id)));
     return {
       items: rows.map((r) => this.toRow(query.type, r, evidence.get(Number(r.id)) ?? 0)),
