@@ -18,6 +18,7 @@ import { ArticleUnit } from './article-unit.entity';
 import { Article } from './article.entity';
 import type { ArticleUnitDto, CreateArticleDto, ListArticlesQuery, UpdateArticleDto } from './dto/article.dto';
 import { normalizeTitle } from './title-similarity';
+import { newDraftReview } from '../database/review-columns';
 
 @Injectable()
 export class ArticlesService {
@@ -59,11 +60,7 @@ export class ArticlesService {
         ownerUnitId,
         commissionId: null,
         externalKey: null,
-        status: 'draft',
-        reviewNote: null,
-        verifiedBy: null,
-        verifiedAt: null,
-        createdBy: user.id,
+        ...newDraftReview(user.id),
       }));
       await manager.insert(ArticleUnit, units.map((u) => ({ ...u, articleId: article.id })));
       await this.audit.record(user, 'create', 'article', article.id, null, { ...dto, units }, manager);

@@ -21,3 +21,8 @@ export abstract class ReviewedEntity extends OfficeOwnedEntity {
   @Column({ type: 'int', nullable: true })
   createdBy: number | null;
 }
+
+/** The review columns of an entry someone just typed in by hand: a draft, not yet looked at. */
+export function newDraftReview(createdBy: number): Pick<ReviewedEntity, 'status' | 'reviewNote' | 'verifiedBy' | 'verifiedAt' | 'createdBy'> {
+  return { status: 'draft', reviewNote: null, verifiedBy: null, verifiedAt: null, createdBy };
+}

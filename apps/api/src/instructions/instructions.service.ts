@@ -14,6 +14,7 @@ import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { toEvidenceResponse } from '../evidence/evidence-response';
 import type { CreateInstructionDto, UpdateInstructionDto } from './dto/instruction.dto';
 import { Instruction } from './instruction.entity';
+import { newDraftReview } from '../database/review-columns';
 
 export const toInstructionResponse = (i: Instruction, evidence: EvidenceFile[] = []) => ({
   id: i.id,
@@ -70,7 +71,7 @@ export class InstructionsService {
       assertCanAddChild(user, article);
       const saved = await manager.save(Instruction, manager.create(Instruction, {
         officeId: user.officeId, articleId, leaderTitle: dto.leaderTitle, level: dto.level, instructedDate: dto.instructedDate,
-        content: dto.content ?? null, status: 'draft', reviewNote: null, verifiedBy: null, verifiedAt: null, createdBy: user.id,
+        content: dto.content ?? null, ...newDraftReview(user.id),
       }));
       await this.audit.record(user, 'create', 'instruction', saved.id, null, dto, manager);
       return saved.id;

@@ -15,6 +15,7 @@ import { Outlet } from '../outlets/outlet.entity';
 import type { CreatePlacementDto, UpdatePlacementDto } from './dto/placement.dto';
 import { toPlacementResponse, type PlacementResponse } from './placement-response';
 import { Placement } from './placement.entity';
+import { newDraftReview } from '../database/review-columns';
 
 export interface Warning {
   field: string;
@@ -76,11 +77,7 @@ export class PlacementsService {
         views: dto.views ?? null,
         shares: dto.shares ?? null,
         externalKey: null,
-        status: 'draft',
-        reviewNote: null,
-        verifiedBy: null,
-        verifiedAt: null,
-        createdBy: user.id,
+        ...newDraftReview(user.id),
       });
       try {
         // The answer is built from what was written and the outlet already loaded: no re-read
