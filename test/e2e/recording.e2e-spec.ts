@@ -78,6 +78,9 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     expect(await pageOf(1)).toMatchObject({ total: 2, items: [{ id: p1.body.id, date: '2023-04-10', unitName: expect.any(String), outletName: expect.any(String) }] });
     expect(await pageOf(2)).toMatchObject({ total: 2, items: [{ id: p2.body.id, date: '2023-07-01' }] });
     expect((await pageOf(3)).items).toEqual([]);
+    const queue = async (type: string) => (await t.http().get(`/api/review/queue?type=${type}`).set(bearer(reviewer))).body;
+    expect(await queue('articles')).toMatchObject({ total: 1, items: [{ id, articleId: id, articleTitle: article.body.title, unitId: units.LJJD, statusLabel: expect.any(String), outletName: null }] });
+    expect(await queue('instructions')).toMatchObject({ total: 1, items: [{ id: instruction.body.id, articleId: id, leaderTitle: '市委常委、组织部长', level: 'municipal', date: '2023-05-06', unitId: units.LJJD }] });
     const officeBefore = await t.http().get('/api/review/queue?type=placements').set(bearer(office));
     expect(officeBefore.body.total).toBe(0);
 

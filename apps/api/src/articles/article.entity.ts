@@ -7,6 +7,7 @@ import { ArticleUnit } from './article-unit.entity';
 @Index(['officeId', 'externalKey'], { unique: true })
 @Index(['officeId', 'normalizedTitle'])
 @Index(['officeId', 'submittedDate'])
+@Index(['officeId', 'status', 'submittedDate'])
 export class Article extends ReviewedEntity {
   @Column({ type: 'varchar', length: 200 })
   title: string;

@@ -6,6 +6,7 @@ import { ReviewedEntity } from '../database/review-columns';
 /** 领导批示: a leader's written instruction on an article. */
 @Entity('instructions')
 @Index(['officeId', 'instructedDate'])
+@Index(['officeId', 'status', 'instructedDate'])
 export class Instruction extends ReviewedEntity {
   @Index()
   @Column({ type: 'int' })

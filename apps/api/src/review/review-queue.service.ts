@@ -63,7 +63,7 @@ export class ReviewQueueService {
     const total = toNumber((await narrow('COUNT(*) AS n').getRawOne())?.n);
     const ids = (await narrow('e.id AS id').orderBy(dateColumn, 'ASC').addOrderBy('e.id', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany())
       .map((r: { id: unknown }) => Number(r.id));
-    const rows = ids.length === 0 ? [] : await this.base(query.type).where('e.id IN (:...ids)', { ids }).orderBy(dateColumn, 'ASC').addOrderBy('e.id', 'ASC').getRawMany();
+    const rows = await this.pageRows(query.type, ids);
     const evidence = await this.evidenceCounts(query.type, rows.map((r) => Number(r.id)));
     return {
       items: rows.map((r) => this.toRow(query.type, r, evidence.get(Number(r.id)) ?? 0)),
@@ -73,20 +73,38 @@ export class ReviewQueueService {
     };
   }
 
-  private base(type: ReviewQueueQuery['type']): SelectQueryBuilder<ObjectLiteral> {
-    const qb = this.dataSource.createQueryBuilder();
-    if (type === 'articles') {
-      return qb.from('articles', 'e').innerJoin('articles', 'a', 'a.id = e.id').innerJoin('units', 'u', 'u.id = a.ownerUnitId')
-        .select(['e.id AS id', 'e.id AS articleId', 'e.title AS articleTitle', 'e.status AS status', 'e.submittedDate AS date', 'e.version AS version', 'u.id AS unitId', 'u.name AS unitName']);
-    }
-    if (type === 'placements') {
-      return qb.from('placements', 'e').innerJoin('articles', 'a', 'a.id = e.articleId').innerJoin('units', 'u', 'u.id = a.ownerUnitId').innerJoin('outlets', 'o', 'o.id = e.outletId')
-        .select(['e.id AS id', 'e.articleId AS articleId', 'a.title AS articleTitle', 'e.status AS status', 'e.publishedDate AS date', 'e.version AS version', 'u.id AS unitId', 'u.name AS unitName',
-          'o.name AS outletName', 'o.level AS level', 'e.prominence AS prominence']);
-    }
-    return qb.from('instructions', 'e').innerJoin('articles', 'a', 'a.id = e.articleId').innerJoin('units', 'u', 'u.id = a.ownerUnitId')
-      .select(['e.id AS id', 'e.articleId AS articleId', 'a.title AS articleTitle', 'e.status AS status', 'e.instructedDate AS date', 'e.version AS version', 'u.id AS unitId', 'u.name AS unitName',
-        'e.level AS level', 'e.leaderTitle AS leaderTitle']);
+  /**
+   * The page's rows, in the order of `ids`, read by primary key table by table and put together
+   * here. As one join MariaDB again chose to start from units (40 ms at city size for 20 rows);
+   * four lookups by id cannot be planned badly on any database.
+   */
+  private async pageRows(type: ReviewQueueQuery['type'], ids: number[]): Promise<Record<string, unknown>[]> {
+    if (ids.length === 0) return [];
+    const byId = async (sql: string, keys: unknown[]) => {
+      const list = [...new Set(keys.map(Number))];
+      const rows: Record<string, unknown>[] = list.length ? await this.dataSource.query(sql.replace('(?)', `(${list.map(() => '?').join(',')})`), list) : [];
+      return new Map(rows.map((r) => [Number(r.id), r]));
+    };
+    const entries = await byId({
+      articles: 'SELECT id, id AS articleId, status, submittedDate AS date, version FROM articles WHERE id IN (?)',
+      placements: 'SELECT id, articleId, status, publishedDate AS date, version, prominence, outletId FROM placements WHERE id IN (?)',
+      instructions: 'SELECT id, articleId, status, instructedDate AS date, version, level, leaderTitle FROM instructions WHERE id IN (?)',
+    }[type], ids);
+    const articles = await byId('SELECT id, title, ownerUnitId FROM articles WHERE id IN (?)', [...entries.values()].map((e) => e.articleId));
+    const units = await byId('SELECT id, name FROM units WHERE id IN (?)', [...articles.values()].map((a) => a.ownerUnitId));
+    const outlets = type === 'placements' ? await byId('SELECT id, name, level FROM outlets WHERE id IN (?)', [...entries.values()].map((e) => e.outletId)) : new Map();
+    return ids.map((id) => {
+      const e = entries.get(id)!;
+      const a = articles.get(Number(e.articleId))!;
+      const o = outlets.get(Number(e.outletId));
+      return {
+        ...e,
+        articleTitle: a.title,
+        unitId: a.ownerUnitId,
+        unitName: units.get(Number(a.ownerUnitId))?.name,
+        ...(o ? { outletName: o.name, level: o.level } : {}),
+      };
+    });
   }
 
   private async evidenceCounts(type: ReviewQueueQuery['type'], ids: number[]): Promise<Map<number, number>> {

@@ -1,3 +1,4 @@
+import { StatusIndexes1795320642140 } from './1795320642140-StatusIndexes';
 import { JobActiveKey1795315221895 } from './1795315221895-JobActiveKey';
 import { RecordingScoringPublication1795305323277 } from './1795305323277-RecordingScoringPublication';
 import { Foundation1795303961819 } from './1795303961819-Foundation';
@@ -6,4 +7,5 @@ export const MIGRATIONS: Function[] = [
   Foundation1795303961819,
   RecordingScoringPublication1795305323277,
   JobActiveKey1795315221895,
+  StatusIndexes1795320642140,
 ];
