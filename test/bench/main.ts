@@ -20,7 +20,7 @@ type CaseName = (typeof ALL_CASES)[number];
 const RUNS: Record<SizeName, Runs> = {
   district: { engine: 5, recomputeOne: 5, recomputeAll: 3, aggregate: 15, import: 2, publication: 3 },
   // Fewer runs at city keep the default run (district + city, both backends) under 10 minutes.
-  city: { engine: 3, recomputeOne: 2, recomputeAll: 1, aggregate: 10, import: 1, publication: 2 },
+  city: { engine: 3, recomputeOne: 2, recomputeAll: 1, aggregate: 10, import: 1, publication: 1 },
   province: { engine: 3, recomputeOne: 2, recomputeAll: 1, aggregate: 5, import: 1, publication: 1 },
 };
 
