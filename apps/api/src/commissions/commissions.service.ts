@@ -103,7 +103,7 @@ export class CommissionsService {
       assertDeadline(fields.issuedDate ?? before.issuedDate, fields.deadline ?? before.deadline);
       const changes: Partial<Commission> = { ...fields };
       if (fields.description !== undefined) changes.description = fields.description || null;
-      await updateVersioned(manager, Commission, id, version ?? before.version, changes);
+      await updateVersioned(manager, Commission, id, version, changes);
       const beforeUnitIds = targets.map((t) => t.unitId).sort((a, b) => a - b);
       let after: Record<string, unknown> = changes;
       if (targetUnitIds) {

@@ -75,7 +75,9 @@ export class MonthlyReportsService {
     const request = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
       if (existing) {
-        await updateVersioned(manager, MonthlyReport, existing.id, dto.version ?? existing.version, fields);
+        // A client that did not send the version loaded the month before the report existed.
+        if (dto.version === undefined) throw conflict('stale_version', '该月报已有人提交，请刷新后重试', { version: '版本已过期' });
+        await updateVersioned(manager, MonthlyReport, existing.id, dto.version, fields);
         await this.audit.record(user, 'update', 'monthly_report', existing.id, existing, fields, manager);
         return rescore(manager);
       }

@@ -91,7 +91,7 @@ export class OutletsService implements OnModuleInit {
     const { version, ...changes } = dto;
     await this.dataSource.transaction(async (manager) => {
       try {
-        await updateVersioned(manager, Outlet, id, version ?? before.version, { ...changes, placeholder: false });
+        await updateVersioned(manager, Outlet, id, version, { ...changes, placeholder: false });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_outlet', `名称「${dto.name}」已存在`, { name: '名称已存在' });
         throw error;

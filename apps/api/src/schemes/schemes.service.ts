@@ -123,7 +123,7 @@ export class SchemesService {
       await this.dataSource.transaction(async (manager) => {
         // The lock is checked again inside the write: lock() bumps the row version, so a
         // publication between our read and this update makes the update a stale save.
-        await updateVersioned(manager, SchemeVersion, id, dto.version ?? before.version, changes);
+        await updateVersioned(manager, SchemeVersion, id, dto.version, changes);
         const after = await manager.findOneByOrFail(SchemeVersion, { id });
         if (after.lockedAt) throw lockedError(after);
         await this.audit.record(user, 'update', 'scheme_version', id, pick(before, changes), changes, manager);
