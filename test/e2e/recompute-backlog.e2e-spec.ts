@@ -98,11 +98,14 @@ describe.each(testBackends('recompute-backlog'))('score recomputes owed while th
     expect((await verify(articles[1])).status).toBe(200);
     expect((await verify(articles[2])).status).toBe(200);
     await expect(backlogRows()).resolves.toBe(2);
+    const [oldest] = await ds.query("SELECT MIN(createdAt) AS at FROM job_requests WHERE name = 'scores.recompute'");
     // The sweep that runs while the queue is down merges what it cannot hand over.
     await expect(t.app.get(JobsService).drainRequests()).resolves.toBe(0);
     await expect(backlogRows()).resolves.toBe(1);
-    const [merged] = await ds.query("SELECT payload FROM job_requests WHERE name = 'scores.recompute'");
+    const [merged] = await ds.query("SELECT payload, createdAt FROM job_requests WHERE name = 'scores.recompute'");
     expect(JSON.parse(merged.payload)).toMatchObject({ officeId, articleIds: [articles[1], articles[2]] });
+    // The merged request keeps the age of the oldest, so health's backlog age does not reset.
+    expect(new Date(merged.createdAt).getTime()).toBe(new Date(oldest.at).getTime());
 
     await queueUp();
     await waitFor(async () => (await linesOf(articles[1])) > 0 && (await linesOf(articles[2])) > 0, 60_000, 'the merged recompute to run');
