@@ -252,7 +252,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
   });
 
   it('an answered commission can be neither edited nor deleted', async () => {
-    const patch = await t.http().patch(`/api/commissions/${c.past}`).set(bearer(office)).send({ topic: '改题' });
+    const patch = await t.http().patch(`/api/commissions/${c.past}`).set(bearer(office)).send({ topic: '改题', version: (await get(office, c.past)).body.version });
     expect(patch.status).toBe(409);
     expect(patch.body.code).toBe('commission_answered');
     expect((await t.http().delete(`/api/commissions/${c.past}`).set(bearer(office))).status).toBe(409);
@@ -282,10 +282,10 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
     const stale = await t.http().patch(`/api/commissions/${id}`).set(bearer(office)).send({ topic: '过期', version: made.body.version });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_version');
-    const early = await t.http().patch(`/api/commissions/${id}`).set(bearer(office)).send({ deadline: '2025-05-31' });
+    const early = await t.http().patch(`/api/commissions/${id}`).set(bearer(office)).send({ deadline: '2025-05-31', version: edited.body.version });
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('deadline_before_issued');
-    const unknownUnit = await t.http().patch(`/api/commissions/${id}`).set(bearer(office)).send({ topic: '不应保存', targetUnitIds: [999999] });
+    const unknownUnit = await t.http().patch(`/api/commissions/${id}`).set(bearer(office)).send({ topic: '不应保存', targetUnitIds: [999999], version: edited.body.version });
     expect(unknownUnit.status).toBe(422);
     expect((await get(office, id)).body.topic).toBe('已修改');
 

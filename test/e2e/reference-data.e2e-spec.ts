@@ -65,7 +65,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
 
       // officeId cannot be smuggled into an update either.
       const rmrb = (await outletByCode('RMRB'))!;
-      const sneaky = await patch(`/api/outlets/${rmrb.id}`, { name: '人民日报（改）', officeId: 99 });
+      const sneaky = await patch(`/api/outlets/${rmrb.id}`, { name: '人民日报（改）', officeId: 99, version: rmrb.version });
       expect(sneaky.status).toBe(400);
       expect(sneaky.body).toMatchObject({ code: 'unknown_field', errors: { officeId: '不允许的字段' } });
       expect(await outletByCode('RMRB')).toMatchObject({ name: '人民日报', version: rmrb.version });
@@ -78,12 +78,12 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       expect(await unitByCode('NEW2')).toBeUndefined();
 
       const qsz = (await unitByCode('QSZ'))!;
-      const flag = await patch(`/api/units/${qsz.id}`, { active: 'no' });
+      const flag = await patch(`/api/units/${qsz.id}`, { active: 'no', version: qsz.version });
       expect(flag.status).toBe(400);
       expect(flag.body.errors).toEqual({ active: '必须是 true 或 false' });
       expect(await unitByCode('QSZ')).toMatchObject({ active: true, version: qsz.version });
       // null is a value too, not "leave unchanged": refused for a required field, not a 500.
-      const nulled = await patch(`/api/units/${qsz.id}`, { name: null, groupId: null });
+      const nulled = await patch(`/api/units/${qsz.id}`, { name: null, groupId: null, version: qsz.version });
       expect(nulled.status).toBe(400);
       expect(nulled.body.errors).toEqual({ name: '不能为空', groupId: '必须是整数' });
       expect(await unitByCode('QSZ')).toMatchObject({ name: '青石镇党委', version: qsz.version });
@@ -123,7 +123,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       expect(byName.status).toBe(409);
       expect(byName.body.code).toBe('duplicate_outlet');
       const gmrb = (await outletByCode('GMRB'))!;
-      const rename = await patch(`/api/outlets/${gmrb.id}`, { name: '人民日报' });
+      const rename = await patch(`/api/outlets/${gmrb.id}`, { name: '人民日报', version: gmrb.version });
       expect(rename.status).toBe(409);
       expect(rename.body.code).toBe('duplicate_outlet');
 
@@ -155,7 +155,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       const missing = await get('/api/units/999999');
       expect(missing.status).toBe(404);
       expect(missing.body).toMatchObject({ code: 'not_found', message: '单位不存在' });
-      expect((await patch('/api/outlets/999999', { name: '无' })).status).toBe(404);
+      expect((await patch('/api/outlets/999999', { name: '无', version: 1 })).status).toBe(404);
       const notNumber = await get('/api/units/abc');
       expect(notNumber.status).toBe(400);
       expect(notNumber.body.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -201,7 +201,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       expect(res.body.message).toMatch(/人民日报.*录用/);
       expect(await outletByCode('RMRB')).toBeDefined();
 
-      const off = await patch(`/api/outlets/${rmrb.id}`, { active: false });
+      const off = await patch(`/api/outlets/${rmrb.id}`, { active: false, version: (await outletByCode('RMRB'))!.version });
       expect(off.status).toBe(200);
       expect(off.body.active).toBe(false);
       const inactive = (await get('/api/outlets?active=false&pageSize=200')).body.items as OutletBody[];
@@ -264,7 +264,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       const outlet = await ds.getRepository(Outlet).save({ officeId: other.id, code: 'RMRB', name: '人民日报', aliases: [], level: 'central', channel: 'media', medium: 'newspaper' });
 
       expect((await get(`/api/units/${unit.id}`)).status).toBe(404);
-      expect((await patch(`/api/units/${unit.id}`, { name: '改' })).status).toBe(404);
+      expect((await patch(`/api/units/${unit.id}`, { name: '改', version: 1 })).status).toBe(404);
       expect((await del(`/api/units/${unit.id}`)).status).toBe(404);
       expect((await get(`/api/outlets/${outlet.id}`)).status).toBe(404);
       expect((await del(`/api/ranking-groups/${group.id}`)).status).toBe(404);
@@ -298,7 +298,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       expect(created.body).toMatchObject({ code: 'SY-01', name: '示例新单位', groupId: town, active: true, version: 1, contactName: '王五', contactPhone: null });
       const id = created.body.id as number;
       const dept = (await get('/api/ranking-groups')).body.find((g: { code: string }) => g.code === 'DEPT').id;
-      const moved = await patch(`/api/units/${id}`, { groupId: dept, contactPhone: '0571-1234567' });
+      const moved = await patch(`/api/units/${id}`, { groupId: dept, contactPhone: '0571-1234567', version: 1 });
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ groupId: dept, contactPhone: '0571-1234567', version: 2 });
       const off = await patch(`/api/units/${id}`, { active: false, version: 2 });
@@ -316,7 +316,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ code: 'TEST-RB', aliases: ['测报'], level: 'municipal', active: true, placeholder: false });
       const id = created.body.id as number;
-      const updated = await patch(`/api/outlets/${id}`, { aliases: ['测报', '测试报'], level: 'provincial' });
+      const updated = await patch(`/api/outlets/${id}`, { aliases: ['测报', '测试报'], level: 'provincial', version: 1 });
       expect(updated.status).toBe(200);
       expect(updated.body).toMatchObject({ aliases: ['测报', '测试报'], level: 'provincial', version: 2 });
       expect((await auditActions('outlet', id)).map((a) => a.action)).toEqual(['update', 'create']);

@@ -155,7 +155,7 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
     });
 
     it('edits a version that no published ranking used, validating the document', async () => {
-      const bad = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ document: edited(PROMINENCE_ROW, 'prominence: { headline: 2, front: -1, normal: 1 }') });
+      const bad = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ document: edited(PROMINENCE_ROW, 'prominence: { headline: 2, front: -1, normal: 1 }'), version: v2.version });
       expect(bad.status).toBe(422);
       expect(bad.body.errors['document.multipliers.prominence.front']).toContain('不能为负数');
       const res = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({
@@ -183,7 +183,7 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
 
     it('refuses to edit a version a published ranking used (locked through the service)', async () => {
       await t.app.get(SchemesService).lock(v2.id);
-      const res = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ note: '再改一次' });
+      const res = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ note: '再改一次', version: v2.version });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('scheme_locked');
       const shown = await t.http().get(`/api/schemes/${v2.id}`).set(bearer(office));

@@ -22,6 +22,8 @@ export interface HealthResponse {
   status: 'up' | 'down';
   database: 'up' | 'down';
   queue: { mode: QueueMode; status: 'up' | 'down' };
+  /** Score recomputes owed but not yet queued (kept in the database while the queue is down); null when the database does not answer. */
+  recomputeBacklog: { count: number; oldestAgeSeconds: number | null } | null;
   role: 'api' | 'worker' | 'all';
   version: string;
 }

@@ -45,10 +45,8 @@ export class CommissionAnswersService {
   async answer(user: AuthUser, commissionId: number, dto: AnswerCommissionDto): Promise<TargetView> {
     const unitId = user.unitId;
     if (unitId === null) throw forbidden('只有单位信息员可以回复约稿');
-    let deadline = '';
-    await this.dataSource.transaction(async (manager) => {
+    await this.commissions.changeAndRescore(user, async (manager) => {
       const commission = await this.commissions.findOrFail(user, commissionId, manager);
-      deadline = commission.deadline;
       const target = await manager.findOne(CommissionTarget, { where: { commissionId, unitId } });
       if (!target) throw new AppError(HttpStatus.FORBIDDEN, 'not_targeted', '本单位不是该约稿的对象，不能回复');
       const article = await manager.findOne(Article, { select: { id: true, title: true, submittedDate: true, commissionId: true }, where: { id: dto.articleId, officeId: user.officeId } });
@@ -58,7 +56,7 @@ export class CommissionAnswersService {
       if (article.commissionId !== null && article.commissionId !== commission.id) {
         throw conflict('article_used', '该稿件已用于回复另一项约稿', { articleId: `已用于回复约稿 #${article.commissionId}` });
       }
-      if (target.articleId === article.id) return;
+      if (target.articleId === article.id) return { value: null, deadlines: [] };
 
       const before = { ...target };
       const previous = target.articleId;
@@ -71,8 +69,8 @@ export class CommissionAnswersService {
         await this.linkArticle(manager, user, previous, commissionId, null);
       }
       if (article.commissionId !== commission.id) await this.linkArticle(manager, user, article.id, null, commission.id);
+      return { value: null, deadlines: [commission.deadline] };
     });
-    await this.commissions.rescore(user, [deadline]);
     const view = await this.commissions.get(user, commissionId);
     return view.targets.find((t) => t.unitId === unitId)!;
   }

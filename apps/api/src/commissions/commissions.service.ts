@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped, scopedUnitId } from '../auth/scope';
 import { quarterOf } from '@app/scoring';
 import { JobsService } from '../jobs/jobs.service';
-import { requestRecompute } from '../score-ledger/request-recompute';
+import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { todayBusinessDate } from '../common/business-date';
@@ -31,10 +31,20 @@ export class CommissionsService {
     private readonly jobs: JobsService,
   ) {}
 
-  /** 约稿 points count in the quarter of the deadline: bring those quarters' lines up to date. */
-  async rescore(user: AuthUser, deadlines: string[]): Promise<void> {
-    const quarters = [...new Set(deadlines.map(quarterOf))].sort();
-    await requestRecompute(this.jobs, { officeId: user.officeId, quarters, reason: 'commission' }, user.id);
+  /**
+   * Runs a change of 约稿 in one transaction with the request to rescore the quarters of the
+   * deadlines it names (约稿 points count in the deadline's quarter), then hands the request to
+   * the queue: a committed change always has its recompute, whatever the queue says.
+   */
+  async changeAndRescore<T>(user: AuthUser, change: (manager: EntityManager) => Promise<{ value: T; deadlines: string[] }>): Promise<T> {
+    const { value, request } = await this.dataSource.transaction(async (manager) => {
+      const { value, deadlines } = await change(manager);
+      if (deadlines.length === 0) return { value, request: null };
+      const quarters = [...new Set(deadlines.map(quarterOf))].sort();
+      return { value, request: await storeRecompute(this.jobs, { officeId: user.officeId, quarters, reason: 'commission' }, user.id, manager) };
+    });
+    if (request) await this.jobs.handOver([request]);
+    return value;
   }
 
   today(): string {
@@ -79,7 +89,7 @@ export class CommissionsService {
   async create(user: AuthUser, dto: CreateCommissionDto): Promise<CommissionResponse> {
     const issuedDate = dto.issuedDate ?? this.today();
     assertDeadline(issuedDate, dto.deadline);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.changeAndRescore(user, async (manager) => {
       await assertTargetUnits(manager, user, dto.targetUnitIds);
       const saved = await manager.save(
         Commission,
@@ -87,23 +97,22 @@ export class CommissionsService {
       );
       await manager.insert(CommissionTarget, dto.targetUnitIds.map((unitId) => ({ commissionId: saved.id, unitId })));
       await this.audit.record(user, 'create', 'commission', saved.id, null, { ...saved, targetUnitIds: dto.targetUnitIds }, manager);
-      return saved.id;
+      return { value: saved.id, deadlines: [dto.deadline] };
     });
-    await this.rescore(user, [dto.deadline]);
     return this.get(user, id);
   }
 
   /** Editable only while no target has answered: an answer was judged against these terms. */
   async update(user: AuthUser, id: number, dto: UpdateCommissionDto): Promise<CommissionResponse> {
     const { version, targetUnitIds, ...fields } = dto;
-    const deadlines = await this.dataSource.transaction(async (manager) => {
+    await this.changeAndRescore(user, async (manager) => {
       const before = await this.findOrFail(user, id, manager);
       const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
       await assertNothingAnswered(manager, id, '修改');
       assertDeadline(fields.issuedDate ?? before.issuedDate, fields.deadline ?? before.deadline);
       const changes: Partial<Commission> = { ...fields };
       if (fields.description !== undefined) changes.description = fields.description || null;
-      await updateVersioned(manager, Commission, id, version ?? before.version, changes);
+      await updateVersioned(manager, Commission, id, version, changes);
       const beforeUnitIds = targets.map((t) => t.unitId).sort((a, b) => a - b);
       let after: Record<string, unknown> = changes;
       if (targetUnitIds) {
@@ -115,23 +124,21 @@ export class CommissionsService {
         after = { ...changes, targetUnitIds: [...targetUnitIds].sort((a, b) => a - b) };
       }
       await this.audit.record(user, 'update', 'commission', id, { ...before, targetUnitIds: beforeUnitIds }, after, manager);
-      return [before.deadline, fields.deadline ?? before.deadline];
+      return { value: null, deadlines: [before.deadline, fields.deadline ?? before.deadline] };
     });
-    await this.rescore(user, deadlines);
     return this.get(user, id);
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    const deadline = await this.dataSource.transaction(async (manager) => {
+    await this.changeAndRescore(user, async (manager) => {
       const commission = await this.findOrFail(user, id, manager);
       const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
       await assertNothingAnswered(manager, id, '删除');
       await manager.delete(CommissionTarget, { commissionId: id });
       await manager.delete(Commission, { id });
       await this.audit.record(user, 'delete', 'commission', id, { ...commission, targetUnitIds: targets.map((t) => t.unitId) }, null, manager);
-      return commission.deadline;
+      return { value: null, deadlines: [commission.deadline] };
     });
-    await this.rescore(user, [deadline]);
   }
 }
 

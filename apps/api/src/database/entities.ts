@@ -15,6 +15,7 @@ import { SnapshotLine } from '../publication/snapshot-line.entity';
 import { SnapshotUnit } from '../publication/snapshot-unit.entity';
 import { Instruction } from '../instructions/instruction.entity';
 import { JobRecord } from '../jobs/job-record.entity';
+import { JobRequest } from '../jobs/job-request.entity';
 import { MonthlyReport } from '../monthly-reports/monthly-report.entity';
 import { Office } from '../offices/office.entity';
 import { Outlet } from '../outlets/outlet.entity';
@@ -27,7 +28,7 @@ import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly: globs break between the swc build, jest and the CLI. */
 export const ENTITIES = [
-  Office, RankingGroup, Unit, Outlet, User, JobRecord, AuditEntry,
+  Office, RankingGroup, Unit, Outlet, User, JobRecord, JobRequest, AuditEntry,
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, EvidenceFile,
   Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine,
   QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification,

@@ -8,6 +8,7 @@ import { Public } from '../auth/roles.decorator';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobDriver } from '../jobs/job-driver';
+import { JobsService } from '../jobs/jobs.service';
 
 @ApiTags('health 健康检查')
 @Controller('health')
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly driver: JobDriver,
+    private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,11 +26,13 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const [database, queue] = await Promise.all([this.databaseUp(), this.driver.isHealthy()]);
     const up = database && queue;
+    const recomputeBacklog = database ? await this.jobs.backlog('scores.recompute').catch(() => null) : null;
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status: up ? 'up' : 'down',
       database: database ? 'up' : 'down',
       queue: { mode: this.driver.mode, status: queue ? 'up' : 'down' },
+      recomputeBacklog,
       role: this.config.role,
       version: '0.1.0',
     };

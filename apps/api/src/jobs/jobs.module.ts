@@ -7,6 +7,7 @@ import { BullJobProcessor } from './bull-job.processor';
 import { InlineJobDriver } from './inline-job.driver';
 import { JobDriver, JOB_EXECUTOR } from './job-driver';
 import { JobRecord } from './job-record.entity';
+import { JobRequest } from './job-request.entity';
 import { QUEUE_NAME } from './job.types';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
@@ -26,7 +27,7 @@ export class JobsModule {
       return {
         module: JobsModule,
         imports: [
-          TypeOrmModule.forFeature([JobRecord]),
+          TypeOrmModule.forFeature([JobRecord, JobRequest]),
           BullModule.forRoot({
             url: redis,
             prefix: config.queue.prefix,
@@ -45,7 +46,7 @@ export class JobsModule {
     }
     return {
       module: JobsModule,
-      imports: [TypeOrmModule.forFeature([JobRecord])],
+      imports: [TypeOrmModule.forFeature([JobRecord, JobRequest])],
       controllers: [JobsController],
       providers: [...common, InlineJobDriver, { provide: JobDriver, useExisting: InlineJobDriver }],
       exports: [JobsService, JobDriver, InlineJobDriver],

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Repository } from 'typeorm';
+import { In, LessThan, Repository, type EntityManager } from 'typeorm';
 import type { JobResponse, Page } from '@app/contracts';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../common/db-errors';
 import type { AuthUser } from '../auth/auth-user';
 import { JobDriver, type JobExecutor } from './job-driver';
 import { JobRecord } from './job-record.entity';
+import { JobRequest } from './job-request.entity';
 import type { JobContext, JobHandler, JobName, JobPayloads } from './job.types';
 import type { ListJobsQuery } from './dto/list-jobs.query';
 
@@ -25,15 +26,30 @@ export interface EnqueueOptions {
   joinWhile?: 'running' | 'queued';
 }
 
+/**
+ * Merges an office's stored requests of one job into fewer, each with its business key, so a
+ * backlog kept while the queue is down for hours stays small (see JobsService.drainRequests).
+ */
+export type JobCoalescer<N extends JobName> = (payloads: JobPayloads[N][]) => { payload: JobPayloads[N]; businessKey: string }[];
+
+export interface JobBacklog {
+  /** Stored requests not yet handed to the queue. */
+  count: number;
+  /** Age of the oldest of them, null when there are none. */
+  oldestAgeSeconds: number | null;
+}
+
 @Injectable()
 export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobsService');
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private readonly coalescers = new Map<JobName, JobCoalescer<JobName>>();
   private readonly schedules = new Map<string, () => Promise<void>>();
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(JobRecord) private readonly jobs: Repository<JobRecord>,
+    @InjectRepository(JobRequest) private readonly requests: Repository<JobRequest>,
     private readonly driver: JobDriver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -43,8 +59,9 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
   }
 
   /** Feature modules register the service method that does a job's work. */
-  register<N extends JobName>(name: N, handler: JobHandler<N>): void {
+  register<N extends JobName>(name: N, handler: JobHandler<N>, options: { coalesce?: JobCoalescer<N> } = {}): void {
     this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+    if (options.coalesce) this.coalescers.set(name, options.coalesce as unknown as JobCoalescer<JobName>);
   }
 
   /** A callback for a repeatable schedule (Bull cron); it normally enqueues the day's job. */
@@ -93,6 +110,111 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
       throw queueUnavailable();
     }
     return record;
+  }
+
+  /**
+   * Stores work owed after a change — in the change's transaction when `manager` is given, so
+   * the change never commits without it. Hand it to the queue with handOver() after the
+   * commit. Unlike enqueue() this cannot fail for want of a queue: while Redis is down the
+   * request waits in the database and the sweep hands it over once the queue is back.
+   *
+   * Why an outbox table and not a job row written before Bull is reached: a job row is joined
+   * or started per business key, and a backlog of thousands of verifications would become
+   * thousands of recomputes; requests are merged per office before they become jobs.
+   */
+  async request<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions, manager?: EntityManager): Promise<JobRequest> {
+    const repo = manager ? manager.getRepository(JobRequest) : this.requests;
+    return repo.save(repo.create({
+      name,
+      payload,
+      officeId: options.officeId,
+      businessKey: options.businessKey,
+      joinWhile: options.joinWhile ?? 'running',
+      createdBy: options.createdBy ?? null,
+    }));
+  }
+
+  /**
+   * Queues stored requests now if the queue answers. Each office's requests of one job are
+   * first merged (when the job registered a coalescer: a bulk review becomes one recompute),
+   * and each is deleted once its job exists; what cannot be queued stays stored for the sweep.
+   * Never throws: the change is already saved. Returns how many were handed over.
+   */
+  async handOver(requests: JobRequest[]): Promise<number> {
+    try {
+      return await this.mergeAndQueue(requests);
+    } catch (error) {
+      this.logger.warn(`stored job requests not handed over yet: ${(error as Error).message}`);
+      return 0;
+    }
+  }
+
+  /**
+   * The sweep's part for stored requests. While the queue is down only the merge runs, so the
+   * backlog stays a few rows per office however long the outage lasts.
+   */
+  async drainRequests(): Promise<number> {
+    const handed = await this.mergeAndQueue(await this.requests.find({ order: { id: 'ASC' }, take: 5000 }));
+    if (handed > 0) this.logger.log(`queued ${handed} stored job request(s)`);
+    return handed;
+  }
+
+  private async mergeAndQueue(requests: JobRequest[]): Promise<number> {
+    const groups = new Map<string, JobRequest[]>();
+    for (const r of requests) {
+      const key = `${r.name}\n${r.officeId ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    let handed = 0;
+    let queueUp = true;
+    for (const group of groups.values()) {
+      const merged = await this.coalesce(group);
+      for (const r of queueUp ? merged : []) {
+        try {
+          await this.enqueue(r.name as JobName, r.payload as never, { businessKey: r.businessKey, officeId: r.officeId, createdBy: r.createdBy, joinWhile: r.joinWhile });
+        } catch (error) {
+          this.logger.warn(`job ${r.name} stored, to be queued when the queue is back: ${(error as Error).message}`);
+          queueUp = false;
+          break;
+        }
+        await this.requests.delete(r.id);
+        handed++;
+      }
+    }
+    return handed;
+  }
+
+  /** Stored requests not yet handed to the queue (health). */
+  async backlog(name?: JobName): Promise<JobBacklog> {
+    const where = name ? { name } : {};
+    const [oldest] = await this.requests.find({ where, order: { createdAt: 'ASC' }, take: 1 });
+    if (!oldest) return { count: 0, oldestAgeSeconds: null };
+    const count = await this.requests.count({ where });
+    return { count, oldestAgeSeconds: Math.max(0, Math.floor((Date.now() - oldest.createdAt.getTime()) / 1000)) };
+  }
+
+  /** Replaces a group by its merge in one transaction; a group another process took meanwhile is left to the next sweep. */
+  private async coalesce(group: JobRequest[]): Promise<JobRequest[]> {
+    const merge = this.coalescers.get(group[0].name as JobName);
+    if (!merge || group.length < 2) return group;
+    const merged = merge(group.map((r) => r.payload as never));
+    if (merged.length >= group.length) return group;
+    const oldest = new Date(Math.min(...group.map((r) => r.createdAt.getTime())));
+    const createdBy = new Set(group.map((r) => r.createdBy)).size === 1 ? group[0].createdBy : null;
+    const raced = new Error('raced');
+    try {
+      return await this.requests.manager.transaction(async (manager) => {
+        const deleted = await manager.delete(JobRequest, { id: In(group.map((r) => r.id)) });
+        if (deleted.affected !== group.length) throw raced;
+        const rows = merged.map((m) => manager.create(JobRequest, {
+          name: group[0].name, officeId: group[0].officeId, joinWhile: group[0].joinWhile, createdBy, createdAt: oldest, payload: m.payload, businessKey: m.businessKey.slice(0, 200),
+        }));
+        return manager.save(JobRequest, rows);
+      });
+    } catch (error) {
+      if (error === raced) return [];
+      throw error;
+    }
   }
 
   /**
@@ -154,7 +276,8 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
    * Nothing queued is lost. In-process mode: work that was queued or running when the process
    * stopped is picked up again at start. Bull mode: the database is the record of what is
    * owed, so jobs that Redis no longer holds (restarted without persistence) are queued again,
-   * at start, whenever the connection comes back, and every JOB_LOCK_MS.
+   * and stored requests (see request()) are handed over, at start, whenever the connection
+   * comes back, and every JOB_LOCK_MS.
    */
   async onApplicationBootstrap() {
     if (this.config.role === 'api') return;
@@ -162,9 +285,11 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
       const pending = await this.jobs.find({ where: { status: In(['queued', 'running']) } });
       for (const record of pending) await this.driver.dispatch(record);
       if (pending.length > 0) this.logger.log(`resumed ${pending.length} unfinished job(s)`);
+      await this.drainRequests();
       return;
     }
-    const sweep = () => void this.requeueLost().catch((error) => this.logger.warn(`job sweep failed: ${(error as Error).message}`));
+    const warn = (error: unknown) => this.logger.warn(`job sweep failed: ${(error as Error).message}`);
+    const sweep = () => void this.drainRequests().catch(warn).then(() => this.requeueLost()).catch(warn);
     this.driver.onReconnect(() => setTimeout(sweep, 500).unref());
     this.sweeper = setInterval(sweep, this.config.jobs.lockMs);
     this.sweeper.unref();

@@ -1,12 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess, isUnitScoped } from '../auth/scope';
 import { quarterOf } from '@app/scoring';
 import { JobsService } from '../jobs/jobs.service';
-import { requestRecompute } from '../score-ledger/request-recompute';
+import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badRequest, conflict, notFound } from '../common/app-error';
 import { addMonths, currentBusinessMonth, isBusinessMonth, monthDueDate, todayBusinessDate } from '../common/business-date';
@@ -70,12 +70,16 @@ export class MonthlyReportsService {
     }
     const unit = await this.unitOrFail(user, user.unitId ?? -1);
     const fields = { articlesSubmitted: dto.articlesSubmitted, placementsAdopted: dto.placementsAdopted, narrative: dto.narrative || null };
-    await this.dataSource.transaction(async (manager) => {
+    // A report filed (late) replaces the "missing" penalty of its month in the stored lines.
+    const rescore = (manager: EntityManager) => storeRecompute(this.jobs, { officeId: user.officeId, quarters: [quarterOf(month)], reason: 'monthly-report' }, user.id, manager);
+    const request = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
       if (existing) {
-        await updateVersioned(manager, MonthlyReport, existing.id, dto.version ?? existing.version, fields);
+        // A client that did not send the version loaded the month before the report existed.
+        if (dto.version === undefined) throw conflict('stale_version', '该月报已有人提交，请刷新后重试', { version: '版本已过期' });
+        await updateVersioned(manager, MonthlyReport, existing.id, dto.version, fields);
         await this.audit.record(user, 'update', 'monthly_report', existing.id, existing, fields, manager);
-        return;
+        return rescore(manager);
       }
       const now = new Date();
       try {
@@ -89,9 +93,9 @@ export class MonthlyReportsService {
         if (isUniqueViolation(error)) throw conflict('stale_version', '该月报刚被他人提交，请刷新后重试', { version: '版本已过期' });
         throw error;
       }
+      return rescore(manager);
     });
-    // A report filed (late) replaces the "missing" penalty of its month in the stored lines.
-    await requestRecompute(this.jobs, { officeId: user.officeId, quarters: [quarterOf(month)], reason: 'monthly-report' }, user.id);
+    await this.jobs.handOver([request]);
     return this.get(user, month, unit.id);
   }
 

@@ -13,7 +13,7 @@ import { assertNotReferenced } from '../database/references';
 import { JobsService } from '../jobs/jobs.service';
 import type { JobPayloads } from '../jobs/job.types';
 import { FileStore } from '../storage/file-store.service';
-import { requestRecompute } from '../score-ledger/request-recompute';
+import { storeRecompute } from '../score-ledger/request-recompute';
 import type { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/outlet.dto';
 import { loadOutletCatalogue } from './outlet-catalogue';
 import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
@@ -89,18 +89,19 @@ export class OutletsService implements OnModuleInit {
   async update(user: AuthUser, id: number, dto: UpdateOutletDto): Promise<Outlet> {
     const before = await this.findOrFail(user, id);
     const { version, ...changes } = dto;
-    await this.dataSource.transaction(async (manager) => {
+    const request = await this.dataSource.transaction(async (manager) => {
       try {
-        await updateVersioned(manager, Outlet, id, version ?? before.version, { ...changes, placeholder: false });
+        await updateVersioned(manager, Outlet, id, version, { ...changes, placeholder: false });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_outlet', `名称「${dto.name}」已存在`, { name: '名称已存在' });
         throw error;
       }
       await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'outlet', id, before, changes, manager);
+      // An outlet's level, channel or medium is part of every placement score there.
+      const rescored = (['level', 'channel', 'medium'] as const).some((k) => changes[k] !== undefined && changes[k] !== before[k]);
+      return rescored ? storeRecompute(this.jobs, { officeId: user.officeId, reason: 'outlet' }, user.id, manager) : null;
     });
-    // An outlet's level, channel or medium is part of every placement score there.
-    const rescored = (['level', 'channel', 'medium'] as const).some((k) => changes[k] !== undefined && changes[k] !== before[k]);
-    if (rescored) await requestRecompute(this.jobs, { officeId: user.officeId, reason: 'outlet' }, user.id);
+    if (request) await this.jobs.handOver([request]);
     return this.findOrFail(user, id);
   }
 
@@ -138,7 +139,7 @@ export class OutletsService implements OnModuleInit {
   async runImport(payload: JobPayloads['outlets.import']): Promise<OutletImportResult> {
     const { rows, problems } = await readOutletSheet(await this.readUpload(payload.fileKey));
     const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems: [...problems] };
-    await this.dataSource.transaction(async (manager) => {
+    const request = await this.dataSource.transaction(async (manager) => {
       const existing = new Map((await manager.find(Outlet, { where: { officeId: payload.officeId } })).map((o) => [o.code, o]));
       // Names are unique per office; MariaDB compares them case-insensitively, so do we.
       const codeByName = new Map([...existing.values()].map((o) => [o.name.toLowerCase(), o.code]));
@@ -175,9 +176,10 @@ export class OutletsService implements OnModuleInit {
         const actor = { id: uploader.id, username: uploader.username, displayName: uploader.displayName, role: uploader.role, officeId: payload.officeId, unitId: uploader.unitId };
         await this.audit.record(actor, 'import', 'outlet-import', payload.fileKey.slice(0, 40), null, { fileName: payload.fileName, created: result.created, updated: result.updated }, manager);
       }
+      // Updated outlets may have changed level or channel: their placements score differently.
+      return result.updated > 0 ? storeRecompute(this.jobs, { officeId: payload.officeId, reason: 'outlet-import' }, payload.userId ?? null, manager) : null;
     });
-    // Updated outlets may have changed level or channel: their placements score differently.
-    if (result.updated > 0) await requestRecompute(this.jobs, { officeId: payload.officeId, reason: 'outlet-import' }, payload.userId ?? null);
+    if (request) await this.jobs.handOver([request]);
     result.problems.sort((a, b) => a.row - b.row);
     return result;
   }

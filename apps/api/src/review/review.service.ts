@@ -8,9 +8,10 @@ import { loadVisibleArticle } from '../articles/article-access';
 import { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { Instruction } from '../instructions/instruction.entity';
+import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { Placement } from '../placements/placement.entity';
-import { requestRecompute } from '../score-ledger/request-recompute';
+import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
 import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
 
@@ -37,26 +38,33 @@ export class ReviewService {
   ) {}
 
   async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
-    const { result, scoredArticleIds } = await this.dataSource.transaction(async (manager) => this.move(manager, user, type, id, action, reason));
-    await this.recomputeScores(user, scoredArticleIds);
+    const { result, request } = await this.dataSource.transaction(async (manager) => {
+      const moved = await this.move(manager, user, type, id, action, reason);
+      return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scoredArticleIds) };
+    });
+    if (request) await this.jobs.handOver([request]);
     return result;
   }
 
   /** Each item in its own transaction: one bad item does not undo the others; each gets its answer. */
   async bulk(user: AuthUser, dto: BulkReviewDto) {
     const results: ({ ok: true } & ReviewResult | { ok: false; type: EntryType; id: number; code: string; message: string })[] = [];
-    const scored = new Set<number>();
+    const requests: JobRequest[] = [];
     for (const item of dto.items) {
       try {
-        const { result, scoredArticleIds } = await this.dataSource.transaction((manager) => this.move(manager, user, item.type, item.id, dto.action, dto.reason));
-        scoredArticleIds.forEach((a) => scored.add(a));
+        const { result, request } = await this.dataSource.transaction(async (manager) => {
+          const moved = await this.move(manager, user, item.type, item.id, dto.action, dto.reason);
+          return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scoredArticleIds) };
+        });
+        if (request) requests.push(request);
         results.push({ ok: true, ...result });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         results.push({ ok: false, type: item.type, id: item.id, code: error.code, message: error.message });
       }
     }
-    await this.recomputeScores(user, [...scored]);
+    // The items' requests are merged into one recompute as they are handed over.
+    await this.jobs.handOver(requests);
     return { succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
   }
 
@@ -116,11 +124,14 @@ export class ReviewService {
     await this.audit.record(user, `status:${to}`, AUDIT_NAME[type], entry.id, { status: before }, { status: to, action, reason: reason ?? null }, manager);
   }
 
-  /** Verified records are what scores: a change in or out of "verified" recomputes those articles' lines. */
-  private async recomputeScores(user: AuthUser, articleIds: number[]) {
-    if (articleIds.length === 0) return;
+  /**
+   * Verified records are what scores: a change in or out of "verified" recomputes those
+   * articles' lines. The request is stored in the change's transaction (see storeRecompute).
+   */
+  private async storeRecompute(manager: EntityManager, user: AuthUser, articleIds: number[]): Promise<JobRequest | null> {
+    if (articleIds.length === 0) return null;
     const sorted = [...new Set(articleIds)].sort((a, b) => a - b);
-    await requestRecompute(this.jobs, { officeId: user.officeId, articleIds: sorted, reason: 'review' }, user.id);
+    return storeRecompute(this.jobs, { officeId: user.officeId, articleIds: sorted, reason: 'review' }, user.id, manager);
   }
 }
 

@@ -123,7 +123,7 @@ export class SchemesService {
       await this.dataSource.transaction(async (manager) => {
         // The lock is checked again inside the write: lock() bumps the row version, so a
         // publication between our read and this update makes the update a stale save.
-        await updateVersioned(manager, SchemeVersion, id, dto.version ?? before.version, changes);
+        await updateVersioned(manager, SchemeVersion, id, dto.version, changes);
         const after = await manager.findOneByOrFail(SchemeVersion, { id });
         if (after.lockedAt) throw lockedError(after);
         await this.audit.record(user, 'update', 'scheme_version', id, pick(before, changes), changes, manager);
@@ -217,21 +217,20 @@ export class SchemesService {
   }
 
   /**
-   * The version is saved whatever the queue says; the office can recompute later from the
-   * scores page. The key names the row version: a job already running for an older document
+   * The version is saved whatever the queue says; while the queue is down the recompute is
+   * stored and queued when it is back. The key names the row version: a job already running for an older document
    * must not swallow this one.
    */
   private async queueRecompute(user: AuthUser, saved: SchemeVersion, reason: string): Promise<JobResponse | null> {
     const fromQuarter = saved.effectiveFrom;
+    const payload = { officeId: user.officeId, fromQuarter, reason };
+    const options = { businessKey: `scheme:${user.officeId}:${saved.id}:${saved.version}`, officeId: user.officeId, createdBy: user.id };
     try {
-      const job = await this.jobs.enqueue('scores.recompute', { officeId: user.officeId, fromQuarter, reason }, {
-        businessKey: `scheme:${user.officeId}:${saved.id}:${saved.version}`,
-        officeId: user.officeId,
-        createdBy: user.id,
-      });
-      return toJobResponse(job);
+      return toJobResponse(await this.jobs.enqueue('scores.recompute', payload, options));
     } catch (error) {
-      this.logger.warn(`could not queue score recompute from ${fromQuarter}: ${(error as Error).message}`);
+      // Stored instead: the job sweep queues it once the queue is back.
+      this.logger.warn(`score recompute from ${fromQuarter} stored until the queue is back: ${(error as Error).message}`);
+      await this.jobs.request('scores.recompute', payload, options);
       return null;
     }
   }

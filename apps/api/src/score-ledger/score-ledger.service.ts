@@ -14,6 +14,7 @@ import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RecordsLoader } from './records-loader';
+import { coalesceRecomputes } from './request-recompute';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
 
 export type RecomputePayload = JobPayloads['scores.recompute'];
@@ -48,7 +49,7 @@ export class ScoreLedgerService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register('scores.recompute', (payload, ctx) => this.recompute(payload, ctx));
+    this.jobs.register('scores.recompute', (payload, ctx) => this.recompute(payload, ctx), { coalesce: coalesceRecomputes });
   }
 
   /** POST /scores/recompute: queues the work; the job's result says what was replaced. */

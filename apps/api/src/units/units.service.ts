@@ -62,7 +62,7 @@ export class UnitsService {
     if (dto.groupId !== undefined) await this.assertGroup(user, dto.groupId);
     const { version, ...changes } = dto;
     await this.dataSource.transaction(async (manager) => {
-      await updateVersioned(manager, Unit, id, version ?? before.version, changes);
+      await updateVersioned(manager, Unit, id, version, changes);
       await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'unit', id, before, changes, manager);
     });
     return this.findOrFail(user, id);

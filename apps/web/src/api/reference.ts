@@ -7,7 +7,7 @@ export const unitsApi = {
   list: (query: Query) => http.get<Page<Unit>>('/units', query),
   get: (id: number) => http.get<Unit>(`/units/${id}`),
   create: (body: Partial<Unit>) => http.post<Unit>('/units', body),
-  update: (id: number, body: Partial<Unit>) => http.patch<Unit>(`/units/${id}`, body),
+  update: (id: number, body: Partial<Unit> & { version: number }) => http.patch<Unit>(`/units/${id}`, body),
   remove: (id: number) => http.del(`/units/${id}`),
   /** every active unit, for pickers (an office has a few dozen) */
   all: async () => (await http.get<Page<Unit>>('/units', { pageSize: 200, active: true })).items,
@@ -23,7 +23,7 @@ export const groupsApi = {
 export const outletsApi = {
   list: (query: Query) => http.get<Page<Outlet>>('/outlets', query),
   create: (body: Partial<Outlet>) => http.post<Outlet>('/outlets', body),
-  update: (id: number, body: Partial<Outlet>) => http.patch<Outlet>(`/outlets/${id}`, body),
+  update: (id: number, body: Partial<Outlet> & { version: number }) => http.patch<Outlet>(`/outlets/${id}`, body),
   remove: (id: number) => http.del(`/outlets/${id}`),
   exportHref: (query: Query) => http.href('/outlets/export.xlsx', query),
   import: (file: File) => upload<JobResponse>('/outlets/import', file),

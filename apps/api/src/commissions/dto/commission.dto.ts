@@ -39,8 +39,9 @@ export class UpdateCommissionDto {
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsInt({ each: true })
   targetUnitIds?: number[];
 
-  @IsOptional() @IsInt() @Min(1)
-  version?: number;
+  /** The version the client edited; a stale one is refused with 409. */
+  @IsInt() @Min(1)
+  version: number;
 }
 
 export class AnswerCommissionDto {

@@ -15,7 +15,10 @@ export class FileMonthlyReportDto {
   @IsOptional() @Trim() @IsString() @MaxLength(2000)
   narrative?: string;
 
-  /** The version last read, to refuse overwriting a correction someone else saved meanwhile. */
+  /**
+   * The version last read, to refuse overwriting a correction someone else saved meanwhile;
+   * required once the month has a report (a first filing has none to send).
+   */
   @IsOptional() @IsInt() @Min(1)
   version?: number;
 }

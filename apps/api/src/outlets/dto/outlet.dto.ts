@@ -47,8 +47,9 @@ export class UpdateOutletDto {
   @IsOptionalNonNull() @IsBoolean()
   active?: boolean;
 
-  @IsOptionalNonNull() @IsInt() @Min(1)
-  version?: number;
+  /** The version the client edited; a stale one is refused with 409. */
+  @IsInt() @Min(1)
+  version: number;
 }
 
 export class ListOutletsQuery extends PageQuery {

@@ -49,8 +49,8 @@ export class UpdateSchemeVersionDto {
   note?: string;
 
   /** The version the form was loaded at; a save over someone else's is refused. */
-  @IsOptional() @IsInt() @Min(1)
-  version?: number;
+  @IsInt() @Min(1)
+  version: number;
 }
 
 export class SchemeDiffQuery {

@@ -42,8 +42,8 @@ export class UpdateUnitDto {
   contactPhone?: string;
 
   /** The version the client edited; a stale one is refused with 409. */
-  @IsOptionalNonNull() @IsInt() @Min(1)
-  version?: number;
+  @IsInt() @Min(1)
+  version: number;
 }
 
 export class ListUnitsQuery extends PageQuery {

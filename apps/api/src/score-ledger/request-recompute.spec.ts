@@ -1,0 +1,27 @@
+import { coalesceRecomputes } from './request-recompute';
+
+const office = { officeId: 7 };
+
+describe('coalesceRecomputes', () => {
+  it.each([
+    ['articles are united', [{ articleIds: [3, 1] }, { articleIds: [2, 3] }], [{ articleIds: [1, 2, 3] }]],
+    ['quarters are united', [{ quarters: ['2024-Q2'] }, { quarters: ['2024-Q1', '2024-Q2'] }], [{ quarters: ['2024-Q1', '2024-Q2'] }]],
+    ['"from" keeps the earliest quarter', [{ fromQuarter: '2024-Q3' }, { fromQuarter: '2023-Q4' }], [{ fromQuarter: '2023-Q4' }]],
+    ['"everything" swallows "from"', [{ fromQuarter: '2024-Q3' }, {}, { fromQuarter: '2023-Q4' }], [{}]],
+    ['each scope keeps its own request', [{ articleIds: [1] }, { quarters: ['2024-Q1'] }, { articleIds: [2] }], [{ articleIds: [1, 2] }, { quarters: ['2024-Q1'] }]],
+    ['a request with two scopes is kept as it is', [{ articleIds: [1], quarters: ['2024-Q1'] }, { articleIds: [2] }], [{ articleIds: [1], quarters: ['2024-Q1'] }, { articleIds: [2] }]],
+  ])('%s', (_name, parts, expected) => {
+    const merged = coalesceRecomputes(parts.map((p) => ({ ...office, reason: 'review', ...p })));
+    expect(merged.map((m) => { const { officeId, reason, ...scope } = m.payload; expect(officeId).toBe(7); expect(reason).toBe('review'); return scope; })).toEqual(expected);
+  });
+
+  it('turns a very large union of articles into a recompute of the whole office', () => {
+    const parts = Array.from({ length: 2001 }, (_, i) => ({ ...office, articleIds: [i + 1], reason: 'review' }));
+    expect(coalesceRecomputes(parts).map((m) => m.payload)).toEqual([{ officeId: 7, reason: 'review' }]);
+  });
+
+  it('names the merged reasons and gives each request the key of its scope', () => {
+    const [merged] = coalesceRecomputes([{ ...office, articleIds: [1], reason: 'review' }, { ...office, articleIds: [2], reason: 'bulk' }]);
+    expect(merged).toEqual({ payload: { officeId: 7, articleIds: [1, 2], reason: 'review+bulk' }, businessKey: 'review+bulk:7:articles:1,2' });
+  });
+});
