@@ -106,7 +106,7 @@ export class ArticleImportService implements OnModuleInit {
     await ctx.progress(30);
 
     const plan = await planImport(this.dataSource.manager, payload.officeId, ownUnitId, validated.articles);
-    const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, plan.newArticles);
+    const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, ownUnitId, plan.newArticles);
     const problems = [...sheet.problems, ...validated.problems, ...plan.problems, ...similar].sort(compareProblems);
     const invalid = new Set([...sheet.mergedRows, ...validated.invalidRows, ...plan.invalidRows]);
     const report = await this.files.put(Buffer.from(JSON.stringify(problems)), 'json');
