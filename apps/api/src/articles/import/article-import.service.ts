@@ -95,7 +95,7 @@ export class ArticleImportService implements OnModuleInit {
       this.dataSource.getRepository(Unit).find({ where: { officeId: payload.officeId } }),
       this.dataSource.getRepository(Outlet).find({ where: { officeId: payload.officeId } }),
     ]);
-    const validated = validateArticleRows(sheet.rows, {
+    const validated = await validateArticleRows(sheet.rows, {
       units,
       outlets,
       ownUnitId,

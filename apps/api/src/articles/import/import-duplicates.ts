@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { OTHER_UNIT_SIMILAR_TITLE } from '@app/contracts';
 import type { ArticleDraft } from './article-row-validator';
@@ -30,7 +31,9 @@ export async function duplicateWarnings(manager: EntityManager, officeId: number
   const index = new SimilarTitlesIndex(recorded.map((r) => ({ id: Number(r.id), normalizedTitle: r.normalizedTitle })));
 
   const found: { article: ArticleDraft; hits: { id: number; similarity: number }[] }[] = [];
-  for (const article of candidates) {
+  for (const [n, article] of candidates.entries()) {
+    // Each search walks postings lists: give the event loop a turn now and then (imports run in the API process).
+    if (n % 200 === 199) await yieldToEventLoop();
     const lo = shiftDays(article.submittedDate, -WINDOW_DAYS);
     const hi = shiftDays(article.submittedDate, WINDOW_DAYS);
     const hits = index.search(article.normalizedTitle, undefined, 10)
