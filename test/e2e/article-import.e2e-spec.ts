@@ -312,12 +312,17 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     expect(brief(result.problems)).toEqual([[6, '刊发日期', 'warning']]);
   });
 
-  it('flags titles that read like articles already recorded, also from another unit', async () => {
+  it('flags titles that read like articles already recorded, also from another unit (whose title only the office sees)', async () => {
     const { result } = await importSheet(officer2, await sheetWith([['', '', '临江街道“红色管家”激活小区治理新路径！', null, null, null, '2023-04-05', null, null, null, null, null]]));
     expect(result.articlesCreated).toBe(1);
     expect(result.problems).toEqual([{
       row: 2, column: '稿件标题', level: 'warning',
-      message: expect.stringContaining('可能与已录入的稿件重复：《临江街道“红色管家”激活小区治理新路径》（临江街道党工委，2023-04-03）'),
+      message: expect.stringMatching(/^可能与已录入的稿件重复：其他单位的相似稿件（相似度 \d+%）/),
+    }]);
+    const byOffice = await importSheet(office, await sheetWith([['', '青石镇党委', '临江街道“红色管家”激活小区治理的新路径', null, null, null, '2023-04-06', null, null, null, null, null]]));
+    expect(byOffice.result.problems).toEqual([{
+      row: 2, column: '稿件标题', level: 'warning',
+      message: expect.stringContaining('《临江街道“红色管家”激活小区治理新路径》（临江街道党工委，2023-04-03）'),
     }]);
   });
 });

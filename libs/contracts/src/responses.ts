@@ -52,3 +52,30 @@ export interface JobResponse {
   startedAt: string | null;
   finishedAt: string | null;
 }
+
+/** A recorded article whose title reads like the one being typed (GET /api/articles/similar). */
+export interface SimilarArticleShown {
+  /** The caller may see the article: always for the office; for officers and reviewers, an article their unit is on. */
+  ownUnit: true;
+  id: number;
+  title: string;
+  submittedDate: string;
+  unitNames: string[];
+  similarity: number;
+}
+
+/**
+ * Another unit's similar article, as an officer or reviewer sees it: that it exists (a joint
+ * article is found this way) and how alike the titles read — not its title, units, date or id.
+ */
+export interface SimilarArticleWithheld {
+  ownUnit: false;
+  /** Always OTHER_UNIT_SIMILAR_TITLE. */
+  title: string;
+  similarity: number;
+}
+
+export type SimilarArticle = SimilarArticleShown | SimilarArticleWithheld;
+
+/** What stands in for the title of another unit's similar article. */
+export const OTHER_UNIT_SIMILAR_TITLE = '其他单位的相似稿件';

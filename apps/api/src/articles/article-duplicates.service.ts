@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { OTHER_UNIT_SIMILAR_TITLE, type SimilarArticle } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { isUnitScoped } from '../auth/scope';
 import { conflict, invalid } from '../common/app-error';
 import { CommissionTarget } from '../commissions/commission-target.entity';
 import { Instruction } from '../instructions/instruction.entity';
@@ -13,20 +15,15 @@ import { ArticleUnit } from './article-unit.entity';
 import { Article } from './article.entity';
 import { SIMILARITY_THRESHOLD, normalizeTitle, titleSimilarity } from './title-similarity';
 
-export interface SimilarArticle {
-  id: number;
-  title: string;
-  submittedDate: string;
-  unitNames: string[];
-  similarity: number;
-}
-
 /** Possible duplicates (same story sent by two units, or entered twice) and what the office does about them. */
 @Injectable()
 export class ArticleDuplicatesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
 
-  /** Similar titles recorded in the office in the last two years, most similar first. */
+  /**
+   * Similar titles recorded in the office in the last two years, most similar first. Officers
+   * and reviewers learn of another unit's article only that it exists and how alike it reads.
+   */
   async similar(user: AuthUser, title: string, excludeId?: number): Promise<SimilarArticle[]> {
     const normalized = normalizeTitle(title);
     if (normalized.length < 4) return [];
@@ -44,13 +41,12 @@ export class ArticleDuplicatesService {
       .slice(0, 10);
     if (matches.length === 0) return [];
     const units = await this.dataSource.getRepository(ArticleUnit).find({ where: { articleId: In(matches.map((m) => m.id)) }, relations: { unit: true } });
-    return matches.map((m) => ({
-      id: m.id,
-      title: m.title,
-      submittedDate: m.submittedDate,
-      unitNames: units.filter((u) => u.articleId === m.id).map((u) => u.unit?.name ?? ''),
-      similarity: Math.round(m.similarity * 100) / 100,
-    }));
+    return matches.map((m): SimilarArticle => {
+      const on = units.filter((u) => u.articleId === m.id);
+      const similarity = Math.round(m.similarity * 100) / 100;
+      if (isUnitScoped(user) && !on.some((u) => u.unitId === user.unitId)) return { ownUnit: false, title: OTHER_UNIT_SIMILAR_TITLE, similarity };
+      return { ownUnit: true, id: m.id, title: m.title, submittedDate: m.submittedDate, unitNames: on.map((u) => u.unit?.name ?? ''), similarity };
+    });
   }
 
   private async distinctFrom(officeId: number, id: number): Promise<Set<number>> {

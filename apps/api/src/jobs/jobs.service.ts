@@ -256,8 +256,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
   async get(user: AuthUser, id: number): Promise<JobResponse> {
     const record = await this.jobs.findOne({ where: { id } });
     if (!record || (record.officeId !== null && record.officeId !== user.officeId)) throw notFound('任务');
-    // Unit-bound users may follow the jobs they started (their imports), nobody else's.
-    if (user.unitId !== null && record.createdBy !== user.id) throw forbidden();
+    if (!mayFollow(user, record)) throw forbidden();
     return toJobResponse(record);
   }
 
@@ -313,6 +312,21 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     if (requeued > 0) this.logger.warn(`re-queued ${requeued} job(s) the queue had lost`);
     return requeued;
   }
+}
+
+/** Jobs a leader may follow besides their own: the quarter's publication and its notice files. */
+const PUBLICATION_JOBS: readonly string[] = ['quarters.publish', 'notices.render'] satisfies JobName[];
+
+/**
+ * Who may read a job (its payload names files, its result may list another unit's rows): the
+ * office and the administrator, any job of their office; everyone else only the jobs they
+ * started (an officer's import), and a leader also the publication jobs.
+ */
+function mayFollow(user: AuthUser, record: JobRecord): boolean {
+  if (user.role === 'office' || user.role === 'admin') return true;
+  if (record.officeId === null) return false;
+  if (record.createdBy === user.id) return true;
+  return user.role === 'leader' && PUBLICATION_JOBS.includes(record.name);
 }
 
 export function toJobResponse(record: JobRecord): JobResponse {

@@ -144,13 +144,7 @@ export interface Article extends Reviewed {
   updatedAt: string;
 }
 
-export interface SimilarArticle {
-  id: number;
-  title: string;
-  submittedDate: string;
-  unitNames: string[];
-  similarity: number;
-}
+export type { SimilarArticle, SimilarArticleShown } from '@app/contracts';
 
 export type ReviewType = 'articles' | 'placements' | 'instructions';
 export type ReviewAction = 'submit' | 'approve' | 'return' | 'verify' | 'reject' | 'reopen';

@@ -95,7 +95,7 @@ export class ArticleImportService implements OnModuleInit {
       this.dataSource.getRepository(Unit).find({ where: { officeId: payload.officeId } }),
       this.dataSource.getRepository(Outlet).find({ where: { officeId: payload.officeId } }),
     ]);
-    const validated = validateArticleRows(sheet.rows, {
+    const validated = await validateArticleRows(sheet.rows, {
       units,
       outlets,
       ownUnitId,
@@ -106,7 +106,7 @@ export class ArticleImportService implements OnModuleInit {
     await ctx.progress(30);
 
     const plan = await planImport(this.dataSource.manager, payload.officeId, ownUnitId, validated.articles);
-    const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, plan.newArticles);
+    const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, ownUnitId, plan.newArticles);
     const problems = [...sheet.problems, ...validated.problems, ...plan.problems, ...similar].sort(compareProblems);
     const invalid = new Set([...sheet.mergedRows, ...validated.invalidRows, ...plan.invalidRows]);
     const report = await this.files.put(Buffer.from(JSON.stringify(problems)), 'json');

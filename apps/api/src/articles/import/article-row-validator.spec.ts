@@ -28,8 +28,8 @@ function row(cells: Partial<Record<ArticleColumn, CellValue>>): SheetRow {
 beforeEach(() => (next = 2));
 
 describe('validateArticleRows', () => {
-  it('groups rows of the same units and title (punctuation aside) into one article with several placements', () => {
-    const { articles, problems } = validateArticleRows([
+  it('groups rows of the same units and title (punctuation aside) into one article with several placements', async () => {
+    const { articles, problems } = await validateArticleRows([
       row({ 稿件标题: '“红色管家”激活小区治理', 报送日期: '2023-04-03', 字数: 1800, '媒体/刊物': '人民日报', 刊发日期: '2023-04-10', 位置: '头条', 版面: '第4版' }),
       row({ 稿件标题: '「红色管家」激活小区治理', 报送单位: '临江街道', '媒体/刊物': '市日报', 刊发日期: 45040 }),
     ], officer);
@@ -43,19 +43,19 @@ describe('validateArticleRows', () => {
     ]);
   });
 
-  it('keys are stable: the same rows give the same keys, other units or titles other keys', () => {
-    const once = validateArticleRows([row({ 稿件标题: '基层治理', '媒体/刊物': '人民网', 刊发日期: '2023-05-01' })], officer).articles[0];
+  it('keys are stable: the same rows give the same keys, other units or titles other keys', async () => {
+    const once = (await validateArticleRows([row({ 稿件标题: '基层治理', '媒体/刊物': '人民网', 刊发日期: '2023-05-01' })], officer)).articles[0];
     next = 2;
-    const twice = validateArticleRows([row({ 稿件标题: '基层 治理！', '媒体/刊物': '人民网', 刊发日期: '2023/5/1' })], officer).articles[0];
+    const twice = (await validateArticleRows([row({ 稿件标题: '基层 治理！', '媒体/刊物': '人民网', 刊发日期: '2023/5/1' })], officer)).articles[0];
     expect(twice.key).toBe(once.key);
     expect(twice.placements[0].key).toBe(once.placements[0].key);
-    const joint = validateArticleRows([row({ 稿件标题: '基层治理', 报送单位: '临江街道党工委、青石镇党委' })], officer).articles[0];
+    const joint = (await validateArticleRows([row({ 稿件标题: '基层治理', 报送单位: '临江街道党工委、青石镇党委' })], officer)).articles[0];
     expect(joint.key).not.toBe(once.key);
     expect(once.key).toMatch(/^auto:[0-9a-f]{40}$/);
   });
 
-  it('takes 编号 as the key (folded to upper case and half width) and refuses a 编号 reused for another article', () => {
-    const { articles, problems } = validateArticleRows([
+  it('takes 编号 as the key (folded to upper case and half width) and refuses a 编号 reused for another article', async () => {
+    const { articles, problems } = await validateArticleRows([
       row({ 编号: 'lj－001', 稿件标题: '甲稿件' }),
       row({ 编号: 'LJ-001', 稿件标题: '乙稿件' }),
     ], officer);
@@ -63,8 +63,8 @@ describe('validateArticleRows', () => {
     expect(problems).toEqual([{ row: 3, column: '稿件标题', level: 'error', message: '编号「LJ-001」在第 2 行是另一篇稿件（标题或报送单位不同）' }]);
   });
 
-  it('reads joint units with shares, by name or code, and checks them like the form does', () => {
-    const { articles, problems } = validateArticleRows([
+  it('reads joint units with shares, by name or code, and checks them like the form does', async () => {
+    const { articles, problems } = await validateArticleRows([
       row({ 报送单位: '临江街道党工委60%、QSZ 40%', 稿件标题: '联合稿件一' }),
       row({ 报送单位: '临江街道党工委（33.33%），青石镇党委：33.33%；枫林街道党工委33.34%', 稿件标题: '联合稿件二' }),
       row({ 报送单位: '临江街道党工委60%、青石镇党委', 稿件标题: '半填份额' }),
@@ -90,8 +90,8 @@ describe('validateArticleRows', () => {
     ]);
   });
 
-  it('officers import for their own unit only; the office must name the units and owns nothing itself', () => {
-    const mine = validateArticleRows([
+  it('officers import for their own unit only; the office must name the units and owns nothing itself', async () => {
+    const mine = await validateArticleRows([
       row({ 报送单位: '青石镇党委', 稿件标题: '别的单位' }),
       row({ 报送单位: '青石镇党委、临江街道党工委', 稿件标题: '联合且含本单位' }),
     ], officer);
@@ -99,13 +99,13 @@ describe('validateArticleRows', () => {
     expect(mine.articles[0]).toMatchObject({ title: '联合且含本单位', ownerUnitId: 1 });
 
     next = 2;
-    const theirs = validateArticleRows([row({ 稿件标题: '没写单位' }), row({ 报送单位: '青石镇党委、临江街道党工委', 稿件标题: '办公室代录' })], office);
+    const theirs = await validateArticleRows([row({ 稿件标题: '没写单位' }), row({ 报送单位: '青石镇党委、临江街道党工委', 稿件标题: '办公室代录' })], office);
     expect(theirs.problems.map((p) => [p.row, p.column, p.message])).toEqual([[2, '报送单位', '办公室导入时必须填写报送单位（单位代码或名称）']]);
     expect(theirs.articles[0]).toMatchObject({ ownerUnitId: 2 });
   });
 
-  it('matches outlets by name, alias or code whatever the width, spaces and 书名号, and names the closest ones when unknown', () => {
-    const { articles, problems } = validateArticleRows([
+  it('matches outlets by name, alias or code whatever the width, spaces and 书名号, and names the closest ones when unknown', async () => {
+    const { articles, problems } = await validateArticleRows([
       row({ 稿件标题: '甲', '媒体/刊物': '《人民日报》', 刊发日期: '2023-04-10' }),
       row({ 稿件标题: '乙', '媒体/刊物': ' 光明网 ', 刊发日期: '2023-04-10' }),
       row({ 稿件标题: '丙', '媒体/刊物': 'city-rb', 刊发日期: '2023-04-10' }),
@@ -122,8 +122,8 @@ describe('validateArticleRows', () => {
     ]);
   });
 
-  it('checks every cell of a placement row and reports each bad one', () => {
-    const { articles, problems, invalidRows } = validateArticleRows([
+  it('checks every cell of a placement row and reports each bad one', async () => {
+    const { articles, problems, invalidRows } = await validateArticleRows([
       row({ 稿件标题: '', '媒体/刊物': '人民日报', 刊发日期: '2999-01-01', 位置: '中间', 链接: 'www.example.com', 字数: '很多' }),
       row({ 稿件标题: '没有媒体', 刊发日期: '2023-04-10', 版面: '第1版' }),
       row({ 稿件标题: '没有刊发日期', '媒体/刊物': '人民日报' }),
@@ -143,8 +143,8 @@ describe('validateArticleRows', () => {
     expect(problems[5].message).toBe('填写了刊发日期、版面，但没有填写媒体/刊物');
   });
 
-  it('defaults the submission date to the earliest publication, and warns of a placement well before submission', () => {
-    const { articles, problems } = validateArticleRows([
+  it('defaults the submission date to the earliest publication, and warns of a placement well before submission', async () => {
+    const { articles, problems } = await validateArticleRows([
       row({ 稿件标题: '无报送日期', '媒体/刊物': '人民网', 刊发日期: '2023-04-12' }),
       row({ 稿件标题: '无报送日期', '媒体/刊物': '人民日报', 刊发日期: '2023-04-10' }),
       row({ 稿件标题: '早刊发', 报送日期: '2023-04-20', '媒体/刊物': '人民日报', 刊发日期: '2023-04-13' }),
@@ -156,8 +156,8 @@ describe('validateArticleRows', () => {
     expect(problems).toEqual([{ row: 5, column: '刊发日期', level: 'warning', message: '刊发日期 2023-04-12 比稿件报送日期 2023-04-20 早 7 天以上，请核实（已导入）' }]);
   });
 
-  it('refuses the same placement twice in one sheet and warns when rows of one article disagree', () => {
-    const { articles, problems } = validateArticleRows([
+  it('refuses the same placement twice in one sheet and warns when rows of one article disagree', async () => {
+    const { articles, problems } = await validateArticleRows([
       row({ 稿件标题: '同一稿件', 字数: 1000, '媒体/刊物': '人民日报', 刊发日期: '2023-04-10' }),
       row({ 稿件标题: '同一稿件', 字数: 1200, '媒体/刊物': '《人民日报》', 刊发日期: '2023年4月10日' }),
       row({ 稿件标题: '同一稿件', 字数: 1200, '媒体/刊物': '人民网', 刊发日期: '2023-04-11' }),

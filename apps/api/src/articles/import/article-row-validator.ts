@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PROMINENCE_LABELS, PROMINENCES, type Prominence } from '@app/contracts';
 import { normalizeTitle } from '../title-similarity';
 import { AUTO_KEY_PREFIX, compareProblems, type ArticleColumn, type ImportProblem } from './article-sheet-layout';
@@ -68,6 +69,9 @@ interface RowFields {
   placement: Omit<PlacementDraft, 'key'> | null;
 }
 
+/** Rows checked between two turns of the event loop. */
+const ROWS_PER_TURN = 500;
+
 const hash = (text: string) => AUTO_KEY_PREFIX + createHash('sha256').update(text).digest('hex').slice(0, 40);
 
 /** The key of an article without 编号: its set of units and its normalised title. */
@@ -88,9 +92,10 @@ function prominenceOf(text: string): Prominence | undefined {
 /**
  * Checks every row of the articles sheet and groups the good ones into articles with their
  * placements. Pure: the caller supplies units, outlets and today's date. A row with any
- * error is left out whole; warnings are reported and the row is still imported.
+ * error is left out whole; warnings are reported and the row is still imported. Async only to
+ * give the event loop a turn every few hundred rows: imports run inside the API process.
  */
-export function validateArticleRows(rows: SheetRow[], ctx: ImportContext): ValidatedSheet {
+export async function validateArticleRows(rows: SheetRow[], ctx: ImportContext): Promise<ValidatedSheet> {
   const problems: ImportProblem[] = [];
   const invalidRows = new Set<number>();
   const error = (row: number, column: ArticleColumn, message: string) => {
@@ -104,7 +109,8 @@ export function validateArticleRows(rows: SheetRow[], ctx: ImportContext): Valid
   const ownUnit = ctx.units.find((u) => u.id === ctx.ownUnitId);
 
   const parsed: RowFields[] = [];
-  for (const { row, cells } of rows) {
+  for (const [index, { row, cells }] of rows.entries()) {
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToEventLoop();
     const text = (column: ArticleColumn) => cellText(cells[column]);
     const limited = (column: ArticleColumn, max: number): string | null => {
       const value = text(column);

@@ -32,6 +32,8 @@ export interface ImportProblem {
   column: string;
   message: string;
   level: ProblemLevel;
+  /** Set on problems that refuse the file as a whole, for clients: too_many_rows, sheet_too_large. */
+  code?: string;
 }
 
 export const LEVEL_WORDS: Record<ProblemLevel, string> = { error: '错误', warning: '警告' };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ARTICLE_COLUMNS } from './article-sheet-layout';
-import { NOT_A_SPREADSHEET, readArticleSheet } from './article-sheet-reader';
+import { NOT_A_SPREADSHEET, SHEET_LIMITS, readArticleSheet } from './article-sheet-reader';
 
 async function book(rows: unknown[][], merges: string[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -49,5 +49,34 @@ describe('readArticleSheet', () => {
       const sheet = await readArticleSheet(content);
       expect(sheet).toMatchObject({ rows: [], problems: [{ row: 0, column: '', level: 'error', message: NOT_A_SPREADSHEET }] });
     }
+  });
+
+  const data = (n: number) => Array.from({ length: n }, (_, i) => ['', '', `第${i + 1}篇`]);
+
+  it('stops at the row limit and refuses the file as a whole', async () => {
+    const content = await book([[...ARTICLE_COLUMNS], ...data(5)]);
+    expect((await readArticleSheet(content, { ...SHEET_LIMITS, rows: 5 })).rows).toHaveLength(5);
+    expect(await readArticleSheet(content, { ...SHEET_LIMITS, rows: 4 })).toMatchObject({
+      rows: [],
+      problems: [{ row: 0, column: '', level: 'error', code: 'too_many_rows', message: '表格超过 4 行数据，一次最多导入 4 行，请拆分为多个文件后导入' }],
+    });
+  });
+
+  it('refuses a part that inflates past its cap, whatever it compresses to (a zip bomb)', async () => {
+    // One cell of 2 MB of the same character: a few kB in the file.
+    const content = await book([[...ARTICLE_COLUMNS], ['', '', 'a'.repeat(2_000_000)]]);
+    expect(content.length).toBeLessThan(50_000);
+    const refused = { rows: [], problems: [{ row: 0, level: 'error', code: 'sheet_too_large', message: expect.stringContaining('表格内容过多') }] };
+    expect(await readArticleSheet(content, { ...SHEET_LIMITS, sharedStringsBytes: 1_000_000 })).toMatchObject(refused);
+    expect(await readArticleSheet(content)).toMatchObject({ problems: [], rows: [{ row: 2 }] });
+    expect(await readArticleSheet(await book([[...ARTICLE_COLUMNS], ...data(2000)]), { ...SHEET_LIMITS, sheetBytes: 10_000 })).toMatchObject(refused);
+    expect(await readArticleSheet(await book([[...ARTICLE_COLUMNS], ...data(20)]), { ...SHEET_LIMITS, sharedStrings: 10 })).toMatchObject(refused);
+  });
+
+  it('gives a linked cell its target, as a loaded workbook does', async () => {
+    const row: unknown[] = ['', '', '带链接的稿件'];
+    row[11] = { text: '原文', hyperlink: 'https://example.com/a?x=1&y=2' };
+    const sheet = await readArticleSheet(await book([[...ARTICLE_COLUMNS], row]));
+    expect(sheet.rows[0].cells['链接']).toEqual({ text: '原文', hyperlink: 'https://example.com/a?x=1&y=2' });
   });
 });

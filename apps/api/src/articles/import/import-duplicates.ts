@@ -1,4 +1,6 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
+import { OTHER_UNIT_SIMILAR_TITLE } from '@app/contracts';
 import type { ArticleDraft } from './article-row-validator';
 import type { ImportProblem } from './article-sheet-layout';
 import { chunks } from './article-import-plan';
@@ -13,8 +15,10 @@ const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T0
  * Possible duplicates of the articles an import is about to create (issue #3 item 8): titles
  * already recorded in the office — by the same or another unit — that read alike after
  * normalisation. A warning on the row; the office merges or marks them distinct afterwards.
+ * An officer's report (ownUnitId set) names only their own unit's articles: of another
+ * unit's it says that one exists and how alike it reads, as the lookup while typing does.
  */
-export async function duplicateWarnings(manager: EntityManager, officeId: number, created: ArticleDraft[]): Promise<ImportProblem[]> {
+export async function duplicateWarnings(manager: EntityManager, officeId: number, ownUnitId: number | null, created: ArticleDraft[]): Promise<ImportProblem[]> {
   const candidates = created.filter((a) => [...a.normalizedTitle].length >= 4);
   if (candidates.length === 0) return [];
   const from = shiftDays(candidates.map((a) => a.submittedDate).sort()[0], -WINDOW_DAYS);
@@ -26,28 +30,34 @@ export async function duplicateWarnings(manager: EntityManager, officeId: number
   const byId = new Map(recorded.map((r) => [Number(r.id), r]));
   const index = new SimilarTitlesIndex(recorded.map((r) => ({ id: Number(r.id), normalizedTitle: r.normalizedTitle })));
 
-  const found: { article: ArticleDraft; ids: number[] }[] = [];
-  for (const article of candidates) {
+  const found: { article: ArticleDraft; hits: { id: number; similarity: number }[] }[] = [];
+  for (const [n, article] of candidates.entries()) {
+    // Each search walks postings lists: give the event loop a turn now and then (imports run in the API process).
+    if (n % 200 === 199) await yieldToEventLoop();
     const lo = shiftDays(article.submittedDate, -WINDOW_DAYS);
     const hi = shiftDays(article.submittedDate, WINDOW_DAYS);
-    const ids = index.search(article.normalizedTitle, undefined, 10)
-      .map((h) => h.id)
-      .filter((id) => byId.get(id)!.submittedDate >= lo && byId.get(id)!.submittedDate <= hi)
+    const hits = index.search(article.normalizedTitle, undefined, 10)
+      .filter((h) => byId.get(h.id)!.submittedDate >= lo && byId.get(h.id)!.submittedDate <= hi)
       .slice(0, 2);
-    if (ids.length > 0) found.push({ article, ids });
+    if (hits.length > 0) found.push({ article, hits });
   }
-  const unitNames = new Map<number, string[]>();
-  for (const part of chunks([...new Set(found.flatMap((f) => f.ids))])) {
-    const rows: { articleId: number; name: string }[] = await manager.query(
-      `SELECT au.articleId AS articleId, u.name AS name FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${part.map(() => '?').join(', ')}) ORDER BY au.id`,
+  const units = new Map<number, { unitId: number; name: string }[]>();
+  for (const part of chunks([...new Set(found.flatMap((f) => f.hits.map((h) => h.id)))])) {
+    const rows: { articleId: number; unitId: number; name: string }[] = await manager.query(
+      `SELECT au.articleId AS articleId, au.unitId AS unitId, u.name AS name FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${part.map(() => '?').join(', ')}) ORDER BY au.id`,
       part,
     );
-    for (const r of rows) unitNames.set(Number(r.articleId), [...(unitNames.get(Number(r.articleId)) ?? []), r.name]);
+    for (const r of rows) units.set(Number(r.articleId), [...(units.get(Number(r.articleId)) ?? []), { unitId: Number(r.unitId), name: r.name }]);
   }
-  return found.map(({ article, ids }) => ({
+  const mention = ({ id, similarity }: { id: number; similarity: number }) => {
+    const on = units.get(id) ?? [];
+    if (ownUnitId !== null && !on.some((u) => u.unitId === ownUnitId)) return `${OTHER_UNIT_SIMILAR_TITLE}（相似度 ${Math.round(similarity * 100)}%）`;
+    return `《${byId.get(id)!.title}》（${on.map((u) => u.name).join('、')}，${byId.get(id)!.submittedDate}）`;
+  };
+  return found.map(({ article, hits }) => ({
     row: article.firstRow,
     column: '稿件标题',
     level: 'warning' as const,
-    message: `可能与已录入的稿件重复：${ids.map((id) => `《${byId.get(id)!.title}》（${(unitNames.get(id) ?? []).join('、')}，${byId.get(id)!.submittedDate}）`).join('；')}。导入后可由办公室合并或标记为不同稿件`,
+    message: `可能与已录入的稿件重复：${hits.map(mention).join('；')}。导入后可由办公室合并或标记为不同稿件`,
   }));
 }
