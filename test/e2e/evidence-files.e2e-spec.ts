@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { testBackends } from '../utils/backends';
+import { createDraftPlacement } from '../utils/recording';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
 const png = (fill: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, fill)]);
@@ -26,13 +27,7 @@ describe.each(testBackends('evidence_files'))('evidence files on disk ($label)',
 
   const stored = () => new Set(fs.existsSync(path.join(t.dataDir, 'files')) ? fs.readdirSync(path.join(t.dataDir, 'files')) : []);
 
-  async function draftPlacement(title: string): Promise<number> {
-    const article = await t.http().post('/api/articles').set(bearer(officer)).send({ title, submittedAt: '2024-04-01' });
-    expect(article.status).toBe(201);
-    const placement = await t.http().post(`/api/articles/${article.body.id}/placements`).set(bearer(officer)).send({ outletId, publishedAt: '2024-04-10' });
-    expect(placement.status).toBe(201);
-    return placement.body.id;
-  }
+  const draftPlacement = (title: string) => createDraftPlacement(t, officer, outletId, title);
 
   async function attach(placementId: number, content: Buffer, name: string): Promise<{ id: number }> {
     const res = await t.http().post(`/api/placements/${placementId}/evidence`).set(bearer(officer)).attach('file', content, name);
