@@ -129,6 +129,7 @@ export async function compareWithManifest(config: AppConfig, manifest: BackupMan
   return out;
 }
 
+/** A new or empty folder, readable by its owner only: a backup holds password hashes and the session secret. */
 async function prepareOutDir(outDir: string) {
   try {
     if ((await fs.readdir(outDir)).length) throw new BackupError(`${outDir} is not empty: give a new folder for each backup`);
@@ -136,6 +137,7 @@ async function prepareOutDir(outDir: string) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await fs.mkdir(outDir, { recursive: true });
   }
+  await fs.chmod(outDir, 0o700);
 }
 
 async function appVersion(): Promise<string> {
