@@ -105,9 +105,10 @@ function createKit(browser, baseURL, sessions) {
         const ctx = await browser.newContext({ baseURL });
         const res = await ctx.request.post('/api/auth/login', { data: { username, password: PASSWORD } });
         if (!res.ok()) throw new Error(`login ${username} failed: ${res.status()} ${await res.text()}`);
+        const { token } = await res.json();
         const state = await ctx.storageState();
         await ctx.close();
-        return state;
+        return { state, token };
       })());
     }
     return sessions.get(username);
@@ -116,7 +117,7 @@ function createKit(browser, baseURL, sessions) {
   return {
     baseURL,
     async page(username, viewport = { width: 1366, height: 768 }) {
-      const ctx = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', storageState: username ? await storageFor(username) : undefined });
+      const ctx = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', storageState: username ? (await storageFor(username)).state : undefined });
       ctx.setDefaultTimeout(10_000);
       contexts.push(ctx);
       const page = await ctx.newPage();
@@ -124,7 +125,9 @@ function createKit(browser, baseURL, sessions) {
       return page;
     },
     async api(username) {
-      const ctx = await browser.newContext({ baseURL, storageState: await storageFor(username) });
+      // A script, not a page: it sends no Origin, so it authenticates the way API clients do
+      // (Bearer); the session cookie alone would be refused as a possible cross-site write.
+      const ctx = await browser.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${(await storageFor(username)).token}` } });
       contexts.push(ctx);
       return ctx.request;
     },

@@ -43,7 +43,7 @@ describe.each(testBackends('auth'))('auth ($label)', (backend) => {
       const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('pubscore_session='));
       expect(cookie).toBeDefined();
       expect(cookie).toMatch(/;\s*HttpOnly/i);
-      expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+      expect(cookie).toMatch(/;\s*SameSite=Strict/i);
       expect(cookie).toMatch(/;\s*Path=\//i);
       const value = cookie!.split(';')[0];
       expect(value).toBe(`pubscore_session=${res.body.token}`);

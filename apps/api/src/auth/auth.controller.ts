@@ -27,7 +27,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Auth() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     await this.service.logout(user);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(SESSION_COOKIE, cookieOptions(res));
   }
 
   @AnyRoleEvenBeforePasswordChange()
@@ -44,7 +44,16 @@ export class AuthController {
   }
 
   private withCookie<T extends { token: string }>(res: Response, session: T): T {
-    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: this.tokens.cookieMaxAgeMs });
+    res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions(res), maxAge: this.tokens.cookieMaxAgeMs });
     return session;
   }
+}
+
+/**
+ * Strict: the web app is one page, so the cookie never needs to ride along on a navigation from
+ * another site (the CSRF origin check is the second line). Secure whenever the request came over
+ * TLS, directly or through a trusted proxy (TRUST_PROXY), so an HTTPS install never leaks it.
+ */
+function cookieOptions(res: Response) {
+  return { httpOnly: true, sameSite: 'strict', secure: res.req.secure, path: '/' } as const;
 }

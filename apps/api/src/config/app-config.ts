@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvDto } from './env.dto';
@@ -10,7 +11,14 @@ export type AppRole = 'api' | 'worker' | 'all';
 /** The typed, validated configuration every part of the server reads (never process.env). */
 export interface AppConfig {
   role: AppRole;
-  http: { port: number; host: string };
+  http: {
+    port: number;
+    host: string;
+    /** Origins a cookie-authenticated write may come from; empty = the request's own origin. */
+    publicOrigins: string[];
+    /** Express `trust proxy`: which peers' X-Forwarded-Proto/-For are believed. */
+    trustProxy: TrustProxy;
+  };
   dataDir: string;
   database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; flavor?: 'mysql' | 'mariadb' };
   queue: { mode: 'inline' } | { mode: 'bull'; redisUrl: string; prefix: string };
@@ -22,6 +30,9 @@ export interface AppConfig {
   uploads: { maxBytes: number };
   logLevel: string;
 }
+
+/** `false` trusts no peer, a number trusts that many hops, a list names addresses, subnets or `loopback`-style groups. */
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -38,7 +49,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const dataDir = path.resolve(dto.DATA_DIR!);
   return {
     role: dto.APP_ROLE!,
-    http: { port: dto.PORT!, host: dto.HOST! },
+    http: { port: dto.PORT!, host: dto.HOST!, publicOrigins: parsePublicOrigins(dto.PUBLIC_ORIGIN), trustProxy: parseTrustProxy(dto.TRUST_PROXY!) },
     dataDir,
     database: dto.DATABASE_URL ? { type: 'mysql', url: dto.DATABASE_URL } : { type: 'sqlite', file: path.join(dataDir, 'pubscore.sqlite') },
     queue: dto.REDIS_URL ? { mode: 'bull', redisUrl: dto.REDIS_URL, prefix: dto.QUEUE_PREFIX! } : { mode: 'inline' },
@@ -54,7 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 
 /** Names of every setting, in declaration order (for docs and the .env example check). */
 export function envKeys(): string[] {
-  return Object.keys(new EnvDto()).concat(['DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET']).filter((k, i, all) => all.indexOf(k) === i);
+  return Object.keys(new EnvDto()).concat(['DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'PUBLIC_ORIGIN']).filter((k, i, all) => all.indexOf(k) === i);
 }
 
 const SECRET_KEYS = new Set(['SESSION_SECRET', 'DEMO_PASSWORD']);
@@ -75,6 +86,47 @@ function assertTimeZone(zone: string) {
   } catch {
     throw new ConfigError(`invalid configuration: BUSINESS_TIME_ZONE=${JSON.stringify(zone)}: must be an IANA time zone such as Asia/Shanghai`);
   }
+}
+
+/** `https://a.example, https://b.example` → normalised origins; a path, a query or another scheme is refused. */
+function parsePublicOrigins(value: string | undefined): string[] {
+  if (!value) return [];
+  return value.split(',').map((s) => s.trim()).filter(Boolean).map((item) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      // refused below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== item.replace(/\/$/, '').toLowerCase()) {
+      throw new ConfigError(`invalid configuration: PUBLIC_ORIGIN=${JSON.stringify(value)}: each entry must be an origin such as https://pubscore.example.gov.cn (scheme, host and port only)`);
+    }
+    return url.origin;
+  });
+}
+
+const TRUST_GROUPS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Express's `trust proxy`, minus `true`: trusting every peer would let any client claim TLS
+ * (and a Secure cookie) or another address (defeating per-address login limits).
+ */
+function parseTrustProxy(value: string): TrustProxy {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === 'none') return false;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const valid = (item: string) => {
+    if (TRUST_GROUPS.has(item)) return true;
+    const [address, bits, ...rest] = item.split('/');
+    const family = isIP(address);
+    if (!family || rest.length) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  };
+  if (!items.length || !items.every(valid)) {
+    throw new ConfigError(`invalid configuration: TRUST_PROXY=${JSON.stringify(value)}: must be false, a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and subnets (10.0.0.0/8)`);
+  }
+  return items;
 }
 
 /** Embedded installs need no setup, so the signing secret is generated once and kept beside the data. */

@@ -19,7 +19,7 @@ describe('parseConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {
     // SESSION_SECRET is set so that parsing writes no secret file into ./data.
     const config = parseConfig({ SESSION_SECRET: SECRET });
-    expect(config.http).toEqual({ port: 3000, host: '0.0.0.0' });
+    expect(config.http).toEqual({ port: 3000, host: '0.0.0.0', publicOrigins: [], trustProxy: ['loopback'] });
     expect(config.role).toBe('all');
     expect(config.queue).toEqual({ mode: 'inline' });
     expect(config.dataDir).toBe(path.resolve('data'));
@@ -70,12 +70,26 @@ describe('parseConfig', () => {
     ['DEMO_MODE', 'maybe'],
     ['BUSINESS_TIME_ZONE', 'Mars/Olympus'],
     ['LOG_LEVEL', 'loud'],
+    ['PUBLIC_ORIGIN', 'pubscore.example.gov.cn'],
+    ['PUBLIC_ORIGIN', 'https://pubscore.example.gov.cn/app'],
+    ['PUBLIC_ORIGIN', 'ftp://pubscore.example.gov.cn'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '10.0.0.0/40'],
+    ['TRUST_PROXY', 'nginx'],
   ])('refuses %s=%s with an error naming the variable', (key, value) => {
     const parse = () => parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, [key]: value });
     expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(new RegExp(`${key}=`));
     // One line, so that the boot failure is one line too.
     expect(() => parse()).not.toThrow(/\n/);
+  });
+
+  it('reads the public origins and the trusted proxies', () => {
+    const config = parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, PUBLIC_ORIGIN: 'https://pubscore.example.gov.cn, http://10.2.3.4:8080/', TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' });
+    expect(config.http.publicOrigins).toEqual(['https://pubscore.example.gov.cn', 'http://10.2.3.4:8080']);
+    expect(config.http.trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
   });
 
   it('never prints a secret or a URL password in the error', () => {

@@ -23,6 +23,14 @@ export class EnvDto {
   @IsOptional() @IsString()
   HOST?: string = '0.0.0.0';
 
+  /** Origin(s) users open pubscore at, comma-separated (https://pubscore.example.gov.cn); empty = the request's own host. */
+  @IsOptional() @IsString()
+  PUBLIC_ORIGIN?: string;
+
+  /** Which peers may say the request came over TLS (X-Forwarded-Proto/-For): `loopback`, addresses or subnets, a hop count, or `false`. */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string = 'loopback';
+
   /** What this process does: `api` (HTTP only), `worker` (queue processors only), `all` (both). */
   @IsOptional() @IsIn(['api', 'worker', 'all'])
   APP_ROLE?: 'api' | 'worker' | 'all' = 'all';

@@ -27,6 +27,10 @@ export class EvidenceController {
     const { content, evidence } = await this.service.download(user, id);
     res.setHeader('Content-Type', evidence.mimeType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // The review page previews a PDF in an <iframe> of our own pages; the app-wide policy
+    // (frame-ancestors 'none', object-src 'none') would blank it, so files get their own.
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     res.setHeader('Content-Disposition', `${asAttachment ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
     res.send(content);
   }

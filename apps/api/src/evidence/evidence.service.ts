@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/app-config';
 import { InstructionsService } from '../instructions/instructions.service';
 import { PlacementsService } from '../placements/placements.service';
 import { FileStore } from '../storage/file-store.service';
+import { releaseEvidenceFiles } from './evidence-file-cleanup';
 import { EvidenceFile, type EvidenceOwner } from './evidence-file.entity';
 import { toEvidenceResponse } from './evidence-response';
 import { checkEvidenceFile } from './file-signature';
@@ -51,6 +52,8 @@ export class EvidenceService {
       await this.audit.record(user, 'attach-evidence', type, ownerId, null, { evidenceId: row.id, fileName, sha256: stored.sha256 }, manager);
       return row;
     });
+    // A delete of the same content may have removed the file between put() and the commit.
+    await this.files.ensure(stored.key, file.buffer);
     return toEvidenceResponse(saved);
   }
 
@@ -64,12 +67,14 @@ export class EvidenceService {
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const fileKey = await this.dataSource.transaction(async (manager) => {
       const evidence = await manager.findOne(EvidenceFile, { where: { id, officeId: user.officeId } });
       if (!evidence) throw notFound('证明材料');
       await this.owner(manager, user, evidence.ownerType, evidence.ownerId, true);
       await manager.delete(EvidenceFile, { id });
       await this.audit.record(user, 'remove-evidence', evidence.ownerType, evidence.ownerId, { evidenceId: id, fileName: evidence.fileName }, null, manager);
+      return evidence.fileKey;
     });
+    await releaseEvidenceFiles(this.dataSource, this.files, [fileKey]);
   }
 }

@@ -10,11 +10,13 @@ import { isBusinessDate, todayBusinessDate } from '../common/business-date';
 import { updateVersioned } from '../common/optimistic';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { toEvidenceResponse } from '../evidence/evidence-response';
 import type { CreateInstructionDto, UpdateInstructionDto } from './dto/instruction.dto';
 import { Instruction } from './instruction.entity';
 import { newDraftReview } from '../database/review-columns';
+import { FileStore } from '../storage/file-store.service';
 
 export const toInstructionResponse = (i: Instruction, evidence: EvidenceFile[] = []) => ({
   id: i.id,
@@ -38,6 +40,7 @@ export class InstructionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
   ) {}
 
   async listForArticle(user: AuthUser, articleId: number) {
@@ -92,14 +95,17 @@ export class InstructionsService {
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const fileKeys = await this.dataSource.transaction(async (manager) => {
       const { instruction, article } = await this.loadVisible(manager, user, id);
       assertEditable(user, article, instruction.status, '批示记录');
       if (instruction.status !== 'draft' && instruction.status !== 'returned') throw conflict('not_deletable', '已提交的批示记录不能删除');
+      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'instruction', ownerId: id } });
       await manager.delete(EvidenceFile, { ownerType: 'instruction', ownerId: id });
       await manager.delete(Instruction, { id });
       await this.audit.record(user, 'delete', 'instruction', id, toInstructionResponse(instruction), null, manager);
+      return evidence.map((e) => e.fileKey);
     });
+    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
   }
 
   private checkDate(date: string) {

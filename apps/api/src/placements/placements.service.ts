@@ -10,12 +10,14 @@ import { insertedId, isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { Outlet } from '../outlets/outlet.entity';
 import type { CreatePlacementDto, UpdatePlacementDto } from './dto/placement.dto';
 import { toPlacementResponse, type PlacementResponse } from './placement-response';
 import { Placement } from './placement.entity';
 import { newDraftReview } from '../database/review-columns';
+import { FileStore } from '../storage/file-store.service';
 
 export interface Warning {
   field: string;
@@ -28,6 +30,7 @@ export class PlacementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
   ) {}
 
   async listForArticle(user: AuthUser, articleId: number): Promise<PlacementResponse[]> {
@@ -119,14 +122,17 @@ export class PlacementsService {
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const fileKeys = await this.dataSource.transaction(async (manager) => {
       const { placement, article } = await this.loadVisible(manager, user, id);
       assertEditable(user, article, placement.status, '录用记录');
       if (placement.status !== 'draft' && placement.status !== 'returned') throw conflict('not_deletable', '已提交的录用记录不能删除');
+      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'placement', ownerId: id } });
       await manager.delete(EvidenceFile, { ownerType: 'placement', ownerId: id });
       await manager.delete(Placement, { id });
       await this.audit.record(user, 'delete', 'placement', id, toPlacementResponse(placement), null, manager);
+      return evidence.map((e) => e.fileKey);
     });
+    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
   }
 
   private async activeOutlet(manager: EntityManager, user: AuthUser, outletId: number): Promise<Outlet> {

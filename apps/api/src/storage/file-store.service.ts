@@ -30,6 +30,46 @@ export class FileStore {
     return { key, sha256, size: content.length };
   }
 
+  /**
+   * Puts the content back if its file is gone: called by a writer after its row committed, in
+   * case a delete of the same content (removeUnreferenced) ran between its put and its commit.
+   */
+  async ensure(key: string, content: Buffer): Promise<void> {
+    try {
+      await fs.access(this.pathOf(key));
+    } catch {
+      await this.put(content, key.slice(key.lastIndexOf('.') + 1));
+    }
+  }
+
+  /**
+   * Deletes the file of `key` unless `isReferenced` finds a row that still needs it; call it
+   * after the deleting transaction committed. The file is moved aside before a second look, so
+   * a row of the same content committing meanwhile is seen (and the file moved back), or comes
+   * after the move, and then its writer's ensure() finds the file gone and writes it again.
+   */
+  async removeUnreferenced(key: string, isReferenced: () => Promise<boolean>): Promise<boolean> {
+    if (await isReferenced()) return false;
+    const file = this.pathOf(key);
+    const aside = `${file}.${process.pid}.${randomUUID()}.deleting`;
+    try {
+      await fs.rename(file, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    let referenced = true;
+    try {
+      referenced = await isReferenced();
+    } finally {
+      // Put back when a row needs it, and when the answer could not be had (never lose a file).
+      if (referenced) await fs.rename(aside, file);
+    }
+    if (referenced) return false;
+    await fs.rm(aside, { force: true });
+    return true;
+  }
+
   async get(key: string): Promise<Buffer> {
     return fs.readFile(this.pathOf(key));
   }

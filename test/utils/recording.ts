@@ -1,0 +1,12 @@
+// Entries made through the API, as an officer would: for suites about what happens around
+// them (evidence files, backups), not about recording itself.
+import { bearer, type TestApp } from './app';
+
+/** A draft article with one draft placement in `outletId`; returns the placement's id. */
+export async function createDraftPlacement(t: TestApp, token: string, outletId: number, title: string): Promise<number> {
+  const article = await t.http().post('/api/articles').set(bearer(token)).send({ title, submittedAt: '2024-04-01' });
+  if (article.status !== 201) throw new Error(`article: ${article.status} ${JSON.stringify(article.body)}`);
+  const placement = await t.http().post(`/api/articles/${article.body.id}/placements`).set(bearer(token)).send({ outletId, publishedAt: '2024-04-10' });
+  if (placement.status !== 201) throw new Error(`placement: ${placement.status} ${JSON.stringify(placement.body)}`);
+  return placement.body.id as number;
+}
