@@ -30,4 +30,9 @@ export class UsersController {
   resetPassword(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ResetPasswordDto) {
     return this.service.resetPassword(user, id, dto);
   }
+
+  @Post(':id/unlock') @HttpCode(200)
+  unlock(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.unlock(user, id);
+  }
 }

@@ -9,18 +9,29 @@ import { conflict, invalid, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/db-errors';
 import { Unit } from '../units/unit.entity';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
-import { hashPassword, passwordProblem } from './password';
+import { LoginThrottleService } from '../auth/login-throttle.service';
+import { PasswordsService } from '../auth/passwords.service';
+import { SessionsService } from '../auth/sessions.service';
 import { User } from './user.entity';
 import { Containing } from '../common/like';
 
-export type UserResponse = SessionUser & { active: boolean; lockedUntil: string | null; lastLoginAt: string | null };
+export type UserResponse = SessionUser & { active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
 
-const toUserResponse = (user: User): UserResponse => ({
+/** `throttledUntil`: the latest running login hold-off on the username (from any address). */
+const toUserResponse = (user: User, throttledUntil: Date | null = null): UserResponse => ({
   ...toSessionUser(user),
   active: user.active,
-  lockedUntil: user.lockedUntil?.toISOString() ?? null,
+  throttledUntil: throttledUntil?.toISOString() ?? null,
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
 });
+
+/** The audit action of an account change: role changes and disabling are named security events. */
+function updateAction(before: User, dto: UpdateUserDto): string {
+  if (dto.role !== undefined && dto.role !== before.role) return 'role';
+  if (dto.active === false && before.active) return 'disable';
+  if (dto.active === true && !before.active) return 'enable';
+  return 'update';
+}
 
 @Injectable()
 export class UsersService {
@@ -29,26 +40,28 @@ export class UsersService {
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordsService,
+    private readonly sessions: SessionsService,
+    private readonly throttles: LoginThrottleService,
   ) {}
 
   async list(actor: AuthUser, query: ListUsersQuery): Promise<Page<UserResponse>> {
     const base: FindOptionsWhere<User> = { officeId: actor.officeId, ...(query.role ? { role: query.role } : {}) };
     const where = query.q ? [{ ...base, username: Containing(query.q) }, { ...base, displayName: Containing(query.q) }] : base;
     const [items, total] = await this.users.findAndCount({ where, order: { id: 'ASC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
-    return { items: items.map(toUserResponse), total, page: query.page, pageSize: query.pageSize };
+    const held = await this.throttles.heldUntil(items.map((u) => u.username), new Date());
+    return { items: items.map((u) => toUserResponse(u, held.get(u.username))), total, page: query.page, pageSize: query.pageSize };
   }
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
-    const problem = passwordProblem(dto.password);
-    if (problem) throw invalid({ password: problem });
+    this.passwords.assertAcceptable('password', dto.password, dto.username);
     const unitId = await this.checkUnit(actor, dto.role, dto.unitId ?? null);
-    const passwordHash = await hashPassword(dto.password);
+    const user = this.users.create({ username: dto.username, displayName: dto.displayName, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
+    await this.passwords.apply(user, dto.password, new Date());
     return this.dataSource.transaction(async (manager) => {
       try {
-        const saved = await manager.save(User, manager.create(User, {
-          username: dto.username, displayName: dto.displayName, role: dto.role, unitId, passwordHash,
-          mustChangePassword: true, officeId: actor.officeId,
-        }));
+        const saved = await manager.save(User, user);
+        await this.passwords.remember(saved, manager);
         await this.audit.record(actor, 'create', 'user', saved.id, null, toUserResponse(saved), manager);
         return toUserResponse(saved);
       } catch (error) {
@@ -63,26 +76,39 @@ export class UsersService {
     const before = toUserResponse(user);
     const role = dto.role ?? user.role;
     const unitId = await this.checkUnit(actor, role, dto.unitId !== undefined ? dto.unitId : role === user.role ? user.unitId : null);
+    const action = updateAction(user, dto);
     Object.assign(user, { ...dto, role, unitId });
     // Changing someone's role or disabling them ends their sessions.
-    if (dto.role !== undefined || dto.active === false) user.tokenVersion += 1;
+    const endSessions = dto.role !== undefined || dto.active === false;
+    if (endSessions) user.tokenVersion += 1;
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(User, user);
-      await this.audit.record(actor, 'update', 'user', id, before, toUserResponse(saved), manager);
+      if (endSessions) await this.sessions.revokeAll(id, manager);
+      await this.audit.record(actor, action, 'user', id, before, toUserResponse(saved), manager);
       return toUserResponse(saved);
     });
   }
 
   async resetPassword(actor: AuthUser, id: number, dto: ResetPasswordDto): Promise<UserResponse> {
     const user = await this.findOrFail(actor, id);
-    const problem = passwordProblem(dto.password);
-    if (problem) throw invalid({ password: problem });
-    Object.assign(user, { passwordHash: await hashPassword(dto.password), mustChangePassword: true, failedLogins: 0, lockedUntil: null, tokenVersion: user.tokenVersion + 1 });
+    this.passwords.assertAcceptable('password', dto.password, user.username);
+    await this.passwords.apply(user, dto.password, new Date());
+    Object.assign(user, { mustChangePassword: true, tokenVersion: user.tokenVersion + 1 });
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(User, user);
+      await this.passwords.remember(saved, manager);
+      await this.sessions.revokeAll(id, manager);
       await this.audit.record(actor, 'reset-password', 'user', id, null, null, manager);
       return toUserResponse(saved);
     });
+  }
+
+  /** Ends every login hold-off on the account, from every address (解除登录限制). */
+  async unlock(actor: AuthUser, id: number): Promise<UserResponse> {
+    const user = await this.findOrFail(actor, id);
+    const cleared = await this.throttles.clear(user.username);
+    await this.audit.record(actor, 'unlock', 'user', id, null, { cleared });
+    return toUserResponse(user);
   }
 
   private async findOrFail(actor: AuthUser, id: number): Promise<User> {

@@ -1,3 +1,4 @@
+import { SecurityBaseline1796290959280 } from './1796290959280-SecurityBaseline';
 import { StatusIndexes1795320642140 } from './1795320642140-StatusIndexes';
 import { JobActiveKey1795315221895 } from './1795315221895-JobActiveKey';
 import { RecordingScoringPublication1795305323277 } from './1795305323277-RecordingScoringPublication';
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   RecordingScoringPublication1795305323277,
   JobActiveKey1795315221895,
   StatusIndexes1795320642140,
+  SecurityBaseline1796290959280,
 ];
