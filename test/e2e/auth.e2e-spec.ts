@@ -307,6 +307,13 @@ describe.each(testBackends('auth'))('auth ($label)', (backend) => {
       expect((await change(current, 'Fifth-2026x')).status).toBe(200);
     });
 
+    it('without separation of duties the security administrator and auditor roles cannot be given', async () => {
+      const res = await t.http().post('/api/users').set(bearer(admin)).send({ username: 'noaudit', displayName: '审计', role: 'auditor', password: INITIAL });
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual({ role: '未实行三员分立，不能设置此角色' });
+      await expect(t.login('auditor')).rejects.toThrow(/login auditor failed: 401/);
+    });
+
     it('an admin cannot set a password that breaks the policy either', async () => {
       const res = await t.http().post('/api/users').set(bearer(admin)).send({ username: 'weakone', displayName: '弱密码', role: 'leader', password: 'weakone-Pass1' });
       expect(res.status).toBe(422);
@@ -497,5 +504,57 @@ describe.each(testBackends('auth_two_processes'))('login throttling across proce
     // And a session started at one process is known to the other.
     const token = await first.login('leader');
     expect((await second.http().get('/api/auth/me').set(bearer(token))).status).toBe(200);
+  });
+});
+
+// 三员分立 (SEPARATION_OF_DUTIES): the admin's powers split among the system administrator,
+// the security administrator and the auditor. Its own suite name (own database).
+describe.each(testBackends('auth_duties'))('separation of duties ($label)', (backend) => {
+  let t: TestApp;
+  let admin: string;
+  let secadmin: string;
+  let auditor: string;
+  beforeAll(async () => {
+    t = await createTestApp(backend, { SEPARATION_OF_DUTIES: 'true', LOGIN_FREE_FAILURES: '3' });
+    [admin, secadmin, auditor] = [await t.login('admin'), await t.login('secadmin'), await t.login('auditor')];
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the auditor reads the audit log and nothing else; the admin no longer reads it', async () => {
+    expect((await t.http().get('/api/audit').set(bearer(auditor))).status).toBe(200);
+    const adminAudit = await t.http().get('/api/audit').set(bearer(admin));
+    expect(adminAudit.status).toBe(403);
+    expect(adminAudit.body.message).toBe('已实行三员分立：审计日志由安全审计员查看');
+    for (const url of ['/api/articles', '/api/units', '/api/users', '/api/scores/ranking?quarter=2026-Q1', '/api/notices']) {
+      expect([url, (await t.http().get(url).set(bearer(auditor))).status]).toEqual([url, 403]);
+    }
+    // Its own account still works: sessions, notifications, password.
+    expect((await t.http().get('/api/auth/sessions').set(bearer(auditor))).status).toBe(200);
+    expect((await t.http().get('/api/notifications').set(bearer(auditor))).status).toBe(200);
+  });
+
+  it('roles and unlocks are the security administrator\'s; account details the admin\'s', async () => {
+    const created = await t.http().post('/api/users').set(bearer(admin)).send({ username: 'dutyuser', displayName: '分立测试', role: 'leader', password: INITIAL });
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+    // The admin cannot make anyone a security administrator or auditor, nor change a role.
+    const makeAuditor = await t.http().post('/api/users').set(bearer(admin)).send({ username: 'dutyaud', displayName: '审计', role: 'auditor', password: INITIAL });
+    expect(makeAuditor.status).toBe(403);
+    expect((await t.http().patch(`/api/users/${id}`).set(bearer(admin)).send({ role: 'office' })).status).toBe(403);
+    expect((await t.http().patch(`/api/users/${id}`).set(bearer(admin)).send({ displayName: '改名' })).status).toBe(200);
+    // The security administrator assigns roles but does not edit accounts or create them.
+    expect((await t.http().patch(`/api/users/${id}`).set(bearer(secadmin)).send({ role: 'auditor' })).status).toBe(200);
+    expect((await t.http().patch(`/api/users/${id}`).set(bearer(secadmin)).send({ displayName: '再改名' })).status).toBe(403);
+    expect((await t.http().post('/api/users').set(bearer(secadmin)).send({ username: 'bysec', displayName: '越权', role: 'leader', password: INITIAL })).status).toBe(403);
+    // Unlocking: the security administrator only.
+    for (let i = 0; i < 3; i++) await t.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.70').send({ username: 'dutyuser', password: 'Wrong-12345' });
+    expect((await t.http().post(`/api/users/${id}/unlock`).set(bearer(admin))).status).toBe(403);
+    const unlocked = await t.http().post(`/api/users/${id}/unlock`).set(bearer(secadmin));
+    expect(unlocked.status).toBe(200);
+    // The auditor sees who did each of these.
+    const log = await t.http().get('/api/audit').query({ entity: 'user', entityId: String(id) }).set(bearer(auditor));
+    expect(log.body.items.map((e: { action: string; username: string }) => `${e.username}:${e.action}`)).toEqual(['secadmin:unlock', 'dutyuser:login-failed', 'dutyuser:login-failed', 'dutyuser:login-failed', 'secadmin:role', 'admin:update', 'admin:create']);
   });
 });

@@ -6,7 +6,7 @@ import { clientOf } from '../common/request-context';
 import { Auth, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto } from './dto/login.dto';
-import { AnyRole, AnyRoleEvenBeforePasswordChange, Public } from './roles.decorator';
+import { AnyAccount, AnyRoleEvenBeforePasswordChange, Public } from './roles.decorator';
 import { SESSION_COOKIE, SessionTokenService } from './session-token.service';
 import { SessionsService } from './sessions.service';
 
@@ -51,21 +51,21 @@ export class AuthController {
   }
 
   /** The caller's own sessions (登录设备): device, address, since, last seen. */
-  @AnyRole()
+  @AnyAccount()
   @Get('sessions')
   listSessions(@Auth() user: AuthUser) {
     return this.sessions.list(user);
   }
 
   /** Ends every session of the caller except this one. */
-  @AnyRole()
+  @AnyAccount()
   @Delete('sessions')
   @HttpCode(200)
   async endOtherSessions(@Auth() user: AuthUser) {
     return { ended: await this.sessions.endOthers(user) };
   }
 
-  @AnyRole()
+  @AnyAccount()
   @Delete('sessions/:id')
   @HttpCode(204)
   endSession(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import type { AuthUser } from './auth-user';
 import { PasswordsService } from './passwords.service';
-import { ACCESS_KEY, type RouteAccess } from './roles.decorator';
+import { ACCESS_KEY, DUTY_KEY, type Duty, type RouteAccess } from './roles.decorator';
 import { SESSION_COOKIE, SessionTokenService } from './session-token.service';
 import { SessionsService } from './sessions.service';
 
@@ -48,6 +48,10 @@ export class AuthGuard implements CanActivate {
       if (this.passwords.isExpired(user, now)) throw new AppError(HttpStatus.FORBIDDEN, 'password_change_required', '密码已过期，请先修改密码');
     }
     if (!access.roles.includes(user.role)) throw forbidden();
+    if (user.role === 'admin' && this.config.separationOfDuties) {
+      const duty = this.reflector.getAllAndOverride<Duty | undefined>(DUTY_KEY, [context.getHandler(), context.getClass()]);
+      if (duty) throw forbidden(duty === 'audit' ? '已实行三员分立：审计日志由安全审计员查看' : '已实行三员分立：该操作由安全管理员办理');
+    }
     request.user = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, officeId: user.officeId, unitId: user.unitId, sessionId: user.sessionId };
     return true;
   }

@@ -19,6 +19,8 @@ export interface AppConfig {
   login: { freeFailures: number; delaySeconds: number; maxDelayMinutes: number };
   passwords: { minLength: number; minClasses: number; history: number; maxAgeDays: number };
   audit: { retentionDays: number };
+  /** 三员分立: admin keeps users and settings; roles and unlocks go to secadmin, the audit log to auditor. */
+  separationOfDuties: boolean;
   demo: { seed: boolean; records: boolean; mode: boolean; password: string };
   business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number };
   uploads: { maxBytes: number };
@@ -49,6 +51,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     login: { freeFailures: dto.LOGIN_FREE_FAILURES!, delaySeconds: dto.LOGIN_DELAY_SECONDS!, maxDelayMinutes: dto.LOGIN_MAX_DELAY_MINUTES! },
     passwords: { minLength: dto.PASSWORD_MIN_LENGTH!, minClasses: dto.PASSWORD_MIN_CLASSES!, history: dto.PASSWORD_HISTORY!, maxAgeDays: dto.PASSWORD_MAX_AGE_DAYS! },
     audit: { retentionDays: dto.AUDIT_RETENTION_DAYS! },
+    separationOfDuties: dto.SEPARATION_OF_DUTIES!,
     demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },
     business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS! },
     uploads: { maxBytes: dto.UPLOAD_MAX_MB! * 1024 * 1024 },

@@ -87,6 +87,10 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(180, { message: 'must be at least 180 (等保 requires half a year)' }) @Max(36500)
   AUDIT_RETENTION_DAYS?: number = 180;
 
+  /** 三员分立: split the admin's powers among the system admin, the security admin (roles, unlocks) and the auditor (audit log). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEPARATION_OF_DUTIES?: boolean = false;
+
   /** Seed the demo district (units, outlets, one account per role) when the database is empty. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   DEMO_SEED?: boolean = true;

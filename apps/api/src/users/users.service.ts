@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
-import { UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
+import { DUTY_ROLES, UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { toSessionUser } from '../auth/auth.service';
 import { AuditService } from '../audit/audit.service';
-import { conflict, invalid, notFound } from '../common/app-error';
+import { conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/db-errors';
 import { Unit } from '../units/unit.entity';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
@@ -43,6 +45,7 @@ export class UsersService {
     private readonly passwords: PasswordsService,
     private readonly sessions: SessionsService,
     private readonly throttles: LoginThrottleService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: AuthUser, query: ListUsersQuery): Promise<Page<UserResponse>> {
@@ -54,6 +57,10 @@ export class UsersService {
   }
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
+    this.assertRoleAllowed(dto.role);
+    // Under 三员分立 the administrator cannot make the accounts that would watch it: the
+    // security administrator turns an existing account into one (update).
+    if (this.config.separationOfDuties && DUTY_ROLES.includes(dto.role)) throw forbidden('已实行三员分立：安全管理员、安全审计员由安全管理员分配角色');
     this.passwords.assertAcceptable('password', dto.password, dto.username);
     const unitId = await this.checkUnit(actor, dto.role, dto.unitId ?? null);
     const user = this.users.create({ username: dto.username, displayName: dto.displayName, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
@@ -74,12 +81,14 @@ export class UsersService {
   async update(actor: AuthUser, id: number, dto: UpdateUserDto): Promise<UserResponse> {
     const user = await this.findOrFail(actor, id);
     const before = toUserResponse(user);
+    if (dto.role !== undefined) this.assertRoleAllowed(dto.role);
+    this.assertOwnDuty(actor, user, dto);
     const role = dto.role ?? user.role;
     const unitId = await this.checkUnit(actor, role, dto.unitId !== undefined ? dto.unitId : role === user.role ? user.unitId : null);
     const action = updateAction(user, dto);
-    Object.assign(user, { ...dto, role, unitId });
     // Changing someone's role or disabling them ends their sessions.
-    const endSessions = dto.role !== undefined || dto.active === false;
+    const endSessions = action === 'role' || action === 'disable';
+    Object.assign(user, { ...dto, role, unitId });
     if (endSessions) user.tokenVersion += 1;
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(User, user);
@@ -109,6 +118,19 @@ export class UsersService {
     const cleared = await this.throttles.clear(user.username);
     await this.audit.record(actor, 'unlock', 'user', id, null, { cleared });
     return toUserResponse(user);
+  }
+
+  /** The security administrator and auditor roles exist only with SEPARATION_OF_DUTIES. */
+  private assertRoleAllowed(role: Role) {
+    if (DUTY_ROLES.includes(role) && !this.config.separationOfDuties) throw invalid({ role: '未实行三员分立，不能设置此角色' });
+  }
+
+  /** 三员分立: roles are the security administrator's, everything else about an account the administrator's. */
+  private assertOwnDuty(actor: AuthUser, user: User, dto: UpdateUserDto) {
+    if (!this.config.separationOfDuties) return;
+    const roleChange = dto.role !== undefined && dto.role !== user.role;
+    if (actor.role === 'admin' && roleChange) throw forbidden('已实行三员分立：角色由安全管理员分配');
+    if (actor.role === 'secadmin' && (dto.displayName !== undefined || dto.active !== undefined)) throw forbidden('已实行三员分立：安全管理员只分配角色');
   }
 
   private async findOrFail(actor: AuthUser, id: number): Promise<User> {

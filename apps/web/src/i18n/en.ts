@@ -3,7 +3,7 @@ import type zh from './zh-CN';
 /** English strings of the shell, menus and common buttons. */
 const en: typeof zh = {
   app: { name: 'Publicity Scoring', short: 'PubScore' },
-  roles: { officer: 'Officer', reviewer: 'Unit reviewer', office: 'Office', leader: 'Leader', admin: 'Administrator' },
+  roles: { officer: 'Officer', reviewer: 'Unit reviewer', office: 'Office', leader: 'Leader', admin: 'Administrator', secadmin: 'Security administrator', auditor: 'Auditor' },
   menu: {
     home: 'To-do',
     recording: 'Recording',

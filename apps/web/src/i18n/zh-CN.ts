@@ -1,7 +1,7 @@
 /** Chinese strings of the shell, menus and common buttons (pages write their own Chinese text). */
 export default {
   app: { name: '宣传信息计分系统', short: '宣传计分' },
-  roles: { officer: '信息员', reviewer: '单位审核人', office: '办公室', leader: '领导', admin: '系统管理员' },
+  roles: { officer: '信息员', reviewer: '单位审核人', office: '办公室', leader: '领导', admin: '系统管理员', secadmin: '安全管理员', auditor: '安全审计员' },
   menu: {
     home: '待办首页',
     recording: '稿件报送',

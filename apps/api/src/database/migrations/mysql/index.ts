@@ -1,3 +1,4 @@
+import { SeparationOfDuties1796291560813 } from './1796291560813-SeparationOfDuties';
 import { SecurityBaseline1796290959280 } from './1796290959280-SecurityBaseline';
 import { StatusIndexes1795320642140 } from './1795320642140-StatusIndexes';
 import { JobActiveKey1795315221895 } from './1795315221895-JobActiveKey';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   JobActiveKey1795315221895,
   StatusIndexes1795320642140,
   SecurityBaseline1796290959280,
+  SeparationOfDuties1796291560813,
 ];
