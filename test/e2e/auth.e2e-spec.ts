@@ -357,8 +357,15 @@ describe.each(testBackends('auth'))('auth ($label)', (backend) => {
       expect(await auditOf('admin', 'role')).toEqual([expect.objectContaining({ entityId: String(id), address: '198.51.100.22', before: expect.objectContaining({ role: 'leader' }), after: expect.objectContaining({ role: 'office' }) })]);
       expect(await auditOf('admin', 'disable')).toEqual([expect.objectContaining({ entityId: String(id) })]);
       expect((await auditOf('admin', 'create')).map((e) => e.entityId)).toContain(String(id));
-      expect(await auditOf('office', 'export')).toEqual([expect.objectContaining({ entity: 'articles', address: '198.51.100.23', userAgent: AGENT })]);
-      expect((await auditOf('thr1', 'login-throttled')).length).toBeGreaterThanOrEqual(1);
+      const unit = (await t.http().get('/api/units?q=LJJD').set(bearer(office))).body.items[0];
+      expect((await t.http().get('/api/scores/statement.xlsx').query({ unitId: unit.id, quarter: '2026-Q1' }).set(bearer(office)).set('X-Forwarded-For', '198.51.100.24')).status).toBe(200);
+      expect(await auditOf('office', 'export')).toEqual([
+        expect.objectContaining({ entity: 'statement', entityId: String(unit.id), address: '198.51.100.24', after: { quarter: '2026-Q1' } }),
+        expect.objectContaining({ entity: 'articles', address: '198.51.100.23', userAgent: AGENT }),
+      ]);
+      for (let i = 0; i < 3; i++) await login('ghost-user', 'Wrong-12345', '198.51.100.25');
+      expect((await login('ghost-user', 'Wrong-12345', '198.51.100.25')).status).toBe(429);
+      expect(await auditOf('ghost-user', 'login-throttled')).toEqual([expect.objectContaining({ userId: null, address: '198.51.100.25', userAgent: AGENT })]);
     });
 
     it('keeps entries for AUDIT_RETENTION_DAYS (180) and purges older ones', async () => {
