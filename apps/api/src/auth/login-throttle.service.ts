@@ -75,7 +75,10 @@ export class LoginThrottleService {
     if (usernames.length === 0) return new Map();
     const rows = await this.throttles.find({ where: { username: In(usernames), heldUntil: MoreThan(now) }, select: { username: true, heldUntil: true } });
     const held = new Map<string, Date>();
-    for (const r of rows) if (r.heldUntil && !(held.get(r.username)! >= r.heldUntil)) held.set(r.username, r.heldUntil);
+    for (const r of rows) {
+      const latest = held.get(r.username);
+      if (r.heldUntil && (!latest || r.heldUntil > latest)) held.set(r.username, r.heldUntil);
+    }
     return held;
   }
 
