@@ -5,6 +5,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ROLES } from '@app/contracts';
+import { AuditService } from '../../apps/api/src/audit/audit.service';
 import { ACCESS_KEY, type RouteAccess } from '../../apps/api/src/auth/roles.decorator';
 import { testBackends } from '../utils/backends';
 import { createTestApp, type TestApp } from '../utils/app';
@@ -94,5 +95,36 @@ describe.each(testBackends('routes').filter((b) => b.name === 'embedded'))('rout
       if (res.status !== 401) answers.push(`${label(r)} → ${res.status}`);
     }
     expect(answers).toEqual([]);
+  });
+});
+
+// Audit entries cannot be changed or deleted through any route (issue #11, 等保): only reads
+// reach the audit log. Walks the same registered routes as above.
+describe.each(testBackends('routes_audit').filter((b) => b.name === 'embedded'))('audit log is read-only over HTTP ($label)', (backend) => {
+  let t: TestApp;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    routes = registeredRoutes(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the audit log has routes (so that the check below can fail)', () => {
+    expect(routes.filter((r) => r.path.startsWith('/api/audit')).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/audit']);
+  });
+
+  it('no route writes to the audit log, and no DELETE, PATCH or PUT names it', () => {
+    const writes = routes.filter((r) => /audit/i.test(r.path) && r.method !== 'GET').map(label);
+    expect(writes).toEqual([]);
+    const controllers = routes.filter((r) => r.name.startsWith('AuditController.') && r.method !== 'GET').map(label);
+    expect(controllers).toEqual([]);
+  });
+
+  it('the audit service offers no way to edit or delete single entries (only the retention purge)', () => {
+    const methods = Object.getOwnPropertyNames(AuditService.prototype).filter((m) => m !== 'constructor').sort();
+    expect(methods).toEqual(['list', 'onApplicationBootstrap', 'onModuleDestroy', 'purgeExpired', 'record', 'recordEvent']);
   });
 });

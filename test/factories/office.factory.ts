@@ -59,8 +59,7 @@ export class UserFactory {
       passwordHash: await hashPassword(o.password ?? DEMO_PASSWORD),
       mustChangePassword: false,
       active: true,
-      failedLogins: 0,
-      lockedUntil: null,
+      passwordChangedAt: null,
       tokenVersion: 0,
       lastLoginAt: null,
     });

@@ -37,10 +37,15 @@ async function recreateDatabase(backend: TestBackend) {
   await prepareBackend(backend);
 }
 
-/** Starts the real app on `backend`; `env` overrides settings (e.g. LOGIN_MAX_FAILURES). */
-export async function createTestApp(backend: TestBackend, env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-e2e-'));
-  if (backend.name === 'distributed') await recreateDatabase(backend);
+/**
+ * Starts the real app on `backend`; `env` overrides settings (e.g. LOGIN_FREE_FAILURES).
+ * `shareWith`: a second API process on the first one's database (its SQLite file or MariaDB
+ * database), as in a deployment with several processes behind a load balancer.
+ */
+export async function createTestApp(backend: TestBackend, env: Record<string, string> = {}, options: { shareWith?: TestApp } = {}): Promise<TestApp> {
+  const shared = options.shareWith;
+  const dataDir = shared?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-e2e-'));
+  if (backend.name === 'distributed' && !shared) await recreateDatabase(backend);
   const config = parseConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: backend.databaseUrl,
@@ -79,7 +84,7 @@ export async function createTestApp(backend: TestBackend, env: Record<string, st
     async close() {
       if (config.queue.mode === 'inline') await app.get(InlineJobDriver).drain();
       await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!shared) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

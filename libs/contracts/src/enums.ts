@@ -2,7 +2,7 @@
  * Vocabulary shared by the server and the web app (shared/DESIGN.md, glossary).
  * Plain constants and types only: this lib must not import anything server-side.
  */
-export const ROLES = ['officer', 'reviewer', 'office', 'leader', 'admin'] as const;
+export const ROLES = ['officer', 'reviewer', 'office', 'leader', 'admin', 'secadmin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,7 +11,19 @@ export const ROLE_LABELS: Record<Role, string> = {
   office: '办公室',
   leader: '领导',
   admin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '安全审计员',
 };
+
+/**
+ * Roles that exist only with separation of duties (三员分立, SEPARATION_OF_DUTIES): the
+ * security administrator (roles, unlocks) and the auditor (reads the audit log, nothing else).
+ * They do no business work: routes open to "any role" are not open to them.
+ */
+export const DUTY_ROLES: readonly Role[] = ['secadmin', 'auditor'];
+
+/** The roles that work with the records (everyone but the duty roles). */
+export const BUSINESS_ROLES: readonly Role[] = ROLES.filter((r) => !DUTY_ROLES.includes(r));
 
 /** Roles bound to one unit: they only ever see that unit's records. */
 export const UNIT_SCOPED_ROLES: readonly Role[] = ['officer', 'reviewer'];

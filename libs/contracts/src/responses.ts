@@ -38,6 +38,17 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
+/** One login of the caller (登录设备/会话). */
+export interface SessionInfo {
+  id: number;
+  userAgent: string;
+  address: string;
+  createdAt: string;
+  lastSeenAt: string;
+  /** The session this request came with. */
+  current: boolean;
+}
+
 export interface JobResponse {
   id: number;
   name: string;

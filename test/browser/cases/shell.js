@@ -63,7 +63,7 @@ module.exports = [
       await choose(admin, field(dialog, '所属单位').locator('.el-select'), '枫林街道党工委', '枫林');
       await fill(dialog, '初始密码', 'short');
       await dialog.getByRole('button', { name: '保存' }).click();
-      assert.match(await fieldError(dialog, '初始密码'), /不能少于 8 个字符/);
+      assert.match(await fieldError(dialog, '初始密码'), /不能少于 10 个字符/);
       await fill(dialog, '初始密码', 'Start2026x');
       await dialog.getByRole('button', { name: '保存' }).click();
       await toast(admin, 'success');
@@ -81,10 +81,10 @@ module.exports = [
       await user.getByRole('button', { name: '修改密码' }).click();
       assert.equal(await fieldError(user, '当前密码'), '当前密码不正确');
       await fill(user, '当前密码', 'Start2026x');
-      await fill(user, '新密码', 'abcdefgh');
-      await fill(user, '确认新密码', 'abcdefgh');
+      await fill(user, '新密码', 'abcdefghij');
+      await fill(user, '确认新密码', 'abcdefghij');
       await user.getByRole('button', { name: '修改密码' }).click();
-      assert.equal(await fieldError(user, '新密码'), '密码必须同时包含字母和数字');
+      assert.equal(await fieldError(user, '新密码'), '密码须包含小写字母、大写字母、数字、符号中的至少 3 类');
       // the old error is gone once the server has answered about another field
       // (waits: the two errors are updated in separate renders; seen racing once in CI)
       await field(user, '当前密码').locator('.el-form-item__error').waitFor({ state: 'detached', timeout: 5000 });

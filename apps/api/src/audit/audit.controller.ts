@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
-import { Roles } from '../auth/roles.decorator';
+import { Roles, SeparatedDuty } from '../auth/roles.decorator';
 import { AuditService } from './audit.service';
 import { ListAuditQuery } from './dto/list-audit.query';
 
@@ -10,7 +10,8 @@ import { ListAuditQuery } from './dto/list-audit.query';
 export class AuditController {
   constructor(private readonly service: AuditService) {}
 
-  @Roles('office', 'admin')
+  @Roles('office', 'admin', 'auditor')
+  @SeparatedDuty('audit')
   @Get()
   list(@Auth() user: AuthUser, @Query() query: ListAuditQuery) {
     return this.service.list(user, query);

@@ -10,6 +10,8 @@ export interface AuthUser {
   officeId: number;
   /** Set for officers and reviewers: the one unit they may see. */
   unitId: number | null;
+  /** The session the request came with (set by AuthGuard; absent for jobs acting as a user). */
+  sessionId?: number;
 }
 
 /** `@Auth() user: AuthUser` in a controller method. */

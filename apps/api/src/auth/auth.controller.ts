@@ -1,25 +1,32 @@
-import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { clientOf } from '../common/request-context';
 import { Auth, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto } from './dto/login.dto';
-import { AnyRoleEvenBeforePasswordChange, Public } from './roles.decorator';
+import { AnyAccount, AnyRoleEvenBeforePasswordChange, Public } from './roles.decorator';
 import { SESSION_COOKIE, SessionTokenService } from './session-token.service';
+import { SessionsService } from './sessions.service';
 
 @ApiTags('auth 登录')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly service: AuthService, private readonly tokens: SessionTokenService) {}
+  constructor(private readonly service: AuthService, private readonly sessions: SessionsService, private readonly tokens: SessionTokenService) {}
 
+  /**
+   * Two limits: LoginThrottleService per username + address (growing delays, shared by every
+   * process through the database), and this per-address cap on all logins (password spraying
+   * across many usernames; per process, so a coarse backstop well above LOGIN_FREE_FAILURES).
+   */
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response) {
-    return this.withCookie(res, await this.service.login(dto));
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.withCookie(res, await this.service.login(dto, clientOf(req)));
   }
 
   @AnyRoleEvenBeforePasswordChange()
@@ -39,8 +46,30 @@ export class AuthController {
   @AnyRoleEvenBeforePasswordChange()
   @Post('password')
   @HttpCode(200)
-  async changePassword(@Auth() user: AuthUser, @Body() dto: ChangePasswordDto, @Res({ passthrough: true }) res: Response) {
-    return this.withCookie(res, await this.service.changePassword(user, dto));
+  async changePassword(@Auth() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.withCookie(res, await this.service.changePassword(user, dto, clientOf(req)));
+  }
+
+  /** The caller's own sessions (登录设备): device, address, since, last seen. */
+  @AnyAccount()
+  @Get('sessions')
+  listSessions(@Auth() user: AuthUser) {
+    return this.sessions.list(user);
+  }
+
+  /** Ends every session of the caller except this one. */
+  @AnyAccount()
+  @Delete('sessions')
+  @HttpCode(200)
+  async endOtherSessions(@Auth() user: AuthUser) {
+    return { ended: await this.sessions.endOthers(user) };
+  }
+
+  @AnyAccount()
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  endSession(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.sessions.end(user, id);
   }
 
   private withCookie<T extends { token: string }>(res: Response, session: T): T {

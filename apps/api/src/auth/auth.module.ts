@@ -7,12 +7,18 @@ import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle.entity';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordHistory } from './password-history.entity';
+import { PasswordsService } from './passwords.service';
+import { Session } from './session.entity';
 import { SessionTokenService } from './session-token.service';
+import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), JwtModule.register({}), ThrottlerModule.forRoot([{ ttl: 60_000, limit: 30 }])],
+  imports: [TypeOrmModule.forFeature([User, Session, LoginThrottle, PasswordHistory]), JwtModule.register({}), ThrottlerModule.forRoot([{ ttl: 60_000, limit: 30 }])],
   controllers: [AuthController],
-  providers: [AuthService, SessionTokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionTokenService],
+  providers: [AuthService, SessionTokenService, SessionsService, LoginThrottleService, PasswordsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionTokenService, SessionsService, LoginThrottleService, PasswordsService],
 })
 export class AuthModule {}

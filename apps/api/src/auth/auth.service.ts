@@ -1,80 +1,99 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { SessionUser } from '@app/contracts';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { AppError, invalid } from '../common/app-error';
-import { AuditService } from '../audit/audit.service';
+import type { ClientInfo } from '../common/request-context';
+import { AuditService, NO_OFFICE } from '../audit/audit.service';
 import { User } from '../users/user.entity';
-import { hashPassword, passwordProblem, verifyPassword } from '../users/password';
+import { hashPassword, verifyPassword } from '../users/password';
 import type { AuthUser } from './auth-user';
 import { unauthorized } from './auth.guard';
 import type { ChangePasswordDto, LoginDto } from './dto/login.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordsService } from './passwords.service';
 import { SessionTokenService } from './session-token.service';
+import { SessionsService } from './sessions.service';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export type SessionAnswer = { token: string; user: SessionUser };
 
 @Injectable()
 export class AuthService {
+  /** Compared against for unknown usernames, so that they cost the same bcrypt time as known ones. */
+  private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: SessionTokenService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+    private readonly passwords: PasswordsService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Checks the password. Each failure in a row makes the answer slower (guessing gets
-   * expensive) and at LOGIN_MAX_FAILURES the account is locked for LOGIN_LOCK_MINUTES.
+   * Checks the password. Unknown usernames, wrong passwords and disabled accounts get the same
+   * answer after the same work; repeated failures for one username from one address are held
+   * off with growing delays (LoginThrottleService), never locking the account for everyone.
    */
-  async login(dto: LoginDto): Promise<{ token: string; user: SessionUser }> {
-    const user = await this.users.findOne({ where: { username: dto.username.trim().toLowerCase() } });
+  async login(dto: LoginDto, client: ClientInfo): Promise<SessionAnswer> {
+    const username = dto.username.trim().toLowerCase();
     const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
-    const ok = user ? await verifyPassword(dto.password, user.passwordHash) : false;
+    const user = await this.users.findOne({ where: { username } });
+    const who = { officeId: user?.officeId ?? NO_OFFICE, userId: user?.id ?? null, username, entity: 'user', entityId: user?.id ?? '-' };
+    const heldUntil = await this.throttle.admit(username, client.address, now);
+    if (heldUntil) {
+      await this.audit.recordEvent({ ...who, action: 'login-throttled', after: { heldUntil } });
+      throw throttled(heldUntil, now);
+    }
+    const ok = await verifyPassword(dto.password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !ok || !user.active) {
-      if (user && user.active) await this.recordFailure(user, now);
+      await this.audit.recordEvent({ ...who, action: 'login-failed' });
       throw unauthorized('invalid_credentials', '用户名或密码错误');
     }
-    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-    return { token: this.tokens.issue(user.id, user.tokenVersion), user: toSessionUser(user) };
+    await this.throttle.succeeded(username, client.address);
+    const session = await this.sessions.start(user.id, client, now);
+    await this.users.update(user.id, { lastLoginAt: now });
+    await this.audit.recordEvent({ ...who, action: 'login', entity: 'session', entityId: session.id });
+    return { token: this.tokens.issue(user.id, user.tokenVersion, session.id), user: this.toSessionUser(user, now) };
   }
 
-  private async recordFailure(user: User, now: Date) {
-    // Counted in the database, not from the row read before the password check: failures
-    // arriving at the same time must each count, or parallel guessing never locks.
-    await this.users.increment({ id: user.id }, 'failedLogins', 1);
-    const { failedLogins: failures } = await this.users.findOneOrFail({ where: { id: user.id }, select: { id: true, failedLogins: true } });
-    if (failures >= this.config.login.maxFailures) {
-      const lockedUntil = new Date(now.getTime() + this.config.login.lockMinutes * 60_000);
-      await this.users.update(user.id, { failedLogins: 0, lockedUntil });
-      throw locked(lockedUntil);
-    }
-    await sleep(Math.min(200 * 2 ** (failures - 1), 3000));
-  }
-
-  /** Logging out bumps the token version: the token cannot be replayed afterwards. */
+  /** Logging out ends this session only: the user's other devices stay signed in. */
   async logout(auth: AuthUser): Promise<void> {
-    await this.users.increment({ id: auth.id }, 'tokenVersion', 1);
+    if (auth.sessionId) await this.sessions.revoke(auth.sessionId);
+    await this.audit.record(auth, 'logout', 'session', auth.sessionId ?? '-', null, null);
   }
 
   async me(auth: AuthUser): Promise<SessionUser> {
-    return toSessionUser(await this.users.findOneOrFail({ where: { id: auth.id } }));
+    return this.toSessionUser(await this.users.findOneOrFail({ where: { id: auth.id } }), new Date());
   }
 
-  async changePassword(auth: AuthUser, dto: ChangePasswordDto): Promise<{ token: string; user: SessionUser }> {
+  /** A new password ends every session of the user, other devices included, and starts a new one here. */
+  async changePassword(auth: AuthUser, dto: ChangePasswordDto, client: ClientInfo): Promise<SessionAnswer> {
     const user = await this.users.findOneOrFail({ where: { id: auth.id } });
     if (!(await verifyPassword(dto.currentPassword, user.passwordHash))) throw invalid({ currentPassword: '当前密码不正确' });
-    const problem = passwordProblem(dto.newPassword);
-    if (problem) throw invalid({ newPassword: problem });
+    this.passwords.assertAcceptable('newPassword', dto.newPassword, user.username);
     if (dto.newPassword === dto.currentPassword) throw invalid({ newPassword: '新密码不能与当前密码相同' });
-    user.passwordHash = await hashPassword(dto.newPassword);
+    await this.passwords.assertNotRecent('newPassword', user, dto.newPassword);
+    const now = new Date();
+    await this.passwords.apply(user, dto.newPassword, now);
     user.mustChangePassword = false;
     user.tokenVersion += 1;
-    await this.users.save(user);
-    await this.audit.record(auth, 'password', 'user', user.id, null, null);
-    return { token: this.tokens.issue(user.id, user.tokenVersion), user: toSessionUser(user) };
+    const session = await this.dataSource.transaction(async (manager) => {
+      await manager.save(User, user);
+      await this.passwords.remember(user, manager);
+      await this.sessions.revokeAll(user.id, manager);
+      await this.audit.record(auth, 'password', 'user', user.id, null, null, manager);
+      return this.sessions.start(user.id, client, now, manager);
+    });
+    return { token: this.tokens.issue(user.id, user.tokenVersion, session.id), user: this.toSessionUser(user, now) };
+  }
+
+  /** An expired password (PASSWORD_MAX_AGE_DAYS) must be changed at login like a temporary one. */
+  private toSessionUser(user: User, now: Date): SessionUser {
+    return { ...toSessionUser(user), mustChangePassword: user.mustChangePassword || this.passwords.isExpired(user, now) };
   }
 }
 
@@ -90,7 +109,9 @@ export function toSessionUser(user: User): SessionUser {
   };
 }
 
-function locked(until: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError(HttpStatus.TOO_MANY_REQUESTS, 'account_locked', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+/** 429 with Retry-After: this username is held off from this address for a while. */
+function throttled(until: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const wait = seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+  return new AppError(HttpStatus.TOO_MANY_REQUESTS, 'login_throttled', `登录失败次数过多，请 ${wait}后再试`, {}, { 'Retry-After': String(seconds) });
 }

@@ -10,6 +10,8 @@ interface TokenClaims {
   sub: number;
   /** the user's tokenVersion when the token was issued */
   tv: number;
+  /** the sessions row of this login */
+  sid: number;
 }
 
 /** Signed session tokens (JWT, HS256): the same token serves the cookie and the Bearer header. */
@@ -22,8 +24,8 @@ export class SessionTokenService {
     this.key = createSecretKey(Buffer.from(config.session.secret));
   }
 
-  issue(userId: number, tokenVersion: number): string {
-    return this.jwt.sign({ sub: userId, tv: tokenVersion } satisfies TokenClaims, {
+  issue(userId: number, tokenVersion: number, sessionId: number): string {
+    return this.jwt.sign({ sub: userId, tv: tokenVersion, sid: sessionId } satisfies TokenClaims, {
       secret: this.config.session.secret,
       expiresIn: this.config.session.ttlHours * 3600,
     });
@@ -33,7 +35,7 @@ export class SessionTokenService {
   verify(token: string): TokenClaims | null {
     try {
       const claims = this.jwt.verify<TokenClaims>(token, { secret: this.key as unknown as string, algorithms: ['HS256'] });
-      return typeof claims.sub === 'number' && typeof claims.tv === 'number' ? claims : null;
+      return typeof claims.sub === 'number' && typeof claims.tv === 'number' && typeof claims.sid === 'number' ? claims : null;
     } catch {
       return null;
     }

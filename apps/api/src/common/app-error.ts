@@ -5,7 +5,14 @@ import { HttpException, HttpStatus } from '@nestjs/common';
  * and optionally field-level messages. The exception filter turns it into the error body.
  */
 export class AppError extends HttpException {
-  constructor(status: HttpStatus, readonly code: string, message: string, readonly fieldErrors: Record<string, string> = {}) {
+  constructor(
+    status: HttpStatus,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+    /** Response headers that go with the answer (Retry-After of a 429). */
+    readonly headers: Record<string, string> = {},
+  ) {
     super({ code, message, errors: fieldErrors }, status);
   }
 }

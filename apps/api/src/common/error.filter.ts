@@ -26,6 +26,7 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (exception instanceof AppError) response.set(exception.headers);
     response.status(body.statusCode).json(body);
   }
 

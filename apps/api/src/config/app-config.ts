@@ -23,8 +23,12 @@ export interface AppConfig {
   database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; flavor?: 'mysql' | 'mariadb' };
   queue: { mode: 'inline' } | { mode: 'bull'; redisUrl: string; prefix: string };
   jobs: { attempts: number; backoffMs: number; lockMs: number };
-  session: { secret: string; ttlHours: number };
-  login: { maxFailures: number; lockMinutes: number };
+  session: { secret: string; ttlHours: number; idleMinutes: number };
+  login: { freeFailures: number; delaySeconds: number; maxDelayMinutes: number };
+  passwords: { minLength: number; minClasses: number; history: number; maxAgeDays: number };
+  audit: { retentionDays: number };
+  /** 三员分立: admin keeps users and settings; roles and unlocks go to secadmin, the audit log to auditor. */
+  separationOfDuties: boolean;
   demo: { seed: boolean; records: boolean; mode: boolean; password: string };
   business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number };
   uploads: { maxBytes: number };
@@ -54,8 +58,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     database: dto.DATABASE_URL ? { type: 'mysql', url: dto.DATABASE_URL } : { type: 'sqlite', file: path.join(dataDir, 'pubscore.sqlite') },
     queue: dto.REDIS_URL ? { mode: 'bull', redisUrl: dto.REDIS_URL, prefix: dto.QUEUE_PREFIX! } : { mode: 'inline' },
     jobs: { attempts: dto.JOB_ATTEMPTS!, backoffMs: dto.JOB_BACKOFF_MS!, lockMs: dto.JOB_LOCK_MS! },
-    session: { secret: dto.SESSION_SECRET ?? readOrCreateSecret(dataDir), ttlHours: dto.SESSION_TTL_HOURS! },
-    login: { maxFailures: dto.LOGIN_MAX_FAILURES!, lockMinutes: dto.LOGIN_LOCK_MINUTES! },
+    session: { secret: dto.SESSION_SECRET ?? readOrCreateSecret(dataDir), ttlHours: dto.SESSION_TTL_HOURS!, idleMinutes: dto.SESSION_IDLE_MINUTES! },
+    login: { freeFailures: dto.LOGIN_FREE_FAILURES!, delaySeconds: dto.LOGIN_DELAY_SECONDS!, maxDelayMinutes: dto.LOGIN_MAX_DELAY_MINUTES! },
+    passwords: { minLength: dto.PASSWORD_MIN_LENGTH!, minClasses: dto.PASSWORD_MIN_CLASSES!, history: dto.PASSWORD_HISTORY!, maxAgeDays: dto.PASSWORD_MAX_AGE_DAYS! },
+    audit: { retentionDays: dto.AUDIT_RETENTION_DAYS! },
+    separationOfDuties: dto.SEPARATION_OF_DUTIES!,
     demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },
     business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS! },
     uploads: { maxBytes: dto.UPLOAD_MAX_MB! * 1024 * 1024 },

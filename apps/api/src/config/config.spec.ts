@@ -24,7 +24,10 @@ describe('parseConfig', () => {
     expect(config.queue).toEqual({ mode: 'inline' });
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(config.database).toEqual({ type: 'sqlite', file: path.join(path.resolve('data'), 'pubscore.sqlite') });
-    expect(config.login).toEqual({ maxFailures: 5, lockMinutes: 15 });
+    expect(config.login).toEqual({ freeFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 });
+    expect(config.passwords).toEqual({ minLength: 10, minClasses: 3, history: 5, maxAgeDays: 0 });
+    expect(config.session.idleMinutes).toBe(30);
+    expect(config.audit.retentionDays).toBe(180);
     expect(config.business.timeZone).toBe('Asia/Shanghai');
     expect(config.uploads.maxBytes).toBe(20 * 1024 * 1024);
   });
@@ -53,11 +56,11 @@ describe('parseConfig', () => {
   });
 
   it('converts numbers and booleans', () => {
-    const config = parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, PORT: '8080', DEMO_MODE: 'false', DEMO_SEED: '0', UPLOAD_MAX_MB: '2', LOGIN_MAX_FAILURES: '3' });
+    const config = parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, PORT: '8080', DEMO_MODE: 'false', DEMO_SEED: '0', UPLOAD_MAX_MB: '2', LOGIN_FREE_FAILURES: '3' });
     expect(config.http.port).toBe(8080);
     expect(config.demo).toMatchObject({ mode: false, seed: false });
     expect(config.uploads.maxBytes).toBe(2 * 1024 * 1024);
-    expect(config.login.maxFailures).toBe(3);
+    expect(config.login.freeFailures).toBe(3);
   });
 
   it.each([
@@ -68,6 +71,7 @@ describe('parseConfig', () => {
     ['APP_ROLE', 'web'],
     ['SESSION_SECRET', 'short'],
     ['DEMO_MODE', 'maybe'],
+    ['AUDIT_RETENTION_DAYS', '90'],
     ['BUSINESS_TIME_ZONE', 'Mars/Olympus'],
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_ORIGIN', 'pubscore.example.gov.cn'],
@@ -113,7 +117,7 @@ describe('documented settings', () => {
 
   it('lists the settings the loader reads', () => {
     // A floor, so that the checks below cannot pass on an empty list.
-    expect(keys).toEqual(expect.arrayContaining(['PORT', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'LOGIN_MAX_FAILURES', 'UPLOAD_MAX_MB']));
+    expect(keys).toEqual(expect.arrayContaining(['PORT', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'LOGIN_FREE_FAILURES', 'UPLOAD_MAX_MB']));
   });
 
   it('config/.env.example shows every setting as a commented line with its default', () => {

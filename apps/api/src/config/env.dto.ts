@@ -59,13 +59,45 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(720)
   SESSION_TTL_HOURS?: number = 12;
 
-  /** Failed logins in a row after which an account is locked. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
-  LOGIN_MAX_FAILURES?: number = 5;
-
-  /** How long a locked account stays locked, in minutes. */
+  /** Minutes without a request after which a session ends (besides SESSION_TTL_HOURS). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
-  LOGIN_LOCK_MINUTES?: number = 15;
+  SESSION_IDLE_MINUTES?: number = 30;
+
+  /** Failed logins for one account from one address before further attempts from there are held off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  LOGIN_FREE_FAILURES?: number = 5;
+
+  /** First hold-off after LOGIN_FREE_FAILURES, in seconds; it doubles with every further failure. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  LOGIN_DELAY_SECONDS?: number = 30;
+
+  /** Longest hold-off of one account from one address, in minutes. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  LOGIN_MAX_DELAY_MINUTES?: number = 15;
+
+  /** Shortest password a user may set. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(8) @Max(64)
+  PASSWORD_MIN_LENGTH?: number = 10;
+
+  /** Character classes (lower case, upper case, digits, symbols) a new password must mix. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(4)
+  PASSWORD_MIN_CLASSES?: number = 3;
+
+  /** A new password must differ from this many previous ones (0 = no history check). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24)
+  PASSWORD_HISTORY?: number = 5;
+
+  /** Days after which a password must be changed at the next login (0 = never). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  PASSWORD_MAX_AGE_DAYS?: number = 0;
+
+  /** Days audit entries are kept, at least 180 (older ones are purged daily). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(180, { message: 'must be at least 180 (等保 requires half a year)' }) @Max(36500)
+  AUDIT_RETENTION_DAYS?: number = 180;
+
+  /** 三员分立: split the admin's powers among the system admin, the security admin (roles, unlocks) and the auditor (audit log). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEPARATION_OF_DUTIES?: boolean = false;
 
   /** Seed the demo district (units, outlets, one account per role) when the database is empty. */
   @IsOptional() @Transform(toBool) @IsBoolean()

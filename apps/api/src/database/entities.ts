@@ -2,6 +2,9 @@ import { ArticleDistinctPair } from '../articles/article-distinct-pair.entity';
 import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { LoginThrottle } from '../auth/login-throttle.entity';
+import { PasswordHistory } from '../auth/password-history.entity';
+import { Session } from '../auth/session.entity';
 import { CommissionTarget } from '../commissions/commission-target.entity';
 import { Commission } from '../commissions/commission.entity';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
@@ -28,7 +31,7 @@ import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly: globs break between the swc build, jest and the CLI. */
 export const ENTITIES = [
-  Office, RankingGroup, Unit, Outlet, User, JobRecord, JobRequest, AuditEntry,
+  Office, RankingGroup, Unit, Outlet, User, JobRecord, JobRequest, AuditEntry, Session, LoginThrottle, PasswordHistory,
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, EvidenceFile,
   Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine,
   QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification,

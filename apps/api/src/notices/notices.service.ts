@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { conflict, notFound } from '../common/app-error';
 import { JobsService } from '../jobs/jobs.service';
@@ -35,6 +36,7 @@ export class NoticesService implements OnModuleInit {
     private readonly builder: NoticeDataBuilder,
     private readonly files: FileStore,
     private readonly jobs: JobsService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit() {
@@ -87,6 +89,7 @@ export class NoticesService implements OnModuleInit {
     const doc = await this.dataSource.getRepository(NoticeDocument).findOneBy({ snapshotId: snapshot.id, format });
     if (!doc) throw conflict('not_rendered', '通报文件正在生成，请稍后再试');
     await this.markRead(user, snapshot.id);
+    await this.audit.record(user, 'export', 'notice', snapshot.id, null, { quarter: snapshot.quarter, revision: snapshot.revision, format });
     const label = `${snapshot.quarter.slice(0, 4)}年第${snapshot.quarter.slice(6)}季度`;
     const kind = snapshot.revision > 1 ? `通报更正（第${snapshot.revision}版）` : '信息宣传情况通报';
     return { content: await this.files.get(doc.fileKey), fileName: `${label}${kind}.${format}` };

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Auth, type AuthUser } from '../auth/auth-user';
-import { AnyRole } from '../auth/roles.decorator';
+import { AnyAccount } from '../auth/roles.decorator';
 import { PageQuery } from '../common/dto/page.query';
 import { QueryBoolean } from '../common/dto/transforms';
 import { NotificationsService } from './notifications.service';
@@ -17,17 +17,17 @@ class ListNotificationsQuery extends PageQuery {
 export class NotificationsController {
   constructor(private readonly service: NotificationsService) {}
 
-  @AnyRole() @Get()
+  @AnyAccount() @Get()
   list(@Auth() user: AuthUser, @Query() query: ListNotificationsQuery) {
     return this.service.list(user, query);
   }
 
-  @AnyRole() @Post('read-all') @HttpCode(204)
+  @AnyAccount() @Post('read-all') @HttpCode(204)
   markAllRead(@Auth() user: AuthUser) {
     return this.service.markAllRead(user);
   }
 
-  @AnyRole() @Post(':id/read') @HttpCode(204)
+  @AnyAccount() @Post(':id/read') @HttpCode(204)
   markRead(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
     return this.service.markRead(user, id);
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Post, Query, Res, StreamableFile } from 
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { QuarterQuery, RecomputeDto, StatementQuery } from './dto/scores.dto';
 import { ScoreLedgerService } from './score-ledger.service';
@@ -16,6 +17,7 @@ export class ScoresController {
   constructor(
     private readonly scores: ScoresService,
     private readonly ledger: ScoreLedgerService,
+    private readonly audit: AuditService,
   ) {}
 
   @Roles('office', 'admin') @Post('recompute')
@@ -37,6 +39,7 @@ export class ScoresController {
   @AnyRole() @Get('statement.xlsx') @Header('Content-Type', XLSX)
   async statementXlsx(@Auth() user: AuthUser, @Query() query: StatementQuery, @Res({ passthrough: true }) res: Response) {
     const statement = await this.scores.statement(user, query.unitId, query.quarter);
+    await this.audit.record(user, 'export', 'statement', statement.unit.id, null, { quarter: statement.quarter });
     const name = `得分明细-${statement.unit.code}-${statement.quarter}.xlsx`;
     res.setHeader('Content-Disposition', `attachment; filename="statement-${statement.unit.code}-${statement.quarter}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
     return new StreamableFile(await writeStatementSheet(statement));

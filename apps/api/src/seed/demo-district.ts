@@ -38,3 +38,9 @@ export const DEMO_ACCOUNTS = [
   { username: 'reviewer', displayName: '临江街道 办公室主任 陈静', role: 'reviewer', unit: 'LJJD' },
   { username: 'officer2', displayName: '青石镇 信息员 赵强', role: 'officer', unit: 'QSZ' },
 ] as const;
+
+/** With SEPARATION_OF_DUTIES (三员分立): the security administrator and the auditor as well. */
+export const DEMO_DUTY_ACCOUNTS = [
+  { username: 'secadmin', displayName: '安全管理员 周安', role: 'secadmin', unit: null },
+  { username: 'auditor', displayName: '安全审计员 吴审', role: 'auditor', unit: null },
+] as const;

@@ -11,7 +11,7 @@ import { RankingGroup } from '../units/ranking-group.entity';
 import { Unit } from '../units/unit.entity';
 import { hashPassword } from '../users/password';
 import { User } from '../users/user.entity';
-import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_OFFICE, DEMO_UNITS } from './demo-district';
+import { DEMO_ACCOUNTS, DEMO_DUTY_ACCOUNTS, DEMO_GROUPS, DEMO_OFFICE, DEMO_UNITS } from './demo-district';
 import { DemoRecordsService } from './demo-records.service';
 
 export interface SeedResult {
@@ -32,7 +32,8 @@ export class DemoSeedService {
   ) {}
 
   async seedIfEmpty(): Promise<SeedResult> {
-    const accounts = DEMO_ACCOUNTS.map(({ username, role, displayName }) => ({ username, role, displayName }));
+    const demoAccounts = [...DEMO_ACCOUNTS, ...(this.config.separationOfDuties ? DEMO_DUTY_ACCOUNTS : [])];
+    const accounts = demoAccounts.map(({ username, role, displayName }) => ({ username, role, displayName }));
     if ((await this.dataSource.getRepository(Office).count()) > 0) return { seeded: false, accounts };
     const passwordHash = await hashPassword(this.config.demo.password);
     const officeId = await this.dataSource.transaction(async (manager) => {
@@ -44,7 +45,7 @@ export class DemoSeedService {
         const saved = await manager.save(Unit, manager.create(Unit, { code: u.code, name: u.name, groupId: groups.get(u.group)!, officeId: office.id, contactName: null, contactPhone: null }));
         units.set(u.code, saved.id);
       }
-      for (const a of DEMO_ACCOUNTS) {
+      for (const a of demoAccounts) {
         await manager.save(User, manager.create(User, {
           username: a.username,
           displayName: a.displayName,
@@ -61,7 +62,7 @@ export class DemoSeedService {
       return office.id;
     });
     const outlets = await this.outlets.installCatalogue(officeId);
-    this.logger.log(`seeded the demo district: ${DEMO_UNITS.length} units, ${outlets} outlets, ${DEMO_ACCOUNTS.length} accounts`);
+    this.logger.log(`seeded the demo district: ${DEMO_UNITS.length} units, ${outlets} outlets, ${demoAccounts.length} accounts`);
     if (this.config.demo.records) await this.records.seed(officeId);
     return { seeded: true, accounts };
   }

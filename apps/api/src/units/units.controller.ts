@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
+import { BUSINESS_ROLES } from '@app/contracts';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { CreateRankingGroupDto, CreateUnitDto, ListUnitsQuery, UpdateRankingGroupDto, UpdateUnitDto } from './dto/unit.dto';
 import { RankingGroupsService } from './ranking-groups.service';
@@ -12,7 +13,8 @@ import { UnitsService } from './units.service';
 export class UnitsController {
   constructor(private readonly service: UnitsService) {}
 
-  @AnyRole() @Get()
+  /** Also for the security administrator, who binds officers and reviewers to units when assigning roles. */
+  @Roles(...BUSINESS_ROLES, 'secadmin') @Get()
   list(@Auth() user: AuthUser, @Query() query: ListUnitsQuery) {
     return this.service.list(user, query);
   }

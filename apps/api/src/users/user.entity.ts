@@ -33,13 +33,11 @@ export class User extends OfficeOwnedEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @Column({ type: 'int', default: 0 })
-  failedLogins: number;
-
+  /** When the password was last set; PASSWORD_MAX_AGE_DAYS counts from here (null: from createdAt). */
   @Column({ type: 'datetime', nullable: true })
-  lockedUntil: Date | null;
+  passwordChangedAt: Date | null;
 
-  /** Bumped on logout and password change: every token issued before is refused. */
+  /** Bumped on password change, reset, role change and disabling: every token issued before is refused. */
   @Column({ type: 'int', default: 0 })
   tokenVersion: number;
 

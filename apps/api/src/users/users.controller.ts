@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
-import { Roles } from '../auth/roles.decorator';
+import { Roles, SeparatedDuty } from '../auth/roles.decorator';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -11,6 +11,8 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly service: UsersService) {}
 
+  /** The security administrator sees the accounts whose roles and hold-offs it manages. */
+  @Roles('admin', 'secadmin')
   @Get()
   list(@Auth() user: AuthUser, @Query() query: ListUsersQuery) {
     return this.service.list(user, query);
@@ -21,6 +23,8 @@ export class UsersController {
     return this.service.create(user, dto);
   }
 
+  /** Roles are the security administrator's under separation of duties (UsersService.update). */
+  @Roles('admin', 'secadmin')
   @Patch(':id')
   update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto) {
     return this.service.update(user, id, dto);
@@ -29,5 +33,11 @@ export class UsersController {
   @Post(':id/reset-password') @HttpCode(200)
   resetPassword(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ResetPasswordDto) {
     return this.service.resetPassword(user, id, dto);
+  }
+
+  @Roles('admin', 'secadmin') @SeparatedDuty('security')
+  @Post(':id/unlock') @HttpCode(200)
+  unlock(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+    return this.service.unlock(user, id);
   }
 }

@@ -1,26 +1,39 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
-import { UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
+import { DUTY_ROLES, UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { toSessionUser } from '../auth/auth.service';
 import { AuditService } from '../audit/audit.service';
-import { conflict, invalid, notFound } from '../common/app-error';
+import { conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/db-errors';
 import { Unit } from '../units/unit.entity';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
-import { hashPassword, passwordProblem } from './password';
+import { LoginThrottleService } from '../auth/login-throttle.service';
+import { PasswordsService } from '../auth/passwords.service';
+import { SessionsService } from '../auth/sessions.service';
 import { User } from './user.entity';
 import { Containing } from '../common/like';
 
-export type UserResponse = SessionUser & { active: boolean; lockedUntil: string | null; lastLoginAt: string | null };
+export type UserResponse = SessionUser & { active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
 
-const toUserResponse = (user: User): UserResponse => ({
+/** `throttledUntil`: the latest running login hold-off on the username (from any address). */
+const toUserResponse = (user: User, throttledUntil: Date | null = null): UserResponse => ({
   ...toSessionUser(user),
   active: user.active,
-  lockedUntil: user.lockedUntil?.toISOString() ?? null,
+  throttledUntil: throttledUntil?.toISOString() ?? null,
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
 });
+
+/** The audit action of an account change: role changes and disabling are named security events. */
+function updateAction(before: User, dto: UpdateUserDto): string {
+  if (dto.role !== undefined && dto.role !== before.role) return 'role';
+  if (dto.active === false && before.active) return 'disable';
+  if (dto.active === true && !before.active) return 'enable';
+  return 'update';
+}
 
 @Injectable()
 export class UsersService {
@@ -29,26 +42,33 @@ export class UsersService {
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordsService,
+    private readonly sessions: SessionsService,
+    private readonly throttles: LoginThrottleService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: AuthUser, query: ListUsersQuery): Promise<Page<UserResponse>> {
     const base: FindOptionsWhere<User> = { officeId: actor.officeId, ...(query.role ? { role: query.role } : {}) };
     const where = query.q ? [{ ...base, username: Containing(query.q) }, { ...base, displayName: Containing(query.q) }] : base;
     const [items, total] = await this.users.findAndCount({ where, order: { id: 'ASC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
-    return { items: items.map(toUserResponse), total, page: query.page, pageSize: query.pageSize };
+    const held = await this.throttles.heldUntil(items.map((u) => u.username), new Date());
+    return { items: items.map((u) => toUserResponse(u, held.get(u.username))), total, page: query.page, pageSize: query.pageSize };
   }
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
-    const problem = passwordProblem(dto.password);
-    if (problem) throw invalid({ password: problem });
+    this.assertRoleAllowed(dto.role);
+    // Under 三员分立 the administrator cannot make the accounts that would watch it: the
+    // security administrator turns an existing account into one (update).
+    if (this.config.separationOfDuties && DUTY_ROLES.includes(dto.role)) throw forbidden('已实行三员分立：安全管理员、安全审计员由安全管理员分配角色');
+    this.passwords.assertAcceptable('password', dto.password, dto.username);
     const unitId = await this.checkUnit(actor, dto.role, dto.unitId ?? null);
-    const passwordHash = await hashPassword(dto.password);
+    const user = this.users.create({ username: dto.username, displayName: dto.displayName, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
+    await this.passwords.apply(user, dto.password, new Date());
     return this.dataSource.transaction(async (manager) => {
       try {
-        const saved = await manager.save(User, manager.create(User, {
-          username: dto.username, displayName: dto.displayName, role: dto.role, unitId, passwordHash,
-          mustChangePassword: true, officeId: actor.officeId,
-        }));
+        const saved = await manager.save(User, user);
+        await this.passwords.remember(saved, manager);
         await this.audit.record(actor, 'create', 'user', saved.id, null, toUserResponse(saved), manager);
         return toUserResponse(saved);
       } catch (error) {
@@ -61,28 +81,56 @@ export class UsersService {
   async update(actor: AuthUser, id: number, dto: UpdateUserDto): Promise<UserResponse> {
     const user = await this.findOrFail(actor, id);
     const before = toUserResponse(user);
+    if (dto.role !== undefined) this.assertRoleAllowed(dto.role);
+    this.assertOwnDuty(actor, user, dto);
     const role = dto.role ?? user.role;
     const unitId = await this.checkUnit(actor, role, dto.unitId !== undefined ? dto.unitId : role === user.role ? user.unitId : null);
-    Object.assign(user, { ...dto, role, unitId });
+    const action = updateAction(user, dto);
     // Changing someone's role or disabling them ends their sessions.
-    if (dto.role !== undefined || dto.active === false) user.tokenVersion += 1;
+    const endSessions = action === 'role' || action === 'disable';
+    Object.assign(user, { ...dto, role, unitId });
+    if (endSessions) user.tokenVersion += 1;
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(User, user);
-      await this.audit.record(actor, 'update', 'user', id, before, toUserResponse(saved), manager);
+      if (endSessions) await this.sessions.revokeAll(id, manager);
+      await this.audit.record(actor, action, 'user', id, before, toUserResponse(saved), manager);
       return toUserResponse(saved);
     });
   }
 
   async resetPassword(actor: AuthUser, id: number, dto: ResetPasswordDto): Promise<UserResponse> {
     const user = await this.findOrFail(actor, id);
-    const problem = passwordProblem(dto.password);
-    if (problem) throw invalid({ password: problem });
-    Object.assign(user, { passwordHash: await hashPassword(dto.password), mustChangePassword: true, failedLogins: 0, lockedUntil: null, tokenVersion: user.tokenVersion + 1 });
+    this.passwords.assertAcceptable('password', dto.password, user.username);
+    await this.passwords.apply(user, dto.password, new Date());
+    Object.assign(user, { mustChangePassword: true, tokenVersion: user.tokenVersion + 1 });
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(User, user);
+      await this.passwords.remember(saved, manager);
+      await this.sessions.revokeAll(id, manager);
       await this.audit.record(actor, 'reset-password', 'user', id, null, null, manager);
       return toUserResponse(saved);
     });
+  }
+
+  /** Ends every login hold-off on the account, from every address (解除登录限制). */
+  async unlock(actor: AuthUser, id: number): Promise<UserResponse> {
+    const user = await this.findOrFail(actor, id);
+    const cleared = await this.throttles.clear(user.username);
+    await this.audit.record(actor, 'unlock', 'user', id, null, { cleared });
+    return toUserResponse(user);
+  }
+
+  /** The security administrator and auditor roles exist only with SEPARATION_OF_DUTIES. */
+  private assertRoleAllowed(role: Role) {
+    if (DUTY_ROLES.includes(role) && !this.config.separationOfDuties) throw invalid({ role: '未实行三员分立，不能设置此角色' });
+  }
+
+  /** 三员分立: roles are the security administrator's, everything else about an account the administrator's. */
+  private assertOwnDuty(actor: AuthUser, user: User, dto: UpdateUserDto) {
+    if (!this.config.separationOfDuties) return;
+    const roleChange = dto.role !== undefined && dto.role !== user.role;
+    if (actor.role === 'admin' && roleChange) throw forbidden('已实行三员分立：角色由安全管理员分配');
+    if (actor.role === 'secadmin' && (dto.displayName !== undefined || dto.active !== undefined)) throw forbidden('已实行三员分立：安全管理员只分配角色');
   }
 
   private async findOrFail(actor: AuthUser, id: number): Promise<User> {

@@ -34,6 +34,7 @@ export const usersApi = {
   create: (body: Record<string, unknown>) => http.post<UserItem>('/users', body),
   update: (id: number, body: Record<string, unknown>) => http.patch<UserItem>(`/users/${id}`, body),
   resetPassword: (id: number, password: string) => http.post<UserItem>(`/users/${id}/reset-password`, { password }),
+  unlock: (id: number) => http.post<UserItem>(`/users/${id}/unlock`),
 };
 
 export const jobsApi = {

@@ -38,7 +38,8 @@ export interface Outlet extends Versioned {
 
 export interface UserItem extends SessionUser {
   active: boolean;
-  lockedUntil: string | null;
+  /** A login hold-off on the account still running (failed logins from some address). */
+  throttledUntil: string | null;
   lastLoginAt: string | null;
 }
 
@@ -51,6 +52,8 @@ export interface AuditItem {
   entityId: string;
   before: unknown;
   after: unknown;
+  address: string | null;
+  userAgent: string | null;
   createdAt: string;
 }
 

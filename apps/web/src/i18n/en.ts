@@ -3,7 +3,7 @@ import type zh from './zh-CN';
 /** English strings of the shell, menus and common buttons. */
 const en: typeof zh = {
   app: { name: 'Publicity Scoring', short: 'PubScore' },
-  roles: { officer: 'Officer', reviewer: 'Unit reviewer', office: 'Office', leader: 'Leader', admin: 'Administrator' },
+  roles: { officer: 'Officer', reviewer: 'Unit reviewer', office: 'Office', leader: 'Leader', admin: 'Administrator', secadmin: 'Security administrator', auditor: 'Auditor' },
   menu: {
     home: 'To-do',
     recording: 'Recording',
@@ -44,7 +44,7 @@ const en: typeof zh = {
   },
   password: {
     title: 'Change password', current: 'Current password', new: 'New password', confirm: 'Confirm new password', submit: 'Change password',
-    forced: 'Please set a new password before you continue.', mismatch: 'The two new passwords differ', rule: 'At least 8 characters with a letter and a digit', done: 'Password changed',
+    forced: 'Your password is temporary or has expired: please set a new one before you continue.', mismatch: 'The two new passwords differ', rule: 'At least 10 characters mixing 3 of: upper case, lower case, digits, symbols; not the username', done: 'Password changed',
   },
   notFound: { title: 'Page not found', text: 'The page does not exist or has moved.', home: 'Go to the home page' },
 };

@@ -1,7 +1,7 @@
 /** Chinese strings of the shell, menus and common buttons (pages write their own Chinese text). */
 export default {
   app: { name: '宣传信息计分系统', short: '宣传计分' },
-  roles: { officer: '信息员', reviewer: '单位审核人', office: '办公室', leader: '领导', admin: '系统管理员' },
+  roles: { officer: '信息员', reviewer: '单位审核人', office: '办公室', leader: '领导', admin: '系统管理员', secadmin: '安全管理员', auditor: '安全审计员' },
   menu: {
     home: '待办首页',
     recording: '稿件报送',
@@ -42,7 +42,7 @@ export default {
   },
   password: {
     title: '修改密码', current: '当前密码', new: '新密码', confirm: '确认新密码', submit: '修改密码',
-    forced: '首次登录或密码被重置后，请先设置新密码。', mismatch: '两次输入的新密码不一致', rule: '至少 8 位，须同时包含字母和数字', done: '密码已修改',
+    forced: '首次登录、密码被重置或已过期，请先设置新密码。', mismatch: '两次输入的新密码不一致', rule: '至少 10 位，含大写字母、小写字母、数字、符号中的 3 类，不含用户名', done: '密码已修改',
   },
   notFound: { title: '页面不存在', text: '您访问的页面不存在或已被移动。', home: '返回首页' },
 };

@@ -16,7 +16,7 @@ const keepers: Role[] = ['office', 'admin'];
 
 /** The side menu: each role sees only what it works in (DESIGN.md, "People and what they do"). */
 export const MENU: MenuItem[] = [
-  { key: 'home', path: '/', icon: 'HomeFilled', roles: ['officer', 'reviewer', 'office', 'leader', 'admin'] },
+  { key: 'home', path: '/', icon: 'HomeFilled', roles: ['officer', 'reviewer', 'office', 'leader', 'admin', 'secadmin', 'auditor'] },
   {
     key: 'recording', icon: 'EditPen', roles: ['officer'], children: [
       { key: 'newArticle', path: '/articles/new', roles: ['officer'] },
@@ -49,10 +49,10 @@ export const MENU: MenuItem[] = [
     ],
   },
   {
-    key: 'system', icon: 'Setting', roles: keepers, children: [
-      { key: 'users', path: '/users', roles: ['admin'] },
+    key: 'system', icon: 'Setting', roles: [...keepers, 'secadmin', 'auditor'], children: [
+      { key: 'users', path: '/users', roles: ['admin', 'secadmin'] },
       { key: 'jobs', path: '/jobs', roles: keepers },
-      { key: 'audit', path: '/audit', roles: keepers },
+      { key: 'audit', path: '/audit', roles: [...keepers, 'auditor'] },
     ],
   },
 ];

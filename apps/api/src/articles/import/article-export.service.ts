@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CHANNELS, LEVELS, PROMINENCE_LABELS, type Prominence } from '@app/contracts';
+import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { Outlet } from '../../outlets/outlet.entity';
 import { Unit } from '../../units/unit.entity';
@@ -16,7 +17,7 @@ const marks = (n: number) => Array(n).fill('?').join(', ');
 /** The template and filtered exports, both in the layout the import reads. */
 @Injectable()
 export class ArticleExportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
 
   async template(user: AuthUser): Promise<Buffer> {
     const lists = await this.referenceLists(user.officeId);
@@ -60,6 +61,7 @@ export class ArticleExportService {
       if (own.length === 0) rows.push([...article, '', '', '', '', '']);
       for (const p of own) rows.push([...article, p.outletName, p.publishedDate, p.page ?? '', PROMINENCE_LABELS[p.prominence], p.url ?? '']);
     }
+    await this.audit.record(user, 'export', 'articles', '-', null, { query, articles: articles.length });
     return writeArticleWorkbook(rows, await this.referenceLists(user.officeId));
   }
 

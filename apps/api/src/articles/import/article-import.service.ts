@@ -143,6 +143,7 @@ export class ArticleImportService implements OnModuleInit {
     if (job.status !== 'done') throw conflict('import_not_finished', job.status === 'failed' ? `导入失败：${job.error ?? ''}` : '导入尚未完成，请稍后再下载检查结果');
     const result = job.result as ArticleImportResult;
     const problems = result.reportKey ? (JSON.parse((await this.files.get(result.reportKey)).toString('utf8')) as ImportProblem[]) : result.problems;
+    await this.audit.record(user, 'export', 'import-report', jobId, null, { problems: problems.length });
     return writeImportReport(problems, result.fileName);
   }
 

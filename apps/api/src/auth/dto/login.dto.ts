@@ -12,6 +12,7 @@ export class ChangePasswordDto {
   @IsString() @IsNotEmpty() @MaxLength(72)
   currentPassword: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(72)
+  /** Checked against the password policy (PasswordsService), which also refuses more than 72 bytes. */
+  @IsString() @IsNotEmpty() @MaxLength(200)
   newPassword: string;
 }

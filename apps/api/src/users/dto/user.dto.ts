@@ -22,8 +22,8 @@ export class CreateUserDto {
   @IsInt() @Min(1)
   unitId?: number;
 
-  /** Initial password; the user must change it at first login. */
-  @IsString() @IsNotEmpty() @MaxLength(72)
+  /** Initial password (password policy applies); the user must change it at first login. */
+  @IsString() @IsNotEmpty() @MaxLength(200)
   password: string;
 }
 
@@ -42,7 +42,7 @@ export class UpdateUserDto {
 }
 
 export class ResetPasswordDto {
-  @IsString() @IsNotEmpty() @MaxLength(72)
+  @IsString() @IsNotEmpty() @MaxLength(200)
   password: string;
 }
 

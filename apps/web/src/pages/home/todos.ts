@@ -1,5 +1,5 @@
 import type { Role } from '@app/contracts';
-import { jobsApi, usersApi } from '@/api/reference';
+import { auditApi, jobsApi, usersApi } from '@/api/reference';
 import { noticesApi, quartersApi } from '@/api/publication';
 import { articlesApi, commissionsApi, monthlyApi, reviewApi } from '@/api/recording';
 import { previousMonth } from '@/utils/format';
@@ -46,6 +46,10 @@ export function todosFor(role: Role): Todo[] {
         { key: 'users', title: '用户账号', hint: '新增信息员、审核人，重置密码', to: '/users', tone: 'primary', count: () => totalOf(usersApi.list({ pageSize: 1 })) },
         failedJobs,
       ];
+    case 'secadmin':
+      return [{ key: 'users', title: '用户账号', hint: '分配角色，解除登录限制', to: '/users', tone: 'primary', count: () => totalOf(usersApi.list({ pageSize: 1 })) }];
+    case 'auditor':
+      return [{ key: 'audit', title: '审计日志', hint: '登录、权限变更、数据导出等安全事件', to: '/audit', tone: 'info', count: () => totalOf(auditApi.list({ pageSize: 1 })) }];
     case 'leader':
       return [notices, { key: 'rankings', title: '已发布的季度排名', hint: '排名表、各层级录用和趋势图', to: '/rankings', tone: 'info', count: async () => (await quartersApi.list()).filter((q) => q.stage === 'published').length }];
   }

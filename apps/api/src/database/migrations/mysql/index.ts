@@ -1,3 +1,5 @@
+import { SeparationOfDuties1796291560813 } from './1796291560813-SeparationOfDuties';
+import { SecurityBaseline1796290959280 } from './1796290959280-SecurityBaseline';
 import { JobRequests1796290801559 } from './1796290801559-JobRequests';
 import { StatusIndexes1795320642140 } from './1795320642140-StatusIndexes';
 import { JobActiveKey1795315221895 } from './1795315221895-JobActiveKey';
@@ -10,4 +12,6 @@ export const MIGRATIONS: Function[] = [
   JobActiveKey1795315221895,
   StatusIndexes1795320642140,
   JobRequests1796290801559,
+  SecurityBaseline1796290959280,
+  SeparationOfDuties1796291560813,
 ];

@@ -1,0 +1,26 @@
+import { passwordProblem } from './password';
+
+const RULES = { minLength: 10, minClasses: 3 };
+
+describe('passwordProblem', () => {
+  it.each([
+    ['Good2026pass', 'leader', null],
+    ['good2026pass!', 'leader', null],
+    ['Ab1!', 'leader', '密码长度不能少于 10 个字符'],
+    ['Demo@2026', 'leader', '密码长度不能少于 10 个字符'],
+    ['abcdefghij12', 'leader', '密码须包含小写字母、大写字母、数字、符号中的至少 3 类'],
+    ['ABCDEFGHIJ!!', 'leader', '密码须包含小写字母、大写字母、数字、符号中的至少 3 类'],
+    ['MyLeader2026', 'leader', '密码不能包含用户名'],
+    // 4 + 23 × 3 = 73 bytes in 27 characters: bcrypt would silently ignore the last byte.
+    [`Aa1!${'汉'.repeat(23)}`, 'leader', '密码不能超过 72 字节（一个汉字按 3 字节计）'],
+    [`Aa1!${'汉'.repeat(22)}`, 'leader', null],
+    [`Aa1!${'x'.repeat(69)}`, 'leader', '密码不能超过 72 字节（一个汉字按 3 字节计）'],
+  ])('%s (user %s) → %s', (plain, username, expected) => {
+    expect(passwordProblem(plain, username, RULES)).toBe(expected);
+  });
+
+  it('follows the configured length and classes', () => {
+    expect(passwordProblem('abcdef12', 'x1', { minLength: 8, minClasses: 2 })).toBeNull();
+    expect(passwordProblem('abcdefgh', 'x1', { minLength: 8, minClasses: 2 })).toBe('密码须包含小写字母、大写字母、数字、符号中的至少 2 类');
+  });
+});
