@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { businessDate, isBusinessDate } from '@app/scoring';
 import { EnvDto } from './env.dto';
 
 export type AppRole = 'api' | 'worker' | 'all';
@@ -18,7 +19,7 @@ export interface AppConfig {
   session: { secret: string; ttlHours: number };
   login: { maxFailures: number; lockMinutes: number };
   demo: { seed: boolean; records: boolean; mode: boolean; password: string };
-  business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number };
+  business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number; dateMin: string; yearsAhead: number };
   uploads: { maxBytes: number };
   logLevel: string;
 }
@@ -35,6 +36,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`invalid configuration: ${lines.join(' | ')}`);
   }
   assertTimeZone(dto.BUSINESS_TIME_ZONE!);
+  assertDateMin(dto.BUSINESS_DATE_MIN!, dto.BUSINESS_TIME_ZONE!);
   const dataDir = path.resolve(dto.DATA_DIR!);
   return {
     role: dto.APP_ROLE!,
@@ -46,7 +48,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     session: { secret: dto.SESSION_SECRET ?? readOrCreateSecret(dataDir), ttlHours: dto.SESSION_TTL_HOURS! },
     login: { maxFailures: dto.LOGIN_MAX_FAILURES!, lockMinutes: dto.LOGIN_LOCK_MINUTES! },
     demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },
-    business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS! },
+    business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS!, dateMin: dto.BUSINESS_DATE_MIN!, yearsAhead: dto.BUSINESS_YEARS_AHEAD! },
     uploads: { maxBytes: dto.UPLOAD_MAX_MB! * 1024 * 1024 },
     logLevel: dto.LOG_LEVEL!,
   };
@@ -75,6 +77,13 @@ function assertTimeZone(zone: string) {
   } catch {
     throw new ConfigError(`invalid configuration: BUSINESS_TIME_ZONE=${JSON.stringify(zone)}: must be an IANA time zone such as Asia/Shanghai`);
   }
+}
+
+/** The range must hold today (its end is at least this year's last day): a later minimum would refuse everything. */
+function assertDateMin(minDate: string, timeZone: string) {
+  if (!isBusinessDate(minDate)) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: not a calendar date`);
+  const today = businessDate(new Date(), timeZone);
+  if (minDate > today) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: after today (${today})`);
 }
 
 /** Embedded installs need no setup, so the signing secret is generated once and kept beside the data. */

@@ -25,7 +25,7 @@ describe('parseConfig', () => {
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(config.database).toEqual({ type: 'sqlite', file: path.join(path.resolve('data'), 'pubscore.sqlite') });
     expect(config.login).toEqual({ maxFailures: 5, lockMinutes: 15 });
-    expect(config.business.timeZone).toBe('Asia/Shanghai');
+    expect(config.business).toMatchObject({ timeZone: 'Asia/Shanghai', dateMin: '2000-01-01', yearsAhead: 10 });
     expect(config.uploads.maxBytes).toBe(20 * 1024 * 1024);
   });
 
@@ -69,6 +69,10 @@ describe('parseConfig', () => {
     ['SESSION_SECRET', 'short'],
     ['DEMO_MODE', 'maybe'],
     ['BUSINESS_TIME_ZONE', 'Mars/Olympus'],
+    ['BUSINESS_DATE_MIN', '0000-01-01'],
+    ['BUSINESS_DATE_MIN', '2026-02-30'],
+    ['BUSINESS_DATE_MIN', '2999-01-01'],
+    ['BUSINESS_YEARS_AHEAD', '101'],
     ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%s with an error naming the variable', (key, value) => {
     const parse = () => parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, [key]: value });
