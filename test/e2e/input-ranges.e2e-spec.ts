@@ -3,6 +3,9 @@
 // quarter row, impossible dates are refused rather than rolled over, and ids are plain
 // positive decimal integers (`DELETE /api/evidence/%20%201` once deleted evidence #1).
 import { DataSource } from 'typeorm';
+import { Commission } from '../../apps/api/src/commissions/commission.entity';
+import { Instruction } from '../../apps/api/src/instructions/instruction.entity';
+import { MonthlyReport } from '../../apps/api/src/monthly-reports/monthly-report.entity';
 import { Office } from '../../apps/api/src/offices/office.entity';
 import { QuarterPeriod } from '../../apps/api/src/publication/quarter-period.entity';
 import { testBackends } from '../utils/backends';
@@ -174,11 +177,32 @@ describe.each(testBackends('input_ranges'))('business date range and strict ids 
       await expectRefused('quarter_periods', () => http().patch('/api/quarters/2025-Q1/notice-texts').set(bearer(office)).send({ issuedDate }), code, 'issuedDate');
     });
 
-    it('after all those attempts an office-wide recompute still succeeds', async () => {
+    const recomputeOfficeWide = async () => {
       const res = await http().post('/api/scores/recompute').set(bearer(office)).send({});
       expect(res.status).toBe(201);
       const job = await t.waitForJob(office, res.body.id);
-      expect({ status: job.status, error: job.error }).toEqual({ status: 'done', error: null });
+      return { status: job.status, error: job.error };
+    };
+
+    it('after all those attempts an office-wide recompute still succeeds', async () => {
+      expect(await recomputeOfficeWide()).toEqual({ status: 'done', error: null });
+    });
+
+    it('rows an older version stored outside the range do not break an office-wide recompute', async () => {
+      // What the defect left behind: written directly, as the API no longer lets them in.
+      const officeId = (await ds.getRepository(Office).find({ order: { id: 'ASC' }, take: 1 }))[0].id;
+      const unitId = (await http().get('/api/units?pageSize=1').set(bearer(office))).body.items[0].id;
+      const report = await ds.getRepository(MonthlyReport).insert({ officeId, unitId, month: '0000-01', filedAt: new Date(), filedDate: '2025-01-02', articlesSubmitted: 1, placementsAdopted: 0, narrative: null, filedBy: null });
+      const instruction = await ds.getRepository(Instruction).insert({ officeId, articleId, leaderTitle: '区委书记', level: 'district', instructedDate: '0000-01-01', content: null, status: 'verified', reviewNote: null, verifiedBy: null, verifiedAt: null, createdBy: null });
+      const commission = await ds.getRepository(Commission).insert({ officeId, topic: '9999 年截止', description: null, issuedDate: '2025-01-01', deadline: '9999-12-31', createdBy: null });
+      try {
+        expect(await recomputeOfficeWide()).toEqual({ status: 'done', error: null });
+        expect((await http().get('/api/quarters').set(bearer(officer))).status).toBe(200);
+      } finally {
+        await ds.getRepository(MonthlyReport).delete(report.identifiers[0].id);
+        await ds.getRepository(Instruction).delete(instruction.identifiers[0].id);
+        await ds.getRepository(Commission).delete(commission.identifiers[0].id);
+      }
     });
   });
 
