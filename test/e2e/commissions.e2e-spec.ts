@@ -7,6 +7,9 @@ import { Article } from '../../apps/api/src/articles/article.entity';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
+// Still ahead whenever the suite runs, and inside the business range (this year + 10 at most).
+const FUTURE_YEAR = new Date().getUTCFullYear() + 2;
+
 describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backend) => {
   let t: TestApp;
   let ds: DataSource;
@@ -84,7 +87,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
   });
 
   it('an unanswered target before the deadline is pending and the commission is open', async () => {
-    const res = await create(office, { topic: '基层治理创新', issuedDate: '2025-04-01', deadline: '2099-12-31', targetUnitIds: [unit.LJJD, unit.QSZ] });
+    const res = await create(office, { topic: '基层治理创新', issuedDate: '2025-04-01', deadline: `${FUTURE_YEAR}-12-31`, targetUnitIds: [unit.LJJD, unit.QSZ] });
     expect(res.status).toBe(201);
     c.future = res.body.id;
     expect(res.body.status).toBe('open');
@@ -213,7 +216,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
     expect(ids(await list('q=联合'))).toEqual([c.joint]);
     expect(ids(await list('q=%25'))).toEqual([]); // a literal %, not a wildcard
     const page = await list('pageSize=2&page=2');
-    // ordered by deadline, newest first: future (2099), joint (04-15), ljjdOnly (03-20), past (03-10)
+    // ordered by deadline, newest first: future (FUTURE_YEAR), joint (04-15), ljjdOnly (03-20), past (03-10)
     expect(page.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });
     expect(ids(page)).toEqual([c.ljjdOnly, c.past]);
     expect((await list('status=later')).status).toBe(400);
@@ -260,7 +263,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
   });
 
   it('an answer whose article was deleted counts as no answer, and the commission is editable again', async () => {
-    const made = await create(office, { topic: '草稿被删', issuedDate: '2025-05-01', deadline: '2099-06-30', targetUnitIds: [unit.LJJD] });
+    const made = await create(office, { topic: '草稿被删', issuedDate: '2025-05-01', deadline: `${FUTURE_YEAR}-06-30`, targetUnitIds: [unit.LJJD] });
     const draft = await insertArticle('临江街道待删草稿', '2025-05-02', ['LJJD']);
     expect((await answer(officer, made.body.id, draft)).body.status).toBe('on-time');
     // what the articles feature does when a draft is deleted

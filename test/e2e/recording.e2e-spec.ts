@@ -156,7 +156,7 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     expect(Number((await dataSource.query('SELECT COUNT(*) AS n FROM articles'))[0].n)).toBe(before);
 
     const { body: article } = await post(officer, '/api/articles', { title: '用来测试录用日期的稿件', submittedAt: '2023-05-10' });
-    const future = await post(officer, `/api/articles/${article.id}/placements`, { outletId: outlets.RMRB, publishedAt: '2999-01-01' });
+    const future = await post(officer, `/api/articles/${article.id}/placements`, { outletId: outlets.RMRB, publishedAt: `${new Date().getUTCFullYear() + 2}-01-01` });
     expect(future.status).toBe(422);
     expect(future.body.errors.publishedAt).toContain('晚于今天');
     const early = await post(officer, `/api/articles/${article.id}/placements`, { outletId: outlets.RMRB, publishedAt: '2023-01-02' });

@@ -8,7 +8,7 @@ import { ROLES } from '@app/contracts';
 import { AuditService } from '../../apps/api/src/audit/audit.service';
 import { ACCESS_KEY, type RouteAccess } from '../../apps/api/src/auth/roles.decorator';
 import { testBackends } from '../utils/backends';
-import { createTestApp, type TestApp } from '../utils/app';
+import { bearer, createTestApp, type TestApp } from '../utils/app';
 
 interface Route {
   name: string;
@@ -95,6 +95,48 @@ describe.each(testBackends('routes').filter((b) => b.name === 'embedded'))('rout
       if (res.status !== 401) answers.push(`${label(r)} → ${res.status}`);
     }
     expect(answers).toEqual([]);
+  });
+
+  describe('id parameters (issue #11, defect 3)', () => {
+    // Number() and Nest's ParseIntPipe took all of these; `DELETE /api/evidence/%20%201` once deleted evidence #1.
+    const ODD_IDS = ['1e3', '0x10', '%20%201', '+1', '1.0', '01', '0', '2147483648'];
+    const ID_PARAM = /^(id|[a-z]+Id|revision)$/;
+    // Demo accounts are named after their role.
+    const callerFor = (r: Route) => (r.access && !r.access.public ? (r.access.roles.includes('office') ? 'office' : r.access.roles[0]) : 'office');
+    const idParams = (r: Route) => [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]).filter((p) => ID_PARAM.test(p));
+    const fill = (r: Route, param: string, value: string) =>
+      r.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === param ? value : ({ quarter: '2025-Q1', month: '2025-01', type: 'articles', action: 'submit' } as Record<string, string>)[name] ?? '1'));
+    const tokens = new Map<string, Promise<string>>();
+    const send = async (r: Route, url: string) => {
+      const verb = r.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      const role = callerFor(r);
+      if (!tokens.has(role)) tokens.set(role, t.login(role));
+      return t.http()[verb](url).set(bearer(await tokens.get(role)!));
+    };
+
+    it('finds the id routes (so that the walk below can fail)', () => {
+      const withIds = routes.filter((r) => idParams(r).length > 0).map((r) => `${r.method} ${r.path}`);
+      expect(withIds.length).toBeGreaterThanOrEqual(40);
+      expect(withIds).toEqual(expect.arrayContaining(['DELETE /api/evidence/:id', 'GET /api/articles/:articleId/placements', 'GET /api/quarters/:quarter/snapshots/:revision', 'GET /api/articles/import/:jobId/report.xlsx']));
+    });
+
+    it('every id route parameter refuses the odd forms of a number with 400 invalid_id', async () => {
+      const wrong: string[] = [];
+      for (const r of routes) {
+        for (const param of idParams(r)) {
+          // A plain id reaches the handler (404, 403, 400 for the body…): the refusal below is the id's.
+          const plain = await send(r, fill(r, param, '2147483647'));
+          if (plain.body?.code === 'invalid_id') wrong.push(`${label(r)} :${param}=2147483647 → invalid_id`);
+          for (const odd of ODD_IDS) {
+            const res = await send(r, fill(r, param, odd));
+            if (res.status !== 400 || res.body.code !== 'invalid_id' || res.body.errors?.[param] !== 'ID 必须是正整数') {
+              wrong.push(`${label(r)} :${param}=${odd} → ${res.status} ${res.body?.code ?? ''}`);
+            }
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, ParseIntPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors, Body } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors, Body } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
@@ -8,6 +8,7 @@ import { ListArticlesQuery } from './dto/article.dto';
 import { ArticleExportService } from './import/article-export.service';
 import { ArticleImportService } from './import/article-import.service';
 import { ImportArticlesDto } from './import/dto/article-import.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (ascii: string, chinese: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
@@ -38,7 +39,7 @@ export class ArticlesSheetController {
 
   @Roles('officer', 'office', 'admin') @Get('import/:jobId/report.xlsx')
   @Header('Content-Type', XLSX) @Header('Content-Disposition', attachment('import-report.xlsx', '导入检查结果.xlsx'))
-  async report(@Auth() user: AuthUser, @Param('jobId', ParseIntPipe) jobId: number) {
+  async report(@Auth() user: AuthUser, @Param('jobId', ParseIdPipe) jobId: number) {
     return new StreamableFile(await this.imports.report(user, jobId));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
@@ -6,6 +6,7 @@ import { ArticleDuplicatesService } from './article-duplicates.service';
 import { ArticlesService } from './articles.service';
 import { CreateArticleDto, ListArticlesQuery, SimilarQuery, UpdateArticleDto } from './dto/article.dto';
 import { OtherArticleDto } from './dto/duplicate.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('articles 稿件')
 @Controller('articles')
@@ -24,7 +25,7 @@ export class ArticlesController {
   }
 
   @AnyRole() @Get(':id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.get(user, id);
   }
 
@@ -34,22 +35,22 @@ export class ArticlesController {
   }
 
   @Roles('officer', 'office', 'admin') @Patch(':id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateArticleDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateArticleDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('officer', 'office', 'admin') @Delete(':id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 
   @Roles('office', 'admin') @Post(':id/merge') @HttpCode(204)
-  merge(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: OtherArticleDto) {
+  merge(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: OtherArticleDto) {
     return this.duplicates.merge(user, id, dto.otherId);
   }
 
   @Roles('office', 'admin') @Post(':id/distinct') @HttpCode(204)
-  markDistinct(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: OtherArticleDto) {
+  markDistinct(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: OtherArticleDto) {
     return this.duplicates.markDistinct(user, id, dto.otherId);
   }
 }

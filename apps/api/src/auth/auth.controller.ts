@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto } from './dto/login.dto';
 import { AnyAccount, AnyRoleEvenBeforePasswordChange, Public } from './roles.decorator';
 import { SESSION_COOKIE, SessionTokenService } from './session-token.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('auth 登录')
@@ -68,7 +69,7 @@ export class AuthController {
   @AnyAccount()
   @Delete('sessions/:id')
   @HttpCode(204)
-  endSession(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  endSession(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.sessions.end(user, id);
   }
 

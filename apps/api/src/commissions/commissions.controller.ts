@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { CommissionAnswersService } from './commission-answers.service';
 import { CommissionsService } from './commissions.service';
 import { AnswerCommissionDto, CompletionQuery, CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('commissions 约稿')
 @Controller('commissions')
@@ -31,7 +32,7 @@ export class CommissionsController {
   }
 
   @Roles('office', 'leader', 'officer', 'reviewer') @Get(':id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.get(user, id);
   }
 
@@ -41,17 +42,17 @@ export class CommissionsController {
   }
 
   @Roles('office') @Patch(':id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCommissionDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateCommissionDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('office') @Delete(':id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 
   @Roles('officer', 'reviewer') @Post(':id/answer') @HttpCode(200)
-  answer(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: AnswerCommissionDto) {
+  answer(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: AnswerCommissionDto) {
     return this.answers.answer(user, id, dto);
   }
 }

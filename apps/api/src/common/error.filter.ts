@@ -27,7 +27,10 @@ export class ErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (exception instanceof AppError) response.set(exception.headers);
-    response.status(body.statusCode).json(body);
+    // A download route's @Header (an .xlsx type, an attachment name) is set before its pipes
+    // run; an error body must not go out labelled as that file.
+    response.removeHeader('Content-Disposition');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   toBody(exception: unknown): ErrorBody {

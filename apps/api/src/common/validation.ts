@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError } from './app-error';
 
 /**
@@ -43,32 +43,70 @@ function zh(constraint: string, english: string): string {
   return make(numbers);
 }
 
-/** Flattens nested validation errors into `{ 'placements.0.outletId': '必填' }`. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
+/** The most specific failed constraint of one field: a wrong type says so before "too long". */
+function firstConstraint(error: ValidationError): [string, string] | undefined {
+  const order = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray'];
+  const rank = (name: string) => (order.indexOf(name) === -1 ? 99 : order.indexOf(name));
+  return Object.entries(error.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b))[0];
+}
+
+/** Walks the error tree: `visit(field, constraint, message)` for each field's most specific error. */
+function eachFieldError(errors: ValidationError[], visit: (field: string, constraint: string, english: string) => void, prefix = ''): void {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const constraints = Object.entries(error.constraints ?? {});
-    // The most specific message wins: a wrong type says so before "too long".
-    const order = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray'];
-    constraints.sort(([a], [b]) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)));
-    if (constraints.length > 0) out[field] = zh(constraints[0][0], constraints[0][1]);
-    if (error.children?.length) Object.assign(out, flattenValidationErrors(error.children, field));
+    const first = firstConstraint(error);
+    if (first) visit(field, first[0], first[1]);
+    if (error.children?.length) eachFieldError(error.children, visit, field);
   }
+}
+
+/** Flattens nested validation errors into `{ 'placements.0.outletId': '必填' }`. */
+export function flattenValidationErrors(errors: ValidationError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  eachFieldError(errors, (field, constraint, english) => {
+    out[field] = zh(constraint, english);
+  });
   return out;
 }
 
+/** Constraints whose failure has its own stable code when it is the only kind in a request. */
+const CONSTRAINT_CODES: Record<string, string> = {
+  whitelistValidation: 'unknown_field',
+  isId: 'invalid_id',
+  businessDateInRange: 'date_out_of_range',
+  businessMonthInRange: 'month_out_of_range',
+  quarterInRange: 'quarter_out_of_range',
+};
+
+/** The response code: a specific one when every field failed the same way, else `validation_failed`. */
+export function validationCode(errors: ValidationError[]): string {
+  const codes = new Set<string>();
+  eachFieldError(errors, (_field, constraint) => {
+    codes.add(CONSTRAINT_CODES[constraint] ?? 'validation_failed');
+  });
+  return codes.size === 1 ? [...codes][0] : 'validation_failed';
+}
+
+/**
+ * The global pipe runs before a parameter's own pipe, and Nest's ValidationPipe turns a route
+ * parameter typed `number` into Number(text) on the way: '1e3' became 1000 and ' 1' became 1
+ * before ParseIdPipe could see them. Route parameters therefore reach their own pipe as written.
+ */
+class AppValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
     exceptionFactory: (errors) => {
-      const fields = flattenValidationErrors(errors);
-      const unknown = Object.values(fields).every((m) => m === MESSAGES.whitelistValidation([]));
-      return unknown
-        ? new AppError(HttpStatus.BAD_REQUEST, 'unknown_field', '请求中包含不允许的字段', fields)
-        : new AppError(HttpStatus.BAD_REQUEST, 'validation_failed', '提交的内容有误，请按提示修改', fields);
+      const code = validationCode(errors);
+      const message = code === 'unknown_field' ? '请求中包含不允许的字段' : '提交的内容有误，请按提示修改';
+      return new AppError(HttpStatus.BAD_REQUEST, code, message, flattenValidationErrors(errors));
     },
   });
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { businessDate, isBusinessDate } from '@app/scoring';
 import { EnvDto } from './env.dto';
 
 export type AppRole = 'api' | 'worker' | 'all';
@@ -30,7 +31,7 @@ export interface AppConfig {
   /** 三员分立: admin keeps users and settings; roles and unlocks go to secadmin, the audit log to auditor. */
   separationOfDuties: boolean;
   demo: { seed: boolean; records: boolean; mode: boolean; password: string };
-  business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number };
+  business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number; dateMin: string; yearsAhead: number };
   uploads: { maxBytes: number };
   logLevel: string;
 }
@@ -50,6 +51,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`invalid configuration: ${lines.join(' | ')}`);
   }
   assertTimeZone(dto.BUSINESS_TIME_ZONE!);
+  assertDateMin(dto.BUSINESS_DATE_MIN!, dto.BUSINESS_TIME_ZONE!);
   const dataDir = path.resolve(dto.DATA_DIR!);
   return {
     role: dto.APP_ROLE!,
@@ -64,7 +66,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     audit: { retentionDays: dto.AUDIT_RETENTION_DAYS! },
     separationOfDuties: dto.SEPARATION_OF_DUTIES!,
     demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },
-    business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS! },
+    business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS!, dateMin: dto.BUSINESS_DATE_MIN!, yearsAhead: dto.BUSINESS_YEARS_AHEAD! },
     uploads: { maxBytes: dto.UPLOAD_MAX_MB! * 1024 * 1024 },
     logLevel: dto.LOG_LEVEL!,
   };
@@ -134,6 +136,13 @@ function parseTrustProxy(value: string): TrustProxy {
     throw new ConfigError(`invalid configuration: TRUST_PROXY=${JSON.stringify(value)}: must be false, a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and subnets (10.0.0.0/8)`);
   }
   return items;
+}
+
+/** The range must hold today (its end is at least this year's last day): a later minimum would refuse everything. */
+function assertDateMin(minDate: string, timeZone: string) {
+  if (!isBusinessDate(minDate)) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: not a calendar date`);
+  const today = businessDate(new Date(), timeZone);
+  if (minDate > today) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: after today (${today})`);
 }
 
 /** Embedded installs need no setup, so the signing secret is generated once and kept beside the data. */

@@ -28,7 +28,7 @@ describe('parseConfig', () => {
     expect(config.passwords).toEqual({ minLength: 10, minClasses: 3, history: 5, maxAgeDays: 0 });
     expect(config.session.idleMinutes).toBe(30);
     expect(config.audit.retentionDays).toBe(180);
-    expect(config.business.timeZone).toBe('Asia/Shanghai');
+    expect(config.business).toMatchObject({ timeZone: 'Asia/Shanghai', dateMin: '2000-01-01', yearsAhead: 10 });
     expect(config.uploads.maxBytes).toBe(20 * 1024 * 1024);
   });
 
@@ -73,6 +73,10 @@ describe('parseConfig', () => {
     ['DEMO_MODE', 'maybe'],
     ['AUDIT_RETENTION_DAYS', '90'],
     ['BUSINESS_TIME_ZONE', 'Mars/Olympus'],
+    ['BUSINESS_DATE_MIN', '0000-01-01'],
+    ['BUSINESS_DATE_MIN', '2026-02-30'],
+    ['BUSINESS_DATE_MIN', '2999-01-01'],
+    ['BUSINESS_YEARS_AHEAD', '101'],
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_ORIGIN', 'pubscore.example.gov.cn'],
     ['PUBLIC_ORIGIN', 'https://pubscore.example.gov.cn/app'],

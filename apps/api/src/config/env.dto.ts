@@ -119,6 +119,14 @@ export class EnvDto {
   @IsOptional() @IsString()
   BUSINESS_TIME_ZONE?: string = 'Asia/Shanghai';
 
+  /** Earliest business date accepted anywhere (records, reports, deadlines, imports), YYYY-MM-DD. */
+  @IsOptional() @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a YYYY-MM-DD date from 1900 on' })
+  BUSINESS_DATE_MIN?: string = '2000-01-01';
+
+  /** Latest business date accepted: December 31 of the current year plus this many years. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(100)
+  BUSINESS_YEARS_AHEAD?: number = 10;
+
   /** Day of month M+1 by which the monthly report for month M is due. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(28)
   MONTHLY_REPORT_DUE_DAY?: number = 5;

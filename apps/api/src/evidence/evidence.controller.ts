@@ -1,10 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { EvidenceService } from './evidence.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('evidence 证明材料')
 @Controller()
@@ -12,18 +13,18 @@ export class EvidenceController {
   constructor(private readonly service: EvidenceService) {}
 
   @Roles('officer', 'office', 'admin') @Post('placements/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
-  uploadForPlacement(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @UploadedFile() file: Express.Multer.File) {
+  uploadForPlacement(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
     return this.service.upload(user, 'placement', id, file);
   }
 
   @Roles('officer', 'office', 'admin') @Post('instructions/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
-  uploadForInstruction(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @UploadedFile() file: Express.Multer.File) {
+  uploadForInstruction(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
     return this.service.upload(user, 'instruction', id, file);
   }
 
   /** Inline (to preview beside the entry) unless ?download=1. */
   @AnyRole() @Get('evidence/:id')
-  async download(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query('download') asAttachment: string | undefined, @Res() res: Response) {
+  async download(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query('download') asAttachment: string | undefined, @Res() res: Response) {
     const { content, evidence } = await this.service.download(user, id);
     res.setHeader('Content-Type', evidence.mimeType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -36,7 +37,7 @@ export class EvidenceController {
   }
 
   @Roles('officer', 'office', 'admin') @Delete('evidence/:id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 }

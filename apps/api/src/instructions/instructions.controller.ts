@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { CreateInstructionDto, UpdateInstructionDto } from './dto/instruction.dto';
 import { InstructionsService } from './instructions.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('instructions 领导批示')
 @Controller()
@@ -11,27 +12,27 @@ export class InstructionsController {
   constructor(private readonly service: InstructionsService) {}
 
   @AnyRole() @Get('articles/:articleId/instructions')
-  list(@Auth() user: AuthUser, @Param('articleId', ParseIntPipe) articleId: number) {
+  list(@Auth() user: AuthUser, @Param('articleId', ParseIdPipe) articleId: number) {
     return this.service.listForArticle(user, articleId);
   }
 
   @Roles('officer', 'office', 'admin') @Post('articles/:articleId/instructions')
-  create(@Auth() user: AuthUser, @Param('articleId', ParseIntPipe) articleId: number, @Body() dto: CreateInstructionDto) {
+  create(@Auth() user: AuthUser, @Param('articleId', ParseIdPipe) articleId: number, @Body() dto: CreateInstructionDto) {
     return this.service.create(user, articleId, dto);
   }
 
   @AnyRole() @Get('instructions/:id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.get(user, id);
   }
 
   @Roles('officer', 'office', 'admin') @Patch('instructions/:id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateInstructionDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateInstructionDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('officer', 'office', 'admin') @Delete('instructions/:id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 }

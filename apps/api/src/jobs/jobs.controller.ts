@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { ListJobsQuery } from './dto/list-jobs.query';
 import { JobsService } from './jobs.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('jobs 后台任务')
 @Controller('jobs')
@@ -18,7 +19,7 @@ export class JobsController {
 
   @AnyRole()
   @Get(':id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.get(user, id);
   }
 }

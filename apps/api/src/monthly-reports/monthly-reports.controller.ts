@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
+import { ParseMonthPipe } from '../common/parse-month.pipe';
 import { Roles } from '../auth/roles.decorator';
 import { ComplianceQuery, FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, UnitQuery } from './dto/monthly-report.dto';
 import { MonthlyReportsService } from './monthly-reports.service';
@@ -26,17 +27,17 @@ export class MonthlyReportsController {
   }
 
   @Roles('office', 'officer', 'reviewer') @Get('draft/:month')
-  draft(@Auth() user: AuthUser, @Param('month') month: string, @Query() query: UnitQuery) {
+  draft(@Auth() user: AuthUser, @Param('month', ParseMonthPipe) month: string, @Query() query: UnitQuery) {
     return this.service.draft(user, month, query.unitId);
   }
 
   @Roles('office', 'leader', 'officer', 'reviewer') @Get(':month')
-  get(@Auth() user: AuthUser, @Param('month') month: string, @Query() query: UnitQuery) {
+  get(@Auth() user: AuthUser, @Param('month', ParseMonthPipe) month: string, @Query() query: UnitQuery) {
     return this.service.get(user, month, query.unitId);
   }
 
   @Roles('officer') @Put(':month')
-  file(@Auth() user: AuthUser, @Param('month') month: string, @Body() dto: FileMonthlyReportDto) {
+  file(@Auth() user: AuthUser, @Param('month', ParseMonthPipe) month: string, @Body() dto: FileMonthlyReportDto) {
     return this.service.file(user, month, dto);
   }
 }

@@ -9,7 +9,8 @@ import { JobsService } from '../jobs/jobs.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badRequest, conflict, notFound } from '../common/app-error';
-import { addMonths, currentBusinessMonth, isBusinessMonth, monthDueDate, todayBusinessDate } from '../common/business-date';
+import { addMonths, currentBusinessMonth, monthDueDate, todayBusinessDate } from '../common/business-date';
+import { assertBusinessMonth } from '../common/parse-month.pipe';
 import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import type { AppConfig } from '../config/app-config';
@@ -64,7 +65,7 @@ export class MonthlyReportsService {
    * changes the counts and narrative only, so a late report stays late.
    */
   async file(user: AuthUser, month: string, dto: FileMonthlyReportDto): Promise<MonthStanding> {
-    assertMonth(month);
+    assertBusinessMonth(month);
     if (month > currentBusinessMonth(this.config)) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'future_month', '不能填报未来月份的月报', { month: `${month} 尚未到来，只能填报本月及以前的月份` });
     }
@@ -100,7 +101,7 @@ export class MonthlyReportsService {
   }
 
   async get(user: AuthUser, month: string, unitId?: number): Promise<MonthStanding> {
-    assertMonth(month);
+    assertBusinessMonth(month);
     const unit = await this.unitOrFail(user, this.unitFor(user, unitId));
     const report = await this.dataSource.manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
     return this.standing(unit, month, report, todayBusinessDate(this.config));
@@ -180,6 +181,3 @@ export class MonthlyReportsService {
   }
 }
 
-function assertMonth(month: string) {
-  if (!isBusinessMonth(month)) throw badRequest('invalid_month', '月份格式不正确（应为 YYYY-MM）', { month: '月份格式不正确（应为 YYYY-MM）' });
-}

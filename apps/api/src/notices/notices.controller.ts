@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { NoticesService } from './notices.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -21,22 +22,22 @@ export class NoticesController {
   }
 
   @AnyRole() @Get(':id')
-  view(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  view(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.view(user, id);
   }
 
   @Roles('office', 'leader') @Get(':id/readers')
-  readers(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  readers(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.readers(user, id);
   }
 
   @AnyRole() @Get(':id/notice.docx')
-  docx(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  docx(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     return this.send(user, id, 'docx', res);
   }
 
   @AnyRole() @Get(':id/notice.xlsx')
-  xlsx(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  xlsx(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     return this.send(user, id, 'xlsx', res);
   }
 

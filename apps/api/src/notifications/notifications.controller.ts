@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Auth, type AuthUser } from '../auth/auth-user';
@@ -6,6 +6,7 @@ import { AnyAccount } from '../auth/roles.decorator';
 import { PageQuery } from '../common/dto/page.query';
 import { QueryBoolean } from '../common/dto/transforms';
 import { NotificationsService } from './notifications.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 class ListNotificationsQuery extends PageQuery {
   @IsOptional() @QueryBoolean() @IsBoolean()
@@ -28,7 +29,7 @@ export class NotificationsController {
   }
 
   @AnyAccount() @Post(':id/read') @HttpCode(204)
-  markRead(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  markRead(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.markRead(user, id);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
@@ -6,6 +6,7 @@ import { AnyRole, Roles } from '../auth/roles.decorator';
 import { toJobResponse } from '../jobs/jobs.service';
 import { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/outlet.dto';
 import { OutletsService } from './outlets.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,7 +31,7 @@ export class OutletsController {
   }
 
   @AnyRole() @Get(':id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.findOrFail(user, id);
   }
 
@@ -40,12 +41,12 @@ export class OutletsController {
   }
 
   @Roles('office', 'admin') @Patch(':id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateOutletDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOutletDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('office', 'admin') @Delete(':id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { CreatePlacementDto, UpdatePlacementDto } from './dto/placement.dto';
 import { PlacementsService } from './placements.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('placements 录用')
 @Controller()
@@ -11,27 +12,27 @@ export class PlacementsController {
   constructor(private readonly service: PlacementsService) {}
 
   @AnyRole() @Get('articles/:articleId/placements')
-  list(@Auth() user: AuthUser, @Param('articleId', ParseIntPipe) articleId: number) {
+  list(@Auth() user: AuthUser, @Param('articleId', ParseIdPipe) articleId: number) {
     return this.service.listForArticle(user, articleId);
   }
 
   @Roles('officer', 'office', 'admin') @Post('articles/:articleId/placements')
-  create(@Auth() user: AuthUser, @Param('articleId', ParseIntPipe) articleId: number, @Body() dto: CreatePlacementDto) {
+  create(@Auth() user: AuthUser, @Param('articleId', ParseIdPipe) articleId: number, @Body() dto: CreatePlacementDto) {
     return this.service.create(user, articleId, dto);
   }
 
   @AnyRole() @Get('placements/:id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.get(user, id);
   }
 
   @Roles('officer', 'office', 'admin') @Patch('placements/:id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePlacementDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdatePlacementDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('officer', 'office', 'admin') @Delete('placements/:id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 }

@@ -33,7 +33,7 @@ export class DisputesService {
   async create(user: AuthUser, quarter: string, dto: CreateDisputeDto): Promise<Dispute> {
     const unitId = isUnitScoped(user) ? user.unitId! : dto.unitId;
     if (!unitId) throw invalid({ unitId: '请选择单位' });
-    const period = await this.quarters.period(this.dataSource.manager, user.officeId, quarter);
+    const period = await this.quarters.currentPeriod(this.dataSource.manager, user.officeId, quarter);
     if (period.stage !== 'review') throw conflict('not_in_review', '该季度不在复核期，不能提出异议');
     if (period.disputeUntil && todayBusinessDate(this.config) > period.disputeUntil) {
       throw conflict('dispute_window_closed', `异议期已于 ${period.disputeUntil} 结束`);

@@ -88,7 +88,7 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
     if (date <= quarterSettledDate(quarter, this.config.business.monthlyReportDueDay)) return { opened: [] };
     const opened: string[] = [];
     for (const office of await this.dataSource.getRepository(Office).find()) {
-      const period = await this.quarters.period(this.dataSource.manager, office.id, quarter);
+      const period = await this.quarters.currentPeriod(this.dataSource.manager, office.id, quarter);
       if (period.stage !== 'open') continue;
       await this.quarters.openReview(null, office.id, quarter);
       await this.notifications.notifyOffice(office.id, ['office'], {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
@@ -6,6 +6,7 @@ import { DisputesService } from './disputes.service';
 import { AnswerDisputeDto, CloseQuarterDto, CreateDisputeDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
 import { ParseQuarterPipe } from './quarter-param';
 import { QuartersService } from './quarters.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('quarters 季度')
 @Controller('quarters')
@@ -23,7 +24,7 @@ export class QuartersController {
   }
 
   @AnyRole() @Get(':quarter/snapshots/:revision')
-  snapshot(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('revision', ParseIntPipe) revision: number) {
+  snapshot(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('revision', ParseIdPipe) revision: number) {
     return this.service.snapshot(user, quarter, revision);
   }
 
@@ -63,7 +64,7 @@ export class QuartersController {
   }
 
   @Roles('office') @Post(':quarter/disputes/:id/answer') @HttpCode(200)
-  answerDispute(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('id', ParseIntPipe) id: number, @Body() dto: AnswerDisputeDto) {
+  answerDispute(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('id', ParseIdPipe) id: number, @Body() dto: AnswerDisputeDto) {
     return this.disputes.answer(user, quarter, id, dto);
   }
 }

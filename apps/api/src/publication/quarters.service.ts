@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { formatPoints, quarterOf, quarterRange } from '@app/scoring';
+import { formatPoints, isQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { monthDueDate, todayBusinessDate } from '../common/business-date';
+import { businessRange, quarterInRange } from '../common/business-range';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
@@ -36,7 +37,17 @@ export class QuartersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The quarter row, created as `open` the first time anyone asks. */
+  /**
+   * The quarter's state for a read: its row, or the `open` state a quarter has before anyone
+   * acted on it. Never stores anything: a read (or a refused write) of any quarter must not leave
+   * a row behind for the shared list to trip over.
+   */
+  async currentPeriod(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
+    const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
+    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null });
+  }
+
+  /** The quarter row to change, created as `open` the first time the office acts on it. */
   async period(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
     const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
     if (found) return found;
@@ -53,7 +64,9 @@ export class QuartersService {
       const [y, n] = q.split('-Q').map(Number);
       q = n === 1 ? `${y - 1}-Q4` : `${y}-Q${n - 1}`;
     }
-    const rows = await this.dataSource.getRepository(QuarterPeriod).find({ where: { officeId: user.officeId } });
+    // Rows outside the business range (left by older versions) would break the settled-date maths.
+    const range = businessRange();
+    const rows = (await this.dataSource.getRepository(QuarterPeriod).find({ where: { officeId: user.officeId } })).filter((r) => isQuarter(r.quarter) && quarterInRange(r.quarter, range));
     const revisions: { quarter: string; revision: unknown }[] = await this.dataSource.query(
       'SELECT quarter, MAX(revision) AS revision FROM ranking_snapshots WHERE officeId = ? GROUP BY quarter',
       [user.officeId],
@@ -73,7 +86,7 @@ export class QuartersService {
   }
 
   async get(user: AuthUser, quarter: string) {
-    const period = await this.period(this.dataSource.manager, user.officeId, quarter);
+    const period = await this.currentPeriod(this.dataSource.manager, user.officeId, quarter);
     const pending = await pendingEntries(this.dataSource.manager, user.officeId, quarter);
     const snapshots = await this.dataSource.getRepository(RankingSnapshot).find({
       where: { officeId: user.officeId, quarter },
@@ -151,7 +164,7 @@ export class QuartersService {
 
   /** Queues the publication job; a quarter already published is published again as a correction. */
   async publish(user: AuthUser, quarter: string, dto: PublishQuarterDto) {
-    const period = await this.period(this.dataSource.manager, user.officeId, quarter);
+    const period = await this.currentPeriod(this.dataSource.manager, user.officeId, quarter);
     if (period.stage !== 'closed' && period.stage !== 'published') throw conflict('invalid_stage', '请先关闭该季度再发布');
     if (period.stage === 'published' && !dto.reason) throw invalid({ reason: '再次发布（更正通报）时必须说明更正原因' });
     const job = await this.jobs.enqueue('quarters.publish', { officeId: user.officeId, quarter, requestedBy: user.id, reason: dto.reason }, {

@@ -1,17 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole } from '../auth/roles.decorator';
 import { YearRankingService } from './year-ranking.service';
+import { IsBusinessQuarter } from '../common/business-date';
 
 class YearQuery {
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year: number;
 
   /** Year to date up to this quarter (e.g. 2023-Q2); default the whole year. */
-  @IsOptional() @Matches(/^\d{4}-Q[1-4]$/, { message: '季度格式不正确' })
+  @IsOptional() @IsBusinessQuarter()
   through?: string;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
@@ -6,6 +6,7 @@ import { badRequest } from '../common/app-error';
 import { BulkReviewDto, ENTRY_TYPES, REVIEW_ACTIONS, ReviewActionDto, ReviewQueueQuery, type EntryType, type ReviewAction } from './dto/review.dto';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewService } from './review.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('review 审核')
 @Controller('review')
@@ -23,7 +24,7 @@ export class ReviewController {
   }
 
   @Roles('officer', 'reviewer', 'office') @Post(':type/:id/:action') @HttpCode(200)
-  act(@Auth() user: AuthUser, @Param('type') type: string, @Param('id', ParseIntPipe) id: number, @Param('action') action: string, @Body() dto: ReviewActionDto) {
+  act(@Auth() user: AuthUser, @Param('type') type: string, @Param('id', ParseIdPipe) id: number, @Param('action') action: string, @Body() dto: ReviewActionDto) {
     if (!ENTRY_TYPES.includes(type as EntryType)) throw badRequest('invalid_type', `未知的记录类型 ${type}`);
     if (!REVIEW_ACTIONS.includes(action as ReviewAction)) throw badRequest('invalid_action', `未知的审核操作 ${action}`);
     return this.service.act(user, type as EntryType, id, action as ReviewAction, dto.reason);

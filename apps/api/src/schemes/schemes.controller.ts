@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { PageQuery } from '../common/dto/page.query';
 import { CreateSchemeVersionDto, SchemeDiffQuery, SchemeDocumentDto, UpdateSchemeVersionDto } from './dto/scheme.dto';
 import { SchemesService } from './schemes.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('schemes 计分办法')
 @Controller('schemes')
@@ -27,7 +28,7 @@ export class SchemesController {
   }
 
   @AnyRole() @Get(':id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.get(user, id);
   }
 
@@ -37,12 +38,12 @@ export class SchemesController {
   }
 
   @Roles('office', 'admin') @Patch(':id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateSchemeVersionDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateSchemeVersionDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('office', 'admin') @Delete(':id')
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 }

@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { invalid } from '../common/app-error';
 import { toNumber } from '../common/db-errors';
 import { todayBusinessDate } from '../common/business-date';
+import { businessRange, quarterInRange } from '../common/business-range';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
@@ -151,7 +152,10 @@ export class ScoreLedgerService implements OnModuleInit {
     else if (articleIds) quarters = await this.articleQuarters(payload.officeId, articleIds);
     else quarters = await this.officeQuarters(payload.officeId);
     const from = payload.fromQuarter;
-    const set = new Set(from ? quarters.filter((q) => compareQuarter(q, from) >= 0) : quarters);
+    // Requests and new records are held to the business range; rows an older version let in
+    // (a report for 0000-01) are left unscored instead of failing every office-wide recompute.
+    const range = businessRange();
+    const set = new Set(quarters.filter((q) => quarterInRange(q, range) && (!from || compareQuarter(q, from) >= 0)));
     return [...set].sort(compareQuarter);
   }
 
@@ -198,8 +202,11 @@ export class ScoreLedgerService implements OnModuleInit {
       }),
     );
     const today = quarterOf(todayBusinessDate(this.config));
-    const los = spans.map((s) => s.lo).filter((d): d is string => !!d).map(quarterOf);
-    const his = spans.map((s) => s.hi).filter((d): d is string => !!d).map(quarterOf);
+    // Clamped to the business range: one stray year-0000 or year-9999 row must not stretch the span.
+    const range = businessRange();
+    const clamp = (q: string) => (q < range.minQuarter ? range.minQuarter : q > range.maxQuarter ? range.maxQuarter : q);
+    const los = spans.map((s) => s.lo).filter((d): d is string => !!d).map((d) => clamp(quarterOf(d)));
+    const his = spans.map((s) => s.hi).filter((d): d is string => !!d).map((d) => clamp(quarterOf(d)));
     const quarters = new Set(await this.ledger.storedQuarters(officeId));
     if (los.length > 0) {
       const first = los.sort(compareQuarter)[0];

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { BUSINESS_ROLES } from '@app/contracts';
@@ -6,6 +6,7 @@ import { AnyRole, Roles } from '../auth/roles.decorator';
 import { CreateRankingGroupDto, CreateUnitDto, ListUnitsQuery, UpdateRankingGroupDto, UpdateUnitDto } from './dto/unit.dto';
 import { RankingGroupsService } from './ranking-groups.service';
 import { UnitsService } from './units.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Units are reference data: everyone reads them (joint articles name other units); the office keeps them. */
 @ApiTags('units 报送单位')
@@ -20,7 +21,7 @@ export class UnitsController {
   }
 
   @AnyRole() @Get(':id')
-  get(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.findOrFail(user, id);
   }
 
@@ -30,12 +31,12 @@ export class UnitsController {
   }
 
   @Roles('office', 'admin') @Patch(':id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUnitDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUnitDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('office', 'admin') @Delete(':id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 }
@@ -56,12 +57,12 @@ export class RankingGroupsController {
   }
 
   @Roles('office', 'admin') @Patch(':id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateRankingGroupDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateRankingGroupDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('office', 'admin') @Delete(':id') @HttpCode(204)
-  remove(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
 }

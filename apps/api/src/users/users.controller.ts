@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles, SeparatedDuty } from '../auth/roles.decorator';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('users 用户')
 @Roles('admin')
@@ -26,18 +27,18 @@ export class UsersController {
   /** Roles are the security administrator's under separation of duties (UsersService.update). */
   @Roles('admin', 'secadmin')
   @Patch(':id')
-  update(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto) {
+  update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUserDto) {
     return this.service.update(user, id, dto);
   }
 
   @Post(':id/reset-password') @HttpCode(200)
-  resetPassword(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ResetPasswordDto) {
+  resetPassword(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: ResetPasswordDto) {
     return this.service.resetPassword(user, id, dto);
   }
 
   @Roles('admin', 'secadmin') @SeparatedDuty('security')
   @Post(':id/unlock') @HttpCode(200)
-  unlock(@Auth() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  unlock(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.unlock(user, id);
   }
 }

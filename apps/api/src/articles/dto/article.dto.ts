@@ -1,11 +1,13 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { ENTRY_STATUSES, type EntryStatus } from '@app/contracts';
 import { PageQuery } from '../../common/dto/page.query';
 import { Trim } from '../../common/dto/transforms';
+import { QueryId } from '../../common/parse-id.pipe';
+import { IsBusinessDate, IsBusinessDateOrTime } from '../../common/business-date';
 
 export class ArticleUnitDto {
   @IsInt() @Min(1)
@@ -33,7 +35,7 @@ export class CreateArticleDto {
   authors?: string;
 
   /** ISO timestamp or a YYYY-MM-DD business date; default now. */
-  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}([T ].*)?$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsOptional() @IsString() @IsBusinessDateOrTime()
   submittedAt?: string;
 
   /** The submitting units; default: the officer's own unit. */
@@ -56,17 +58,17 @@ export class ListArticlesQuery extends PageQuery {
   @IsOptional() @IsIn(ENTRY_STATUSES)
   status?: EntryStatus;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   unitId?: number;
 
   @IsOptional() @IsString() @MaxLength(100)
   q?: string;
 
   /** submitted on or after (YYYY-MM-DD) */
-  @IsOptional() @IsISO8601()
+  @IsOptional() @IsBusinessDate()
   from?: string;
 
-  @IsOptional() @IsISO8601()
+  @IsOptional() @IsBusinessDate()
   to?: string;
 }
 
@@ -74,6 +76,6 @@ export class SimilarQuery {
   @IsString() @IsNotEmpty() @MaxLength(200)
   title: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   excludeId?: number;
 }

@@ -1,5 +1,6 @@
 import type { CellValue } from 'exceljs';
 import { isBusinessDate } from '../../common/business-date';
+import { businessRange } from '../../common/business-range';
 
 /** A formula's cached result, or the value itself. */
 function plain(value: CellValue): CellValue {
@@ -34,9 +35,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 const DAY_MS = 86_400_000;
-
-/** The earliest date accepted: catches a bare year (2023 read as a serial is 1905-07-15). */
-export const EARLIEST_DATE = '2000-01-01';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -74,7 +72,10 @@ export function cellDate(raw: CellValue, date1904 = false): Parsed<string> | nul
     else if (/^\d{5}(\.\d+)?$/.test(shown)) date = fromSerial(Number(shown), date1904);
   }
   if (!date || !isBusinessDate(date)) return { ok: false, message: `日期「${shown}」无法识别，请写成 2023-04-10 或设为日期格式` };
-  if (date < EARLIEST_DATE) return { ok: false, message: `日期「${shown}」早于 ${EARLIEST_DATE}，请检查` };
+  // The business range's start also catches a bare year (2023 read as a serial is 1905-07-15);
+  // its end needs no check here: the row validator refuses any date after today.
+  const { minDate } = businessRange();
+  if (date < minDate) return { ok: false, message: `日期「${shown}」早于 ${minDate}，请检查` };
   return { ok: true, value: date };
 }
 

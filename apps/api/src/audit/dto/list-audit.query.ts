@@ -15,9 +15,10 @@ export class ListAuditQuery extends PageQuery {
   action?: string;
 
   /** ISO timestamp (UTC) */
-  @IsOptional() @IsISO8601()
+  // strict: 2026-02-30 is refused, not rolled over into March.
+  @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
-  @IsOptional() @IsISO8601()
+  @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 }

@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsBusinessDate } from '../../common/business-date';
 import { PageQuery } from '../../common/dto/page.query';
 import { QueryBoolean, Trim } from '../../common/dto/transforms';
+import { QueryId } from '../../common/parse-id.pipe';
 
 export class CreateCommissionDto {
   @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
@@ -55,7 +55,7 @@ export class ListCommissionsQuery extends PageQuery {
   status?: 'open' | 'closed';
 
   /** commissions targeting this unit (officers and reviewers always get their own) */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   unitId?: number;
 
   /** part of the topic */

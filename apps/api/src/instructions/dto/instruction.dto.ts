@@ -1,6 +1,7 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { LEVELS, type Level } from '@app/contracts';
 import { Trim } from '../../common/dto/transforms';
+import { IsBusinessDate } from '../../common/business-date';
 
 export class CreateInstructionDto {
   /** e.g. 省委常委、组织部长 */
@@ -10,7 +11,7 @@ export class CreateInstructionDto {
   @IsIn(LEVELS)
   level: Level;
 
-  @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsBusinessDate()
   instructedDate: string;
 
   @IsOptional() @IsString() @MaxLength(5000)
@@ -24,7 +25,7 @@ export class UpdateInstructionDto {
   @IsOptional() @IsIn(LEVELS)
   level?: Level;
 
-  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsOptional() @IsBusinessDate()
   instructedDate?: string;
 
   @IsOptional() @IsString() @MaxLength(5000)

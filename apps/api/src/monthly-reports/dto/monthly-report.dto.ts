@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsBusinessMonth } from '../../common/business-date';
 import { PageQuery } from '../../common/dto/page.query';
 import { Trim } from '../../common/dto/transforms';
+import { QueryId } from '../../common/parse-id.pipe';
 
 /** What a unit files for a month; the month itself is in the path. */
 export class FileMonthlyReportDto {
@@ -25,7 +25,7 @@ export class FileMonthlyReportDto {
 
 /** Which unit, for the office; officers and reviewers always get their own. */
 export class UnitQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   unitId?: number;
 }
 
@@ -45,7 +45,7 @@ export class HistoryQuery extends UnitQuery {
 }
 
 export class ListMonthlyReportsQuery extends PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   unitId?: number;
 
   @IsOptional() @IsBusinessMonth()

@@ -1,16 +1,15 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, Min } from 'class-validator';
 import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
 import { Trim } from '../../common/dto/transforms';
-
-const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}([T ].*)?$/;
+import { IsBusinessDateOrTime } from '../../common/business-date';
 
 export class CreatePlacementDto {
   @IsInt() @Min(1)
   outletId: number;
 
   /** YYYY-MM-DD (a business date) or an ISO timestamp. */
-  @IsString() @IsNotEmpty() @Matches(DATE_OR_TIME, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsString() @IsNotEmpty() @IsBusinessDateOrTime()
   publishedAt: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(50)

@@ -1,5 +1,6 @@
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../common/dto/transforms';
+import { IsBusinessDate } from '../../common/business-date';
 
 export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/;
 
@@ -28,7 +29,7 @@ export class NoticeTextsDto {
   @IsOptional() @Trim() @IsString() @MaxLength(100)
   issuer?: string;
 
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsOptional() @IsBusinessDate()
   issuedDate?: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(200)

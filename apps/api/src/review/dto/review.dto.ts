@@ -1,7 +1,9 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ENTRY_STATUSES, LEVELS, type EntryStatus, type Level } from '@app/contracts';
 import { PageQuery } from '../../common/dto/page.query';
+import { QueryId } from '../../common/parse-id.pipe';
+import { IsBusinessDate } from '../../common/business-date';
 
 export const ENTRY_TYPES = ['articles', 'placements', 'instructions'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
@@ -31,8 +33,6 @@ export class BulkReviewDto extends ReviewActionDto {
   items: ReviewItemDto[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class ReviewQueueQuery extends PageQuery {
   @IsOptional() @IsIn(ENTRY_TYPES)
   type: EntryType = 'placements';
@@ -41,18 +41,18 @@ export class ReviewQueueQuery extends PageQuery {
   @IsOptional() @IsIn(ENTRY_STATUSES)
   status?: EntryStatus;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   unitId?: number;
 
   @IsOptional() @IsIn(LEVELS)
   level?: Level;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   outletId?: number;
 
-  @IsOptional() @Matches(DATE, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsOptional() @IsBusinessDate()
   from?: string;
 
-  @IsOptional() @Matches(DATE, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsOptional() @IsBusinessDate()
   to?: string;
 }

@@ -1,11 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isQuarter } from '@app/scoring';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsBusinessQuarter } from '../../common/business-date';
+import { QueryId } from '../../common/parse-id.pipe';
 import { Trim } from '../../common/dto/transforms';
 
-/** DTO field: a quarter 'YYYY-Qn' (the Chinese message passes through common/validation.ts as is). */
-export const IsQuarter = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isQuarter', validator: { validate: (v) => isQuarter(v), defaultMessage: () => '季度格式不正确（应为 YYYY-Qn，如 2024-Q3）' } }, options);
 /**
  * A scheme is a page or two of YAML (the standard preset: 1,900 characters). The bound also
  * keeps a document, and the audit entry that copies it, within a TEXT column on MariaDB
@@ -20,7 +17,7 @@ export class SchemeDocumentDto {
 }
 
 export class CreateSchemeVersionDto {
-  @IsQuarter()
+  @IsBusinessQuarter()
   effectiveFrom: string;
 
   /** Copy this version's document (give either copyOf or document). */
@@ -54,14 +51,14 @@ export class UpdateSchemeVersionDto {
 }
 
 export class SchemeDiffQuery {
-  @Type(() => Number) @IsInt() @Min(1)
+  @QueryId()
   a: number;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @QueryId()
   b: number;
 }
 
 export class SchemePreviewDto extends SchemeDocumentDto {
-  @IsQuarter()
+  @IsBusinessQuarter()
   quarter: string;
 }

@@ -1,14 +1,14 @@
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min } from 'class-validator';
-import { IsQuarter } from '../../schemes/dto/scheme.dto';
+import { IsBusinessQuarter } from '../../common/business-date';
+import { QueryId } from '../../common/parse-id.pipe';
 
 export class RecomputeDto {
   /** Exactly these quarters. */
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsQuarter({ each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsBusinessQuarter({ each: true })
   quarters?: string[];
 
   /** This quarter and every later one. */
-  @IsOptional() @IsQuarter()
+  @IsOptional() @IsBusinessQuarter()
   fromQuarter?: string;
 
   /** Only these articles' lines (with the unit-level lines of the quarters they touch). */
@@ -17,12 +17,12 @@ export class RecomputeDto {
 }
 
 export class QuarterQuery {
-  @IsQuarter()
+  @IsBusinessQuarter()
   quarter: string;
 }
 
 export class StatementQuery extends QuarterQuery {
   /** Defaults to the caller's own unit (officers and reviewers). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryId()
   unitId?: number;
 }
