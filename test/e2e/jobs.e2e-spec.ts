@@ -167,6 +167,20 @@ describe.each(testBackends('jobs'))('jobs: outlet import ($label)', (backend) =>
     expect(await outlet('X')).toBeUndefined();
   });
 
+  it('a sheet beyond the row limit is refused as a whole, read as a stream, storing nothing', async () => {
+    // Issue #11 defect 5, for the outlet import: 5,001 outlets (the limit is 5,000) used to be loaded whole and imported.
+    const rows: Cell[][] = Array.from({ length: 5001 }, (_, i) => [`BIG-${i + 1}`, `超限报${i + 1}`, '', '区级', '宣传', '报纸']);
+    const before = await outletTotal();
+    const job = await importAndWait(await sheet(rows), 'big.xlsx');
+    expect(job).toMatchObject({ status: 'done', error: null });
+    expect(job.result).toEqual({
+      created: 0, updated: 0, unchanged: 0,
+      problems: [{ row: 0, column: '', code: 'too_many_rows', message: '表格超过 5000 行数据，一次最多导入 5000 行，请拆分为多个文件后导入' }],
+    });
+    expect(await outletTotal()).toBe(before);
+    expect(await outlet('BIG-1')).toBeUndefined();
+  });
+
   it('a job that keeps failing is retried, then kept as failed with its reason', async () => {
     // The stored file is gone (say a volume was cleaned): every attempt fails the same way.
     const record = await t.app.get(JobsService).enqueue('outlets.import', { officeId: 1, fileKey: `${'0'.repeat(64)}.xlsx`, fileName: 'lost.xlsx' }, {

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CHANNELS, LEVELS, LEVEL_LABELS, MEDIA, MEDIUM_LABELS, type Channel, type Level, type Medium } from '@app/contracts';
+import { columnLetter, mergedRange } from '../common/xlsx/cell-refs';
+import { NOT_A_SPREADSHEET, PART_LIMITS, readFirstSheet, tooLargeMessage, tooManyRowsMessage, type FirstSheet, type SheetLimits } from '../common/xlsx/first-sheet';
 import type { Outlet } from './outlet.entity';
 
 /** Columns of the outlet sheet, in order: the export writes them, the import expects them. */
@@ -21,7 +23,16 @@ export interface SheetProblem {
   row: number;
   column: string;
   message: string;
+  /** Set on problems that refuse the file as a whole: too_many_rows, sheet_too_large. */
+  code?: string;
 }
+
+/**
+ * Above this many rows an outlet sheet is refused as a whole: its import is one transaction,
+ * and a district's whole catalogue is a few hundred outlets.
+ */
+export const MAX_OUTLET_ROWS = 5_000;
+export const OUTLET_SHEET_LIMITS: SheetLimits = { rows: MAX_OUTLET_ROWS, ...PART_LIMITS };
 
 function pick<T extends string>(raw: string, values: readonly T[], labels: Record<T, string>): T | undefined {
   const text = raw.trim();
@@ -38,26 +49,38 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return String(value);
 };
 
-/** Reads an outlet sheet; returns valid rows and a problem per bad cell (Chinese, row and column named). */
-export async function readOutletSheet(content: Buffer): Promise<{ rows: OutletRow[]; problems: SheetProblem[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    return { rows: [], problems: [{ row: 0, column: '', message: '文件不是有效的 Excel（.xlsx）表格' }] };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], problems: [{ row: 0, column: '', message: '表格中没有工作表' }] };
-  const header = OUTLET_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value).trim());
-  const badHeader = OUTLET_COLUMNS.findIndex((name, i) => header[i] !== name);
-  if (badHeader >= 0) {
-    return { rows: [], problems: [{ row: 1, column: OUTLET_COLUMNS[badHeader], message: `表头应为「${OUTLET_COLUMNS.join('、')}」，第 ${badHeader + 1} 列是「${header[badHeader]}」` }] };
-  }
+type OutletSheet = { rows: OutletRow[]; problems: SheetProblem[] };
+const refused = (problem: SheetProblem): OutletSheet => ({ rows: [], problems: [problem] });
+
+/**
+ * Reads an outlet sheet; returns valid rows and a problem per bad cell (Chinese, row and column
+ * named). Read as a stream like the articles import: a file beyond the row limit, or one that
+ * inflates past the caps, is refused as a whole without being held in memory.
+ */
+export async function readOutletSheet(content: Buffer, limits: SheetLimits = OUTLET_SHEET_LIMITS): Promise<OutletSheet> {
+  const read = await readFirstSheet(content, limits, (sheet) => outletRows(sheet, limits));
+  if ('value' in read) return read.value;
+  if (read.refused === 'too_large') return refused({ row: 0, column: '', message: tooLargeMessage(limits.rows), code: 'sheet_too_large' });
+  return refused({ row: 0, column: '', message: read.refused === 'no_sheet' ? '表格中没有工作表' : NOT_A_SPREADSHEET });
+}
+
+async function outletRows(sheet: FirstSheet, limits: SheetLimits): Promise<OutletSheet> {
+  let header: string[] | null = null;
   const rows: OutletRow[] = [];
   const problems: SheetProblem[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const values = OUTLET_COLUMNS.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1).value).trim());
+  let count = 0;
+  let lastRow = 0;
+  for await (const sheetRow of sheet.rows) {
+    const r = (lastRow = sheetRow.number);
+    const values = OUTLET_COLUMNS.map((_, i) => cellText(sheetRow.getCell(i + 1).value).trim());
+    if (header === null) {
+      header = r === 1 ? values : OUTLET_COLUMNS.map(() => '');
+      const problem = headerProblem(header);
+      if (problem) return refused(problem);
+      if (r === 1) continue;
+    }
     if (values.every((v) => v === '')) continue;
+    if (++count > limits.rows) return refused({ row: 0, column: '', message: tooManyRowsMessage(limits.rows), code: 'too_many_rows' });
     const [code, name, aliases, levelText, channelText, mediumText] = values;
     const level = pick(levelText, LEVELS, LEVEL_LABELS);
     const channel = pick(channelText, CHANNELS, CHANNEL_WORDS);
@@ -74,7 +97,26 @@ export async function readOutletSheet(content: Buffer): Promise<{ rows: OutletRo
     }
     rows.push({ row: r, code: code.toUpperCase(), name, aliases: aliases.split(/[、,，;；]/).map((a) => a.trim()).filter(Boolean), level: level!, channel: channel!, medium: medium! });
   }
-  return { rows, problems };
+  if (header === null) return refused(headerProblem(OUTLET_COLUMNS.map(() => ''))!);
+  // A merged range's value stands on its first row only: leave the rows out and say so, as the articles import does.
+  const merged = new Set<number>();
+  const mergeProblems: SheetProblem[] = [];
+  for (const range of sheet.merges) {
+    const m = mergedRange(range);
+    if (!m) continue;
+    mergeProblems.push({ row: m.top, column: OUTLET_COLUMNS[m.left - 1] ?? columnLetter(m.left), message: m.message });
+    for (let row = Math.max(2, m.top); row <= Math.min(m.bottom, lastRow); row++) merged.add(row);
+  }
+  return {
+    rows: rows.filter((row) => !merged.has(row.row)),
+    problems: [...mergeProblems, ...problems.filter((p) => !merged.has(p.row))],
+  };
+}
+
+function headerProblem(header: string[]): SheetProblem | null {
+  const bad = OUTLET_COLUMNS.findIndex((name, i) => header[i] !== name);
+  if (bad < 0) return null;
+  return { row: 1, column: OUTLET_COLUMNS[bad], message: `表头应为「${OUTLET_COLUMNS.join('、')}」，第 ${bad + 1} 列是「${header[bad]}」` };
 }
 
 /** Writes outlets in the same layout the import reads (so an export is also a template). */

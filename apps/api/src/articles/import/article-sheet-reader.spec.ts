@@ -73,6 +73,30 @@ describe('readArticleSheet', () => {
     expect(await readArticleSheet(await book([[...ARTICLE_COLUMNS], ...data(20)]), { ...SHEET_LIMITS, sharedStrings: 10 })).toMatchObject(refused);
   });
 
+  /** Rewrites one field of `part`'s central directory record (the zip's table of contents). */
+  function forged(content: Buffer, part: string, write: (record: Buffer) => void): Buffer {
+    const copy = Buffer.from(content);
+    const at = copy.lastIndexOf(Buffer.from(part)) - 46;
+    expect(copy.readUInt32LE(at)).toBe(0x02014b50);
+    write(copy.subarray(at));
+    return copy;
+  }
+  const notASpreadsheet = { rows: [], problems: [{ row: 0, column: '', level: 'error', message: NOT_A_SPREADSHEET }] };
+
+  it('refuses an archive with an encrypted or zip64-sized part as not a spreadsheet', async () => {
+    const content = await book([[...ARTICLE_COLUMNS], ['', '', '甲']]);
+    expect(await readArticleSheet(forged(content, 'xl/styles.xml', (r) => r.writeUInt16LE(r.readUInt16LE(8) | 1, 8)))).toMatchObject(notASpreadsheet);
+    expect(await readArticleSheet(forged(content, 'xl/styles.xml', (r) => r.writeUInt32LE(0xffffffff, 20)))).toMatchObject(notASpreadsheet);
+  });
+
+  it('does not trust the sizes the archive declares', async () => {
+    const content = await book([[...ARTICLE_COLUMNS], ['', '', 'a'.repeat(2_000_000)]]);
+    // Says it holds 100 bytes, inflates to 2 MB: refused, not read on.
+    expect(await readArticleSheet(forged(content, 'xl/sharedStrings.xml', (r) => r.writeUInt32LE(100, 24)))).toMatchObject({ rows: [], problems: [{ row: 0, level: 'error' }] });
+    // Says it holds more than the cap: refused before anything is inflated.
+    expect(await readArticleSheet(forged(content, 'xl/sharedStrings.xml', (r) => r.writeUInt32LE(0x7fffffff, 24)))).toMatchObject({ rows: [], problems: [{ code: 'sheet_too_large' }] });
+  });
+
   it('gives a linked cell its target, as a loaded workbook does', async () => {
     const row: unknown[] = ['', '', '带链接的稿件'];
     row[11] = { text: '原文', hyperlink: 'https://example.com/a?x=1&y=2' };
