@@ -5,9 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { requireJsonBody, verifyJsonBody } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { repoRoot } from './config/paths';
@@ -29,7 +30,9 @@ export async function createHttpApp(config: AppConfig, options: { bufferLogs?: b
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '2mb' });
+  app.use(requireJsonBody);
+  // express.json itself rather than useBodyParser, whose options type reserves `verify`.
+  app.use(json({ limit: '2mb', verify: verifyJsonBody }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   mountQueueDashboard(app, config);

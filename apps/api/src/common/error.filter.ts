@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { ErrorBody } from '@app/contracts';
 import { AppError } from './app-error';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
+import { MAX_JSON_DEPTH } from './request-body';
 
 const DEFAULT_CODES: Record<number, [string, string]> = {
   400: ['bad_request', '请求有误'],
@@ -12,6 +13,7 @@ const DEFAULT_CODES: Record<number, [string, string]> = {
   405: ['method_not_allowed', '不支持的请求方式'],
   409: ['conflict', '与现有数据冲突'],
   413: ['payload_too_large', '上传内容过大'],
+  415: ['unsupported_media_type', '请求内容的类型不受支持，请以 JSON（UTF-8）提交'],
   422: ['validation_failed', '提交的内容有误'],
   429: ['too_many_requests', '请求过于频繁，请稍后再试'],
   503: ['unavailable', '服务暂不可用，请稍后再试'],
@@ -41,6 +43,16 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (raw?.type === 'entity.too.large') {
       return { statusCode: 413, code: 'payload_too_large', message: '请求体过大', errors: {} };
+    }
+    if (raw?.type === 'entity.too.deep') {
+      return { statusCode: 400, code: 'too_deep', message: `请求体嵌套过深（最多 ${MAX_JSON_DEPTH} 层）`, errors: {} };
+    }
+    if (raw?.type === 'entity.invalid.characters') {
+      return { statusCode: 400, code: 'invalid_characters', message: '提交的文字中含有控制字符或无效字符，请删除后重试', errors: {} };
+    }
+    if (raw?.type === 'charset.unsupported' || raw?.type === 'unsupported.media.type') {
+      const [code, message] = DEFAULT_CODES[415];
+      return { statusCode: 415, code, message, errors: {} };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsBusinessDate } from '../../common/business-date';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 import { QueryBoolean, Trim } from '../../common/dto/transforms';
 
@@ -19,32 +21,32 @@ export class CreateCommissionDto {
   @IsBusinessDate()
   deadline: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsInt({ each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsId({ each: true })
   targetUnitIds: number[];
 }
 
 export class UpdateCommissionDto {
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   topic?: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(5000)
   description?: string;
 
-  @IsOptional() @IsBusinessDate()
+  @IsOptionalNonNull() @IsBusinessDate()
   issuedDate?: string;
 
-  @IsOptional() @IsBusinessDate()
+  @IsOptionalNonNull() @IsBusinessDate()
   deadline?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsInt({ each: true })
+  @IsOptionalNonNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsId({ each: true })
   targetUnitIds?: number[];
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   version?: number;
 }
 
 export class AnswerCommissionDto {
-  @IsInt() @Min(1)
+  @IsId()
   articleId: number;
 }
 

@@ -1,5 +1,7 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { LEVELS, type Level } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { Trim } from '../../common/dto/transforms';
 
 export class CreateInstructionDto {
@@ -18,18 +20,18 @@ export class CreateInstructionDto {
 }
 
 export class UpdateInstructionDto {
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   leaderTitle?: string;
 
-  @IsOptional() @IsIn(LEVELS)
+  @IsOptionalNonNull() @IsIn(LEVELS)
   level?: Level;
 
-  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
+  @IsOptionalNonNull() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不正确（应为 YYYY-MM-DD）' })
   instructedDate?: string;
 
   @IsOptional() @IsString() @MaxLength(5000)
   content?: string;
 
-  @IsInt() @Min(1)
+  @IsId()
   version: number;
 }

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsBusinessMonth } from '../../common/business-date';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 import { Trim } from '../../common/dto/transforms';
 
@@ -16,7 +18,7 @@ export class FileMonthlyReportDto {
   narrative?: string;
 
   /** The version last read, to refuse overwriting a correction someone else saved meanwhile. */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   version?: number;
 }
 

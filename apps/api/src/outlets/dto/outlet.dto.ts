@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { CHANNELS, LEVELS, MEDIA, type Channel, type Level, type Medium } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 
@@ -47,7 +48,7 @@ export class UpdateOutletDto {
   @IsOptionalNonNull() @IsBoolean()
   active?: boolean;
 
-  @IsOptionalNonNull() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   version?: number;
 }
 

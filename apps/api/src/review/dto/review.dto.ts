@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ENTRY_STATUSES, LEVELS, type EntryStatus, type Level } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
 import { PageQuery } from '../../common/dto/page.query';
 
 export const ENTRY_TYPES = ['articles', 'placements', 'instructions'] as const;
@@ -19,7 +20,7 @@ export class ReviewItemDto {
   @IsIn(ENTRY_TYPES)
   type: EntryType;
 
-  @IsInt() @Min(1)
+  @IsId()
   id: number;
 }
 

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isQuarter } from '@app/scoring';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { Trim } from '../../common/dto/transforms';
 
 /** DTO field: a quarter 'YYYY-Qn' (the Chinese message passes through common/validation.ts as is). */
@@ -24,14 +26,14 @@ export class CreateSchemeVersionDto {
   effectiveFrom: string;
 
   /** Copy this version's document (give either copyOf or document). */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   copyOf?: number;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
+  @IsOptionalNonNull() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
   document?: string;
 
   /** Defaults to the `name` inside the document. */
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   name?: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(500)
@@ -39,17 +41,17 @@ export class CreateSchemeVersionDto {
 }
 
 export class UpdateSchemeVersionDto {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
+  @IsOptionalNonNull() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
   document?: string;
 
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   name?: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(500)
   note?: string;
 
   /** The version the form was loaded at; a save over someone else's is refused. */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   version?: number;
 }
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min } from 'class-validator';
+import { IsId } from '../../common/dto/numbers';
 import { IsQuarter } from '../../schemes/dto/scheme.dto';
 
 export class RecomputeDto {
@@ -12,7 +13,7 @@ export class RecomputeDto {
   fromQuarter?: string;
 
   /** Only these articles' lines (with the unit-level lines of the quarters they touch). */
-  @IsOptional() @IsArray() @ArrayMaxSize(10000) @IsInt({ each: true }) @Min(1, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(10000) @IsId({ each: true })
   articleIds?: number[];
 }
 
