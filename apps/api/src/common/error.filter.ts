@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import type { ErrorBody } from '@app/contracts';
 import { AppError } from './app-error';
-import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
+import { isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from './db-errors';
 import { MAX_JSON_DEPTH } from './request-body';
 
 const DEFAULT_CODES: Record<number, [string, string]> = {
@@ -28,6 +28,8 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Operators need to hear of an outage even though the user only sees "retry later".
+    if (body.code === 'database_unavailable') this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     response.status(body.statusCode).json(body);
   }
 
@@ -64,6 +66,9 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (isForeignKeyViolation(exception)) {
       return { statusCode: HttpStatus.CONFLICT, code: 'referenced', message: '该记录已被引用，不能删除，请改为停用', errors: {} };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'database_unavailable', message: '数据库暂时无法连接或正忙，请稍后再试', errors: {} };
     }
     return { statusCode: 500, code: 'internal_error', message: '服务器内部错误，请联系管理员', errors: {} };
   }
