@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { getMetadataStorage } from 'class-validator';
 import express from 'express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -47,6 +48,7 @@ interface Fixture {
   unitId: number;
   groupId: number;
   versions: Record<string, number>;
+  schemeDocument: string;
 }
 
 /** The value of each path parameter, by the segment before it (`/api/units/:id` → units). */
@@ -85,7 +87,7 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     'PATCH /api/articles/:id': { title: '样稿：修改', summary: '摘要', wordCount: 900, genre: '消息', authors: '李四', submittedAt: '2023-08-02', units: [{ unitId: f.unitId, sharePercent: 100 }], version: v.article },
     'POST /api/articles/:id/merge': { otherId: f.ids.article2 },
     'POST /api/articles/:id/distinct': { otherId: f.ids.article2 },
-    'POST /api/articles/import': {},
+    'POST /api/articles/import': { asStatus: 'draft' },
     'POST /api/review/bulk': { action: 'return', reason: '请补充材料', items: [{ type: 'placements', id: f.ids.placement }] },
     'POST /api/review/:type/:id/:action': { reason: '请补充材料' },
     'POST /api/articles/:articleId/instructions': { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2023-08-03', content: '批示内容' },
@@ -106,17 +108,28 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     'PATCH /api/outlets/:id': { name: '改名媒体', aliases: ['别名'], level: 'district', channel: 'media', medium: 'web', active: true, version: v.outlet },
     'POST /api/schemes/validate': { document: 'name: x' },
     'POST /api/schemes': { effectiveFrom: '2024-Q1', copyOf: f.ids.scheme, name: '新办法', note: '说明' },
-    'PATCH /api/schemes/:id': { name: '改名办法', note: '说明', version: v.scheme },
+    'PATCH /api/schemes/:id': { document: f.schemeDocument, name: '改名办法', note: '说明', version: v.scheme },
     'POST /api/schemes/preview': { document: 'name: x', quarter: QUARTER },
     'POST /api/scores/recompute': { quarters: [QUARTER], fromQuarter: QUARTER, articleIds: [f.ids.article] },
     'POST /api/commissions': { topic: '约稿', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-30', targetUnitIds: [f.unitId] },
     'PATCH /api/commissions/:id': { topic: '约稿改', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-29', targetUnitIds: [f.unitId], version: v.commission },
     'POST /api/commissions/:id/answer': { articleId: f.ids.article },
     'POST /api/users': { username: 'newperson', displayName: '新人', role: 'officer', unitId: f.unitId, password: 'Temp@2026abc' },
-    'PATCH /api/users/:id': { displayName: '改名', role: 'leader', active: true },
+    'PATCH /api/users/:id': { displayName: '改名', role: 'reviewer', unitId: f.unitId, active: true },
     'POST /api/users/:id/reset-password': { password: 'Temp@2026xyz' },
   };
 }
+
+/**
+ * Fields a sample leaves out, and why; every other field a DTO declares must be in its sample.
+ */
+const UNSAMPLED_FIELDS: Record<string, string> = {
+  // Either copyOf or document; the PATCH route's document gets the corpus.
+  'POST /api/schemes document': 'excludes copyOf',
+  // The fixture's entries are drafts, so no score line exists to point at; unitId, validated
+  // the same way (IsId), gets the corpus.
+  'POST /api/quarters/:quarter/disputes scoreLineId': 'no score line in the fixture',
+};
 
 /**
  * Values that are not bad for that field: an optional text may be empty (or blank, trimmed to
@@ -382,10 +395,11 @@ async function createFixture(t: TestApp): Promise<Fixture> {
   await t.app.get(QuarterSchedulerService).tick('2023-10-06');
   const dispute = ok(await as('officer').post(`/api/quarters/${QUARTER}/disputes`, { reason: '异议样例' }), 'dispute');
   const notification = ok(await as('office').get('/api/notifications'), 'notifications').items[0];
-  const [schemeVersion] = await ds.query(`SELECT version FROM scheme_versions WHERE id = ${Number(schemeRow.id)}`);
+  const [schemeVersion] = await ds.query(`SELECT version, document FROM scheme_versions WHERE id = ${Number(schemeRow.id)}`);
   return {
     tokens,
     spare,
+    schemeDocument: schemeVersion.document,
     outletId: outlet.id,
     unitId: unit.id,
     groupId: unit.groupId,
@@ -432,6 +446,12 @@ describe.each(testBackends('bad-input'))('bad input on every write route ($label
       await pipe.transform(structuredClone(samples[`${r.method} ${r.path}`]), { type: 'body', metatype: r.bodyType }).catch((e: { response?: unknown }) => refused.push(`${routeLabel(r)}: ${JSON.stringify(e.response)}`));
     }
     expect(refused).toEqual([]);
+    // Every field a DTO declares is in its sample, so each gets its bad values.
+    const unsampled = routes.filter((r) => r.bodyType).flatMap((r) => {
+      const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(r.bodyType!, '', true, false).map((m) => m.propertyName));
+      return [...declared].filter((field) => !(field in samples[`${r.method} ${r.path}`]) && !UNSAMPLED_FIELDS[`${r.method} ${r.path} ${field}`]).map((field) => `${routeLabel(r)} ${field}`);
+    });
+    expect(unsampled).toEqual([]);
     expect(routes.filter((r) => r.upload).length).toBeGreaterThanOrEqual(4);
   });
 
