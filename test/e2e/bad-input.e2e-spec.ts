@@ -464,6 +464,30 @@ describe.each(testBackends('bad-input'))('bad input on every write route ($label
     expect(await fingerprint(t)).not.toEqual(before);
   });
 
+  it('names what is wrong: a stable code, a Chinese message, the field', async () => {
+    const office = bearer(f.tokens.office);
+    const post = (body: string, type = 'application/json') => t.http().post('/api/ranking-groups').set(office).set('Content-Type', type).send(body);
+    const answers = [
+      await post(deepObject),
+      await post('{"code":"X1","name":"a\\u0000b"}'),
+      await post('{"code":"X1","name":"a"}', 'text/plain'),
+      await post('code=X1&name=a', 'application/x-www-form-urlencoded'),
+      await post(`{"name":"${'y'.repeat(3 * 1024 * 1024)}"}`),
+      await post('{"code":"X1","name":"a","sortOrder":2147483648}'),
+      await t.http().patch(`/api/articles/${f.ids.article}`).set(bearer(f.tokens.officer)).send({ title: null, version: f.versions.article }),
+    ];
+    expect(answers.map((r) => [r.status, r.body.code, Object.keys(r.body.errors ?? {})])).toEqual([
+      [400, 'too_deep', []],
+      [400, 'invalid_characters', []],
+      [415, 'unsupported_media_type', []],
+      [415, 'unsupported_media_type', []],
+      [413, 'payload_too_large', []],
+      [400, 'validation_failed', ['sortOrder']],
+      [400, 'validation_failed', ['title']],
+    ]);
+    for (const r of answers) expect(r.body.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
   it('answers every bad request with a 4xx and changes nothing', async () => {
     const before = await fingerprint(t);
     const cases = routes.flatMap((r) => casesFor(t, f, r, samples[`${r.method} ${r.path}`]));
