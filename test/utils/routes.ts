@@ -9,6 +9,7 @@ import type { TestApp } from './app';
 
 /** Nest's RouteParamtypes (not exported from @nestjs/common): @Body() and @UploadedFile(). */
 const BODY = 3;
+const QUERY = 4;
 const FILE = 8;
 
 export interface Route {
@@ -18,6 +19,8 @@ export interface Route {
   access: RouteAccess | undefined;
   /** The class of the @Body() parameter, when the handler takes one. */
   bodyType?: new () => object;
+  /** The class of the @Query() parameter, when the handler takes one. */
+  queryType?: new () => object;
   /** The handler takes an @UploadedFile() (a multipart route). */
   upload: boolean;
 }
@@ -45,6 +48,7 @@ export function registeredRoutes(t: TestApp): Route[] {
         const args = Object.keys((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodName) ?? {}) as object).map((k) => k.split(':').map(Number));
         const paramTypes = (Reflect.getMetadata('design:paramtypes', prototype, methodName) ?? []) as (new () => object)[];
         const body = args.find(([type]) => type === BODY);
+        const query = args.find(([type]) => type === QUERY);
         routes.push({
           name: `${controller.name}.${methodName}`,
           method,
@@ -52,6 +56,7 @@ export function registeredRoutes(t: TestApp): Route[] {
           // Exactly how AuthGuard reads it: the handler's declaration, else the controller's.
           access: reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [handler, controller]),
           bodyType: body ? paramTypes[body[1]] : undefined,
+          queryType: query ? paramTypes[query[1]] : undefined,
           upload: args.some(([type]) => type === FILE),
         });
       }

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CHANNELS, LEVELS, MEDIA, type Channel, type Level, type Medium } from '@app/contracts';
 import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
@@ -66,6 +66,6 @@ export class ListOutletsQuery extends PageQuery {
   @IsOptional() @IsString() @MaxLength(50)
   q?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   pageSize: number = 50;
 }
