@@ -255,7 +255,7 @@ function oddParamValues(param: string, real: string): string[] {
     const n = Number(real);
     return [`${n}e0`, `0x${n.toString(16)}`, `%20${n}`, `%2B${n}`, `${n}.0`, '-1', '0', '99999999999', '1e308', 'abc'];
   }
-  if (param === ':quarter') return ['0000-Q1', '9999-Q4', '2023-Q5', '2023-q3'];
+  if (param === ':quarter') return ['0000-Q1', '9999-Q4', '2023-Q5', '2023-Q0', '2023Q3'];
   if (param === ':month') return ['0000-01', '9999-12', '2023-13', '2023-8'];
   return ['nope'];
 }
