@@ -1,58 +1,14 @@
 // Every HTTP route declares who may call it (issue #2, item 6): walks the controllers the real
 // app registered and fails, naming the routes, if one lacks @Roles/@AnyRole/@Public. Route
 // metadata does not depend on the database or the queue, so the embedded backend suffices.
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ROLES } from '@app/contracts';
 import { AuditService } from '../../apps/api/src/audit/audit.service';
-import { ACCESS_KEY, type RouteAccess } from '../../apps/api/src/auth/roles.decorator';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
-
-interface Route {
-  name: string;
-  method: string;
-  path: string;
-  access: RouteAccess | undefined;
-}
+import { registeredRoutes, routeLabel as label, type Route } from '../utils/routes';
 
 /** The routes anyone may call without logging in. Adding one is a decision: change it here. */
 const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
-
-function joinPath(...parts: (string | string[] | undefined)[]): string {
-  const segments = parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').flatMap((p) => p.split('/')).filter(Boolean);
-  return `/api/${segments.join('/')}`;
-}
-
-function registeredRoutes(t: TestApp): Route[] {
-  const reflector = new Reflector();
-  const scanner = new MetadataScanner();
-  const routes: Route[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
-      if (!controller) continue;
-      const prototype = controller.prototype as Record<string, (...args: unknown[]) => unknown>;
-      for (const methodName of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[methodName];
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-        if (path === undefined) continue; // a helper method, not a route
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        routes.push({
-          name: `${controller.name}.${methodName}`,
-          method,
-          path: joinPath(Reflect.getMetadata(PATH_METADATA, controller), path),
-          // Exactly how AuthGuard reads it: the handler's declaration, else the controller's.
-          access: reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [handler, controller]),
-        });
-      }
-    }
-  }
-  return routes;
-}
-
-const label = (r: Route) => `${r.method} ${r.path} (${r.name})`;
 
 describe.each(testBackends('routes').filter((b) => b.name === 'embedded'))('route access declarations ($label)', (backend) => {
   let t: TestApp;

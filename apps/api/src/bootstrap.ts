@@ -5,10 +5,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { csrfOriginCheck, securityHeaders } from './common/http-security';
+import { requireJsonBody, verifyJsonBody } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { repoRoot } from './config/paths';
@@ -33,7 +34,9 @@ export async function createHttpApp(config: AppConfig, options: { bufferLogs?: b
   app.use(...securityHeaders());
   app.use(cookieParser());
   app.use(csrfOriginCheck(config));
-  app.useBodyParser('json', { limit: '2mb' });
+  app.use(requireJsonBody);
+  // express.json itself rather than useBodyParser, whose options type reserves `verify`.
+  app.use(json({ limit: '2mb', verify: verifyJsonBody }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   mountQueueDashboard(app, config);

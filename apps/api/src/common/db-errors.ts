@@ -12,6 +12,28 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return code === 'ER_ROW_IS_REFERENCED_2' || code === 'ER_ROW_IS_REFERENCED' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
+/**
+ * The database cannot be reached or is busy: refused or dropped connections (a restart, a
+ * network break), a server shutting down, too many connections, a SQLite file locked by another
+ * process past busy_timeout, TypeORM with no connection. The request can be retried later.
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_LOCK_WAIT_TIMEOUT',
+  'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_LOCKED',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; fatal?: boolean; name?: string; message?: string; driverError?: { code?: string; fatal?: boolean } };
+  if (!e) return false;
+  const code = e.driverError?.code ?? e.code;
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  // mysql2 marks errors that broke the connection as fatal, and a closed pool or connection
+  // answers every later query with a plain Error.
+  if (e.driverError?.fatal === true || (e.fatal === true && typeof code === 'string' && !code.startsWith('ER_'))) return true;
+  return e.name === 'CannotExecuteNotConnectedError' || e.message === 'Pool is closed.' || /connection is in closed state/.test(e.message ?? '');
+}
+
 /** COUNT/SUM come back as strings from mysql2 and numbers from better-sqlite3: normalise here only. */
 export function toNumber(value: unknown): number {
   if (value === null || value === undefined) return 0;

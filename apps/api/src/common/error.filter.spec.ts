@@ -41,6 +41,28 @@ describe('ErrorFilter.toBody', () => {
     }
   });
 
+  it('names JSON that is too deep, holds control characters, or is not JSON at all', () => {
+    expect(sut.toBody(bodyParserError('entity.too.deep', 400))).toMatchObject({ statusCode: 400, code: 'too_deep' });
+    expect(sut.toBody(bodyParserError('entity.invalid.characters', 400))).toMatchObject({ statusCode: 400, code: 'invalid_characters' });
+    expect(sut.toBody(bodyParserError('charset.unsupported', 415))).toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
+    expect(sut.toBody(bodyParserError('unsupported.media.type', 415))).toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
+  });
+
+  it.each([
+    ['refused connection (mysql2)', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', fatal: true })],
+    ['lost connection (mysql2)', Object.assign(new Error('Connection lost'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true })],
+    ['server shutting down, in a QueryFailedError', Object.assign(new Error('shutdown'), { driverError: { code: 'ER_SERVER_SHUTDOWN' } })],
+    ['SQLite locked past busy_timeout', Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })],
+    ['a closed mysql2 pool', new Error('Pool is closed.')],
+  ])('answers 503 database_unavailable to a database out of reach: %s', (_name, error) => {
+    expect(sut.toBody(error)).toEqual({ statusCode: 503, code: 'database_unavailable', message: '数据库暂时无法连接或正忙，请稍后再试', errors: {} });
+  });
+
+  it('keeps SQL errors that are not about the connection a 500', () => {
+    expect(sut.toBody(Object.assign(new Error('syntax'), { code: 'ER_PARSE_ERROR', fatal: false }))).toMatchObject({ statusCode: 500 });
+    expect(sut.toBody(Object.assign(new Error('no such table'), { driverError: { code: 'SQLITE_ERROR' } }))).toMatchObject({ statusCode: 500 });
+  });
+
   it('answers anything else 500 without a stack or the internal message', () => {
     const body = sut.toBody(new TypeError("Cannot read properties of undefined (reading 'id') at /srv/app.js:1"));
     expect(body).toEqual({ statusCode: 500, code: 'internal_error', message: '服务器内部错误，请联系管理员', errors: {} });

@@ -188,7 +188,7 @@ export class OutletsService implements OnModuleInit {
     try {
       return await this.files.get(fileKey);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('上传的表格文件已不存在，请重新上传');
+      if (error instanceof AppError && error.code === 'file_missing') throw new Error('上传的表格文件已不存在，请重新上传');
       throw error;
     }
   }

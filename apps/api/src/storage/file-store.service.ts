@@ -1,9 +1,13 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+
+export const fileMissing = () =>
+  new AppError(HttpStatus.GONE, 'file_missing', '文件已不存在（可能被删除或未随备份恢复），请联系管理员');
 
 /**
  * Content-addressed files under DATA_DIR/files (a shared volume in distributed mode): the
@@ -70,8 +74,14 @@ export class FileStore {
     return true;
   }
 
+  /** The stored content; a file that is gone (deleted by hand, not restored) is a 410 `file_missing`. */
   async get(key: string): Promise<Buffer> {
-    return fs.readFile(this.pathOf(key));
+    try {
+      return await fs.readFile(this.pathOf(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw fileMissing();
+      throw error;
+    }
   }
 
   pathOf(key: string): string {

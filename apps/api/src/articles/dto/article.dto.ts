@@ -1,20 +1,24 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { ENTRY_STATUSES, type EntryStatus } from '@app/contracts';
 import { PageQuery } from '../../common/dto/page.query';
 import { Trim } from '../../common/dto/transforms';
 import { QueryId } from '../../common/parse-id.pipe';
 import { IsBusinessDate, IsBusinessDateOrTime } from '../../common/business-date';
+import { IsId } from '../../common/dto/numbers';
+
+/** A book-length article; anything above is a typing slip. */
+const MAX_WORD_COUNT = 1_000_000;
 
 export class ArticleUnitDto {
-  @IsInt() @Min(1)
+  @IsId()
   unitId: number;
 
   /** Percentage with at most 2 decimals; omit on every unit for an equal split. */
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }, { message: '份额最多两位小数' }) @Min(0.01)
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }, { message: '份额最多两位小数' }) @Min(0.01) @Max(100)
   sharePercent?: number;
 }
 
@@ -25,7 +29,7 @@ export class CreateArticleDto {
   @IsOptional() @IsString() @MaxLength(20000)
   summary?: string;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_WORD_COUNT)
   wordCount?: number;
 
   @IsOptional() @Trim() @IsString() @MaxLength(30)
@@ -43,14 +47,17 @@ export class CreateArticleDto {
   units?: ArticleUnitDto[];
 
   /** The office records for a unit: which unit owns it (officers: always their own). */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsId()
   ownerUnitId?: number;
 }
 
-/** Every field of a new article but its owner, each optional; the edited version is required. */
-export class UpdateArticleDto extends PartialType(OmitType(CreateArticleDto, ['ownerUnitId'] as const)) {
+/**
+ * Every field of a new article but its owner, each optional; the edited version is required.
+ * Absent means unchanged; null clears only what a new article may leave out (the title stays).
+ */
+export class UpdateArticleDto extends PartialType(OmitType(CreateArticleDto, ['ownerUnitId'] as const), { skipNullProperties: false }) {
   /** The version the client edited; a stale one is refused with 409. */
-  @IsInt() @Min(1)
+  @IsId()
   version: number;
 }
 

@@ -1,6 +1,6 @@
-import { IsInt, Min } from 'class-validator';
+import { IsId } from '../../common/dto/numbers';
 
 export class OtherArticleDto {
-  @IsInt() @Min(1)
+  @IsId()
   otherId: number;
 }

@@ -1,5 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsBusinessDate } from '../../common/business-date';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 import { QueryBoolean, Trim } from '../../common/dto/transforms';
 import { QueryId } from '../../common/parse-id.pipe';
@@ -19,33 +21,33 @@ export class CreateCommissionDto {
   @IsBusinessDate()
   deadline: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsInt({ each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsId({ each: true })
   targetUnitIds: number[];
 }
 
 export class UpdateCommissionDto {
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   topic?: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(5000)
   description?: string;
 
-  @IsOptional() @IsBusinessDate()
+  @IsOptionalNonNull() @IsBusinessDate()
   issuedDate?: string;
 
-  @IsOptional() @IsBusinessDate()
+  @IsOptionalNonNull() @IsBusinessDate()
   deadline?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsInt({ each: true })
+  @IsOptionalNonNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsId({ each: true })
   targetUnitIds?: number[];
 
   /** The version the client edited; a stale one is refused with 409. */
-  @IsInt() @Min(1)
+  @IsId()
   version: number;
 }
 
 export class AnswerCommissionDto {
-  @IsInt() @Min(1)
+  @IsId()
   articleId: number;
 }
 

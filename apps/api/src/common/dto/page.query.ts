@@ -1,9 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+export const MAX_PAGE = 1_000_000;
+
 /** Every list is paginated: ?page=1&pageSize=20 (at most 200 a page). */
 export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  /** Bounded so that the offset stays a number SQL can read (page=1e308 was a 500). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
   page: number = 1;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)

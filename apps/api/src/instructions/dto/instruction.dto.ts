@@ -1,5 +1,7 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LEVELS, type Level } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { Trim } from '../../common/dto/transforms';
 import { IsBusinessDate } from '../../common/business-date';
 
@@ -19,18 +21,18 @@ export class CreateInstructionDto {
 }
 
 export class UpdateInstructionDto {
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   leaderTitle?: string;
 
-  @IsOptional() @IsIn(LEVELS)
+  @IsOptionalNonNull() @IsIn(LEVELS)
   level?: Level;
 
-  @IsOptional() @IsBusinessDate()
+  @IsOptionalNonNull() @IsBusinessDate()
   instructedDate?: string;
 
   @IsOptional() @IsString() @MaxLength(5000)
   content?: string;
 
-  @IsInt() @Min(1)
+  @IsId()
   version: number;
 }

@@ -1,5 +1,7 @@
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsBusinessMonth } from '../../common/business-date';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 import { Trim } from '../../common/dto/transforms';
 import { QueryId } from '../../common/parse-id.pipe';
@@ -19,7 +21,7 @@ export class FileMonthlyReportDto {
    * The version last read, to refuse overwriting a correction someone else saved meanwhile;
    * required once the month has a report (a first filing has none to send).
    */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   version?: number;
 }
 

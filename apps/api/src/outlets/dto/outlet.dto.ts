@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CHANNELS, LEVELS, MEDIA, type Channel, type Level, type Medium } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 
@@ -48,7 +49,7 @@ export class UpdateOutletDto {
   active?: boolean;
 
   /** The version the client edited; a stale one is refused with 409. */
-  @IsInt() @Min(1)
+  @IsId()
   version: number;
 }
 
@@ -66,6 +67,6 @@ export class ListOutletsQuery extends PageQuery {
   @IsOptional() @IsString() @MaxLength(50)
   q?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   pageSize: number = 50;
 }

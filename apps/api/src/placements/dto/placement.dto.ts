@@ -1,11 +1,16 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { Trim } from '../../common/dto/transforms';
 import { IsBusinessDateOrTime } from '../../common/business-date';
 
+/** Views and shares of one placement: a billion is far beyond any real figure. */
+const MAX_COUNT = 1_000_000_000;
+
 export class CreatePlacementDto {
-  @IsInt() @Min(1)
+  @IsId()
   outletId: number;
 
   /** YYYY-MM-DD (a business date) or an ISO timestamp. */
@@ -15,7 +20,8 @@ export class CreatePlacementDto {
   @IsOptional() @Trim() @IsString() @MaxLength(50)
   page?: string;
 
-  @IsOptional() @IsIn(PROMINENCES)
+  /** Defaults to normal; the column holds no null. */
+  @IsOptionalNonNull() @IsIn(PROMINENCES)
   prominence?: Prominence;
 
   @IsOptional() @IsIn(MEDIA)
@@ -24,15 +30,18 @@ export class CreatePlacementDto {
   @IsOptional() @Trim() @IsUrl({ require_protocol: true }, { message: '网址格式不正确（应以 http:// 或 https:// 开头）' }) @MaxLength(500)
   url?: string;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT)
   views?: number;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT)
   shares?: number;
 }
 
-/** Any field of a placement, each optional; the edited version is required. */
-export class UpdatePlacementDto extends PartialType(CreatePlacementDto) {
-  @IsInt() @Min(1)
+/**
+ * Any field of a placement, each optional; the edited version is required. Absent means
+ * unchanged; null clears only what a new placement may leave out (outlet and date stay).
+ */
+export class UpdatePlacementDto extends PartialType(CreatePlacementDto, { skipNullProperties: false }) {
+  @IsId()
   version: number;
 }

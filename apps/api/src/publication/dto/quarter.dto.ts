@@ -1,4 +1,6 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { Trim } from '../../common/dto/transforms';
 import { IsBusinessDate } from '../../common/business-date';
 
@@ -6,7 +8,7 @@ export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/;
 
 export class CloseQuarterDto {
   /** Leave out the entries that are still under review; they are listed in the notice. */
-  @IsOptional() @IsBoolean()
+  @IsOptionalNonNull() @IsBoolean()
   excludeUnverified?: boolean;
 }
 
@@ -37,14 +39,14 @@ export class NoticeTextsDto {
 }
 
 export class CreateDisputeDto {
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsId()
   scoreLineId?: number;
 
   @Trim() @IsString() @MaxLength(2000) @Matches(/\S/, { message: '请填写理由' })
   reason: string;
 
   /** The office files for a unit; officers and reviewers always for their own. */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsId()
   unitId?: number;
 }
 

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ENTRY_STATUSES, LEVELS, type EntryStatus, type Level } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
 import { PageQuery } from '../../common/dto/page.query';
 import { QueryId } from '../../common/parse-id.pipe';
 import { IsBusinessDate } from '../../common/business-date';
@@ -21,7 +22,7 @@ export class ReviewItemDto {
   @IsIn(ENTRY_TYPES)
   type: EntryType;
 
-  @IsInt() @Min(1)
+  @IsId()
   id: number;
 }
 

@@ -1,6 +1,8 @@
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsBusinessQuarter } from '../../common/business-date';
 import { QueryId } from '../../common/parse-id.pipe';
+import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 import { Trim } from '../../common/dto/transforms';
 
 /**
@@ -21,14 +23,14 @@ export class CreateSchemeVersionDto {
   effectiveFrom: string;
 
   /** Copy this version's document (give either copyOf or document). */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   copyOf?: number;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
+  @IsOptionalNonNull() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
   document?: string;
 
   /** Defaults to the `name` inside the document. */
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   name?: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(500)
@@ -36,17 +38,17 @@ export class CreateSchemeVersionDto {
 }
 
 export class UpdateSchemeVersionDto {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
+  @IsOptionalNonNull() @IsString() @IsNotEmpty() @MaxLength(MAX_DOCUMENT_CHARS)
   document?: string;
 
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptionalNonNull() @Trim() @IsString() @IsNotEmpty() @MaxLength(100)
   name?: string;
 
   @IsOptional() @Trim() @IsString() @MaxLength(500)
   note?: string;
 
   /** The version the form was loaded at; a save over someone else's is refused. */
-  @IsInt() @Min(1)
+  @IsId()
   version: number;
 }
 

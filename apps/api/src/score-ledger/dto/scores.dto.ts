@@ -1,6 +1,7 @@
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional } from 'class-validator';
 import { IsBusinessQuarter } from '../../common/business-date';
 import { QueryId } from '../../common/parse-id.pipe';
+import { IsId } from '../../common/dto/numbers';
 
 export class RecomputeDto {
   /** Exactly these quarters. */
@@ -12,7 +13,7 @@ export class RecomputeDto {
   fromQuarter?: string;
 
   /** Only these articles' lines (with the unit-level lines of the quarters they touch). */
-  @IsOptional() @IsArray() @ArrayMaxSize(10000) @IsInt({ each: true }) @Min(1, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(10000) @IsId({ each: true })
   articleIds?: number[];
 }
 

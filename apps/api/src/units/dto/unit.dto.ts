@@ -1,11 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 import { QueryId } from '../../common/parse-id.pipe';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** Groups are listed by this number; a few dozen groups at most. */
+const MAX_SORT_ORDER = 9999;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUnitDto {
@@ -16,7 +19,7 @@ export class CreateUnitDto {
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
   name: string;
 
-  @IsInt() @Min(1)
+  @IsId()
   groupId: number;
 
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(50)
@@ -30,7 +33,7 @@ export class UpdateUnitDto {
   @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
   name?: string;
 
-  @IsOptionalNonNull() @IsInt() @Min(1)
+  @IsOptionalNonNull() @IsId()
   groupId?: number;
 
   @IsOptionalNonNull() @IsBoolean()
@@ -43,7 +46,8 @@ export class UpdateUnitDto {
   contactPhone?: string;
 
   /** The version the client edited; a stale one is refused with 409. */
-  @IsInt() @Min(1)
+  /** The version the client edited; a stale one is refused with 409. */
+  @IsId()
   version: number;
 }
 
@@ -66,7 +70,7 @@ export class CreateRankingGroupDto {
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
   name: string;
 
-  @IsOptionalNonNull() @IsInt()
+  @IsOptionalNonNull() @IsInt() @Min(0) @Max(MAX_SORT_ORDER)
   sortOrder?: number;
 }
 
@@ -74,7 +78,7 @@ export class UpdateRankingGroupDto {
   @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50)
   name?: string;
 
-  @IsOptionalNonNull() @IsInt()
+  @IsOptionalNonNull() @IsInt() @Min(0) @Max(MAX_SORT_ORDER)
   sortOrder?: number;
 
   @IsOptionalNonNull() @IsBoolean()

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@app/contracts';
+import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 
@@ -19,7 +20,7 @@ export class CreateUserDto {
 
   /** Required for officers and reviewers, refused for other roles. */
   @ValidateIf((o: CreateUserDto) => o.role === 'officer' || o.role === 'reviewer' || o.unitId !== undefined)
-  @IsInt() @Min(1)
+  @IsId()
   unitId?: number;
 
   /** Initial password (password policy applies); the user must change it at first login. */
@@ -34,7 +35,7 @@ export class UpdateUserDto {
   @IsOptionalNonNull() @IsIn(ROLES)
   role?: Role;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsId()
   unitId?: number | null;
 
   @IsOptionalNonNull() @IsBoolean()
