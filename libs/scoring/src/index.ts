@@ -51,3 +51,4 @@ export type { CompiledSplit } from './v2/split';
 export { RULE_IDS_2 } from './v2/lines';
 export type { RuleId2, RecordType2, ScoreLine2 } from './v2/lines';
 export { scoreQuarter2, scoreAll2, commissionOutcome } from './v2/score';
+export { convertScheme1To2 } from './v2/convert';
