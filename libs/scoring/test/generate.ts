@@ -1,17 +1,6 @@
+import { rng } from '../../../test/bench/dataset';
 import { CHANNELS, LEVELS, MEDIA, PROMINENCES } from '../src/types';
 import type { ScoringArticle, ScoringCommission, ScoringInput, ScoringInstruction, ScoringMonthlyReport, ScoringPlacement, ScoringUnit } from '../src/types';
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same records everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GenerateOptions {
   seed: number;
@@ -46,7 +35,11 @@ export function generateInput(o: GenerateOptions): ScoringInput {
   const instructions: ScoringInstruction[] = [];
   for (let i = 0; i < o.articles; i++) {
     const n = r() < 0.7 ? 1 : r() < 0.6 ? 2 : 3;
-    const chosen = [...units].sort(() => r() - 0.5).slice(0, n);
+    const chosen: ScoringUnit[] = [];
+    while (chosen.length < n) {
+      const u = pick(units);
+      if (!chosen.includes(u)) chosen.push(u);
+    }
     const shareMode = r();
     const shares = n === 1 ? [undefined] : shareMode < 0.4 ? (n === 2 ? ['60', '40'] : ['50', '30', '20']) : shareMode < 0.6 ? ['33.33', ...Array(n - 1).fill(undefined)] : Array(n).fill(undefined);
     const id = `a${i}`;
@@ -78,7 +71,7 @@ export function generateInput(o: GenerateOptions): ScoringInput {
     if (r() < 0.1) instructions.push({ id: `${id}i`, articleId: id, leaderTitle: '书记', level: pick(LEVELS), date: dateIn(pick(o.quarters)) });
   }
   const commissions: ScoringCommission[] = [];
-  for (let i = 0; i < Math.max(2, o.units); i++) {
+  for (let i = 0; i < Math.max(2, Math.ceil(o.units / 10)); i++) {
     const deadline = dateIn(pick(o.quarters));
     const targets = units.filter(() => r() < 0.4).map((u) => {
       const x = r();

@@ -64,7 +64,7 @@ const variants: [string, Partial<SchemeDocument>, string][] = [
     'cap',
   ],
   ['sum, first unit, bulletin cap only', { repeatAdoption: 'sum', jointSplit: 'first-unit', caps: { overall: null, media: null, bulletin: 25 }, commission: { fulfilled: 2, missed: -1.5 } }, 'cap'],
-  ['top-up with a floor above zero', { floor: 150, monthlyReport: { dueDay: 10, late: -0.25, missing: -3 } }, 'floor'],
+  ['top-up with a floor above zero', { floor: 300, monthlyReport: { dueDay: 10, late: -0.25, missing: -3 } }, 'floor'],
 ];
 
 describe('convertScheme1To2: golden equivalence with today’s engine', () => {

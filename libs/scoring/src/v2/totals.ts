@@ -20,6 +20,9 @@ interface Sums {
  */
 export function applyTotals(ctx: Context2): void {
   const t = ctx.scheme.total;
+  const noClamps =
+    t.start === 0 && t.deductionFloor === null && t.bonusCap === null && t.channelCaps.media === null && t.channelCaps.bulletin === null && t.netFloor === null && t.netCap === null;
+  if (noClamps) return;
   const sums = new Map<string, Sums>();
   const order: string[] = [];
   const add = (unitId: string) => {
@@ -39,9 +42,6 @@ export function applyTotals(ctx: Context2): void {
       if (l.channel) s.byChannel[l.channel] += l.amount;
     }
   }
-  const noClamps =
-    t.start === 0 && t.deductionFloor === null && t.bonusCap === null && t.channelCaps.media === null && t.channelCaps.bulletin === null && t.netFloor === null && t.netCap === null;
-  if (noClamps) return;
   const head: ScoreLine2[] = [];
   const tail: ScoreLine2[] = [];
   const line = (unitId: string, amount: Points, ruleId: RuleId2, clause: string, explanation: string, channel?: Channel): ScoreLine2 => ({
