@@ -41,9 +41,14 @@ const fraction = amount.check((ctx) => {
   }
 });
 const label = z.string({ error: '应为文字' }).trim().min(1, { error: '不能为空' });
-const range = z.string({ error: '应为文字，如 ">=1000"、"<1000"、"500-999"' }).regex(RANGE_RE, {
-  error: '应写成 ">=1000"、">1000"、"<=1000"、"<1000" 或 "500-999"（含两端）',
-});
+const range = z
+  .string({ error: '应为文字，如 ">=1000"、"<1000"、"500-999"' })
+  .regex(RANGE_RE, { error: '应写成 ">=1000"、">1000"、"<=1000"、"<1000" 或 "500-999"（含两端）' })
+  .check((ctx) => {
+    const m = RANGE_RE.exec(ctx.value);
+    const empty = m && (m[3] !== undefined ? Number(m[3]) > Number(m[4]) : m[1] === '<' && Number(m[2]) === 0);
+    if (empty) ctx.issues.push({ code: 'custom', input: ctx.value, message: '区间为空（下限大于上限）', params: { code: 'empty_range' } });
+  });
 
 function oneOrMany<T extends z.ZodType>(t: T) {
   return z.union([t, z.array(t).min(1)], { error: '应为一个值或值的列表' });

@@ -13,6 +13,7 @@ describe('parseScheme2: field errors with path, code, Chinese message, line and 
     ['a rate without a threshold', minimal(oneRow, 'rates: [{ label: 采用率, rate: adoption, points: -2 }]'), { path: 'rates[0].below', code: 'required', line: 6, column: 9 }],
     ['a missing name', 'format: 2\nadoption:\n  rows: []', { path: 'name', code: 'required', line: 1, column: 1 }],
     ['a bad word band', minimal('  rows:\n    - { label: 长稿, when: { words: "1000+" }, points: 1 }'), { path: 'adoption.rows[0].when.words', code: 'invalid_value', line: 5, column: 28 }],
+    ['an empty word band', minimal('  rows:\n    - { label: 长稿, when: { words: "900-100" }, points: 1 }'), { path: 'adoption.rows[0].when.words', code: 'empty_range', line: 5, column: 28 }],
     ['a duplicate item kind', minimal(oneRow, 'items:\n  - { kind: 发言, points: 1 }\n  - { kind: 发言, points: 2 }'), { path: 'items[1].kind', code: 'duplicate', line: 8, column: 7 }],
     ['best-per-level without levels', minimal(`${oneRow}\n  repeat: { keep: best-per-level }`), { path: 'adoption.repeat.levels', code: 'required', line: 6, column: 11 }],
   ])('%s', (_label, text, expected) => {
