@@ -39,8 +39,8 @@ export type {
   Rate2,
   Total2,
 } from './v2/document';
-export { parseScheme2, validateScheme2, compileScheme2, Scheme2ValidationError } from './v2/parse';
-export type { ParseScheme2Result } from './v2/parse';
+export { parseScheme2, validateScheme2, compileScheme2, loadScheme2, Scheme2ValidationError } from './v2/parse';
+export type { ParseScheme2Result, LoadSchemeResult } from './v2/parse';
 export type { SchemeWarning } from './v2/warnings';
 export { compileScheme2Document } from './v2/compile';
 export type { CompiledScheme2, CompiledRow, CompiledBonus } from './v2/compile';

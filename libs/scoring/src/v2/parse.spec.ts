@@ -1,4 +1,6 @@
-import { parseScheme2, validateScheme2 } from './parse';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { loadScheme2, parseScheme2, validateScheme2 } from './parse';
 
 const minimal = (adoption: string, extra = '') => `format: 2\nname: 测试办法\nadoption:\n${adoption}\n${extra}`;
 const oneRow = '  rows:\n    - { label: 一般, points: 1 }';
@@ -24,10 +26,13 @@ describe('parseScheme2: field errors with path, code, Chinese message, line and 
     expect(e?.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('reports YAML syntax errors with their position', () => {
-    const r = parseScheme2('format: 2\nname: [unclosed\n');
-    expect(r.ok).toBe(false);
+  it.each([
+    ['an unclosed bracket', 'format: 2\nname: [unclosed\n', /括号未闭合/],
+    ['a duplicate key', 'format: 2\nname: a\nname: b\n', /重复的字段/],
+  ])('reports YAML syntax errors in Chinese with their position: %s', (_label, text, message) => {
+    const r = parseScheme2(text);
     expect(!r.ok && r.errors[0]).toMatchObject({ path: '', code: 'yaml_syntax', line: expect.any(Number), column: expect.any(Number) });
+    expect(!r.ok && r.errors[0].message).toMatch(message);
   });
 
   it('accepts a valid document without warnings when every level is scored', () => {
@@ -56,5 +61,23 @@ describe('warnings', () => {
       adoption: { rows: [{ label: '头条', when: { prominence: 'headline' }, points: { central: 50 } }, { label: '一般', points: 1 }] },
     });
     expect(r.ok && r.warnings).toEqual([]);
+  });
+});
+
+describe('loadScheme2: either format', () => {
+  it('converts a scheme of today’s format', () => {
+    const r = loadScheme2(readFileSync(join(__dirname, '../../../../config/schemes/standard.yaml'), 'utf8'));
+    expect(r).toMatchObject({ ok: true, converted: true, warnings: [] });
+    expect(r.ok && r.scheme.adoption.rows.map((x) => x.label)).toEqual(['媒体采用', '信息简报采用']);
+  });
+
+  it('reads format 2 as it is', () => {
+    expect(loadScheme2(minimal(oneRow))).toMatchObject({ ok: true, converted: false });
+  });
+
+  it('gives today’s field errors for a broken scheme of today’s format', () => {
+    const r = loadScheme2('name: 旧办法\nbasePoints: {}\n');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.path)).toContain('basePoints.media');
   });
 });

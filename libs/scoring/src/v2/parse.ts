@@ -2,7 +2,9 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import type { SchemeError } from '../scheme.types';
+import { parseScheme } from '../scheme-parse';
 import { compileScheme2Document } from './compile';
+import { convertScheme1To2 } from './convert';
 import type { CompiledScheme2 } from './compile';
 import { schemeDocument2Schema } from './document';
 import type { SchemeDocument2 } from './document';
@@ -140,6 +142,18 @@ function position(doc: Document, lc: LineCounter, path: string): { line: number;
   return { line: pos.line, column: pos.col };
 }
 
+/** Chinese wording of the yaml package's error codes an office is likely to meet. */
+const YAML_ERRORS: Record<string, string> = {
+  DUPLICATE_KEY: '同一层级出现了重复的字段',
+  BAD_INDENT: '缩进不正确或括号未闭合',
+  BLOCK_AS_IMPLICIT_KEY: '缩进不正确（列表或字段没有对齐）',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行',
+  MISSING_CHAR: '缺少配对的引号、括号或冒号',
+  MULTIPLE_DOCS: '只能有一个文档（不要使用 ---）',
+  TAB_AS_INDENT: '缩进不能使用制表符（Tab），请用空格',
+  UNEXPECTED_TOKEN: '有无法识别的符号',
+};
+
 /**
  * Checks a parsed (JS) format-2 document. Returns the document, or field errors; and the
  * warnings (rows that can never match, levels no row scores) whenever the document is valid.
@@ -164,7 +178,7 @@ export function parseScheme2(text: string): ParseScheme2Result {
       errors: doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `（第 ${pos.line} 行第 ${pos.col} 列）` : '';
-        return { path: '', code: 'yaml_syntax', message: `YAML 语法错误${where}：${e.code}`, line: pos?.line, column: pos?.col };
+        return { path: '', code: 'yaml_syntax', message: `YAML 语法错误${where}：${YAML_ERRORS[e.code] ?? `无法解析（${e.code}）`}`, line: pos?.line, column: pos?.col };
       }),
       warnings: [],
     };
@@ -172,6 +186,27 @@ export function parseScheme2(text: string): ParseScheme2Result {
   const r = validateScheme2(doc.toJS());
   const place = <T extends { path: string; line?: number; column?: number }>(e: T): T => ({ ...e, ...position(doc, lc, e.path) });
   return r.ok ? { ...r, warnings: r.warnings.map(place) } : { ...r, errors: r.errors.map(place) };
+}
+
+export type LoadSchemeResult = (ParseScheme2Result & { ok: true; converted: boolean }) | (ParseScheme2Result & { ok: false });
+
+/**
+ * Reads scheme text of either format: `format: 2` documents are parsed as format 2; anything
+ * else is parsed and checked as today's format (scheme-parse.ts) and converted
+ * (convertScheme1To2), so stored versions keep working. `converted` says which happened.
+ */
+export function loadScheme2(text: string): LoadSchemeResult {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const format = doc.errors.length ? undefined : (doc.toJS() as { format?: unknown } | null)?.format;
+  if (format === 2 || doc.errors.length) {
+    const r = parseScheme2(text);
+    return r.ok ? { ...r, converted: false } : r;
+  }
+  const old = parseScheme(text);
+  if (!old.ok) return { ok: false, errors: old.errors, warnings: [] };
+  const r = validateScheme2(convertScheme1To2(old.scheme));
+  return r.ok ? { ...r, converted: true } : r;
 }
 
 /** Thrown by compileScheme2 for a document that does not validate. */
