@@ -108,6 +108,8 @@ export class PlacementLookup {
     k = k * (this.wordCuts.length + 2) + bandIndex(this.wordCuts, article.wordCount);
     k = k * (this.viewCuts.length + 2) + bandIndex(this.viewCuts, p.views);
     const key = k + this.span * (this.genreClass(article.genre) + this.genreRadix * this.outletClass(p));
+    // A value outside the enums (bad input) makes NaN: interpret it rather than share a slot.
+    if (Number.isNaN(key)) return this.evaluate(p, article);
     let v = this.memo.get(key);
     if (v === undefined) this.memo.set(key, (v = this.evaluate(p, article)));
     return v;
