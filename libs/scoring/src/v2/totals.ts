@@ -3,7 +3,7 @@ import { CHANNEL_LABELS, num } from '../explain';
 import { CHANNELS } from '../types';
 import type { Channel, Points } from '../types';
 import type { RuleId2, ScoreLine2 } from './lines';
-import type { Context2 } from './score';
+import type { Context2 } from './context';
 
 interface Sums {
   deductions: Points;
