@@ -6,7 +6,7 @@ import { LEVEL_LABELS } from '../explain';
 import type { ScoreLine2 } from './lines';
 import { compileScheme2, parseScheme2 } from './parse';
 import type { SchemeDocument2 } from './document';
-import { scoreQuarter2 } from './score';
+import { adoptionRowHits, scoreQuarter2, totals2 } from './score';
 
 // The four worked examples of shared/SCHEME-EXAMPLES.md, recorded as the office would and
 // scored with the presets in config/schemes/examples. Expected totals are the document's.
@@ -36,9 +36,7 @@ const ins = (id: string, articleId: string, level: ScoringInstruction['level'], 
 const input = (extra: Partial<ScoringInput>): ScoringInput => ({ units: [], articles: [], placements: [], instructions: [], commissions: [], monthlyReports: [], asOfDate: AS_OF, ...extra });
 
 function totalsOf(lines: ScoreLine2[]): Record<string, string> {
-  const t: Record<string, number> = {};
-  for (const l of lines) t[l.unitId] = (t[l.unitId] ?? 0) + l.amount;
-  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, formatPoints(v, 2)]));
+  return Object.fromEntries([...totals2(lines)].map(([k, v]) => [k, formatPoints(v, 2)]));
 }
 
 /** The words of the printed clause a line must quote, found from the line's clause path in the preset. */
@@ -116,6 +114,11 @@ describe('示例一 value tables per level', () => {
     const lines = scoreQuarter2(compileScheme2(text), rec, Q);
     const p = placements.find((x) => x.outletName === outlet)!;
     expect(lines.filter((l) => l.recordId === p.id && l.unitId === unitId && l.ruleId === 'placement').map((l) => formatPoints(l.amount, 4))).toEqual([amount]);
+  });
+
+  it('counts the placements each row takes, for the what-if preview', () => {
+    const hits = adoptionRowHits(compileScheme2(text), rec, Q);
+    expect(Object.fromEntries(hits)).toEqual({ 'adoption.rows[0]': 1, 'adoption.rows[1]': 1, 'adoption.rows[2]': 3, 'adoption.rows[3]': 2, 'adoption.rows[4]': 1, '': 0 });
   });
 
   it('keeps the top two levels of E1-1 and counts the reach bonus outside that rule', () => {

@@ -1,5 +1,5 @@
 import { quarterRange } from '../quarter';
-import type { ScoringInput } from '../types';
+import type { Points, ScoringInput } from '../types';
 import type { CompiledScheme2 } from './compile';
 import type { ScoreLine2 } from './lines';
 import { scoreInstructions, scorePlacements } from './adoptions';
@@ -42,4 +42,31 @@ export function scoreAll2(scheme: CompiledScheme2, input: ScoringInput, quarters
   const out: ScoreLine2[] = [];
   for (const q of quarters) for (const l of scoreIndexed(scheme, index, q)) out.push(l);
   return out;
+}
+
+/** Sum of line amounts per unit (exact integer Points); the format-2 counterpart of totals(). */
+export function totals2(lines: readonly Pick<ScoreLine2, 'unitId' | 'amount'>[]): Map<string, Points> {
+  const m = new Map<string, Points>();
+  for (const l of lines) m.set(l.unitId, (m.get(l.unitId) ?? 0) + l.amount);
+  return m;
+}
+
+/**
+ * For the what-if preview: how many of the quarter's placements each adoption row takes
+ * (first match at the placement's level), by row path ('adoption.rows[2]'); placements no
+ * row scores are counted under ''. Voided articles and articles not in the input are left out.
+ */
+export function adoptionRowHits(scheme: CompiledScheme2, input: ScoringInput, quarter: string): Map<string, number> {
+  const { start, end } = quarterRange(quarter);
+  const index = indexInput2(scheme, input);
+  const hits = new Map<string, number>(scheme.rows.map((r) => [r.path, 0]));
+  hits.set('', 0);
+  for (const p of input.placements) {
+    if (p.publishedDate < start || p.publishedDate > end) continue;
+    const article = index.articles.get(p.articleId);
+    if (!article || index.voided.has(article.id)) continue;
+    const path = scheme.lookup.valueOf(p, article).row?.path ?? '';
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+  }
+  return hits;
 }
