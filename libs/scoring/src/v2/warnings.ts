@@ -15,7 +15,7 @@ export interface SchemeWarning {
 }
 
 /** Above this many attribute classes the enumeration is skipped (no warnings rather than a slow save). */
-const MAX_COMBINATIONS = 2_000_000;
+const MAX_COMBINATIONS = 300_000;
 
 /** One value in each band cut by the thresholds (plus "unknown"). */
 function representatives(bands: Band[]): (number | null)[] {
