@@ -23,6 +23,14 @@ export type RepeatAdoption = (typeof REPEAT_ADOPTIONS)[number];
 export const JOINT_SPLITS = ['shares', 'equal', 'first-unit'] as const;
 export type JointSplit = (typeof JOINT_SPLITS)[number];
 
+/** 采用形式: full text, excerpt (摘编), or combined with other units' information (综合). */
+export const FORMS = ['full', 'excerpt', 'combined'] as const;
+export type Form = (typeof FORMS)[number];
+
+/** How a unit answered a 约稿 when the office records it explicitly. */
+export const COMMISSION_OUTCOMES = ['on-time', 'late', 'missed'] as const;
+export type CommissionOutcome = (typeof COMMISSION_OUTCOMES)[number];
+
 export const TIE_RULES = ['competition', 'dense'] as const;
 export type TieRule = (typeof TIE_RULES)[number];
 
@@ -39,6 +47,11 @@ export interface ScoringUnit {
 export interface ScoringArticleUnit {
   unitId: string;
   sharePercent?: string | number | null;
+  /**
+   * Signing position (1 = first signed unit). When absent the order of `units` is the
+   * signing order; scheme format 2 splits by it (position weights, first unit).
+   */
+  signingOrder?: number | null;
 }
 
 export interface ScoringArticle {
@@ -63,6 +76,10 @@ export interface ScoringPlacement {
   prominence: Prominence;
   /** Business date 'YYYY-MM-DD'. */
   publishedDate: string;
+  /** 采用形式; absent means full text (全文). Read by scheme format 2 only. */
+  form?: Form | null;
+  /** Reach (浏览量/阅读量) of this placement, when known. Read by scheme format 2 only. */
+  views?: number | null;
 }
 
 export interface ScoringInstruction {
@@ -78,6 +95,8 @@ export interface ScoringCommissionTarget {
   unitId: string;
   /** Submitted date of the article that answered the commission, if any. */
   answeredArticleSubmittedDate?: string | null;
+  /** The office's explicit finding; when set it wins over the dates (scheme format 2 only). */
+  outcome?: CommissionOutcome | null;
 }
 
 export interface ScoringCommission {
@@ -86,6 +105,8 @@ export interface ScoringCommission {
   /** Business date 'YYYY-MM-DD'; answers submitted on or before it are on time. */
   deadline: string;
   targets: ScoringCommissionTarget[];
+  /** Who issued it (e.g. 区委组织部, 市委办公室); scheme format 2 may value 约稿 by issuer. */
+  issuerCategory?: string | null;
 }
 
 export interface ScoringMonthlyReport {
@@ -93,6 +114,32 @@ export interface ScoringMonthlyReport {
   /** Month reported on, 'YYYY-MM'. */
   month: string;
   filedDate?: string | null;
+}
+
+/** A record of an office-defined kind (事项: meeting speech, false-information finding…). */
+export interface ScoringItemRecord {
+  id: string;
+  /** The `kind` of an item in the scheme's catalogue. */
+  kind: string;
+  unitId: string;
+  /** Business date 'YYYY-MM-DD'; the record scores in its quarter. */
+  date: string;
+  /** Level, for kinds valued per level. */
+  level?: Level | null;
+  /** Linked article (a kind that voids an article voids this one). */
+  articleId?: string | null;
+  /** Short description shown in the explanation (e.g. the meeting's name). */
+  title?: string | null;
+}
+
+/** A manual adjustment (加减分) the office recorded and a second office user approved. */
+export interface ScoringAdjustment {
+  id: string;
+  unitId: string;
+  /** Quarter 'YYYY-Qn' it applies to. */
+  quarter: string;
+  amount: Points;
+  reason: string;
 }
 
 /** Everything the engine reads. The caller passes verified records only. */
@@ -104,6 +151,10 @@ export interface ScoringInput {
   instructions: ScoringInstruction[];
   commissions: ScoringCommission[];
   monthlyReports: ScoringMonthlyReport[];
+  /** Records of office-defined kinds (scheme format 2 only). */
+  items?: ScoringItemRecord[];
+  /** Approved manual adjustments (scheme format 2 only). */
+  adjustments?: ScoringAdjustment[];
   /** Business date the computation is made on; decides which deadlines have passed. */
   asOfDate: string;
 }
