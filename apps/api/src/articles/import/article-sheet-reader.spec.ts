@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { ARTICLE_COLUMNS } from './article-sheet-layout';
 import { NOT_A_SPREADSHEET, SHEET_LIMITS, readArticleSheet } from './article-sheet-reader';
 
@@ -60,6 +61,22 @@ describe('readArticleSheet', () => {
       rows: [],
       problems: [{ row: 0, column: '', level: 'error', code: 'too_many_rows', message: '表格超过 4 行数据，一次最多导入 4 行，请拆分为多个文件后导入' }],
     });
+  });
+
+  it('never reads the sheet past the row limit (what lies beyond is not even parsed)', async () => {
+    // 3,000 data rows whose last one is replaced by broken XML, far beyond the first chunks of
+    // the inflated sheet. A reader that parses the whole sheet before counting (the old one)
+    // reports a damaged file; a streaming reader stops at the limit (4 rows) long before it.
+    const zip = await JSZip.loadAsync(await book([[...ARTICLE_COLUMNS], ...data(3000)]));
+    const sheetPath = Object.keys(zip.files).find((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))!;
+    const xml = await zip.file(sheetPath)!.async('string');
+    const cut = xml.indexOf('<row r="3001"');
+    expect(cut).toBeGreaterThan(100_000);
+    zip.file(sheetPath, `${xml.slice(0, cut)}<row r="3001"><c r="A3001" t="s"><v>0</v></c><<< not xml`);
+    const damaged = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(await readArticleSheet(damaged, { ...SHEET_LIMITS, rows: 4 })).toMatchObject({ rows: [], problems: [{ code: 'too_many_rows' }] });
+    // …and the damage is real: read in full, the same file is refused as not a spreadsheet.
+    expect(await readArticleSheet(damaged)).toMatchObject(notASpreadsheet);
   });
 
   it('refuses a part that inflates past its cap, whatever it compresses to (a zip bomb)', async () => {
