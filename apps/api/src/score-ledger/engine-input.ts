@@ -1,4 +1,7 @@
-import type { ScoringInput } from '@app/scoring';
+import type { DataSource } from 'typeorm';
+import type { ScoringInput, SchemeDocument2, When2 } from '@app/scoring';
+import { toNumber } from '../common/db-errors';
+import { ID_CHUNK } from './records-loader';
 
 /**
  * The format-2 engine's input from the records the loader read (records-loader.ts). Today the
@@ -24,4 +27,28 @@ export function toEngineInput(loaded: ScoringInput): ScoringInput {
     items: loaded.items ?? [],
     adjustments: loaded.adjustments ?? [],
   };
+}
+
+/** True when a row or bonus of the scheme has a condition on reach (浏览量). */
+export function readsReach(doc: SchemeDocument2): boolean {
+  const has = (when: When2 | undefined) => (when === undefined ? false : (Array.isArray(when) ? when : [when]).some((c) => c.views !== undefined));
+  return doc.adoption.rows.some((r) => has(r.when)) || (doc.bonuses ?? []).some((b) => has(b.when));
+}
+
+/**
+ * Reach (placements.views) for the loaded placements, when a scheme reads it and the loader
+ * did not set it (records-loader.ts does not read the column yet): one query per chunk of
+ * placement ids. Once the loader sets `views` (a number or null) this does nothing.
+ */
+export async function fillReach(ds: DataSource, officeId: number, input: ScoringInput): Promise<void> {
+  const missing = input.placements.filter((p) => p.views === undefined);
+  for (let i = 0; i < missing.length; i += ID_CHUNK) {
+    const chunk = missing.slice(i, i + ID_CHUNK);
+    const rows: { id: unknown; views: unknown }[] = await ds.query(
+      `SELECT id, views FROM placements WHERE officeId = ? AND views IS NOT NULL AND id IN (${chunk.map(() => '?').join(', ')})`,
+      [officeId, ...chunk.map((p) => Number(p.id))],
+    );
+    const views = new Map(rows.map((r) => [String(r.id), toNumber(r.views)]));
+    for (const p of chunk) p.views = views.get(p.id) ?? null;
+  }
 }

@@ -16,6 +16,7 @@ import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RecordsLoader } from './records-loader';
 import { coalesceRecomputes } from './request-recompute';
+import { fillReach, readsReach } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
 
@@ -96,6 +97,7 @@ export class ScoreLedgerService implements OnModuleInit {
       let rows: ReturnType<typeof toRow>[] = [];
       if (version && scheme) {
         const input = await this.loader.load(officeId, quarter, { asOfDate, articleIds: only });
+        if (readsReach(scheme.document)) await fillReach(this.dataSource, officeId, input);
         rows = scoreVersionQuarter(scheme, input, quarter).map((l) => toRow(officeId, version.id, l));
       }
       const done = await this.ledger.replace(scope, rows);

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { adoptionRowHits, formatPoints, rankUnits, totals2, type RankTable, type ScoringUnit, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { todayBusinessDate } from '../common/business-date';
@@ -7,7 +9,7 @@ import type { AppConfig } from '../config/app-config';
 import type { SchemePreviewDto } from '../schemes/dto/scheme.dto';
 import type { LoadedScheme } from '../schemes/scheme-load';
 import { SchemesService } from '../schemes/schemes.service';
-import { toEngineInput } from './engine-input';
+import { fillReach, readsReach, toEngineInput } from './engine-input';
 import { scoreVersionQuarter } from './engine-lines';
 import { RecordsLoader } from './records-loader';
 
@@ -54,6 +56,7 @@ export interface PreviewResponse {
 @Injectable()
 export class ScorePreviewService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,8 +66,9 @@ export class ScorePreviewService {
     const draft = await this.schemes.compileDraft(user.officeId, dto.document);
     const version = await this.schemes.inForce(user.officeId, dto.quarter);
     const input = await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) });
-    const draftTotals = totals2(scoreVersionQuarter(draft, input, dto.quarter));
     const current = version ? this.schemes.compile(version) : null;
+    if (readsReach(draft.document) || (current && readsReach(current.document))) await fillReach(this.dataSource, user.officeId, input);
+    const draftTotals = totals2(scoreVersionQuarter(draft, input, dto.quarter));
     const currentTotals = current ? totals2(scoreVersionQuarter(current, input, dto.quarter)) : null;
     // A deactivated unit earning lines through an old joint article still shows up.
     const extra = [...draftTotals.keys(), ...(currentTotals?.keys() ?? [])].map(Number);
