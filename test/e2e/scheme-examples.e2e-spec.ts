@@ -163,6 +163,22 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       await review(b, e3.id);
     });
 
+    it('previews the preset with per-row hit counts of the quarter\'s placements', async () => {
+      const res = await t.http().post('/api/schemes/preview').set(bearer(office)).send({ quarter: '2026-Q2', document: preset('example-1-value-tables.yaml') });
+      expect(res.status).toBe(200);
+      // 2026-Q2 holds the seven placements of 示例一 and the 省日报 one of 示例三.
+      expect(res.body.rowHits).toEqual([
+        { clause: 'adoption.rows[0]', label: '综合采用', hits: 0 },
+        { clause: 'adoption.rows[1]', label: '头版头条', hits: 1 },
+        { clause: 'adoption.rows[2]', label: '媒体宣传', hits: 4 },
+        { clause: 'adoption.rows[3]', label: '网络媒体', hits: 2 },
+        { clause: 'adoption.rows[4]', label: '刊物采用', hits: 1 },
+        { clause: '', label: '未匹配任何行（不计分）', hits: 0 },
+      ]);
+      const a = res.body.rows.find((r: { unitId: number }) => r.unitId === u.A);
+      expect(a.draft).toMatchObject({ total: 748000, rank: 1 });
+    });
+
     it('gives A 74.80 and B 12.20 (12.50 less the 0.3 of the 综合 placement left out), each line naming its clause', async () => {
       const id = await install('example-1-value-tables.yaml');
       try {
