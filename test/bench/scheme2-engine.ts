@@ -12,7 +12,7 @@ const target = Number(process.argv[2] ?? 200_000);
 const only = process.argv[3] ?? '';
 const input = generateInput({ seed: 42, units: 600, articles: Math.round(target / 2.5), maxPlacements: 4, quarters: QUARTERS, asOfDate: '2024-01-20' });
 const n = input.placements.length;
-const parsed = parseScheme(readFileSync(join(__dirname, '../../config/schemes/standard.yaml'), 'utf8'));
+const parsed = parseScheme(readFileSync(join(__dirname, '../../test/fixtures/standard-format1.yaml'), 'utf8'));
 if (!parsed.ok) throw new Error('standard.yaml does not parse');
 
 function measure(label: string, run: () => number, runs = 5): void {

@@ -18,7 +18,8 @@ import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
 
 const STANDARD = fs.readFileSync(path.join(__dirname, '../../config/schemes/standard.yaml'), 'utf8');
-const MEDIA_ROW = 'media:    { central: 30, provincial: 10, municipal: 5, district: 1 }';
+const MEDIA_ROW = '{ label: 媒体采用, when: { channel: media }, points: { central: 30, provincial: 10, municipal: 5, district: 1 } }';
+if (!STANDARD.includes(MEDIA_ROW)) throw new Error(`standard.yaml no longer contains: ${MEDIA_ROW}`);
 
 describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements and previews ($label)', (backend) => {
   let t: TestApp;
@@ -167,7 +168,7 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     // Draft: 市级媒体 5 → 100.  Q1 under the draft: 平 20 + 100 × 1.5 ÷ 2 = 95, 秋 75, 瑞 100.
     // Under the version in force: 平 23.75 (1), 瑞 5 (2), 秋 3.75 (3).
     const before = await snapshot();
-    const document = STANDARD.replace(MEDIA_ROW, 'media:    { central: 30, provincial: 10, municipal: 100, district: 1 }');
+    const document = STANDARD.replace(MEDIA_ROW, MEDIA_ROW.replace('municipal: 5', 'municipal: 100'));
     const res = await t.http().post('/api/schemes/preview').set(bearer(token)).send({ quarter: '2024-Q1', document });
     expect(res.status).toBe(200);
     expect(res.body.current).toMatchObject({ versionNo: 1 });
@@ -247,7 +248,7 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
       // M4 has no placements: only the 约稿's quarter is touched.
       expect(result.quarters).toEqual(['2024-Q2']);
       const q2 = await statement(unit.Q, '2024-Q2');
-      expect(q2.body.lines.map((l: { ruleId: string; amountExact: string; recordLabel: string }) => [l.ruleId, l.recordLabel, l.amountExact])).toEqual([['commission.fulfilled', '乡村振兴约稿', '3.0000']]);
+      expect(q2.body.lines.map((l: { ruleId: string; amountExact: string; recordLabel: string }) => [l.ruleId, l.recordLabel, l.amountExact])).toEqual([['commission.on-time', '乡村振兴约稿', '3.0000']]);
     });
   });
 
@@ -276,7 +277,7 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
       prominence: (i % 10 === 0 ? 'headline' : 'normal') as 'headline' | 'normal',
     }))));
     const bigToken = await t.login((await f.users.create({ officeId: bigOffice, role: 'office' })).username);
-    const document = STANDARD.replace(MEDIA_ROW, 'media:    { central: 50, provincial: 10, municipal: 5, district: 1 }');
+    const document = STANDARD.replace(MEDIA_ROW, MEDIA_ROW.replace('central: 30', 'central: 50'));
     await t.http().post('/api/schemes/preview').set(bearer(bigToken)).send({ quarter: '2025-Q1', document }); // warm-up
     const started = Date.now();
     const res = await t.http().post('/api/schemes/preview').set(bearer(bigToken)).send({ quarter: '2025-Q1', document });

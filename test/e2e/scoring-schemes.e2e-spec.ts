@@ -1,6 +1,7 @@
-// The scheme editor API on the demo office (seeded with the standard preset as version 1 from
-// 2020-Q1): every bad input the scoring issue lists is refused with field-level errors and
-// saves nothing; copies, edits, diffs, and the refusal to edit a version a ranking used.
+// The scheme editor API on the demo office (seeded with the standard preset, format 2, as
+// version 1 from 2020-Q1): every bad input the scoring issue lists is refused with field-level
+// errors and saves nothing, in format 2 and in today's format (still accepted, converted on
+// load); copies, edits, diffs, and the refusal to edit a version a ranking used.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -12,12 +13,21 @@ import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
 
 const STANDARD = fs.readFileSync(path.join(__dirname, '../../config/schemes/standard.yaml'), 'utf8');
+/** The same preset in today's format (format 1): still accepted, converted when loaded. */
+const FORMAT1 = fs.readFileSync(path.join(__dirname, '../fixtures/standard-format1.yaml'), 'utf8');
 
-/** The standard preset with one exact piece of text replaced (fails loudly if the text is not there). */
-function edited(from: string, to: string): string {
-  if (!STANDARD.includes(from)) throw new Error(`standard.yaml no longer contains: ${from}`);
-  return STANDARD.replace(from, to);
+/** A text with one exact piece replaced (fails loudly if the piece is not there). */
+function replaced(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`the preset no longer contains: ${from}`);
+  return text.replace(from, to);
 }
+/** The format-1 preset edited. */
+const edited = (from: string, to: string) => replaced(FORMAT1, from, to);
+/** The format-2 standard preset edited. */
+const edited2 = (from: string, to: string) => replaced(STANDARD, from, to);
+
+const MEDIA_ROW2 = '{ label: 媒体采用, when: { channel: media }, points: { central: 30, provincial: 10, municipal: 5, district: 1 } }';
+const PROMINENCE_ROW2 = '    prominence: { headline: 2, front: 1.5, normal: 1 }';
 
 const MEDIA_ROW = 'media:    { central: 30, provincial: 10, municipal: 5, district: 1 }';
 const BULLETIN_ROW = 'bulletin: { central: 40, provincial: 20, municipal: 10, district: 5 }';
@@ -63,15 +73,19 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
     expect(res.status).toBe(200);
     expect(res.body.document).toBe(STANDARD);
     expect(res.body.summary).toMatchObject({
-      basePoints: { media: { central: '30', district: '1' }, bulletin: { provincial: '20' } },
-      prominence: { headline: '2', front: '1.5', normal: '1' },
-      instructionBonus: { central: '30', district: '5' },
-      repeatAdoption: 'top-up',
-      commission: { fulfilled: '3', missed: '-3' },
+      format: 2,
+      adoptionRows: [
+        { clause: 'adoption.rows[0]', label: '媒体采用', points: { central: '30', district: '1' } },
+        { clause: 'adoption.rows[1]', label: '信息简报采用', points: { provincial: '20' } },
+      ],
+      instructions: { points: { central: '30', district: '5' } },
+      repeat: { keep: 'top-up' },
+      split: 'shares',
+      commission: { onTime: '3', late: '-3', missed: '-3' },
       monthlyReport: { dueDay: 5, late: '-1', missing: '-2' },
-      caps: { overall: null },
-      floor: null,
+      total: { start: '0', bonusCap: null, netFloor: null },
       tieRule: 'competition',
+      warnings: [],
     });
   });
 
@@ -79,7 +93,35 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
     it('accepts the standard preset', async () => {
       const res = await t.http().post('/api/schemes/validate').set(bearer(office)).send({ document: STANDARD });
       expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ valid: true, errors: [], warnings: [] });
+    });
+
+    it('accepts the same preset in today\'s format and summarises it as converted: the same numbers', async () => {
+      const [old, now] = await Promise.all([FORMAT1, STANDARD].map((document) => t.http().post('/api/schemes/validate').set(bearer(office)).send({ document })));
+      expect(old.body).toMatchObject({ valid: true, errors: [], warnings: [], summary: { format: 1 } });
+      expect({ ...old.body.summary, format: 2 }).toEqual(now.body.summary);
+    });
+
+    it('reports a format-2 field error at its path, line and column', async () => {
+      const document = edited2(PROMINENCE_ROW2, PROMINENCE_ROW2.replace('front: 1.5', 'front: -1.5'));
+      const res = await t.http().post('/api/schemes/validate').set(bearer(office)).send({ document });
+      expect(res.status).toBe(200);
+      expect(res.body.valid).toBe(false);
+      const line = STANDARD.split('\n').indexOf(PROMINENCE_ROW2) + 1;
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ path: 'adoption.factors.prominence.front', code: 'negative', line, column: PROMINENCE_ROW2.indexOf('front') + 1 }),
+      ]);
+      expect(res.body.errors[0].message).toContain('不能为负数');
+    });
+
+    it('warns of a row that can never match (still valid), with its line', async () => {
+      const shadowed = '    - { label: 头条加分, when: { prominence: headline }, points: 50 }';
+      const document = STANDARD.replace(/( {4}- \{ label: 信息简报采用[^\n]*\n)/, `$1${shadowed}\n`);
+      const line = document.split('\n').indexOf(shadowed) + 1;
+      expect(line).toBeGreaterThan(0);
+      const res = await t.http().post('/api/schemes/validate').set(bearer(office)).send({ document });
       expect(res.body).toMatchObject({ valid: true, errors: [] });
+      expect(res.body.warnings).toEqual([expect.objectContaining({ path: 'adoption.rows[2]', code: 'row_never_matches', line })]);
     });
 
     it('reports a YAML syntax error with its line and column', async () => {
@@ -107,6 +149,10 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
       ['a missing base point', { document: edited(BULLETIN_ROW, 'bulletin: { central: 40, provincial: 20, municipal: 10 }') }, 'document.basePoints.bulletin.district', '缺少必填项'],
       ['a YAML syntax error', { document: edited(PROMINENCE_ROW, `${PROMINENCE_ROW}\n   lengthBand: []`) }, 'document', '第 26 行第 4 列'],
       ['a rule naming an unknown outlet', { document: edited('outletOverrides: []', 'outletOverrides:\n  - { outlet: NO-SUCH-OUTLET, points: 50 }') }, 'document.outletOverrides[0].outlet', '未知媒体代码“NO-SUCH-OUTLET”'],
+      ['format 2: an unknown level', { document: edited2(MEDIA_ROW2, MEDIA_ROW2.replace('district: 1', 'district: 1, county: 1')) }, 'document.adoption.rows[0].points.county', '未知字段“county”'],
+      ['format 2: a negative factor', { document: edited2(PROMINENCE_ROW2, PROMINENCE_ROW2.replace('front: 1.5', 'front: -1.5')) }, 'document.adoption.factors.prominence.front', '不能为负数'],
+      ['format 2: a row naming an unknown outlet', { document: edited2('when: { channel: media }', 'when: { channel: media, outlet: NO-SUCH-OUTLET }') }, 'document.adoption.rows[0].when.outlet', '未知媒体代码“NO-SUCH-OUTLET”'],
+      ['format 2: a missing table', { document: edited2('adoption:\n', 'adoptions:\n') }, 'document.adoption', '缺少必填项'],
       ['an overlapping effective period (version 1 starts 2020-Q1)', { effectiveFrom: '2020-Q1' }, 'effectiveFrom', '已有第 1 版生效'],
       ['neither a document nor a version to copy', { document: undefined }, 'document', '请填写计分办法内容'],
       ['a version to copy that does not exist', { document: undefined, copyOf: 999999 }, 'copyOf', '不存在'],
@@ -155,16 +201,16 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
     });
 
     it('edits a version that no published ranking used, validating the document', async () => {
-      const bad = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ document: edited(PROMINENCE_ROW, 'prominence: { headline: 2, front: -1, normal: 1 }'), version: v2.version });
+      const bad = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({ document: edited2(PROMINENCE_ROW2, PROMINENCE_ROW2.replace('front: 1.5', 'front: -1')), version: v2.version });
       expect(bad.status).toBe(422);
-      expect(bad.body.errors['document.multipliers.prominence.front']).toContain('不能为负数');
+      expect(bad.body.errors['document.adoption.factors.prominence.front']).toContain('不能为负数');
       const res = await t.http().patch(`/api/schemes/${v2.id}`).set(bearer(office)).send({
         version: v2.version,
         name: '2024 年计分办法',
-        document: edited(MEDIA_ROW, 'media:    { central: 40, provincial: 10, municipal: 5, district: 1 }'),
+        document: edited2(MEDIA_ROW2, MEDIA_ROW2.replace('central: 30', 'central: 40')),
       });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ name: '2024 年计分办法', summary: { basePoints: { media: { central: '40' } } } });
+      expect(res.body).toMatchObject({ name: '2024 年计分办法', summary: { adoptionRows: [{ points: { central: '40' } }, { points: { central: '40' } }] } });
       expect(res.body.recomputeJob).toMatchObject({ name: 'scores.recompute' });
       await t.waitForJob(office, res.body.recomputeJob.id);
       // A save over an older copy of the form is refused.
@@ -178,7 +224,20 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
       expect(res.status).toBe(200);
       expect(res.body.a).toMatchObject({ versionNo: 1 });
       expect(res.body.b).toMatchObject({ versionNo: 2 });
-      expect(res.body.changes).toEqual([{ path: 'basePoints.media.central', before: 30, after: 40 }]);
+      expect(res.body.changes).toEqual([{ path: 'adoption.rows[0].points.central', before: 30, after: 40 }]);
+    });
+
+    it('diffs versions of different formats on their format-2 documents', async () => {
+      const old = await t.http().post('/api/schemes').set(bearer(office)).send({ document: FORMAT1, effectiveFrom: '2027-Q1', note: '旧格式' });
+      expect(old.status).toBe(201);
+      expect(old.body.summary).toMatchObject({ format: 1, adoptionRows: [{ points: { central: '30' } }, { points: { central: '40' } }] });
+      await t.waitForJob(office, old.body.recomputeJob.id);
+      const res = await t.http().get('/api/schemes/diff').query({ a: v2.id, b: old.body.id }).set(bearer(office));
+      expect(res.status).toBe(200);
+      expect(res.body.changes).toEqual([{ path: 'adoption.rows[0].points.central', before: 40, after: 30 }]);
+      const removed = await t.http().delete(`/api/schemes/${old.body.id}`).set(bearer(office));
+      expect(removed.status).toBe(200);
+      await t.waitForJob(office, removed.body.recomputeJob.id);
     });
 
     it('refuses to edit a version a published ranking used (locked through the service)', async () => {

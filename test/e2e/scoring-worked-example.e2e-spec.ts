@@ -4,7 +4,7 @@
 // is worked out by hand below from config/schemes/standard.yaml:
 //   base media 30/10/5/1, bulletin 40/20/10/5 (central/provincial/municipal/district);
 //   headline ×2, front ×1.5; instruction bonus 30/20/10/5; repeat adoption top-up; joint
-//   split by shares, else equal, each share rounded half-up to 4 places; 约稿 +3 / −3;
+//   split by shares, else equal, each share rounded half-up to 4 places; 约稿 on time +3, late or missed −3 (format-2 rule ids: commission.on-time / .late / .missed);
 //   monthly report due the 5th of the next month, late −1, missing −2; ties 1,2,2,4.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -132,7 +132,7 @@ describe.each(testBackends('scoring-worked-example'))('scoring: the worked examp
       ['A', '30.3333', [
         ['2023-04-20', 'placement', 'X1 甲乙联合稿', '12.0000', '12.0000'],
         ['2023-05-10', 'placement', 'X2 三家联合稿', '3.3333', '15.3333'],
-        ['2023-06-15', 'commission.fulfilled', '基层治理约稿', '3.0000', '18.3333'],
+        ['2023-06-15', 'commission.on-time', '基层治理约稿', '3.0000', '18.3333'],
         ['2023-06-20', 'instruction', 'X1 甲乙联合稿', '12.0000', '30.3333'],
       ]],
       // 乙: 8 + 3.3333 − 3 + 8 = 16.3333
@@ -154,7 +154,7 @@ describe.each(testBackends('scoring-worked-example'))('scoring: the worked examp
       ]],
       // 戊: −3 + 5 − 2 = 0 (the missing June report is dated on its due day, 07-05, but belongs to Q2)
       ['E', '0.0000', [
-        ['2023-06-15', 'commission.missed', '基层治理约稿', '-3.0000', '-3.0000'],
+        ['2023-06-15', 'commission.late', '基层治理约稿', '-3.0000', '-3.0000'],
         ['2023-06-30', 'placement', 'X7 戊局季末稿', '5.0000', '2.0000'],
         ['2023-07-05', 'monthly-report.missing', '2023-06 月度报告', '-2.0000', '0.0000'],
       ]],

@@ -2,10 +2,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { standardDoc } from '../test/fixtures';
 import { normalizeScheme, parseScheme } from './scheme-parse';
+import { convertScheme1To2 } from './v2/convert';
+import { parseScheme2, validateScheme2 } from './v2/parse';
 
-const text = readFileSync(join(__dirname, '../../../config/schemes/standard.yaml'), 'utf8');
+const text = readFileSync(join(__dirname, '../../../test/fixtures/standard-format1.yaml'), 'utf8');
 
-describe('config/schemes/standard.yaml', () => {
+describe('test/fixtures/standard-format1.yaml (the standard preset in today\u2019s format)', () => {
   it('parses and validates', () => {
     const r = parseScheme(text);
     expect(r.ok).toBe(true);
@@ -33,6 +35,24 @@ describe('config/schemes/standard.yaml', () => {
 
   it('documents every rule with Chinese comments', () => {
     const comments = text.split('\n').filter((l) => l.trim().startsWith('#'));
+    expect(comments.length).toBeGreaterThan(15);
+    expect(comments.join('\n')).toMatch(/就高补差/);
+  });
+});
+
+describe('config/schemes/standard.yaml (format 2, the default preset)', () => {
+  const v2 = readFileSync(join(__dirname, '../../../config/schemes/standard.yaml'), 'utf8');
+
+  it('is the conversion of the standard preset of today\u2019s format: the same numbers, no warnings', () => {
+    const old = parseScheme(text);
+    if (!old.ok) throw new Error('preset does not parse');
+    const r = parseScheme2(v2);
+    expect(r).toMatchObject({ ok: true, warnings: [] });
+    expect(r.ok && r.scheme).toEqual((validateScheme2(convertScheme1To2(old.scheme)) as { scheme: unknown }).scheme);
+  });
+
+  it('documents every rule with Chinese comments', () => {
+    const comments = v2.split('\n').filter((l) => l.trim().startsWith('#'));
     expect(comments.length).toBeGreaterThan(15);
     expect(comments.join('\n')).toMatch(/就高补差/);
   });

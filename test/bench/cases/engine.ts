@@ -1,7 +1,8 @@
 // Engine throughput, in process and without a database: the dataset is generated in memory and
 // turned into the engine's input the way RecordsLoader builds it (verified records only).
-import { compileScheme, scoreAll, scoreQuarter, type ScoringInput } from '@app/scoring';
+import { scoreAll2, scoreQuarter2, type ScoringInput } from '@app/scoring';
 import { loadPresetText } from '../../../apps/api/src/schemes/scheme-document';
+import { loadSchemeText } from '../../../apps/api/src/schemes/scheme-load';
 import { QUARTERS, type Dataset, type SizeName } from '../dataset';
 import { peakRssMb, resetPeakRss, rowsFigure, timeRuns, type Figure } from '../harness';
 import { datasetFor, demoRefs } from '../seed-db';
@@ -39,22 +40,24 @@ export async function runEngine(size: SizeName, seed: number, runs: number): Pro
   const t0 = Date.now();
   const input = engineInput(datasetFor(size, seed, demoRefs()));
   const buildMs = Date.now() - t0;
-  const compiled = compileScheme(loadPresetText('standard'));
-  if (!compiled.ok) throw new Error('the standard preset does not compile');
-  const scheme = compiled.scheme;
+  // The format-2 engine the server scores with, on the standard preset (format 2; the same
+  // numbers as today's format, see the golden test).
+  const loaded = loadSchemeText(loadPresetText('standard'));
+  if (!loaded.ok) throw new Error('the standard preset does not compile');
+  const scheme = loaded.scheme.compiled;
   resetPeakRss();
   let lines = 0;
   const all = await timeRuns(runs, () => {
-    lines = scoreAll(scheme, input, QUARTERS).length;
+    lines = scoreAll2(scheme, input, QUARTERS).length;
   }, 1);
   const figures: Figure[] = [];
   const n = input.placements.length;
-  const fig = rowsFigure('engine: score all 4 quarters (scoreAll)', all, n);
+  const fig = rowsFigure('engine: score all 4 quarters (scoreAll2, format 2)', all, n);
   figures.push({ ...fig, lines, peakRssMb: peakRssMb(), target: '≥ 100,000 placements/s', pass: (fig.rowsPerSec ?? 0) >= 100_000, notes: [`input built in ${buildMs} ms; ${n} verified placements, ${input.articles.length} articles`] });
   // The ledger scores one quarter at a time from that quarter's input; this is the engine's share of it.
   const perQuarter = await timeRuns(runs, () => {
-    for (const q of QUARTERS) scoreQuarter(scheme, input, q);
+    for (const q of QUARTERS) scoreQuarter2(scheme, input, q);
   });
-  figures.push({ ...rowsFigure('engine: 4 × scoreQuarter (re-indexing each time)', perQuarter, n), peakRssMb: peakRssMb() });
+  figures.push({ ...rowsFigure('engine: 4 × scoreQuarter2 (re-indexing each time)', perQuarter, n), peakRssMb: peakRssMb() });
   return figures;
 }

@@ -2,8 +2,9 @@
 // aggregate beside the same aggregate as one hand-written GROUP BY on the bare driver, in the
 // same process, so that the ratio says how far the app is from the database's own limit.
 import mysql from 'mysql2/promise';
-import { compileScheme, scoreQuarter } from '@app/scoring';
 import { loadPresetText } from '../../../apps/api/src/schemes/scheme-document';
+import { loadSchemeText } from '../../../apps/api/src/schemes/scheme-load';
+import { scoreVersionQuarter } from '../../../apps/api/src/score-ledger/engine-lines';
 import { ScoreLedgerRepository, toRow } from '../../../apps/api/src/score-ledger/score-ledger.repository';
 import { ScoreLedgerService } from '../../../apps/api/src/score-ledger/score-ledger.service';
 import { ScoresService } from '../../../apps/api/src/score-ledger/scores.service';
@@ -80,10 +81,10 @@ async function rawAggregate(b: BenchApp) {
  * dataset and the lines go in through the ledger's own replace.
  */
 export async function seedLines(b: BenchApp, officeId: number, versionId: number, size: SizeName, seed: number): Promise<string> {
-  const compiled = compileScheme(loadPresetText('standard'));
-  if (!compiled.ok) throw new Error('the standard preset does not compile');
+  const loaded = loadSchemeText(loadPresetText('standard'));
+  if (!loaded.ok) throw new Error('the standard preset does not compile');
   const data = datasetFor(size, seed, await officeRefs(b.ds));
-  const lines = scoreQuarter(compiled.scheme, engineInput(data), PUBLISH_QUARTER).map((l) => toRow(officeId, versionId, l));
+  const lines = scoreVersionQuarter(loaded.scheme, engineInput(data), PUBLISH_QUARTER).map((l) => toRow(officeId, versionId, l));
   await b.app.get(ScoreLedgerRepository).replace({ officeId, quarter: PUBLISH_QUARTER, versionIds: [versionId] }, lines);
   return `lines of ${PUBLISH_QUARTER} stored from the engine's output (no recompute ran before this case)`;
 }

@@ -74,8 +74,8 @@ export class PublishService implements OnModuleInit {
       for (let i = 0; i < units.length; i += 500) await manager.insert(SnapshotUnit, units.slice(i, i + 500));
       // Copy the stored lines inside the database: no round trip for 250,000 rows.
       await manager.query(
-        `INSERT INTO snapshot_lines (snapshotId, unitId, amount, ruleId, recordType, recordId, articleId, date, explanation)
-         SELECT ?, unitId, amount, ruleId, recordType, recordId, articleId, date, explanation FROM score_lines
+        `INSERT INTO snapshot_lines (snapshotId, unitId, amount, ruleId, recordType, recordId, articleId, date, explanation, clause)
+         SELECT ?, unitId, amount, ruleId, recordType, recordId, articleId, date, explanation, clause FROM score_lines
          WHERE officeId = ? AND schemeVersionId = ? AND quarter = ?`,
         [saved.id, officeId, ranking.schemeVersion.id, quarter],
       );

@@ -1,6 +1,6 @@
 import { prevQuarter } from '@app/scoring';
 import type { JobResponse } from '@app/contracts';
-import type { SchemeSummary } from './scheme-document';
+import type { SchemeSummary } from './scheme-load';
 import type { SchemeVersion } from './scheme-version.entity';
 
 export interface SchemeVersionResponse {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compareQuarter, compileScheme, diffSchemes, parseScheme, type CompiledScheme, type SchemeDiffEntry, type SchemeError } from '@app/scoring';
+import { compareQuarter, diffSchemes, type SchemeDiffEntry, type SchemeError, type SchemeWarning } from '@app/scoring';
 import type { JobResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -13,14 +13,17 @@ import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { Outlet } from '../outlets/outlet.entity';
 import { ScoreLine } from '../score-ledger/score-line.entity';
 import type { CreateSchemeVersionDto, UpdateSchemeVersionDto } from './dto/scheme.dto';
-import { schemeFieldErrors, summarizeScheme, type SchemeSummary } from './scheme-document';
+import { schemeFieldErrors } from './scheme-document';
+import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type SchemeSummary } from './scheme-load';
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
 
 export interface SchemeValidationResult {
   valid: boolean;
-  /** Field-level problems; a YAML syntax error carries its line and column. */
+  /** Field-level problems, each with its path and, in YAML text, its line and column. */
   errors: SchemeError[];
+  /** Rows that can never match and levels no row scores (format 2 and converted format 1): they do not block saving. */
+  warnings: SchemeWarning[];
   summary: SchemeSummary | null;
 }
 
@@ -38,7 +41,7 @@ export interface SchemeDiffResponse {
 export class SchemesService {
   private readonly logger = new Logger('SchemesService');
   /** Compiled documents by version id, valid while the row's optimistic version is unchanged. */
-  private readonly compiled = new Map<number, { version: number; scheme: CompiledScheme }>();
+  private readonly compiled = new Map<number, { version: number; scheme: LoadedScheme }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,13 +63,15 @@ export class SchemesService {
 
   /** Checks a draft against the office's outlets; saves nothing. */
   async validate(user: AuthUser, document: string): Promise<SchemeValidationResult> {
-    const result = compileScheme(document, { outletCodes: await this.outletCodes(user.officeId) });
-    return result.ok ? { valid: true, errors: [], summary: summarizeScheme(result.scheme) } : { valid: false, errors: result.errors, summary: null };
+    const result = loadSchemeText(document, { outletCodes: await this.outletCodes(user.officeId) });
+    return result.ok
+      ? { valid: true, errors: [], warnings: result.scheme.warnings, summary: summarizeScheme(result.scheme) }
+      : { valid: false, errors: result.errors, warnings: result.warnings, summary: null };
   }
 
   /** A draft compiled for the preview, or 422 with the document's field errors. */
-  async compileDraft(officeId: number, document: string): Promise<CompiledScheme> {
-    const result = compileScheme(document, { outletCodes: await this.outletCodes(officeId) });
+  async compileDraft(officeId: number, document: string): Promise<LoadedScheme> {
+    const result = loadSchemeText(document, { outletCodes: await this.outletCodes(officeId) });
     if (!result.ok) throw invalid(schemeFieldErrors(result.errors), '计分办法有误，请按提示修改');
     return result.scheme;
   }
@@ -79,7 +84,7 @@ export class SchemesService {
     const text = dto.copyOf !== undefined ? (await this.findOrFail(user, dto.copyOf, 'copyOf')).document : dto.document!;
     const all = await this.versionsOf(user.officeId);
     const errors = { ...this.effectiveFromErrors(dto.effectiveFrom, all) };
-    const result = compileScheme(text, { outletCodes: await this.outletCodes(user.officeId) });
+    const result = loadSchemeText(text, { outletCodes: await this.outletCodes(user.officeId) });
     if (!result.ok) Object.assign(errors, schemeFieldErrors(result.errors));
     if (Object.keys(errors).length > 0 || !result.ok) throw invalid(errors, '计分办法版本有误，未保存，请按提示修改');
 
@@ -89,7 +94,7 @@ export class SchemesService {
         const row = await manager.save(SchemeVersion, manager.create(SchemeVersion, {
           officeId: user.officeId,
           versionNo: (latest ?? 0) + 1,
-          name: dto.name ?? result.scheme.name.slice(0, 100),
+          name: dto.name ?? result.scheme.compiled.name.slice(0, 100),
           effectiveFrom: dto.effectiveFrom,
           document: text,
           note: dto.note || null,
@@ -113,7 +118,7 @@ export class SchemesService {
     if (before.lockedAt) throw lockedError(before);
     const changes: Partial<SchemeVersion> = {};
     if (dto.document !== undefined && dto.document !== before.document) {
-      const result = compileScheme(dto.document, { outletCodes: await this.outletCodes(user.officeId) });
+      const result = loadSchemeText(dto.document, { outletCodes: await this.outletCodes(user.officeId) });
       if (!result.ok) throw invalid(schemeFieldErrors(result.errors), '计分办法有误，未保存，请按提示修改');
       changes.document = dto.document;
     }
@@ -161,7 +166,7 @@ export class SchemesService {
   async diff(user: AuthUser, a: number, b: number): Promise<SchemeDiffResponse> {
     const [va, vb] = [await this.findOrFail(user, a, 'a'), await this.findOrFail(user, b, 'b')];
     const brief = (v: SchemeVersion) => ({ id: v.id, versionNo: v.versionNo, name: v.name, effectiveFrom: v.effectiveFrom });
-    const changes = diffSchemes(documentOf(va), documentOf(vb)).map((c) => ({ path: c.path, before: c.before ?? null, after: c.after ?? null }));
+    const changes = diffSchemes(...diffDocuments(this.compile(va), this.compile(vb))).map((c) => ({ path: c.path, before: c.before ?? null, after: c.after ?? null }));
     return { a: brief(va), b: brief(vb), changes };
   }
 
@@ -183,11 +188,14 @@ export class SchemesService {
     return versionInForce(await this.versionsOf(officeId), quarter);
   }
 
-  /** A stored version's compiled scheme (validated when saved, so compiling cannot fail). */
-  compile(version: SchemeVersion): CompiledScheme {
+  /**
+   * A stored version loaded for the format-2 engine (validated when saved, so loading cannot
+   * fail); a format-1 document is converted here, its stored text stays as written.
+   */
+  compile(version: SchemeVersion): LoadedScheme {
     const hit = this.compiled.get(version.id);
     if (hit && hit.version === version.version) return hit.scheme;
-    const result = compileScheme(version.document);
+    const result = loadSchemeText(version.document);
     if (!result.ok) throw new Error(`stored scheme version ${version.id} does not compile: ${result.errors.map((e) => e.message).join('; ')}`);
     this.compiled.set(version.id, { version: version.version, scheme: result.scheme });
     return result.scheme;
@@ -243,11 +251,6 @@ export function versionInForce<T extends { effectiveFrom: string }>(versions: re
     if (compareQuarter(v.effectiveFrom, quarter) <= 0 && (!best || compareQuarter(v.effectiveFrom, best.effectiveFrom) > 0)) best = v;
   }
   return best;
-}
-
-function documentOf(version: SchemeVersion): unknown {
-  const parsed = parseScheme(version.document);
-  return parsed.ok ? parsed.scheme : null;
 }
 
 function lockedError(v: SchemeVersion) {

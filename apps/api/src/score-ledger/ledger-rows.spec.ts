@@ -21,8 +21,13 @@ describe('score ledger rows', () => {
 
   it('stores a placement line with integer ids', () => {
     expect(toRow(1, 3, line({}))).toEqual({
-      officeId: 1, schemeVersionId: 3, quarter: '2023-Q2', unitId: 7, amount: 33333, ruleId: 'placement', recordType: 'placement', recordId: 42, articleId: 9, date: '2023-05-10', explanation: '说明',
+      officeId: 1, schemeVersionId: 3, quarter: '2023-Q2', unitId: 7, amount: 33333, ruleId: 'placement', recordType: 'placement', recordId: 42, articleId: 9, date: '2023-05-10', explanation: '说明', clause: null,
     });
+  });
+
+  it('stores a format-2 line with its clause; a per-period target line keeps the unit id as its record', () => {
+    const row = toRow(1, 3, { ...line({ articleId: undefined }), ruleId: 'target', recordType: 'unit', recordId: '7|2023-05', clause: 'targets[0]' });
+    expect(row).toMatchObject({ ruleId: 'target', recordType: 'unit', recordId: 7, articleId: null, clause: 'targets[0]' });
   });
 
   it('keeps a monthly report\'s month as YYYYMM and reads it back', () => {

@@ -34,4 +34,11 @@ export abstract class LineColumns {
 
   @Column({ type: 'varchar', length: 500 })
   explanation: string;
+
+  /**
+   * Path of the scheme clause behind the line (format-2 engine), e.g. 'adoption.rows[2]',
+   * 'targets[0]', 'total.deductions'; null on lines computed before it was recorded.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  clause: string | null;
 }

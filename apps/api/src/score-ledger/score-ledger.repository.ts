@@ -98,8 +98,15 @@ export class ScoreLedgerRepository {
   }
 }
 
-/** An engine line as a stored row. recordId is an int column: a monthly report's month 'YYYY-MM' is kept as YYYYMM. */
-export function toRow(officeId: number, schemeVersionId: number, l: EngineLine): ScoreLineRow {
+/** What toRow reads: a line of either engine (format-2 lines add the clause path). */
+export type StorableLine = Omit<EngineLine, 'ruleId' | 'recordType'> & { ruleId: string; recordType: string; clause?: string };
+
+/**
+ * An engine line as a stored row. recordId is an int column: a monthly report's month
+ * 'YYYY-MM' is kept as YYYYMM; a per-period target line's 'unitId|period' keeps the unit id
+ * (its clause and date tell the periods apart).
+ */
+export function toRow(officeId: number, schemeVersionId: number, l: StorableLine): ScoreLineRow {
   return {
     officeId,
     schemeVersionId,
@@ -108,10 +115,11 @@ export function toRow(officeId: number, schemeVersionId: number, l: EngineLine):
     amount: l.amount,
     ruleId: l.ruleId,
     recordType: l.recordType,
-    recordId: l.recordType === 'monthly-report' ? Number(l.recordId.replace('-', '')) : Number(l.recordId),
+    recordId: l.recordType === 'monthly-report' ? Number(l.recordId.replace('-', '')) : Number(l.recordId.split('|')[0]),
     articleId: l.articleId ? Number(l.articleId) : null,
     date: l.date,
     explanation: l.explanation.length > 500 ? `${l.explanation.slice(0, 499)}…` : l.explanation,
+    clause: l.clause ? l.clause.slice(0, 100) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { compareQuarter, isQuarter, nextQuarter, quarterOf, scoreQuarter, type CompiledScheme } from '@app/scoring';
+import { compareQuarter, isQuarter, nextQuarter, quarterOf } from '@app/scoring';
 import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { invalid } from '../common/app-error';
@@ -16,6 +16,8 @@ import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RecordsLoader } from './records-loader';
 import { coalesceRecomputes } from './request-recompute';
+import { fillReach, readsReach } from './engine-input';
+import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
 
 export type RecomputePayload = JobPayloads['scores.recompute'];
@@ -68,8 +70,8 @@ export class ScoreLedgerService implements OnModuleInit {
    * Recomputes the stored lines of an office.
    * - `articleIds`: only those articles' lines (and the cheap unit-level lines: 约稿, monthly
    *   reports) in the quarters the articles touch; other articles' lines are left alone. A
-   *   scheme with caps or a floor makes every line of a unit depend on the others, so then
-   *   those quarters are recomputed whole.
+   *   scheme with clamps on the total, targets or rates makes every line of a unit depend on
+   *   the others, so then those quarters are recomputed whole.
    * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
    * - nothing: every quarter with records or stored lines.
    */
@@ -90,12 +92,13 @@ export class ScoreLedgerService implements OnModuleInit {
       const version = versionInForce(versions, quarter);
       const scheme = version ? this.schemes.compile(version) : null;
       // Incremental only when the articles' lines do not depend on other articles' lines.
-      const only = articleIds && scheme && !hasCapsOrFloor(scheme) ? articleIds : undefined;
+      const only = articleIds && scheme && !needsWholeQuarter(scheme) ? articleIds : undefined;
       const scope = { officeId, quarter, versionIds, articleIds: scheme ? only : articleIds };
       let rows: ReturnType<typeof toRow>[] = [];
       if (version && scheme) {
         const input = await this.loader.load(officeId, quarter, { asOfDate, articleIds: only });
-        rows = scoreQuarter(scheme, input, quarter).map((l) => toRow(officeId, version.id, l));
+        if (readsReach(scheme.document)) await fillReach(this.dataSource, officeId, input);
+        rows = scoreVersionQuarter(scheme, input, quarter).map((l) => toRow(officeId, version.id, l));
       }
       const done = await this.ledger.replace(scope, rows);
       result.deleted += done.deleted;
@@ -215,8 +218,4 @@ export class ScoreLedgerService implements OnModuleInit {
     }
     return [...quarters];
   }
-}
-
-function hasCapsOrFloor(s: CompiledScheme): boolean {
-  return s.caps.overall !== null || s.caps.media !== null || s.caps.bulletin !== null || s.floor !== null;
 }

@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatPoints, rankUnits, scoreQuarter, totals, type CompiledScheme, type RankTable, type ScoringUnit } from '@app/scoring';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { adoptionRowHits, formatPoints, rankUnits, totals2, type RankTable, type ScoringUnit, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { todayBusinessDate } from '../common/business-date';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import type { SchemePreviewDto } from '../schemes/dto/scheme.dto';
+import type { LoadedScheme } from '../schemes/scheme-load';
 import { SchemesService } from '../schemes/schemes.service';
+import { fillReach, readsReach, toEngineInput } from './engine-input';
+import { scoreVersionQuarter } from './engine-lines';
 import { RecordsLoader } from './records-loader';
 
 export interface PreviewStanding {
@@ -28,10 +33,20 @@ export interface PreviewRow {
   change: { total: number; totalText: string; rank: number; groupRank: number } | null;
 }
 
+/** How many of the quarter's placements an adoption row of the draft takes (first match at the placement's level). */
+export interface PreviewRowHits {
+  /** 'adoption.rows[2]'; '' for placements no row scores. */
+  clause: string;
+  label: string;
+  hits: number;
+}
+
 export interface PreviewResponse {
   quarter: string;
   current: { id: number; versionNo: number; name: string } | null;
   rows: PreviewRow[];
+  /** Per adoption row of the draft, in the order of the table, then the placements no row scores. */
+  rowHits: PreviewRowHits[];
 }
 
 /**
@@ -41,6 +56,7 @@ export interface PreviewResponse {
 @Injectable()
 export class ScorePreviewService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,14 +66,15 @@ export class ScorePreviewService {
     const draft = await this.schemes.compileDraft(user.officeId, dto.document);
     const version = await this.schemes.inForce(user.officeId, dto.quarter);
     const input = await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) });
-    const draftTotals = totals(scoreQuarter(draft, input, dto.quarter));
     const current = version ? this.schemes.compile(version) : null;
-    const currentTotals = current ? totals(scoreQuarter(current, input, dto.quarter)) : null;
+    if (readsReach(draft.document) || (current && readsReach(current.document))) await fillReach(this.dataSource, user.officeId, input);
+    const draftTotals = totals2(scoreVersionQuarter(draft, input, dto.quarter));
+    const currentTotals = current ? totals2(scoreVersionQuarter(current, input, dto.quarter)) : null;
     // A deactivated unit earning lines through an old joint article still shows up.
     const extra = [...draftTotals.keys(), ...(currentTotals?.keys() ?? [])].map(Number);
     const units = await this.loader.rankingUnits(user.officeId, extra);
-    const draftRanks = standings(units, draftTotals, draft);
-    const currentRanks = current && currentTotals ? standings(units, currentTotals, current) : null;
+    const draftRanks = standings(units, draftTotals, draft.compiled.tieRule);
+    const currentRanks = current && currentTotals ? standings(units, currentTotals, current.compiled.tieRule) : null;
     const rows = units.map((u): PreviewRow => {
       const d = draftRanks.get(u.id)!;
       const c = currentRanks?.get(u.id) ?? null;
@@ -73,12 +90,20 @@ export class ScorePreviewService {
       };
     });
     rows.sort((a, b) => a.draft.rank - b.draft.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return { quarter: dto.quarter, current: version ? { id: version.id, versionNo: version.versionNo, name: version.name } : null, rows };
+    return { quarter: dto.quarter, current: version ? { id: version.id, versionNo: version.versionNo, name: version.name } : null, rows, rowHits: rowHits(draft, input, dto.quarter) };
   }
 }
 
-function standings(units: readonly ScoringUnit[], byUnit: ReadonlyMap<string, number>, scheme: CompiledScheme): Map<string, PreviewStanding> {
-  const ranked = rankUnits(units, byUnit, scheme.tieRule);
+function rowHits(scheme: LoadedScheme, input: Parameters<typeof toEngineInput>[0], quarter: string): PreviewRowHits[] {
+  const hits = adoptionRowHits(scheme.compiled, toEngineInput(input), quarter);
+  return [
+    ...scheme.compiled.rows.map((r) => ({ clause: r.path, label: r.label, hits: hits.get(r.path) ?? 0 })),
+    { clause: '', label: '未匹配任何行（不计分）', hits: hits.get('') ?? 0 },
+  ];
+}
+
+function standings(units: readonly ScoringUnit[], byUnit: ReadonlyMap<string, number>, tieRule: TieRule): Map<string, PreviewStanding> {
+  const ranked = rankUnits(units, byUnit, tieRule);
   const groupRank = new Map<string, number>();
   ranked.groups.forEach((g: RankTable) => g.rows.forEach((r) => groupRank.set(r.unitId, r.rank)));
   return new Map(ranked.overall.rows.map((r) => [r.unitId, { total: r.total, totalText: formatPoints(r.total, 2), rank: r.rank, groupRank: groupRank.get(r.unitId)! }]));

@@ -65,7 +65,10 @@ export interface StatementLine {
   runningTotal: number;
   runningTotalText: string;
   runningTotalExact: string;
+  /** Chinese derivation naming the scheme clause (row label and level cell, target, clamp). */
   explanation: string;
+  /** Path of that clause in the scheme, e.g. 'adoption.rows[2]'; null on lines stored before it was recorded. */
+  clause: string | null;
 }
 
 export interface StatementResponse {
@@ -104,7 +107,7 @@ export class ScoresService {
       counts: await this.placementCounts(officeId, quarter),
     }));
     const units = await this.loader.rankingUnits(officeId, [...totals.keys()].map(Number));
-    const ranked = rankUnits(units, totals, scheme.tieRule);
+    const ranked = rankUnits(units, totals, scheme.compiled.tieRule);
     const byId = new Map(units.map((u) => [u.id, u]));
     const toRows = (table: RankTable): RankingRow[] =>
       table.rows.map((r) => {
@@ -124,7 +127,7 @@ export class ScoresService {
     return {
       quarter,
       schemeVersion: brief(version),
-      tieRule: scheme.tieRule,
+      tieRule: scheme.compiled.tieRule,
       overall: toRows(ranked.overall),
       groups: ranked.groups.map((g) => ({ groupId: Number(g.groupId), groupName: g.groupName ?? '', rows: toRows(g) })),
     };
@@ -161,6 +164,7 @@ export class ScoresService {
         runningTotalText: formatPoints(running, 2),
         runningTotalExact: formatPoints(running, 4),
         explanation: l.explanation,
+        clause: l.clause,
       };
     });
     return {

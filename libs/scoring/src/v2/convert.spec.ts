@@ -68,8 +68,8 @@ const variants: [string, Partial<SchemeDocument>, string][] = [
 ];
 
 describe('convertScheme1To2: golden equivalence with today’s engine', () => {
-  it('converts config/schemes/standard.yaml into a valid format-2 document without warnings', () => {
-    const r = parseScheme(readFileSync(join(__dirname, '../../../../config/schemes/standard.yaml'), 'utf8'));
+  it('converts the standard preset of today\u2019s format (test/fixtures/standard-format1.yaml) into a valid format-2 document without warnings', () => {
+    const r = parseScheme(readFileSync(join(__dirname, '../../../../test/fixtures/standard-format1.yaml'), 'utf8'));
     if (!r.ok) throw new Error('standard.yaml does not parse');
     expect(validateScheme2(convertScheme1To2(r.scheme))).toMatchObject({ ok: true, warnings: [] });
   });

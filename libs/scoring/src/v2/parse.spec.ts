@@ -66,7 +66,7 @@ describe('warnings', () => {
 
 describe('loadScheme2: either format', () => {
   it('converts a scheme of today’s format', () => {
-    const r = loadScheme2(readFileSync(join(__dirname, '../../../../config/schemes/standard.yaml'), 'utf8'));
+    const r = loadScheme2(readFileSync(join(__dirname, '../../../../test/fixtures/standard-format1.yaml'), 'utf8'));
     expect(r).toMatchObject({ ok: true, converted: true, warnings: [] });
     expect(r.ok && r.scheme.adoption.rows.map((x) => x.label)).toEqual(['媒体采用', '信息简报采用']);
   });
