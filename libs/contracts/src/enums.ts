@@ -57,6 +57,11 @@ export const PROMINENCES = ['headline', 'front', 'normal'] as const;
 export type Prominence = (typeof PROMINENCES)[number];
 export const PROMINENCE_LABELS: Record<Prominence, string> = { headline: '头条', front: '头版', normal: '一般' };
 
+/** 采用形式: how an outlet used the article — in full, excerpted, or merged with others (综合). */
+export const PLACEMENT_FORMS = ['full', 'excerpt', 'combined'] as const;
+export type PlacementForm = (typeof PLACEMENT_FORMS)[number];
+export const PLACEMENT_FORM_LABELS: Record<PlacementForm, string> = { full: '全文', excerpt: '摘编', combined: '综合' };
+
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 

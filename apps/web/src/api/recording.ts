@@ -22,6 +22,7 @@ export interface PlacementInput {
   publishedAt: string;
   page?: string;
   prominence?: string;
+  form?: string;
   medium?: string;
   url?: string;
   views?: number;

@@ -1,5 +1,5 @@
 /** Shapes the API answers with (the server's entities as JSON). Shared enums come from @app/contracts. */
-import type { Channel, EntryStatus, Level, Medium, Prominence, Role, SessionUser } from '@app/contracts';
+import type { Channel, EntryStatus, Level, Medium, PlacementForm, Prominence, Role, SessionUser } from '@app/contracts';
 
 interface Versioned {
   id: number;
@@ -89,6 +89,8 @@ export interface ArticleUnitShare {
   unitName: string | null;
   /** null = equal split */
   sharePercent: number | null;
+  /** signing order, 1 = 第一署名单位 */
+  position: number;
 }
 
 export interface EvidenceItem {
@@ -115,6 +117,8 @@ export interface Placement extends Reviewed {
   page: string | null;
   prominence: Prominence;
   prominenceLabel: string;
+  form: PlacementForm;
+  formLabel: string;
   medium: Medium | null;
   url: string | null;
   views: number | null;
@@ -206,6 +210,8 @@ export interface Commission {
   id: number;
   topic: string;
   description: string | null;
+  /** 发文单位 category; empty = the office itself */
+  issuer: string;
   issuedDate: string;
   deadline: string;
   status: 'open' | 'closed';

@@ -1,3 +1,4 @@
+import { RecordingFields1796293419003 } from './1796293419003-RecordingFields';
 import { SeparationOfDuties1796291560813 } from './1796291560813-SeparationOfDuties';
 import { SecurityBaseline1796290959280 } from './1796290959280-SecurityBaseline';
 import { JobRequests1796290801559 } from './1796290801559-JobRequests';
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   JobRequests1796290801559,
   SecurityBaseline1796290959280,
   SeparationOfDuties1796291560813,
+  RecordingFields1796293419003,
 ];
