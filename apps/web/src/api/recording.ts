@@ -2,8 +2,8 @@
 import type { JobResponse, Page } from '@app/contracts';
 import { http, request, upload, type Query } from './http';
 import type {
-  Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, MonthlyDraft, MonthStanding, Placement,
-  QueueItem, ReviewAction, ReviewType, SimilarArticle,
+  Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, ItemKind, ItemRecord, MonthlyDraft, MonthStanding,
+  Placement, QueueItem, ReviewAction, ReviewType, SimilarArticle,
 } from './types';
 
 export interface ArticleInput {
@@ -63,8 +63,29 @@ export const instructionsApi = {
   remove: (id: number) => http.del(`/instructions/${id}`),
 };
 
+export interface ItemInput {
+  unitId?: number;
+  kind?: string;
+  title?: string;
+  date?: string;
+  level?: string | null;
+  articleId?: number | null;
+  note?: string | null;
+  version?: number;
+}
+
+/** 事项 of the kinds the scheme catalogue defines (会议交流发言, 虚假信息…). */
+export const itemsApi = {
+  kinds: (date?: string) => http.get<ItemKind[]>('/item-kinds', date ? { date } : {}),
+  list: (query: Query) => http.get<Page<ItemRecord>>('/items', query),
+  get: (id: number) => http.get<ItemRecord>(`/items/${id}`),
+  create: (body: ItemInput) => http.post<ItemRecord>('/items', body),
+  update: (id: number, body: ItemInput & { version: number }) => http.patch<ItemRecord>(`/items/${id}`, body),
+  remove: (id: number) => http.del(`/items/${id}`),
+};
+
 export const evidenceApi = {
-  upload: (owner: 'placements' | 'instructions', ownerId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/${owner}/${ownerId}/evidence`, file, name),
+  upload: (owner: 'placements' | 'instructions' | 'items', ownerId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/${owner}/${ownerId}/evidence`, file, name),
   remove: (id: number) => http.del(`/evidence/${id}`),
 };
 

@@ -1,5 +1,5 @@
 /** Shapes the API answers with (the server's entities as JSON). Shared enums come from @app/contracts. */
-import type { Channel, EntryStatus, Level, Medium, PlacementForm, Prominence, Role, SessionUser } from '@app/contracts';
+import type { Channel, EntryStatus, EvidenceFileResponse, Level, Medium, PlacementForm, Prominence, Role, SessionUser } from '@app/contracts';
 
 interface Versioned {
   id: number;
@@ -93,16 +93,7 @@ export interface ArticleUnitShare {
   position: number;
 }
 
-export interface EvidenceItem {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  /** already starts with /api */
-  url: string;
-  createdAt: string;
-}
+export type EvidenceItem = EvidenceFileResponse;
 
 export interface Placement extends Reviewed {
   articleId: number;
@@ -151,17 +142,21 @@ export interface Article extends Reviewed {
   updatedAt: string;
 }
 
-export type { SimilarArticle, SimilarArticleShown } from '@app/contracts';
+export type { ItemKind, ItemRecordResponse as ItemRecord, SimilarArticle, SimilarArticleShown } from '@app/contracts';
 
-export type ReviewType = 'articles' | 'placements' | 'instructions';
+export type ReviewType = 'articles' | 'placements' | 'instructions' | 'items';
 export type ReviewAction = 'submit' | 'approve' | 'return' | 'verify' | 'reject' | 'reopen';
 
 /** One row of a review queue (reviewer: submitted of my unit; office: unit-approved of all). */
 export interface QueueItem {
   type: ReviewType;
   id: number;
-  articleId: number;
+  /** null for a 事项 without a linked article */
+  articleId: number | null;
   articleTitle: string;
+  /** 事项 only */
+  kind: string | null;
+  itemTitle: string | null;
   unitId: number;
   unitName: string;
   status: EntryStatus;

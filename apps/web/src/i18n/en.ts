@@ -12,6 +12,7 @@ const en: typeof zh = {
     importArticles: 'Spreadsheet import',
     inbox: 'Commissions',
     monthly: 'Monthly report',
+    items: 'Other records',
     myScore: 'Score statement',
     review: 'Unit review',
     verify: 'Verification',

@@ -1,3 +1,4 @@
+import { ItemRecords1796293794555 } from './1796293794555-ItemRecords';
 import { RecordingFields1796293419003 } from './1796293419003-RecordingFields';
 import { SeparationOfDuties1796291560813 } from './1796291560813-SeparationOfDuties';
 import { SecurityBaseline1796290959280 } from './1796290959280-SecurityBaseline';
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   SecurityBaseline1796290959280,
   SeparationOfDuties1796291560813,
   RecordingFields1796293419003,
+  ItemRecords1796293794555,
 ];
