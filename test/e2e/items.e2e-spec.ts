@@ -4,6 +4,7 @@
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { recomputeRequests } from '../utils/recording';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -37,11 +38,7 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
 
   const send = (method: 'post' | 'patch' | 'delete', token: string, url: string, body: object = {}) => t.http()[method](url).set(bearer(token)).send(body);
   const get = (token: string, url: string) => t.http().get(url).set(bearer(token));
-  /** Recompute requests naming a quarter, stored or already turned into jobs. */
-  const recomputesOf = async (quarter: string) => Number((await ds.query(
-    `SELECT COUNT(*) AS n FROM (SELECT businessKey FROM jobs WHERE name = 'scores.recompute' UNION ALL SELECT businessKey FROM job_requests WHERE name = 'scores.recompute') k
-     WHERE k.businessKey LIKE ?`, [`%quarters:%${quarter}%`],
-  ))[0].n);
+  const recomputesOf = (quarter: string) => recomputeRequests(ds, `quarters:%${quarter}`);
 
   it('lets an officer record a draft item of the own unit with evidence, seen only by that unit and the office', async () => {
     const created = await send('post', officer, '/api/items', { kind: '会议交流发言', title: '在全省组织工作会议上作交流发言', date: '2026-05-12', level: 'provincial', note: '附会议通知' });
@@ -143,10 +140,7 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
   it('recomputes an article whose verification the office takes back (reopen leaves "verified" too)', async () => {
     const article = await send('post', officer, '/api/articles', { title: '撤销核定后重算的稿件', submittedAt: '2026-04-03' });
     const id = article.body.id;
-    const requests = async () => Number((await ds.query(
-      `SELECT COUNT(*) AS n FROM (SELECT businessKey FROM jobs WHERE name = 'scores.recompute' UNION ALL SELECT businessKey FROM job_requests WHERE name = 'scores.recompute') k
-       WHERE k.businessKey LIKE ?`, [`%articles:%${id}%`],
-    ))[0].n);
+    const requests = () => recomputeRequests(ds, `articles:%${id}`);
     await send('post', officer, `/api/review/articles/${id}/submit`).expect(200);
     await send('post', reviewer, `/api/review/articles/${id}/approve`).expect(200);
     await send('post', office, `/api/review/articles/${id}/verify`).expect(200);

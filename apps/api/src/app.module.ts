@@ -7,6 +7,7 @@ import { PlacementsModule } from './placements/placements.module';
 import { InstructionsModule } from './instructions/instructions.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ItemsModule } from './items/items.module';
+import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { SchemesModule } from './schemes/schemes.module';
@@ -73,6 +74,7 @@ export class AppModule {
         PlacementsModule,
         InstructionsModule,
         ItemsModule,
+        AdjustmentsModule,
         EvidenceModule,
         CommissionsModule,
         MonthlyReportsModule,

@@ -79,3 +79,8 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   returned: '已退回',
   rejected: '不予采用',
 };
+
+/** 加减分: recorded by one office user, approved or rejected by another. */
+export const ADJUSTMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
+export const ADJUSTMENT_STATUS_LABELS: Record<AdjustmentStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };

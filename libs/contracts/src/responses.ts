@@ -1,4 +1,4 @@
-import type { EntryStatus, JobStatus, Level, QueueMode, Role } from './enums';
+import type { AdjustmentStatus, EntryStatus, JobStatus, Level, QueueMode, Role } from './enums';
 
 /** The one error body every route answers with. */
 export interface ErrorBody {
@@ -131,6 +131,30 @@ export interface ItemRecordResponse {
   statusLabel: string;
   reviewNote: string | null;
   verifiedAt: string | null;
+  version: number;
+  evidence: EvidenceFileResponse[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 加减分 as the API answers it. */
+export interface AdjustmentResponse {
+  id: number;
+  unitId: number;
+  unitName: string | null;
+  quarter: string;
+  /** exact decimal text, e.g. "-3" or "2.5" (stored as ten-thousandths) */
+  points: string;
+  reason: string;
+  status: AdjustmentStatus;
+  statusLabel: string;
+  /** why it was rejected */
+  decisionNote: string | null;
+  createdBy: number | null;
+  createdByName: string | null;
+  approvedBy: number | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
   version: number;
   evidence: EvidenceFileResponse[];
   createdAt: string;

@@ -1,3 +1,4 @@
+import { Adjustment } from '../adjustments/adjustment.entity';
 import { ArticleDistinctPair } from '../articles/article-distinct-pair.entity';
 import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
@@ -34,6 +35,6 @@ import { User } from '../users/user.entity';
 export const ENTITIES = [
   Office, RankingGroup, Unit, Outlet, User, JobRecord, JobRequest, AuditEntry, Session, LoginThrottle, PasswordHistory,
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, ItemRecord, EvidenceFile,
-  Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine,
+  Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine, Adjustment,
   QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification,
 ];

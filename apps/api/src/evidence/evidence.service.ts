@@ -8,6 +8,7 @@ import { AppError, badRequest, notFound } from '../common/app-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { InstructionsService } from '../instructions/instructions.service';
+import { assertAdjustmentEditable, loadVisibleAdjustment } from '../adjustments/adjustment-access';
 import { assertItemEditable, loadVisibleItem } from '../items/item-access';
 import { PlacementsService } from '../placements/placements.service';
 import { FileStore } from '../storage/file-store.service';
@@ -16,7 +17,7 @@ import { EvidenceFile, type EvidenceOwner } from './evidence-file.entity';
 import { toEvidenceResponse } from './evidence-response';
 import { checkEvidenceFile } from './file-signature';
 
-/** Evidence files of placements, instructions and 事项: type-, size- and content-checked, stored with a checksum. */
+/** Evidence files of placements, instructions, 事项 and 加减分: type-, size- and content-checked, stored with a checksum. */
 @Injectable()
 export class EvidenceService {
   constructor(
@@ -33,6 +34,11 @@ export class EvidenceService {
     if (type === 'item') {
       const item = await loadVisibleItem(manager, user, id);
       if (forEdit) assertItemEditable(user, item);
+      return;
+    }
+    if (type === 'adjustment') {
+      const adjustment = await loadVisibleAdjustment(manager, user, id);
+      if (forEdit) assertAdjustmentEditable(user, adjustment);
       return;
     }
     const loaded = type === 'placement'

@@ -2,7 +2,7 @@
 import type { JobResponse, Page } from '@app/contracts';
 import { http, request, upload, type Query } from './http';
 import type {
-  Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, ItemKind, ItemRecord, MonthlyDraft, MonthStanding,
+  Adjustment, Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, ItemKind, ItemRecord, MonthlyDraft, MonthStanding,
   Placement, QueueItem, ReviewAction, ReviewType, SimilarArticle,
 } from './types';
 
@@ -84,8 +84,26 @@ export const itemsApi = {
   remove: (id: number) => http.del(`/items/${id}`),
 };
 
+export interface AdjustmentInput {
+  unitId?: number;
+  quarter?: string;
+  /** decimal text, e.g. "-3" or "2.5" */
+  points?: string;
+  reason?: string;
+}
+
+/** 加减分: the office records, another office user approves or rejects. */
+export const adjustmentsApi = {
+  list: (query: Query) => http.get<Page<Adjustment>>('/adjustments', query),
+  create: (body: AdjustmentInput) => http.post<Adjustment>('/adjustments', body),
+  update: (id: number, body: AdjustmentInput & { version: number }) => http.patch<Adjustment>(`/adjustments/${id}`, body),
+  remove: (id: number) => http.del(`/adjustments/${id}`),
+  approve: (id: number, version: number) => http.post<Adjustment>(`/adjustments/${id}/approve`, { version }),
+  reject: (id: number, version: number, note: string) => http.post<Adjustment>(`/adjustments/${id}/reject`, { version, note }),
+};
+
 export const evidenceApi = {
-  upload: (owner: 'placements' | 'instructions' | 'items', ownerId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/${owner}/${ownerId}/evidence`, file, name),
+  upload: (owner: 'placements' | 'instructions' | 'items' | 'adjustments', ownerId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/${owner}/${ownerId}/evidence`, file, name),
   remove: (id: number) => http.del(`/evidence/${id}`),
 };
 

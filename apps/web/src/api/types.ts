@@ -142,7 +142,7 @@ export interface Article extends Reviewed {
   updatedAt: string;
 }
 
-export type { ItemKind, ItemRecordResponse as ItemRecord, SimilarArticle, SimilarArticleShown } from '@app/contracts';
+export type { AdjustmentResponse as Adjustment, ItemKind, ItemRecordResponse as ItemRecord, SimilarArticle, SimilarArticleShown } from '@app/contracts';
 
 export type ReviewType = 'articles' | 'placements' | 'instructions' | 'items';
 export type ReviewAction = 'submit' | 'approve' | 'return' | 'verify' | 'reject' | 'reopen';

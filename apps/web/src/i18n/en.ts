@@ -13,6 +13,7 @@ const en: typeof zh = {
     inbox: 'Commissions',
     monthly: 'Monthly report',
     items: 'Other records',
+    adjustments: 'Adjustments',
     myScore: 'Score statement',
     review: 'Unit review',
     verify: 'Verification',

@@ -37,6 +37,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/commissions', component: () => import('@/pages/commissions/CommissionsPage.vue'), meta: { title: 'commissions', roles: office } },
   { path: '/commissions/:id(\\d+)', component: () => import('@/pages/commissions/CommissionDetailPage.vue'), meta: { title: '约稿详情', roles: office } },
   { path: '/items', component: () => import('@/pages/items/ItemsPage.vue'), meta: { title: 'items', roles: [...unit, ...office] } },
+  { path: '/adjustments', component: () => import('@/pages/adjustments/AdjustmentsPage.vue'), meta: { title: 'adjustments', roles: [...unit, ...office] } },
   { path: '/monthly-report', component: () => import('@/pages/monthly/MonthlyReportPage.vue'), meta: { title: 'monthly', roles: unit } },
   { path: '/monthly-reports/compliance', component: () => import('@/pages/monthly/CompliancePage.vue'), meta: { title: 'compliance', roles: office } },
   { path: '/scores', component: () => import('@/pages/scores/StatementPage.vue'), meta: { title: 'myScore', roles: [...unit, 'office', 'leader'] } },

@@ -1,3 +1,4 @@
+import { Adjustments1796294415627 } from './1796294415627-Adjustments';
 import { ItemRecords1796293794555 } from './1796293794555-ItemRecords';
 import { RecordingFields1796293419003 } from './1796293419003-RecordingFields';
 import { SeparationOfDuties1796291560813 } from './1796291560813-SeparationOfDuties';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   SeparationOfDuties1796291560813,
   RecordingFields1796293419003,
   ItemRecords1796293794555,
+  Adjustments1796294415627,
 ];
