@@ -4,7 +4,7 @@
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
-import { recomputeRequests } from '../utils/recording';
+import { recomputeRequests, secondOfficeUser } from '../utils/recording';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -21,14 +21,9 @@ describe.each(testBackends('adjustments'))('加减分 ($label)', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     ds = t.app.get(DataSource);
-    let admin: string;
-    [office, officer, officer2, reviewer, admin] = await Promise.all(['office', 'officer', 'officer2', 'reviewer', 'admin'].map((u) => t.login(u)));
+    [office, officer, officer2, reviewer] = await Promise.all(['office', 'officer', 'officer2', 'reviewer'].map((u) => t.login(u)));
     // A second office user: adjustments need four eyes.
-    const created = await t.http().post('/api/users').set(bearer(admin)).send({ username: 'office2', displayName: '办公室 刘洋', role: 'office', password: 'Temp@2026abc' });
-    if (created.status !== 201) throw new Error(`office2: ${created.status} ${JSON.stringify(created.body)}`);
-    const first = await t.login('office2', 'Temp@2026abc');
-    await t.http().post('/api/auth/password').set(bearer(first)).send({ currentPassword: 'Temp@2026abc', newPassword: 'Second@2026pw' }).expect(200);
-    office2 = await t.login('office2', 'Second@2026pw');
+    office2 = await secondOfficeUser(t);
     const unitList = await t.http().get('/api/units?pageSize=100').set(bearer(office));
     units = Object.fromEntries(unitList.body.items.map((u: { code: string; id: number }) => [u.code, u.id]));
   });

@@ -24,3 +24,17 @@ export async function recomputeRequests(ds: DataSource, scope: string): Promise<
   );
   return Number(rows[0].n);
 }
+
+/**
+ * Logs in a second office user (created by the admin, initial password changed): 加减分 need
+ * one office user to record and another to approve.
+ */
+export async function secondOfficeUser(t: TestApp, username = 'office2', displayName = '办公室 刘洋'): Promise<string> {
+  const admin = await t.login('admin');
+  const created = await t.http().post('/api/users').set(bearer(admin)).send({ username, displayName, role: 'office', password: 'Temp@2026abc' });
+  if (created.status !== 201) throw new Error(`${username}: ${created.status} ${JSON.stringify(created.body)}`);
+  const first = await t.login(username, 'Temp@2026abc');
+  const changed = await t.http().post('/api/auth/password').set(bearer(first)).send({ currentPassword: 'Temp@2026abc', newPassword: 'Second@2026pw' });
+  if (changed.status !== 200) throw new Error(`${username} password: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return t.login(username, 'Second@2026pw');
+}
