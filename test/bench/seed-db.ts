@@ -105,9 +105,9 @@ export async function insertDataset(ds: DataSource, refs: OfficeRefs, data: Data
         yield [a.id, officeId, a.status, ...verified(a.status, a.submittedDate), null, a.title, a.title.replace(/[（）]/g, ''), a.wordCount, a.genre, stamp(a.submittedDate), a.submittedDate, a.ownerUnitId];
       }
     })());
-  counts.article_units = await bulkInsert(ds, 'article_units', ['articleId', 'unitId', 'shareBp'],
+  counts.article_units = await bulkInsert(ds, 'article_units', ['articleId', 'unitId', 'shareBp', 'position'],
     (function* () {
-      for (const a of data.articles) for (const u of a.units) yield [a.id, u.unitId, u.shareBp];
+      for (const a of data.articles) for (const [i, u] of a.units.entries()) yield [a.id, u.unitId, u.shareBp, i + 1];
     })());
   counts.placements = await bulkInsert(ds, 'placements',
     ['id', 'officeId', 'status', 'verifiedBy', 'verifiedAt', 'articleId', 'outletId', 'publishedAt', 'publishedDate', 'page', 'prominence'],

@@ -72,6 +72,8 @@ function pathValues(f: Fixture): Record<string, string> {
     'outlets/:id': String(i.outlet),
     'schemes/:id': String(i.scheme),
     'placements/:id': String(i.placement),
+    'items/:id': String(i.item),
+    'adjustments/:id': String(i.adjustment),
     'evidence/:id': String(i.evidence),
     'monthly-reports/:month': MONTH,
     'review/:type': 'placements',
@@ -96,8 +98,15 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     'POST /api/review/:type/:id/:action': { reason: '请补充材料' },
     'POST /api/articles/:articleId/instructions': { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2023-08-03', content: '批示内容' },
     'PATCH /api/instructions/:id': { leaderTitle: '市长', level: 'municipal', instructedDate: '2023-08-04', content: '批示内容', version: v.instruction },
-    'POST /api/articles/:articleId/placements': { outletId: f.outletId, publishedAt: '2023-08-05', page: '第1版', prominence: 'front', medium: 'newspaper', url: 'https://example.com/a', views: 10, shares: 2 },
-    'PATCH /api/placements/:id': { outletId: f.outletId, publishedAt: '2023-08-06', page: '第2版', prominence: 'normal', medium: 'newspaper', url: 'https://example.com/b', views: 20, shares: 3, version: v.placement },
+    'POST /api/articles/:articleId/placements': { outletId: f.outletId, publishedAt: '2023-08-05', page: '第1版', prominence: 'front', medium: 'newspaper', url: 'https://example.com/a', views: 10, shares: 2, form: 'excerpt' },
+    'PATCH /api/placements/:id': { outletId: f.outletId, publishedAt: '2023-08-06', page: '第2版', prominence: 'normal', medium: 'newspaper', url: 'https://example.com/b', views: 20, shares: 3, form: 'combined', version: v.placement },
+    'POST /api/items': { unitId: f.unitId, kind: '会议交流发言', title: '样例事项', date: '2023-08-03', level: 'municipal', articleId: f.ids.article, note: '说明' },
+    'POST /api/adjustments': { unitId: f.unitId, quarter: QUARTER, points: '2.5', reason: '理由' },
+    'PATCH /api/adjustments/:id': { unitId: f.unitId, quarter: QUARTER, points: '-3', reason: '理由改', version: v.adjustment },
+    // The fixture's adjustment was recorded by the office caller itself: approving it is refused (same_approver) even when the body is good.
+    'POST /api/adjustments/:id/approve': { version: v.adjustment, note: '同意' },
+    'POST /api/adjustments/:id/reject': { version: v.adjustment, note: '材料不足' },
+    'PATCH /api/items/:id': { unitId: f.unitId, kind: '调研报告', title: '样例事项改', date: '2023-08-04', level: 'provincial', articleId: f.ids.article, note: '说明', version: v.item },
     'POST /api/units': { code: 'BADNEW', name: '新单位', groupId: f.groupId, contactName: '王五', contactPhone: '12345' },
     'PATCH /api/units/:id': { name: '改名单位', groupId: f.groupId, active: true, contactName: '王五', contactPhone: '12345', version: v.unit },
     'POST /api/ranking-groups': { code: 'BADGRP2', name: '新分组', sortOrder: 5 },
@@ -115,8 +124,8 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     'PATCH /api/schemes/:id': { document: f.schemeDocument, name: '改名办法', note: '说明', version: v.scheme },
     'POST /api/schemes/preview': { document: 'name: x', quarter: QUARTER },
     'POST /api/scores/recompute': { quarters: [QUARTER], fromQuarter: QUARTER, articleIds: [f.ids.article] },
-    'POST /api/commissions': { topic: '约稿', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-30', targetUnitIds: [f.unitId] },
-    'PATCH /api/commissions/:id': { topic: '约稿改', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-29', targetUnitIds: [f.unitId], version: v.commission },
+    'POST /api/commissions': { topic: '约稿', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-30', targetUnitIds: [f.unitId], issuer: '市委办公室' },
+    'PATCH /api/commissions/:id': { topic: '约稿改', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-29', targetUnitIds: [f.unitId], issuer: '区委组织部', version: v.commission },
     'POST /api/commissions/:id/answer': { articleId: f.ids.article },
     'POST /api/users': { username: 'newperson', displayName: '新人', role: 'officer', unitId: f.unitId, password: 'Temp@2026abc' },
     'PATCH /api/users/:id': { displayName: '改名', role: 'reviewer', unitId: f.unitId, active: true },
@@ -172,6 +181,18 @@ const ACCEPTED_VALUES: Record<string, string[]> = {
   'PATCH /api/instructions/:id content': CLEARABLE,
   'POST /api/commissions description': CLEARABLE,
   'PATCH /api/commissions/:id description': CLEARABLE,
+  // Empty (or null) 发文单位 means the office itself.
+  'POST /api/commissions issuer': CLEARABLE,
+  'PATCH /api/commissions/:id issuer': CLEARABLE,
+  // A number is a valid amount of points too.
+  'POST /api/adjustments points': ['number'],
+  'PATCH /api/adjustments/:id points': ['number'],
+  'POST /api/items level': ['null'],
+  'POST /api/items articleId': ['null'],
+  'POST /api/items note': CLEARABLE,
+  'PATCH /api/items/:id level': ['null'],
+  'PATCH /api/items/:id articleId': ['null'],
+  'PATCH /api/items/:id note': CLEARABLE,
   'PUT /api/monthly-reports/:month narrative': CLEARABLE,
   'POST /api/schemes note': CLEARABLE,
   'PATCH /api/schemes/:id note': CLEARABLE,
@@ -415,6 +436,10 @@ async function createFixture(t: TestApp): Promise<Fixture> {
   const instruction = ok(await as('officer').post(`/api/articles/${article.id}/instructions`, { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2023-08-03' }), 'instruction');
   const evidence = ok(await t.http().post(`/api/placements/${placement.id}/evidence`).set(bearer(tokens.officer)).attach('file', PNG, 'clip.png'), 'evidence');
   ok(await t.http().post(`/api/instructions/${instruction.id}/evidence`).set(bearer(tokens.officer)).attach('file', PNG, 'clip.png'), 'instruction evidence');
+  const item = ok(await as('officer').post('/api/items', { kind: '会议交流发言', title: '不良输入样例事项', date: '2023-08-03' }), 'item');
+  ok(await t.http().post(`/api/items/${item.id}/evidence`).set(bearer(tokens.officer)).attach('file', PNG, 'clip.png'), 'item evidence');
+  const adjustment = ok(await as('office').post('/api/adjustments', { unitId: unit.id, quarter: QUARTER, points: 1, reason: '不良输入样例' }), 'adjustment');
+  ok(await t.http().post(`/api/adjustments/${adjustment.id}/evidence`).set(bearer(tokens.office)).attach('file', PNG, 'clip.png'), 'adjustment evidence');
   const commission = ok(await as('office').post('/api/commissions', { topic: '约稿样例', deadline: '2023-09-30', issuedDate: '2023-08-01', targetUnitIds: [unit.id] }), 'commission');
   const report = ok(await as('officer').put(`/api/monthly-reports/${MONTH}`, { articlesSubmitted: 1, placementsAdopted: 1 }), 'report');
   const group = ok(await as('office').post('/api/ranking-groups', { code: 'BADGRP', name: '测试分组' }), 'group');
@@ -441,11 +466,11 @@ async function createFixture(t: TestApp): Promise<Fixture> {
     unitId: unit.id,
     groupId: unit.groupId,
     ids: {
-      article: article.id, article2: article2.id, placement: placement.id, instruction: instruction.id, evidence: evidence.id, commission: commission.id,
+      article: article.id, article2: article2.id, placement: placement.id, item: item.id, adjustment: adjustment.id, instruction: instruction.id, evidence: evidence.id, commission: commission.id,
       group: group.id, unit: newUnit.id, outlet: newOutlet.id, user: user.id, scheme: schemeRow.id, dispute: dispute.id, notification: notification.id, session: session.id,
     },
     versions: {
-      article: article.version, placement: placement.version, instruction: instruction.version, commission: commission.version ?? 1, report: report.version ?? 1,
+      article: article.version, placement: placement.version, instruction: instruction.version, item: item.version, adjustment: adjustment.version, commission: commission.version ?? 1, report: report.version ?? 1,
       unit: newUnit.version ?? 1, outlet: newOutlet.version ?? 1, scheme: schemeVersion?.version ?? 1,
     },
   };

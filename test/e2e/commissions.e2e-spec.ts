@@ -33,7 +33,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
       ownerUnitId: unit[unitCodes[0]],
       createdBy: null,
     });
-    await ds.getRepository(ArticleUnit).insert(unitCodes.map((code) => ({ articleId: saved.id, unitId: unit[code], shareBp: null })));
+    await ds.getRepository(ArticleUnit).insert(unitCodes.map((code, i) => ({ articleId: saved.id, unitId: unit[code], shareBp: null, position: i + 1 })));
     return saved.id;
   }
 

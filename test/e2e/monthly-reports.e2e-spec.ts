@@ -41,7 +41,7 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
       ownerUnitId: unit[unitCodes[0]],
       status,
     });
-    await ds.getRepository(ArticleUnit).insert(unitCodes.map((code) => ({ articleId: saved.id, unitId: unit[code], shareBp: null })));
+    await ds.getRepository(ArticleUnit).insert(unitCodes.map((code, i) => ({ articleId: saved.id, unitId: unit[code], shareBp: null, position: i + 1 })));
     return saved.id;
   }
 

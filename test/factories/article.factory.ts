@@ -46,8 +46,8 @@ export class ArticleFactory {
         ...reviewColumns(o.status),
       }));
       // One at a time, in order: the first unit listed is the article's first unit.
-      for (const u of units) {
-        await manager.insert(ArticleUnit, { articleId: article.id, unitId: u.unitId, shareBp: u.sharePercent === null ? null : Math.round(u.sharePercent * 100) });
+      for (const [i, u] of units.entries()) {
+        await manager.insert(ArticleUnit, { articleId: article.id, unitId: u.unitId, shareBp: u.sharePercent === null ? null : Math.round(u.sharePercent * 100), position: i + 1 });
       }
       return article;
     });
@@ -75,7 +75,7 @@ export class ArticleFactory {
     const idByKey = new Map(found.map((a) => [a.externalKey, a.id]));
     const ids = rows.map((r) => idByKey.get(r.externalKey)!);
     const units = specs.flatMap((o, i) => o.units.map((u) => (typeof u === 'number' ? { unitId: u, sharePercent: null } : { unitId: u.unitId, sharePercent: u.sharePercent ?? null }))
-      .map((u) => ({ articleId: ids[i], unitId: u.unitId, shareBp: u.sharePercent === null ? null : Math.round(u.sharePercent * 100) })));
+      .map((u, k) => ({ articleId: ids[i], unitId: u.unitId, shareBp: u.sharePercent === null ? null : Math.round(u.sharePercent * 100), position: k + 1 })));
     for (let i = 0; i < units.length; i += 500) await this.ds.getRepository(ArticleUnit).insert(units.slice(i, i + 500));
     return ids;
   }

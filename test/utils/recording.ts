@@ -1,5 +1,6 @@
 // Entries made through the API, as an officer would: for suites about what happens around
 // them (evidence files, backups), not about recording itself.
+import type { DataSource } from 'typeorm';
 import { bearer, type TestApp } from './app';
 
 /** A draft article with one draft placement in `outletId`; returns the placement's id. */
@@ -9,4 +10,31 @@ export async function createDraftPlacement(t: TestApp, token: string, outletId: 
   const placement = await t.http().post(`/api/articles/${article.body.id}/placements`).set(bearer(token)).send({ outletId, publishedAt: '2024-04-10' });
   if (placement.status !== 201) throw new Error(`placement: ${placement.status} ${JSON.stringify(placement.body)}`);
   return placement.body.id as number;
+}
+
+/**
+ * How many score recomputes were asked for whose scope (business key) mentions `scope`, e.g.
+ * `quarters:%2026-Q2` or `articles:%12`: stored requests and the jobs they became.
+ */
+export async function recomputeRequests(ds: DataSource, scope: string): Promise<number> {
+  const rows = await ds.query(
+    `SELECT COUNT(*) AS n FROM (SELECT businessKey FROM jobs WHERE name = 'scores.recompute' UNION ALL SELECT businessKey FROM job_requests WHERE name = 'scores.recompute') k
+     WHERE k.businessKey LIKE ?`,
+    [`%${scope}%`],
+  );
+  return Number(rows[0].n);
+}
+
+/**
+ * Logs in a second office user (created by the admin, initial password changed): 加减分 need
+ * one office user to record and another to approve.
+ */
+export async function secondOfficeUser(t: TestApp, username = 'office2', displayName = '办公室 刘洋'): Promise<string> {
+  const admin = await t.login('admin');
+  const created = await t.http().post('/api/users').set(bearer(admin)).send({ username, displayName, role: 'office', password: 'Temp@2026abc' });
+  if (created.status !== 201) throw new Error(`${username}: ${created.status} ${JSON.stringify(created.body)}`);
+  const first = await t.login(username, 'Temp@2026abc');
+  const changed = await t.http().post('/api/auth/password').set(bearer(first)).send({ currentPassword: 'Temp@2026abc', newPassword: 'Second@2026pw' });
+  if (changed.status !== 200) throw new Error(`${username} password: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return t.login(username, 'Second@2026pw');
 }

@@ -6,6 +6,8 @@ import { ArticlesModule } from './articles/articles.module';
 import { PlacementsModule } from './placements/placements.module';
 import { InstructionsModule } from './instructions/instructions.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ItemsModule } from './items/items.module';
+import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { SchemesModule } from './schemes/schemes.module';
@@ -71,6 +73,8 @@ export class AppModule {
         ArticlesModule,
         PlacementsModule,
         InstructionsModule,
+        ItemsModule,
+        AdjustmentsModule,
         EvidenceModule,
         CommissionsModule,
         MonthlyReportsModule,

@@ -57,6 +57,11 @@ export const PROMINENCES = ['headline', 'front', 'normal'] as const;
 export type Prominence = (typeof PROMINENCES)[number];
 export const PROMINENCE_LABELS: Record<Prominence, string> = { headline: '头条', front: '头版', normal: '一般' };
 
+/** 采用形式: how an outlet used the article — in full, excerpted, or merged with others (综合). */
+export const PLACEMENT_FORMS = ['full', 'excerpt', 'combined'] as const;
+export type PlacementForm = (typeof PLACEMENT_FORMS)[number];
+export const PLACEMENT_FORM_LABELS: Record<PlacementForm, string> = { full: '全文', excerpt: '摘编', combined: '综合' };
+
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
@@ -74,3 +79,8 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   returned: '已退回',
   rejected: '不予采用',
 };
+
+/** 加减分: recorded by one office user, approved or rejected by another. */
+export const ADJUSTMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
+export const ADJUSTMENT_STATUS_LABELS: Record<AdjustmentStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };

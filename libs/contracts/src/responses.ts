@@ -1,4 +1,4 @@
-import type { JobStatus, QueueMode, Role } from './enums';
+import type { AdjustmentStatus, EntryStatus, JobStatus, Level, QueueMode, Role } from './enums';
 
 /** The one error body every route answers with. */
 export interface ErrorBody {
@@ -90,3 +90,73 @@ export type SimilarArticle = SimilarArticleShown | SimilarArticleWithheld;
 
 /** What stands in for the title of another unit's similar article. */
 export const OTHER_UNIT_SIMILAR_TITLE = '其他单位的相似稿件';
+
+/** One kind of 事项 from the scheme catalogue (`items:`), as the recording forms offer it. */
+export interface ItemKind {
+  kind: string;
+  /** label shown to people; the kind itself when the catalogue gives none */
+  name: string;
+  /** `office`: only the office records it (verified on save) */
+  recordedBy: 'unit' | 'office';
+  /** points per level (a level must be chosen) rather than one flat value */
+  perLevel: boolean;
+  /** a record of this kind voids the points of a linked article */
+  voidsArticle: boolean;
+}
+
+export interface EvidenceFileResponse {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  url: string;
+  createdAt: string;
+}
+
+/** 事项 record as the API answers it. */
+export interface ItemRecordResponse {
+  id: number;
+  unitId: number;
+  unitName: string | null;
+  kind: string;
+  title: string;
+  date: string;
+  level: Level | null;
+  levelLabel: string | null;
+  articleId: number | null;
+  articleTitle: string | null;
+  note: string | null;
+  status: EntryStatus;
+  statusLabel: string;
+  reviewNote: string | null;
+  verifiedAt: string | null;
+  version: number;
+  evidence: EvidenceFileResponse[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 加减分 as the API answers it. */
+export interface AdjustmentResponse {
+  id: number;
+  unitId: number;
+  unitName: string | null;
+  quarter: string;
+  /** exact decimal text, e.g. "-3" or "2.5" (stored as ten-thousandths) */
+  points: string;
+  reason: string;
+  status: AdjustmentStatus;
+  statusLabel: string;
+  /** why it was rejected */
+  decisionNote: string | null;
+  createdBy: number | null;
+  createdByName: string | null;
+  approvedBy: number | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
+  version: number;
+  evidence: EvidenceFileResponse[];
+  createdAt: string;
+  updatedAt: string;
+}

@@ -16,6 +16,7 @@ export async function loadVisibleArticle(manager: EntityManager, user: AuthUser,
     .leftJoinAndSelect('a.units', 'au')
     .leftJoinAndSelect('au.unit', 'u')
     .where('a.id = :id AND a.officeId = :officeId', { id, officeId: user.officeId })
+    .orderBy('au.position', 'ASC')
     .getOne();
   if (!article) throw notFound('稿件');
   if (isUnitScoped(user) && !article.units!.some((u) => u.unitId === user.unitId)) throw notFound('稿件');

@@ -80,7 +80,10 @@ export class ArticleDuplicatesService {
       const other = await loadVisibleArticle(manager, user, otherId);
       if (keep.status === 'verified' || other.status === 'verified') throw conflict('locked', '已核定的稿件不能合并，请先撤销核定');
       const unitIds = new Set(keep.units!.map((u) => u.unitId));
-      const added = other.units!.filter((u) => !unitIds.has(u.unitId)).map((u) => ({ articleId: id, unitId: u.unitId, shareBp: null }));
+      // The merged article's units sign after the kept article's, in the other's order.
+      const last = Math.max(0, ...keep.units!.map((u) => u.position));
+      const added = other.units!.filter((u) => !unitIds.has(u.unitId)).sort((x, y) => x.position - y.position)
+        .map((u, i) => ({ articleId: id, unitId: u.unitId, shareBp: null, position: last + i + 1 }));
       if (added.length > 0) {
         await manager.update(ArticleUnit, { articleId: id }, { shareBp: null });
         await manager.insert(ArticleUnit, added);

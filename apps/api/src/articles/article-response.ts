@@ -1,12 +1,13 @@
 import { ENTRY_STATUS_LABELS } from '@app/contracts';
 import type { Article } from './article.entity';
 
-/** What the API answers for an article (shares as percentages, labels in Chinese). */
+/** What the API answers for an article (shares as percentages, units in signing order, labels in Chinese). */
 export function toArticleResponse(article: Article) {
-  const units = (article.units ?? []).map((u) => ({
+  const units = [...(article.units ?? [])].sort((a, b) => a.position - b.position).map((u) => ({
     unitId: u.unitId,
     unitName: u.unit?.name ?? null,
     sharePercent: u.shareBp === null ? null : u.shareBp / 100,
+    position: u.position,
   }));
   return {
     id: article.id,

@@ -31,7 +31,7 @@ export class ArticlesService {
   async list(user: AuthUser, query: ListArticlesQuery): Promise<Page<ArticleResponse>> {
     const qb = filteredArticles(this.dataSource, user, query);
     const [rows, total] = await qb.orderBy('a.submittedAt', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const units = rows.length ? await this.dataSource.getRepository(ArticleUnit).find({ where: { articleId: In(rows.map((r) => r.id)) }, relations: { unit: true } }) : [];
+    const units = rows.length ? await this.dataSource.getRepository(ArticleUnit).find({ where: { articleId: In(rows.map((r) => r.id)) }, relations: { unit: true }, order: { position: 'ASC' } }) : [];
     for (const row of rows) row.units = units.filter((u) => u.articleId === row.id);
     return { items: rows.map(toArticleResponse), total, page: query.page, pageSize: query.pageSize };
   }

@@ -25,6 +25,8 @@ export interface CommissionResponse {
   description: string | null;
   issuedDate: string;
   deadline: string;
+  /** 发文单位 category; empty = the office itself */
+  issuer: string;
   status: CommissionStatus;
   version: number;
   createdAt: Date;
@@ -88,6 +90,7 @@ export function toCommissionResponse(c: Commission, targets: TargetView[], today
     description: c.description,
     issuedDate: c.issuedDate,
     deadline: c.deadline,
+    issuer: c.issuer,
     status: commissionStatus(c.deadline, today),
     version: c.version,
     createdAt: c.createdAt,

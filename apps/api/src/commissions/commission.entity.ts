@@ -18,6 +18,10 @@ export class Commission extends OfficeOwnedEntity {
   @Column({ type: 'varchar', length: 10 })
   deadline: string;
 
+  /** 发文单位 category (区委组织部, 市委办公室…) a scheme may value differently; empty = the office itself. */
+  @Column({ type: 'varchar', length: 50, default: '' })
+  issuer: string;
+
   @Column({ type: 'int', nullable: true })
   createdBy: number | null;
 

@@ -93,7 +93,7 @@ export class CommissionsService {
       await assertTargetUnits(manager, user, dto.targetUnitIds);
       const saved = await manager.save(
         Commission,
-        manager.create(Commission, { officeId: user.officeId, topic: dto.topic, description: dto.description || null, issuedDate, deadline: dto.deadline, createdBy: user.id }),
+        manager.create(Commission, { officeId: user.officeId, topic: dto.topic, description: dto.description || null, issuedDate, deadline: dto.deadline, issuer: dto.issuer ?? '', createdBy: user.id }),
       );
       await manager.insert(CommissionTarget, dto.targetUnitIds.map((unitId) => ({ commissionId: saved.id, unitId })));
       await this.audit.record(user, 'create', 'commission', saved.id, null, { ...saved, targetUnitIds: dto.targetUnitIds }, manager);
@@ -110,8 +110,10 @@ export class CommissionsService {
       const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
       await assertNothingAnswered(manager, id, '修改');
       assertDeadline(fields.issuedDate ?? before.issuedDate, fields.deadline ?? before.deadline);
-      const changes: Partial<Commission> = { ...fields };
+      const { issuer, ...rest } = fields;
+      const changes: Partial<Commission> = { ...rest };
       if (fields.description !== undefined) changes.description = fields.description || null;
+      if (issuer !== undefined) changes.issuer = issuer ?? '';
       await updateVersioned(manager, Commission, id, version, changes);
       const beforeUnitIds = targets.map((t) => t.unitId).sort((a, b) => a - b);
       let after: Record<string, unknown> = changes;

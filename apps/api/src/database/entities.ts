@@ -1,3 +1,4 @@
+import { Adjustment } from '../adjustments/adjustment.entity';
 import { ArticleDistinctPair } from '../articles/article-distinct-pair.entity';
 import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
@@ -17,6 +18,7 @@ import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
 import { SnapshotLine } from '../publication/snapshot-line.entity';
 import { SnapshotUnit } from '../publication/snapshot-unit.entity';
 import { Instruction } from '../instructions/instruction.entity';
+import { ItemRecord } from '../items/item-record.entity';
 import { JobRecord } from '../jobs/job-record.entity';
 import { JobRequest } from '../jobs/job-request.entity';
 import { MonthlyReport } from '../monthly-reports/monthly-report.entity';
@@ -32,7 +34,7 @@ import { User } from '../users/user.entity';
 /** Every entity, listed explicitly: globs break between the swc build, jest and the CLI. */
 export const ENTITIES = [
   Office, RankingGroup, Unit, Outlet, User, JobRecord, JobRequest, AuditEntry, Session, LoginThrottle, PasswordHistory,
-  Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, EvidenceFile,
-  Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine,
+  Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, ItemRecord, EvidenceFile,
+  Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine, Adjustment,
   QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification,
 ];

@@ -12,6 +12,8 @@ export const REFERENCES: Record<string, { table: string; column: string; label: 
     { table: 'article_units', column: 'unitId', label: '稿件' },
     { table: 'commission_targets', column: 'unitId', label: '约稿' },
     { table: 'monthly_reports', column: 'unitId', label: '月报' },
+    { table: 'item_records', column: 'unitId', label: '事项' },
+    { table: 'adjustments', column: 'unitId', label: '加减分' },
   ],
   rankingGroup: [{ table: 'units', column: 'groupId', label: '单位' }],
   outlet: [{ table: 'placements', column: 'outletId', label: '录用' }],

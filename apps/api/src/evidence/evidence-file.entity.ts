@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const EVIDENCE_OWNERS = ['placement', 'instruction'] as const;
+export const EVIDENCE_OWNERS = ['placement', 'instruction', 'item', 'adjustment'] as const;
 export type EvidenceOwner = (typeof EVIDENCE_OWNERS)[number];
 
-/** A screenshot, PDF or scan proving a placement or an instruction; the bytes live in the FileStore. */
+/** A screenshot, PDF or scan proving a placement, an instruction, a 事项 or a 加减分; the bytes live in the FileStore. */
 @Entity('evidence_files')
 @Index(['ownerType', 'ownerId'])
 export class EvidenceFile {

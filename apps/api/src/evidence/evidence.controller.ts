@@ -22,6 +22,16 @@ export class EvidenceController {
     return this.service.upload(user, 'instruction', id, file);
   }
 
+  @Roles('officer', 'office', 'admin') @Post('items/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  uploadForItem(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
+    return this.service.upload(user, 'item', id, file);
+  }
+
+  @Roles('office') @Post('adjustments/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  uploadForAdjustment(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
+    return this.service.upload(user, 'adjustment', id, file);
+  }
+
   /** Inline (to preview beside the entry) unless ?download=1. */
   @AnyRole() @Get('evidence/:id')
   async download(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query('download') asAttachment: string | undefined, @Res() res: Response) {

@@ -8,6 +8,8 @@ import { AppError, badRequest, notFound } from '../common/app-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { InstructionsService } from '../instructions/instructions.service';
+import { assertAdjustmentEditable, loadVisibleAdjustment } from '../adjustments/adjustment-access';
+import { assertItemEditable, loadVisibleItem } from '../items/item-access';
 import { PlacementsService } from '../placements/placements.service';
 import { FileStore } from '../storage/file-store.service';
 import { releaseEvidenceFiles } from './evidence-file-cleanup';
@@ -15,7 +17,7 @@ import { EvidenceFile, type EvidenceOwner } from './evidence-file.entity';
 import { toEvidenceResponse } from './evidence-response';
 import { checkEvidenceFile } from './file-signature';
 
-/** Evidence files of placements and instructions: type-, size- and content-checked, stored with a checksum. */
+/** Evidence files of placements, instructions, 事项 and 加减分: type-, size- and content-checked, stored with a checksum. */
 @Injectable()
 export class EvidenceService {
   constructor(
@@ -28,12 +30,21 @@ export class EvidenceService {
   ) {}
 
   /** The owner entry, checked for visibility; `forEdit` also checks that the caller may change it. */
-  private async owner(manager: EntityManager, user: AuthUser, type: EvidenceOwner, id: number, forEdit: boolean) {
+  private async owner(manager: EntityManager, user: AuthUser, type: EvidenceOwner, id: number, forEdit: boolean): Promise<void> {
+    if (type === 'item') {
+      const item = await loadVisibleItem(manager, user, id);
+      if (forEdit) assertItemEditable(user, item);
+      return;
+    }
+    if (type === 'adjustment') {
+      const adjustment = await loadVisibleAdjustment(manager, user, id);
+      if (forEdit) assertAdjustmentEditable(user, adjustment);
+      return;
+    }
     const loaded = type === 'placement'
       ? await this.placements.loadVisible(manager, user, id).then(({ placement, article }) => ({ status: placement.status, article }))
       : await this.instructions.loadVisible(manager, user, id).then(({ instruction, article }) => ({ status: instruction.status, article }));
     if (forEdit) assertEditable(user, loaded.article, loaded.status, type === 'placement' ? '录用记录' : '批示记录');
-    return loaded;
   }
 
   async upload(user: AuthUser, type: EvidenceOwner, ownerId: number, file: Express.Multer.File | undefined) {

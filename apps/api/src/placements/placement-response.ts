@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, ENTRY_STATUS_LABELS, LEVEL_LABELS, PROMINENCE_LABELS } from '@app/contracts';
+import { CHANNEL_LABELS, ENTRY_STATUS_LABELS, LEVEL_LABELS, PLACEMENT_FORM_LABELS, PROMINENCE_LABELS } from '@app/contracts';
 import type { EvidenceFile } from '../evidence/evidence-file.entity';
 import { toEvidenceResponse } from '../evidence/evidence-response';
 import type { Placement } from './placement.entity';
@@ -19,6 +19,8 @@ export function toPlacementResponse(p: Placement, evidence: EvidenceFile[] = [])
     prominence: p.prominence,
     prominenceLabel: PROMINENCE_LABELS[p.prominence],
     medium: p.medium ?? p.outlet?.medium ?? null,
+    form: p.form,
+    formLabel: PLACEMENT_FORM_LABELS[p.form],
     url: p.url,
     views: p.views,
     shares: p.shares,

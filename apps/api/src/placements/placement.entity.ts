@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
+import { MEDIA, PLACEMENT_FORMS, PROMINENCES, type Medium, type PlacementForm, type Prominence } from '@app/contracts';
 import { Article } from '../articles/article.entity';
 import { ReviewedEntity } from '../database/review-columns';
 import { Outlet } from '../outlets/outlet.entity';
@@ -38,6 +38,10 @@ export class Placement extends ReviewedEntity {
 
   @Column({ type: 'simple-enum', enum: PROMINENCES, default: 'normal' })
   prominence: Prominence;
+
+  /** 采用形式: 全文 (the default), 摘编 or 综合 (merged with other units' information). */
+  @Column({ type: 'simple-enum', enum: PLACEMENT_FORMS, default: 'full' })
+  form: PlacementForm;
 
   /** When the outlet publishes in several media (a newspaper's WeChat account), which one. */
   @Column({ type: 'simple-enum', enum: MEDIA, nullable: true })

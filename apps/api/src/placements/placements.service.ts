@@ -76,6 +76,7 @@ export class PlacementsService {
         page: dto.page ?? null,
         prominence: dto.prominence ?? 'normal',
         medium: dto.medium ?? null,
+        form: dto.form ?? 'full',
         url: dto.url ?? null,
         views: dto.views ?? null,
         shares: dto.shares ?? null,

@@ -8,10 +8,15 @@ import { toNumber } from '../common/db-errors';
 import type { ReviewQueueQuery } from './dto/review.dto';
 
 export interface QueueRow {
-  type: 'articles' | 'placements' | 'instructions';
+  type: 'articles' | 'placements' | 'instructions' | 'items';
   id: number;
-  articleId: number;
+  /** null for a 事项 without a linked article */
+  articleId: number | null;
+  /** a 事项's own title when it has no linked article */
   articleTitle: string;
+  /** 事项 only: the catalogue kind and the item's own title */
+  kind: string | null;
+  itemTitle: string | null;
   unitId: number;
   unitName: string;
   status: EntryStatus;
@@ -38,15 +43,16 @@ export class ReviewQueueService {
   async list(user: AuthUser, query: ReviewQueueQuery): Promise<Page<QueueRow>> {
     const status = query.status ?? (user.role === 'reviewer' || user.role === 'officer' ? 'submitted' : 'unit-approved');
     const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
-    const dateColumn = { articles: 'e.submittedDate', placements: 'e.publishedDate', instructions: 'e.instructedDate' }[query.type];
+    const dateColumn = { articles: 'e.submittedDate', placements: 'e.publishedDate', instructions: 'e.instructedDate', items: 'e.itemDate' }[query.type];
+    const table = query.type === 'items' ? 'item_records' : query.type;
     const filter = (qb: SelectQueryBuilder<ObjectLiteral>) => {
       qb.where('e.officeId = :officeId', { officeId: user.officeId }).andWhere('e.status = :status', { status });
-      if (unitId) qb.andWhere('a.ownerUnitId = :unitId', { unitId });
+      if (unitId) qb.andWhere(query.type === 'items' ? 'e.unitId = :unitId' : 'a.ownerUnitId = :unitId', { unitId });
       if (query.from) qb.andWhere(`${dateColumn} >= :from`, { from: query.from });
       if (query.to) qb.andWhere(`${dateColumn} <= :to`, { to: query.to });
       if (query.type === 'placements' && query.level) qb.andWhere('o.level = :level', { level: query.level });
       if (query.type === 'placements' && query.outletId) qb.andWhere('e.outletId = :outletId', { outletId: query.outletId });
-      if (query.type === 'instructions' && query.level) qb.andWhere('e.level = :level', { level: query.level });
+      if ((query.type === 'instructions' || query.type === 'items') && query.level) qb.andWhere('e.level = :level', { level: query.level });
       return qb;
     };
     // The count and the page's ids join only what the filters need: joining every row to
@@ -54,8 +60,8 @@ export class ReviewQueueService {
     // placements, and MariaDB then planned the page from units outward (5 s at city size).
     // The ids come in index order; the page's 20 rows are joined afterwards (a deferred join).
     const narrow = (select: string) => {
-      const qb = this.dataSource.createQueryBuilder().from(query.type, 'e').select(select);
-      if (unitId && query.type !== 'articles') qb.innerJoin('articles', 'a', 'a.id = e.articleId');
+      const qb = this.dataSource.createQueryBuilder().from(table, 'e').select(select);
+      if (unitId && query.type !== 'articles' && query.type !== 'items') qb.innerJoin('articles', 'a', 'a.id = e.articleId');
       if (unitId && query.type === 'articles') qb.innerJoin('articles', 'a', 'a.id = e.id');
       if (query.type === 'placements' && query.level) qb.innerJoin('outlets', 'o', 'o.id = e.outletId');
       return filter(qb);
@@ -89,19 +95,21 @@ export class ReviewQueueService {
       articles: 'SELECT id, id AS articleId, status, submittedDate AS date, version FROM articles WHERE id IN (?)',
       placements: 'SELECT id, articleId, status, publishedDate AS date, version, prominence, outletId FROM placements WHERE id IN (?)',
       instructions: 'SELECT id, articleId, status, instructedDate AS date, version, level, leaderTitle FROM instructions WHERE id IN (?)',
+      items: 'SELECT id, articleId, status, itemDate AS date, version, level, kind, title AS itemTitle, unitId FROM item_records WHERE id IN (?)',
     }[type], ids);
-    const articles = await byId('SELECT id, title, ownerUnitId FROM articles WHERE id IN (?)', [...entries.values()].map((e) => e.articleId));
-    const units = await byId('SELECT id, name FROM units WHERE id IN (?)', [...articles.values()].map((a) => a.ownerUnitId));
+    const articles = await byId('SELECT id, title, ownerUnitId FROM articles WHERE id IN (?)', [...entries.values()].map((e) => e.articleId).filter((a) => a !== null));
+    const unitOf = (e: Record<string, unknown>) => (type === 'items' ? e.unitId : articles.get(Number(e.articleId))?.ownerUnitId);
+    const units = await byId('SELECT id, name FROM units WHERE id IN (?)', [...entries.values()].map(unitOf));
     const outlets = type === 'placements' ? await byId('SELECT id, name, level FROM outlets WHERE id IN (?)', [...entries.values()].map((e) => e.outletId)) : new Map();
     return ids.map((id) => {
       const e = entries.get(id)!;
-      const a = articles.get(Number(e.articleId))!;
+      const a = e.articleId === null ? undefined : articles.get(Number(e.articleId));
       const o = outlets.get(Number(e.outletId));
       return {
         ...e,
-        articleTitle: a.title,
-        unitId: a.ownerUnitId,
-        unitName: units.get(Number(a.ownerUnitId))?.name,
+        articleTitle: a?.title ?? e.itemTitle,
+        unitId: unitOf(e),
+        unitName: units.get(Number(unitOf(e)))?.name,
         ...(o ? { outletName: o.name, level: o.level } : {}),
       };
     });
@@ -109,7 +117,7 @@ export class ReviewQueueService {
 
   private async evidenceCounts(type: ReviewQueueQuery['type'], ids: number[]): Promise<Map<number, number>> {
     if (type === 'articles' || ids.length === 0) return new Map();
-    const owner = type === 'placements' ? 'placement' : 'instruction';
+    const owner = ({ placements: 'placement', instructions: 'instruction', items: 'item' } as const)[type];
     const rows: { ownerId: number; n: unknown }[] = await this.dataSource.query(
       `SELECT ownerId, COUNT(*) AS n FROM evidence_files WHERE ownerType = ? AND ownerId IN (${ids.map(() => '?').join(',')}) GROUP BY ownerId`,
       [owner, ...ids],
@@ -122,7 +130,7 @@ export class ReviewQueueService {
     return {
       type,
       id: Number(r.id),
-      articleId: Number(r.articleId),
+      articleId: r.articleId === null || r.articleId === undefined ? null : Number(r.articleId),
       articleTitle: String(r.articleTitle),
       unitId: Number(r.unitId),
       unitName: String(r.unitName),
@@ -134,6 +142,8 @@ export class ReviewQueueService {
       levelLabel: level ? LEVEL_LABELS[level] : null,
       prominenceLabel: r.prominence ? PROMINENCE_LABELS[r.prominence as keyof typeof PROMINENCE_LABELS] : null,
       leaderTitle: (r.leaderTitle as string) ?? null,
+      kind: (r.kind as string) ?? null,
+      itemTitle: (r.itemTitle as string) ?? null,
       evidenceCount,
       version: Number(r.version),
     };

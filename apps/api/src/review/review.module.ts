@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ItemsModule } from '../items/items.module';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 
-@Module({ controllers: [ReviewController], providers: [ReviewService, ReviewQueueService] })
+@Module({ imports: [ItemsModule], controllers: [ReviewController], providers: [ReviewService, ReviewQueueService] })
 export class ReviewModule {}

@@ -8,6 +8,9 @@ import { loadVisibleArticle } from '../articles/article-access';
 import { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { Instruction } from '../instructions/instruction.entity';
+import { loadVisibleItem } from '../items/item-access';
+import { ItemRecord } from '../items/item-record.entity';
+import { ItemsService } from '../items/items.service';
 import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { Placement } from '../placements/placement.entity';
@@ -15,11 +18,17 @@ import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
 import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
 
-const ENTITY = { articles: Article, placements: Placement, instructions: Instruction } as const;
-const AUDIT_NAME = { articles: 'article', placements: 'placement', instructions: 'instruction' } as const;
-const LABEL = { articles: '稿件', placements: '录用记录', instructions: '批示记录' } as const;
+const ENTITY = { articles: Article, placements: Placement, instructions: Instruction, items: ItemRecord } as const;
+const AUDIT_NAME = { articles: 'article', placements: 'placement', instructions: 'instruction', items: 'item' } as const;
+const LABEL = { articles: '稿件', placements: '录用记录', instructions: '批示记录', items: '事项记录' } as const;
 
-type Entry = Article | Placement | Instruction;
+type Entry = Article | Placement | Instruction | ItemRecord;
+
+/** What a move changed that scores read: articles' lines, or (for 事项) the quarters of these dates. */
+interface Scored {
+  articleIds: number[];
+  itemDates: string[];
+}
 
 export interface ReviewResult {
   type: EntryType;
@@ -35,14 +44,15 @@ export class ReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly items: ItemsService,
   ) {}
 
   async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
     const { result, request } = await this.dataSource.transaction(async (manager) => {
       const moved = await this.move(manager, user, type, id, action, reason);
-      return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scoredArticleIds) };
+      return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scored) };
     });
-    if (request) await this.jobs.handOver([request]);
+    await this.jobs.handOver(request);
     return result;
   }
 
@@ -54,9 +64,9 @@ export class ReviewService {
       try {
         const { result, request } = await this.dataSource.transaction(async (manager) => {
           const moved = await this.move(manager, user, item.type, item.id, dto.action, dto.reason);
-          return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scoredArticleIds) };
+          return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scored) };
         });
-        if (request) requests.push(request);
+        requests.push(...request);
         results.push({ ok: true, ...result });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -72,15 +82,17 @@ export class ReviewService {
     const rule = TRANSITIONS[action];
     if (!rule.roles.includes(user.role)) throw forbidden(`当前角色不能执行「${rule.label}」`);
     if (rule.reasonRequired && !reason?.trim()) throw invalid({ reason: `${rule.label}时必须填写原因` });
-    const { entry, article } = await this.load(manager, user, type, id);
-    this.assertActsForUnit(user, article, action);
+    const { entry, article, unitId } = await this.load(manager, user, type, id);
+    this.assertActsForUnit(user, unitId, type, action);
     const from = fromStatesFor(action, user.role);
     if (!from.includes(entry.status)) {
       throw conflict('invalid_transition', `${LABEL[type]}当前状态为「${statusLabel(entry.status)}」，不能${rule.label}`);
     }
-    if (type !== 'articles' && PARENT_AT_LEAST[action] && !PARENT_AT_LEAST[action]!.includes(article.status)) {
+    if (article && type !== 'articles' && PARENT_AT_LEAST[action] && !PARENT_AT_LEAST[action]!.includes(article.status)) {
       throw conflict('parent_not_ready', `请先${rule.label}所属稿件（当前「${statusLabel(article.status)}」），或在稿件上一并操作`);
     }
+    // Read before setStatus, which moves entry.status on.
+    const wasVerified = entry.status === 'verified';
     await this.setStatus(manager, user, type, entry, rule.to, action, reason);
     let cascaded = 0;
     if (type === 'articles' && action !== 'reopen') {
@@ -90,27 +102,38 @@ export class ReviewService {
         cascaded += children.length;
       }
     }
-    const touchesScores = rule.to === 'verified' || entry.status === 'verified';
-    return { result: { type, id, status: rule.to, cascaded }, scoredArticleIds: touchesScores ? [article.id] : [] };
+    const touchesScores = rule.to === 'verified' || wasVerified;
+    const scored: Scored = { articleIds: [], itemDates: [] };
+    if (touchesScores && article) scored.articleIds.push(article.id);
+    if (touchesScores && entry instanceof ItemRecord) scored.itemDates.push(entry.itemDate);
+    return { result: { type, id, status: rule.to, cascaded }, scored };
   }
 
-  private async load(manager: EntityManager, user: AuthUser, type: EntryType, id: number): Promise<{ entry: Entry; article: Article }> {
+  /**
+   * The entry and whom it belongs to: an article's owning unit (children follow their article),
+   * or a 事项's own unit — a 事项 has no parent article to wait for.
+   */
+  private async load(manager: EntityManager, user: AuthUser, type: EntryType, id: number): Promise<{ entry: Entry; article: Article | null; unitId: number }> {
     if (type === 'articles') {
       const article = await loadVisibleArticle(manager, user, id);
-      return { entry: article, article };
+      return { entry: article, article, unitId: article.ownerUnitId };
+    }
+    if (type === 'items') {
+      const item = await loadVisibleItem(manager, user, id);
+      return { entry: item, article: null, unitId: item.unitId };
     }
     const entry = await manager.findOne(ENTITY[type] as typeof Placement, { where: { id, officeId: user.officeId } });
     if (!entry) throw notFound(LABEL[type]);
     const article = await loadVisibleArticle(manager, user, entry.articleId).catch(() => {
       throw notFound(LABEL[type]);
     });
-    return { entry, article };
+    return { entry, article, unitId: article.ownerUnitId };
   }
 
-  /** Officers submit and reviewers approve for the article's owning unit only. */
-  private assertActsForUnit(user: AuthUser, article: Article, action: ReviewAction) {
-    if ((user.role === 'officer' || user.role === 'reviewer') && article.ownerUnitId !== user.unitId) {
-      throw forbidden(`只能${TRANSITIONS[action].label}本单位报送的稿件`);
+  /** Officers submit and reviewers approve for the owning unit only. */
+  private assertActsForUnit(user: AuthUser, unitId: number, type: EntryType, action: ReviewAction) {
+    if ((user.role === 'officer' || user.role === 'reviewer') && unitId !== user.unitId) {
+      throw forbidden(`只能${TRANSITIONS[action].label}本单位${type === 'items' ? '的事项' : '报送的稿件'}`);
     }
   }
 
@@ -126,12 +149,16 @@ export class ReviewService {
 
   /**
    * Verified records are what scores: a change in or out of "verified" recomputes those
-   * articles' lines. The request is stored in the change's transaction (see storeRecompute).
+   * articles' lines (a 事项's quarter). The request is stored in the change's transaction (see storeRecompute).
    */
-  private async storeRecompute(manager: EntityManager, user: AuthUser, articleIds: number[]): Promise<JobRequest | null> {
-    if (articleIds.length === 0) return null;
-    const sorted = [...new Set(articleIds)].sort((a, b) => a - b);
-    return storeRecompute(this.jobs, { officeId: user.officeId, articleIds: sorted, reason: 'review' }, user.id, manager);
+  private async storeRecompute(manager: EntityManager, user: AuthUser, scored: Scored): Promise<JobRequest[]> {
+    const requests: JobRequest[] = [];
+    if (scored.articleIds.length > 0) {
+      const sorted = [...new Set(scored.articleIds)].sort((a, b) => a - b);
+      requests.push(await storeRecompute(this.jobs, { officeId: user.officeId, articleIds: sorted, reason: 'review' }, user.id, manager));
+    }
+    if (scored.itemDates.length > 0) requests.push(await this.items.storeRecompute(manager, user, scored.itemDates));
+    return requests;
   }
 }
 

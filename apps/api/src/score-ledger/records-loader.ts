@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  monthsOfQuarter,
-  quarterRange,
-  type ScoringArticle,
-  type ScoringCommission,
-  type ScoringInput,
-  type ScoringInstruction,
-  type ScoringPlacement,
-  type ScoringUnit,
-} from '@app/scoring';
+import { monthsOfQuarter, quarterRange, type ScoringInstruction, type ScoringUnit } from '@app/scoring';
 import { toNumber } from '../common/db-errors';
+import type { RecordedAdjustment, RecordedArticle, RecordedCommission, RecordedInput, RecordedItem, RecordedPlacement } from './recorded-input';
 
 /** How many ids go into one `IN (…)`: far below SQLite's bound-parameter limit. */
 export const ID_CHUNK = 500;
@@ -30,16 +22,18 @@ type Row = Record<string, unknown>;
  * number of set-based queries (no per-row loading): the verified articles that have a
  * verified placement or instruction in the quarter, every earlier verified placement of
  * those articles (top-up needs the history), the quarter's instructions, 约稿 with their
- * answers, monthly reports, and the office's active units.
+ * answers, monthly reports, the quarter's verified 事项 and approved 加减分, and the office's
+ * active units. Records carry the fields of scheme format 2 (RecordedInput); today's engine
+ * ignores those.
  */
 @Injectable()
 export class RecordsLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(officeId: number, quarter: string, options: LoadOptions): Promise<ScoringInput> {
+  async load(officeId: number, quarter: string, options: LoadOptions): Promise<RecordedInput> {
     const { start, end } = quarterRange(quarter);
-    const articles: ScoringArticle[] = [];
-    const placements: ScoringPlacement[] = [];
+    const articles: RecordedArticle[] = [];
+    const placements: RecordedPlacement[] = [];
     const instructions: ScoringInstruction[] = [];
     for (const scope of this.articleScopes(officeId, start, end, options.articleIds)) {
       const part = await this.loadArticles(officeId, start, end, scope);
@@ -49,12 +43,14 @@ export class RecordsLoader {
       append(placements, part.placements);
       append(instructions, part.instructions);
     }
-    const [units, commissions, monthlyReports] = await Promise.all([
+    const [units, commissions, monthlyReports, items, adjustments] = await Promise.all([
       this.activeUnits(officeId),
       this.commissions(officeId, start, end),
       this.monthlyReports(officeId, quarter),
+      this.items(officeId, start, end),
+      this.adjustments(officeId, quarter),
     ]);
-    return { units, articles, placements, instructions, commissions, monthlyReports, asOfDate: options.asOfDate };
+    return { units, articles, placements, instructions, commissions, monthlyReports, items, adjustments, asOfDate: options.asOfDate };
   }
 
   /**
@@ -112,13 +108,13 @@ export class RecordsLoader {
         [...scope.params, officeId],
       ),
       q.query(
-        `SELECT au.articleId, au.unitId, au.shareBp FROM article_units au JOIN (${scope.sql}) s ON s.articleId = au.articleId
-         JOIN articles a ON a.id = au.articleId WHERE a.officeId = ? AND a.status = 'verified' ORDER BY au.articleId, au.id`,
+        `SELECT au.articleId, au.unitId, au.shareBp, au.position FROM article_units au JOIN (${scope.sql}) s ON s.articleId = au.articleId
+         JOIN articles a ON a.id = au.articleId WHERE a.officeId = ? AND a.status = 'verified' ORDER BY au.articleId, au.position, au.id`,
         [...scope.params, officeId],
       ),
       q.query(
         `SELECT p.id, p.articleId, p.outletId, o.code AS outletCode, o.name AS outletName, o.level, o.channel,
-                COALESCE(p.medium, o.medium) AS medium, p.prominence, p.publishedDate
+                COALESCE(p.medium, o.medium) AS medium, p.prominence, p.publishedDate, p.form, p.views
          FROM placements p JOIN (${scope.sql}) s ON s.articleId = p.articleId
          JOIN articles a ON a.id = p.articleId JOIN outlets o ON o.id = p.outletId
          WHERE p.officeId = ? AND p.status = 'verified' AND a.status = 'verified' AND p.publishedDate <= ?
@@ -133,14 +129,15 @@ export class RecordsLoader {
         [...instructionScope.params, officeId, start, end],
       ),
     ]);
-    const unitsByArticle = new Map<string, ScoringArticle['units']>();
+    // In signing order: the first unit is the 第一署名单位 (today's first-unit split reads it too).
+    const unitsByArticle = new Map<string, RecordedArticle['units']>();
     for (const r of unitRows) {
       const key = String(r.articleId);
       const list = unitsByArticle.get(key) ?? [];
-      list.push({ unitId: String(r.unitId), sharePercent: r.shareBp == null ? null : sharePercent(toNumber(r.shareBp)) });
+      list.push({ unitId: String(r.unitId), sharePercent: r.shareBp == null ? null : sharePercent(toNumber(r.shareBp)), position: toNumber(r.position) });
       unitsByArticle.set(key, list);
     }
-    const articles = articleRows.map((r): ScoringArticle => ({
+    const articles = articleRows.map((r): RecordedArticle => ({
       id: String(r.id),
       title: String(r.title),
       submittedDate: String(r.submittedDate),
@@ -148,17 +145,19 @@ export class RecordsLoader {
       genre: (r.genre as string | null) ?? null,
       units: unitsByArticle.get(String(r.id)) ?? [],
     }));
-    const placements = placementRows.map((r): ScoringPlacement => ({
+    const placements = placementRows.map((r): RecordedPlacement => ({
       id: String(r.id),
       articleId: String(r.articleId),
       outletId: String(r.outletId),
       outletCode: String(r.outletCode),
       outletName: String(r.outletName),
-      level: r.level as ScoringPlacement['level'],
-      channel: r.channel as ScoringPlacement['channel'],
-      medium: (r.medium as ScoringPlacement['medium']) ?? null,
-      prominence: r.prominence as ScoringPlacement['prominence'],
+      level: r.level as RecordedPlacement['level'],
+      channel: r.channel as RecordedPlacement['channel'],
+      medium: (r.medium as RecordedPlacement['medium']) ?? null,
+      prominence: r.prominence as RecordedPlacement['prominence'],
       publishedDate: String(r.publishedDate),
+      form: r.form as RecordedPlacement['form'],
+      views: r.views == null ? null : toNumber(r.views),
     }));
     const instructions = instructionRows.map((r): ScoringInstruction => ({
       id: String(r.id),
@@ -171,20 +170,20 @@ export class RecordsLoader {
   }
 
   /** 约稿 due in the quarter; an answer counts only when its article is verified. */
-  private async commissions(officeId: number, start: string, end: string): Promise<ScoringCommission[]> {
+  private async commissions(officeId: number, start: string, end: string): Promise<RecordedCommission[]> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT c.id, c.topic, c.deadline, t.unitId, a.submittedDate AS answeredDate
+      `SELECT c.id, c.topic, c.deadline, c.issuer, t.unitId, a.submittedDate AS answeredDate
        FROM commissions c JOIN commission_targets t ON t.commissionId = c.id
        LEFT JOIN articles a ON a.id = t.articleId AND a.status = 'verified'
        WHERE c.officeId = ? AND c.deadline >= ? AND c.deadline <= ? ORDER BY c.deadline, c.id, t.id`,
       [officeId, start, end],
     );
-    const byId = new Map<string, ScoringCommission>();
+    const byId = new Map<string, RecordedCommission>();
     for (const r of rows) {
       const id = String(r.id);
       let c = byId.get(id);
       if (!c) {
-        c = { id, topic: String(r.topic), deadline: String(r.deadline), targets: [] };
+        c = { id, topic: String(r.topic), deadline: String(r.deadline), issuer: String(r.issuer ?? ''), targets: [] };
         byId.set(id, c);
       }
       c.targets.push({ unitId: String(r.unitId), answeredArticleSubmittedDate: (r.answeredDate as string | null) ?? null });
@@ -199,6 +198,33 @@ export class RecordsLoader {
       [officeId, months[0], months[2]],
     );
     return rows.map((r) => ({ unitId: String(r.unitId), month: String(r.month), filedDate: (r.filedDate as string | null) ?? null }));
+  }
+
+  /** The quarter's verified 事项 (unit-level records: loaded whole, also for an incremental run). */
+  private async items(officeId: number, start: string, end: string): Promise<RecordedItem[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT id, unitId, kind, title, itemDate, level, articleId FROM item_records
+       WHERE officeId = ? AND status = 'verified' AND itemDate >= ? AND itemDate <= ? ORDER BY itemDate, id`,
+      [officeId, start, end],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      unitId: String(r.unitId),
+      kind: String(r.kind),
+      title: String(r.title),
+      date: String(r.itemDate),
+      level: (r.level as RecordedItem['level']) ?? null,
+      articleId: r.articleId == null ? null : String(r.articleId),
+    }));
+  }
+
+  /** The quarter's approved 加减分; pending and rejected ones never count. */
+  private async adjustments(officeId: number, quarter: string): Promise<RecordedAdjustment[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT id, unitId, quarter, points, reason FROM adjustments WHERE officeId = ? AND quarter = ? AND status = 'approved' ORDER BY id`,
+      [officeId, quarter],
+    );
+    return rows.map((r) => ({ id: String(r.id), unitId: String(r.unitId), quarter: String(r.quarter), points: toNumber(r.points), reason: String(r.reason), status: 'approved' }));
   }
 }
 

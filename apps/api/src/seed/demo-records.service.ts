@@ -59,7 +59,7 @@ export class DemoRecordsService {
         submittedAt: at(a.submittedDate), submittedDate: a.submittedDate, ownerUnitId: a.units[0], commissionId: null, externalKey: a.key, ...review(a.status),
       }));
       ids.set(a.key, article.id);
-      await manager.insert(ArticleUnit, a.units.map((unitId) => ({ articleId: article.id, unitId, shareBp: null })));
+      await manager.insert(ArticleUnit, a.units.map((unitId, i) => ({ articleId: article.id, unitId, shareBp: null, position: i + 1 })));
       const childStatus = a.status === 'draft' ? 'draft' : a.status;
       for (const p of a.placements) {
         await manager.insert(Placement, {

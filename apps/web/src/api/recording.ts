@@ -2,8 +2,8 @@
 import type { JobResponse, Page } from '@app/contracts';
 import { http, request, upload, type Query } from './http';
 import type {
-  Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, MonthlyDraft, MonthStanding, Placement,
-  QueueItem, ReviewAction, ReviewType, SimilarArticle,
+  Adjustment, Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, ItemKind, ItemRecord, MonthlyDraft, MonthStanding,
+  Placement, QueueItem, ReviewAction, ReviewType, SimilarArticle,
 } from './types';
 
 export interface ArticleInput {
@@ -22,6 +22,7 @@ export interface PlacementInput {
   publishedAt: string;
   page?: string;
   prominence?: string;
+  form?: string;
   medium?: string;
   url?: string;
   views?: number;
@@ -62,8 +63,47 @@ export const instructionsApi = {
   remove: (id: number) => http.del(`/instructions/${id}`),
 };
 
+export interface ItemInput {
+  unitId?: number;
+  kind?: string;
+  title?: string;
+  date?: string;
+  level?: string | null;
+  articleId?: number | null;
+  note?: string | null;
+  version?: number;
+}
+
+/** 事项 of the kinds the scheme catalogue defines (会议交流发言, 虚假信息…). */
+export const itemsApi = {
+  kinds: (date?: string) => http.get<ItemKind[]>('/item-kinds', date ? { date } : {}),
+  list: (query: Query) => http.get<Page<ItemRecord>>('/items', query),
+  get: (id: number) => http.get<ItemRecord>(`/items/${id}`),
+  create: (body: ItemInput) => http.post<ItemRecord>('/items', body),
+  update: (id: number, body: ItemInput & { version: number }) => http.patch<ItemRecord>(`/items/${id}`, body),
+  remove: (id: number) => http.del(`/items/${id}`),
+};
+
+export interface AdjustmentInput {
+  unitId?: number;
+  quarter?: string;
+  /** decimal text, e.g. "-3" or "2.5" */
+  points?: string;
+  reason?: string;
+}
+
+/** 加减分: the office records, another office user approves or rejects. */
+export const adjustmentsApi = {
+  list: (query: Query) => http.get<Page<Adjustment>>('/adjustments', query),
+  create: (body: AdjustmentInput) => http.post<Adjustment>('/adjustments', body),
+  update: (id: number, body: AdjustmentInput & { version: number }) => http.patch<Adjustment>(`/adjustments/${id}`, body),
+  remove: (id: number) => http.del(`/adjustments/${id}`),
+  approve: (id: number, version: number) => http.post<Adjustment>(`/adjustments/${id}/approve`, { version }),
+  reject: (id: number, version: number, note: string) => http.post<Adjustment>(`/adjustments/${id}/reject`, { version, note }),
+};
+
 export const evidenceApi = {
-  upload: (owner: 'placements' | 'instructions', ownerId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/${owner}/${ownerId}/evidence`, file, name),
+  upload: (owner: 'placements' | 'instructions' | 'items' | 'adjustments', ownerId: number, file: File | Blob, name?: string) => upload<EvidenceItem>(`/${owner}/${ownerId}/evidence`, file, name),
   remove: (id: number) => http.del(`/evidence/${id}`),
 };
 

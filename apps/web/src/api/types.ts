@@ -1,5 +1,5 @@
 /** Shapes the API answers with (the server's entities as JSON). Shared enums come from @app/contracts. */
-import type { Channel, EntryStatus, Level, Medium, Prominence, Role, SessionUser } from '@app/contracts';
+import type { Channel, EntryStatus, EvidenceFileResponse, Level, Medium, PlacementForm, Prominence, Role, SessionUser } from '@app/contracts';
 
 interface Versioned {
   id: number;
@@ -89,18 +89,11 @@ export interface ArticleUnitShare {
   unitName: string | null;
   /** null = equal split */
   sharePercent: number | null;
+  /** signing order, 1 = 第一署名单位 */
+  position: number;
 }
 
-export interface EvidenceItem {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  /** already starts with /api */
-  url: string;
-  createdAt: string;
-}
+export type EvidenceItem = EvidenceFileResponse;
 
 export interface Placement extends Reviewed {
   articleId: number;
@@ -115,6 +108,8 @@ export interface Placement extends Reviewed {
   page: string | null;
   prominence: Prominence;
   prominenceLabel: string;
+  form: PlacementForm;
+  formLabel: string;
   medium: Medium | null;
   url: string | null;
   views: number | null;
@@ -147,17 +142,21 @@ export interface Article extends Reviewed {
   updatedAt: string;
 }
 
-export type { SimilarArticle, SimilarArticleShown } from '@app/contracts';
+export type { AdjustmentResponse as Adjustment, ItemKind, ItemRecordResponse as ItemRecord, SimilarArticle, SimilarArticleShown } from '@app/contracts';
 
-export type ReviewType = 'articles' | 'placements' | 'instructions';
+export type ReviewType = 'articles' | 'placements' | 'instructions' | 'items';
 export type ReviewAction = 'submit' | 'approve' | 'return' | 'verify' | 'reject' | 'reopen';
 
 /** One row of a review queue (reviewer: submitted of my unit; office: unit-approved of all). */
 export interface QueueItem {
   type: ReviewType;
   id: number;
-  articleId: number;
+  /** null for a 事项 without a linked article */
+  articleId: number | null;
   articleTitle: string;
+  /** 事项 only */
+  kind: string | null;
+  itemTitle: string | null;
   unitId: number;
   unitName: string;
   status: EntryStatus;
@@ -206,6 +205,8 @@ export interface Commission {
   id: number;
   topic: string;
   description: string | null;
+  /** 发文单位 category; empty = the office itself */
+  issuer: string;
   issuedDate: string;
   deadline: string;
   status: 'open' | 'closed';

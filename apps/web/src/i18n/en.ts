@@ -12,6 +12,8 @@ const en: typeof zh = {
     importArticles: 'Spreadsheet import',
     inbox: 'Commissions',
     monthly: 'Monthly report',
+    items: 'Other records',
+    adjustments: 'Adjustments',
     myScore: 'Score statement',
     review: 'Unit review',
     verify: 'Verification',

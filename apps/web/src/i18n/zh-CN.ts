@@ -10,6 +10,8 @@ export default {
     importArticles: '表格导入',
     inbox: '约稿任务',
     monthly: '月度报送',
+    items: '事项登记',
+    adjustments: '加减分',
     myScore: '得分明细',
     review: '单位审核',
     verify: '核定队列',

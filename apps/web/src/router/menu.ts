@@ -30,6 +30,8 @@ export const MENU: MenuItem[] = [
   { key: 'allArticles', path: '/articles', icon: 'Document', roles: office },
   { key: 'inbox', path: '/commissions/inbox', icon: 'Message', roles: unit },
   { key: 'monthly', path: '/monthly-report', icon: 'Calendar', roles: unit },
+  { key: 'items', path: '/items', icon: 'Medal', roles: [...unit, ...office] },
+  { key: 'adjustments', path: '/adjustments', icon: 'Coin', roles: [...unit, ...office] },
   { key: 'myScore', path: '/scores', icon: 'Trophy', roles: unit },
   { key: 'commissions', path: '/commissions', icon: 'Message', roles: office },
   { key: 'compliance', path: '/monthly-reports/compliance', icon: 'Calendar', roles: office },

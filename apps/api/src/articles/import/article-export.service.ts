@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CHANNELS, LEVELS, PROMINENCE_LABELS, type Prominence } from '@app/contracts';
+import { CHANNELS, LEVELS, PLACEMENT_FORM_LABELS, PROMINENCE_LABELS, type PlacementForm, type Prominence } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { Outlet } from '../../outlets/outlet.entity';
@@ -25,7 +25,7 @@ export class ArticleExportService {
     const outlet = lists.outlets[0];
     const example: ArticleSheetRow = [
       `${EXAMPLE_KEY_PREFIX}（此行不会导入，可删除）`, unit?.name ?? '', '（示例）临江街道“红色管家”激活小区治理', 1800, '消息', '张磊', '2023-04-03',
-      outlet?.name ?? '', '2023-04-10', '第4版', PROMINENCE_LABELS.headline, 'https://example.com/news/1',
+      outlet?.name ?? '', '2023-04-10', '第4版', PROMINENCE_LABELS.headline, 'https://example.com/news/1', PLACEMENT_FORM_LABELS.full, 12000,
     ];
     return writeArticleWorkbook([], lists, example);
   }
@@ -36,15 +36,17 @@ export class ArticleExportService {
     const articles = await qb.orderBy('a.submittedDate', 'ASC').addOrderBy('a.id', 'ASC').getMany();
 
     const units = new Map<number, { unitId: number; name: string; shareBp: number | null }[]>();
-    const placements = new Map<number, { outletName: string; publishedDate: string; page: string | null; prominence: Prominence; url: string | null }[]>();
+    type PlacementRow = { outletName: string; publishedDate: string; page: string | null; prominence: Prominence; url: string | null; form: PlacementForm; views: number | null };
+    const placements = new Map<number, PlacementRow[]>();
     for (const part of chunks(articles.map((a) => a.id))) {
       const unitRows: { articleId: number; unitId: number; name: string; shareBp: number | null }[] = await this.dataSource.query(
-        `SELECT au.articleId AS articleId, au.unitId AS unitId, u.name AS name, au.shareBp AS shareBp FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${marks(part.length)}) ORDER BY au.unitId`,
+        `SELECT au.articleId AS articleId, au.unitId AS unitId, u.name AS name, au.shareBp AS shareBp FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${marks(part.length)}) ORDER BY au.articleId, au.position`,
         part,
       );
       for (const r of unitRows) units.set(Number(r.articleId), [...(units.get(Number(r.articleId)) ?? []), { unitId: Number(r.unitId), name: r.name, shareBp: r.shareBp === null ? null : Number(r.shareBp) }]);
-      const placementRows: { articleId: number; outletName: string; publishedDate: string; page: string | null; prominence: Prominence; url: string | null }[] = await this.dataSource.query(
-        `SELECT p.articleId AS articleId, o.name AS outletName, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence, p.url AS url FROM placements p JOIN outlets o ON o.id = p.outletId WHERE p.articleId IN (${marks(part.length)}) ORDER BY p.publishedDate, p.id`,
+      const placementRows: (PlacementRow & { articleId: number })[] = await this.dataSource.query(
+        `SELECT p.articleId AS articleId, o.name AS outletName, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence, p.url AS url,
+                p.form AS form, p.views AS views FROM placements p JOIN outlets o ON o.id = p.outletId WHERE p.articleId IN (${marks(part.length)}) ORDER BY p.publishedDate, p.id`,
         part,
       );
       for (const r of placementRows) placements.set(Number(r.articleId), [...(placements.get(Number(r.articleId)) ?? []), r]);
@@ -52,14 +54,16 @@ export class ArticleExportService {
 
     const rows: ArticleSheetRow[] = [];
     for (const a of articles) {
-      // The owning unit first: an office import takes the first unit as the owner.
-      const list = (units.get(a.id) ?? []).sort((x, y) => Number(y.unitId === a.ownerUnitId) - Number(x.unitId === a.ownerUnitId));
+      // In signing order, which the import reads back from the order written.
+      const list = units.get(a.id) ?? [];
       const unitText = list.map((u) => (u.shareBp === null ? u.name : `${u.name}${u.shareBp / 100}%`)).join('、');
       const key = a.externalKey && !a.externalKey.startsWith(AUTO_KEY_PREFIX) ? a.externalKey : '';
       const article = [key, unitText, a.title, a.wordCount, a.genre ?? '', a.authors ?? '', a.submittedDate] as const;
       const own = placements.get(a.id) ?? [];
-      if (own.length === 0) rows.push([...article, '', '', '', '', '']);
-      for (const p of own) rows.push([...article, p.outletName, p.publishedDate, p.page ?? '', PROMINENCE_LABELS[p.prominence], p.url ?? '']);
+      if (own.length === 0) rows.push([...article, '', '', '', '', '', '', null]);
+      for (const p of own) {
+        rows.push([...article, p.outletName, p.publishedDate, p.page ?? '', PROMINENCE_LABELS[p.prominence], p.url ?? '', PLACEMENT_FORM_LABELS[p.form], p.views === null ? null : Number(p.views)]);
+      }
     }
     await this.audit.record(user, 'export', 'articles', '-', null, { query, articles: articles.length });
     return writeArticleWorkbook(rows, await this.referenceLists(user.officeId));

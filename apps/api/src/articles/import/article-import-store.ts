@@ -71,7 +71,7 @@ export async function storePlan(manager: EntityManager, plan: ImportPlan, option
     await step(part.length);
   }
 
-  const units = plan.newArticles.flatMap((a) => a.units.map((u) => ({ articleId: ids.get(a.key)!, unitId: u.unitId, shareBp: u.shareBp })));
+  const units = plan.newArticles.flatMap((a) => a.units.map((u, i) => ({ articleId: ids.get(a.key)!, unitId: u.unitId, shareBp: u.shareBp, position: i + 1 })));
   for (const part of chunks(units)) {
     await bulkInsert(manager, ArticleUnit, part);
   }
@@ -92,7 +92,8 @@ export async function storePlan(manager: EntityManager, plan: ImportPlan, option
       prominence: p.prominence,
       medium: null,
       url: p.url,
-      views: null,
+      form: p.form,
+      views: p.views,
       shares: null,
       externalKey: p.key,
       ...review,

@@ -38,8 +38,8 @@ describe('validateArticleRows', () => {
     const [a] = articles;
     expect(a).toMatchObject({ key: articleAutoKey('1', a.normalizedTitle), explicitKey: false, rows: [2, 3], ownerUnitId: 1, wordCount: 1800, submittedDate: '2023-04-03', units: [{ unitId: 1, shareBp: null }] });
     expect(a.placements).toEqual([
-      { row: 2, key: placementKey(a.key, 10, '2023-04-10'), outletId: 10, outletName: '人民日报', publishedDate: '2023-04-10', page: '第4版', prominence: 'headline', url: null },
-      { row: 3, key: placementKey(a.key, 13, '2023-04-24'), outletId: 13, outletName: '示例市日报', publishedDate: '2023-04-24', page: null, prominence: 'normal', url: null },
+      { row: 2, key: placementKey(a.key, 10, '2023-04-10'), outletId: 10, outletName: '人民日报', publishedDate: '2023-04-10', page: '第4版', prominence: 'headline', url: null, form: 'full', views: null },
+      { row: 3, key: placementKey(a.key, 13, '2023-04-24'), outletId: 13, outletName: '示例市日报', publishedDate: '2023-04-24', page: null, prominence: 'normal', url: null, form: 'full', views: null },
     ]);
   });
 

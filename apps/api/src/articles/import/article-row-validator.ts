@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { PROMINENCE_LABELS, PROMINENCES, type Prominence } from '@app/contracts';
+import { PLACEMENT_FORM_LABELS, PLACEMENT_FORMS, PROMINENCE_LABELS, PROMINENCES, type PlacementForm, type Prominence } from '@app/contracts';
 import { normalizeTitle } from '../title-similarity';
 import { AUTO_KEY_PREFIX, compareProblems, type ArticleColumn, type ImportProblem } from './article-sheet-layout';
 import type { SheetRow } from './article-sheet-reader';
@@ -28,6 +28,8 @@ export interface PlacementDraft {
   page: string | null;
   prominence: Prominence;
   url: string | null;
+  form: PlacementForm;
+  views: number | null;
 }
 
 export interface ArticleDraft {
@@ -82,6 +84,15 @@ export const placementKey = (articleKey: string, outletId: number, publishedDate
 
 const unitSetOf = (units: UnitShare[]) => units.map((u) => u.unitId).sort((a, b) => a - b).join(',');
 const sharesOf = (units: UnitShare[]) => [...units].sort((a, b) => a.unitId - b.unitId).map((u) => `${u.unitId}:${u.shareBp}`).join(',');
+
+/** Views of one placement: a billion is far beyond any real figure (as the placement form). */
+const MAX_VIEWS = 1_000_000_000;
+
+function formOf(text: string): PlacementForm | undefined {
+  const t = text.normalize('NFKC').trim();
+  if (t === '') return 'full';
+  return PLACEMENT_FORMS.find((f) => f === t.toLowerCase() || PLACEMENT_FORM_LABELS[f] === t);
+}
 
 function prominenceOf(text: string): Prominence | undefined {
   const t = text.normalize('NFKC').trim();
@@ -158,9 +169,13 @@ export async function validateArticleRows(rows: SheetRow[], ctx: ImportContext):
     else if (url !== '' && !/^https?:\/\/\S+$/i.test(url)) error(row, '链接', `链接「${url}」应以 http:// 或 https:// 开头`);
     const prominence = prominenceOf(text('位置'));
     if (!prominence) error(row, '位置', `位置「${text('位置')}」无效，应为 ${PROMINENCES.map((p) => PROMINENCE_LABELS[p]).join('/')}（不填为一般）`);
+    const form = formOf(text('采用形式'));
+    if (!form) error(row, '采用形式', `采用形式「${text('采用形式')}」无效，应为 ${PLACEMENT_FORMS.map((f) => PLACEMENT_FORM_LABELS[f]).join('/')}（不填为全文）`);
+    const views = cellCount(cells['阅读量'], '阅读量', MAX_VIEWS);
+    if (views && !views.ok) error(row, '阅读量', views.message);
     const published = cellDate(cells['刊发日期'], ctx.date1904);
     if (outletText === '') {
-      const orphan = (['刊发日期', '版面', '位置', '链接'] as const).filter((c) => text(c) !== '');
+      const orphan = (['刊发日期', '版面', '位置', '链接', '采用形式', '阅读量'] as const).filter((c) => text(c) !== '');
       if (orphan.length > 0) error(row, '媒体/刊物', `填写了${orphan.join('、')}，但没有填写媒体/刊物`);
     } else {
       const outlet = outletMatcher.match(outletText);
@@ -168,8 +183,11 @@ export async function validateArticleRows(rows: SheetRow[], ctx: ImportContext):
       if (!published) error(row, '刊发日期', '有媒体/刊物时刊发日期必填');
       else if (!published.ok) error(row, '刊发日期', published.message);
       else if (published.value > ctx.today) error(row, '刊发日期', `刊发日期 ${published.value} 晚于今天（${ctx.today}）`);
-      if (outlet.ok && published?.ok && prominence) {
-        placement = { row, outletId: outlet.ref.id, outletName: outlet.ref.name, publishedDate: published.value, page, prominence, url: url || null };
+      if (outlet.ok && published?.ok && prominence && form && (!views || views.ok)) {
+        placement = {
+          row, outletId: outlet.ref.id, outletName: outlet.ref.name, publishedDate: published.value, page, prominence, url: url || null,
+          form, views: views?.ok ? views.value : null,
+        };
       }
     }
 

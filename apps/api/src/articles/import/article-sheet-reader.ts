@@ -1,7 +1,7 @@
 import type { CellValue } from 'exceljs';
 import { cellAddress, columnLetter, mergedRange } from '../../common/xlsx/cell-refs';
 import { NOT_A_SPREADSHEET, PART_LIMITS, readFirstSheet, tooLargeMessage, tooManyRowsMessage, type FirstSheet, type SheetLimits } from '../../common/xlsx/first-sheet';
-import { ARTICLE_COLUMNS, EXAMPLE_KEY_PREFIX, MAX_IMPORT_ROWS, type ArticleColumn, type ImportProblem } from './article-sheet-layout';
+import { ARTICLE_COLUMNS, EXAMPLE_KEY_PREFIX, LATER_COLUMNS, MAX_IMPORT_ROWS, type ArticleColumn, type ImportProblem } from './article-sheet-layout';
 import { cellText } from './sheet-cells';
 
 export { NOT_A_SPREADSHEET, type SheetLimits };
@@ -85,7 +85,7 @@ async function articleRows(sheet: FirstSheet, limits: SheetLimits): Promise<Shee
 }
 
 function headerProblem(header: string[]): ImportProblem | null {
-  const bad = ARTICLE_COLUMNS.findIndex((name, i) => header[i] !== name);
+  const bad = ARTICLE_COLUMNS.findIndex((name, i) => header[i] !== name && !(LATER_COLUMNS.has(name) && header[i] === '' && header.slice(i).every((h) => h === '')));
   if (bad < 0) return null;
   const found = header[bad] ? `「${header[bad]}」` : '空白';
   return fileProblem(`表头不正确：第一行应依次为「${ARTICLE_COLUMNS.join('、')}」，第 ${bad + 1} 列（${columnLetter(bad + 1)} 列）应为「${ARTICLE_COLUMNS[bad]}」，实际为${found}。请使用下载的模板`, 1, ARTICLE_COLUMNS[bad]);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CHANNEL_LABELS, LEVEL_LABELS, PROMINENCE_LABELS, PROMINENCES, type Channel, type Level } from '@app/contracts';
+import { CHANNEL_LABELS, LEVEL_LABELS, PLACEMENT_FORM_LABELS, PLACEMENT_FORMS, PROMINENCE_LABELS, PROMINENCES, type Channel, type Level } from '@app/contracts';
 import {
   ARTICLE_COLUMNS, COLUMN_HELP, COLUMN_WIDTHS, DATA_SHEET_NAME, GENERAL_HELP, HELP_SHEET_NAME, LEVEL_WORDS, type ImportProblem,
 } from './article-sheet-layout';
@@ -8,6 +8,7 @@ import {
 export type ArticleSheetRow = [
   key: string, units: string, title: string, wordCount: number | null, genre: string, authors: string,
   submittedDate: string, outlet: string, publishedDate: string, page: string, prominence: string, url: string,
+  form: string, views: number | null,
 ];
 
 export interface ReferenceLists {
@@ -17,6 +18,7 @@ export interface ReferenceLists {
 
 const DATE_COLUMNS = new Set([ARTICLE_COLUMNS.indexOf('报送日期'), ARTICLE_COLUMNS.indexOf('刊发日期')]);
 const PROMINENCE_COLUMN = ARTICLE_COLUMNS.indexOf('位置') + 1;
+const FORM_COLUMN = ARTICLE_COLUMNS.indexOf('采用形式') + 1;
 /** The 位置 dropdown covers this many rows below the header (enough for a month's sheet). */
 const DROPDOWN_ROWS = 2000;
 
@@ -38,8 +40,10 @@ export async function writeArticleWorkbook(rows: ArticleSheetRow[], lists: Refer
   for (const row of rows) add(row);
   for (const i of DATE_COLUMNS) sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
   const choices = `"${PROMINENCES.map((p) => PROMINENCE_LABELS[p]).join(',')}"`;
+  const formChoices = `"${PLACEMENT_FORMS.map((f) => PLACEMENT_FORM_LABELS[f]).join(',')}"`;
   for (let r = 2; r <= DROPDOWN_ROWS + 1; r++) {
     sheet.getCell(r, PROMINENCE_COLUMN).dataValidation = { type: 'list', allowBlank: true, formulae: [choices], showErrorMessage: true, errorTitle: '位置', error: '请选择 头条、头版 或 一般' };
+    sheet.getCell(r, FORM_COLUMN).dataValidation = { type: 'list', allowBlank: true, formulae: [formChoices], showErrorMessage: true, errorTitle: '采用形式', error: '请选择 全文、摘编 或 综合' };
   }
   writeHelpSheet(workbook, lists);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -55,6 +59,7 @@ function writeHelpSheet(workbook: ExcelJS.Workbook, lists: ReferenceLists) {
   for (const [column, required, text] of COLUMN_HELP) help.addRow([column, required, text]);
   help.addRow([]);
   help.addRow(['位置可选值', PROMINENCES.map((p) => PROMINENCE_LABELS[p]).join('、')]);
+  help.addRow(['采用形式可选值', PLACEMENT_FORMS.map((f) => PLACEMENT_FORM_LABELS[f]).join('、')]);
   help.addRow(['媒体层级', Object.values(LEVEL_LABELS).join('、'), '层级和类型由媒体/刊物目录决定，表中无需填写']);
   help.addRow(['日期写法', '2023-04-10、2023/4/10、2023.4.10、2023年4月10日，或 Excel 日期单元格']);
   help.eachRow((row) => (row.alignment = { wrapText: true, vertical: 'top' }));

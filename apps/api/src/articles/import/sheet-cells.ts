@@ -79,15 +79,18 @@ export function cellDate(raw: CellValue, date1904 = false): Parsed<string> | nul
   return { ok: true, value: date };
 }
 
-/** A whole number ≥ 0 from a number cell or text such as 1800, 1,800 or 1800字. */
-export function cellCount(raw: CellValue): Parsed<number> | null {
+/**
+ * A whole number ≥ 0 from a number cell or text such as 1800, 1,800 or 1800字 (the unit word
+ * is `what`'s: 字 for 字数, 次 for 阅读量), at most `max`.
+ */
+export function cellCount(raw: CellValue, what = '字数', max = 10_000_000): Parsed<number> | null {
+  const bad = (shown: unknown): Parsed<number> => ({ ok: false, message: `「${shown}」不是有效的${what}（应为 0 到 ${max} 之间的整数）` });
   const value = plain(raw);
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 0 && value <= 10_000_000 ? { ok: true, value } : { ok: false, message: `「${value}」不是有效的字数（应为不小于 0 的整数）` };
-  }
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= max ? { ok: true, value } : bad(value);
   const text = cellText(value).normalize('NFKC');
   if (text === '') return null;
-  const m = /^(\d{1,8}(?:,\d{3})*)\s*字?$/.exec(text);
-  if (!m) return { ok: false, message: `「${text}」不是有效的字数（应为不小于 0 的整数）` };
-  return { ok: true, value: Number(m[1].replace(/,/g, '')) };
+  const m = /^(\d{1,10}(?:,\d{3})*)\s*[字次]?$/.exec(text);
+  if (!m) return bad(text);
+  const parsed = Number(m[1].replace(/,/g, ''));
+  return parsed <= max ? { ok: true, value: parsed } : bad(text);
 }

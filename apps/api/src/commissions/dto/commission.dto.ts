@@ -23,6 +23,10 @@ export class CreateCommissionDto {
 
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsId({ each: true })
   targetUnitIds: number[];
+
+  /** 发文单位 category, e.g. 市委办公室; empty (the default) = the office itself. */
+  @IsOptional() @Trim() @IsString() @MaxLength(50)
+  issuer?: string;
 }
 
 export class UpdateCommissionDto {
@@ -40,6 +44,10 @@ export class UpdateCommissionDto {
 
   @IsOptionalNonNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsId({ each: true })
   targetUnitIds?: number[];
+
+  /** null or empty: the office itself. */
+  @IsOptional() @Trim() @IsString() @MaxLength(50)
+  issuer?: string | null;
 
   /** The version the client edited; a stale one is refused with 409. */
   @IsId()

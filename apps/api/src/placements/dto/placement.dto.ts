@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
-import { MEDIA, PROMINENCES, type Medium, type Prominence } from '@app/contracts';
+import { MEDIA, PLACEMENT_FORMS, PROMINENCES, type Medium, type PlacementForm, type Prominence } from '@app/contracts';
 import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { Trim } from '../../common/dto/transforms';
@@ -26,6 +26,10 @@ export class CreatePlacementDto {
 
   @IsOptional() @IsIn(MEDIA)
   medium?: Medium;
+
+  /** 采用形式; defaults to full (全文), the column holds no null. */
+  @IsOptionalNonNull() @IsIn(PLACEMENT_FORMS)
+  form?: PlacementForm;
 
   @IsOptional() @Trim() @IsUrl({ require_protocol: true }, { message: '网址格式不正确（应以 http:// 或 https:// 开头）' }) @MaxLength(500)
   url?: string;

@@ -6,7 +6,7 @@ import { PageQuery } from '../../common/dto/page.query';
 import { QueryId } from '../../common/parse-id.pipe';
 import { IsBusinessDate } from '../../common/business-date';
 
-export const ENTRY_TYPES = ['articles', 'placements', 'instructions'] as const;
+export const ENTRY_TYPES = ['articles', 'placements', 'instructions', 'items'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'verify', 'reject', 'reopen'] as const;

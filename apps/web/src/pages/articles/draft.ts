@@ -1,4 +1,4 @@
-import type { Prominence } from '@app/contracts';
+import type { PlacementForm, Prominence } from '@app/contracts';
 import type { EvidenceItem, Placement } from '@/api/types';
 import { today } from '@/utils/format';
 
@@ -13,6 +13,7 @@ export interface PlacementDraft {
   publishedAt: string;
   page: string;
   prominence: Prominence;
+  form: PlacementForm;
   medium: string;
   url: string;
   views?: number;
@@ -29,21 +30,29 @@ export interface ArticleDraft {
   authors: string;
   wordCount?: number;
   summary: string;
-  /** other units of a joint article (my own unit is always on it) */
-  partners: { unitId?: number; sharePercent?: number }[];
-  ownShare?: number;
+  /**
+   * The units of a joint article in signing order (first = 第一署名单位); the owning unit is
+   * the row marked `own` and is always on it. Empty for an article of one unit.
+   */
+  signers: Signer[];
+}
+
+export interface Signer {
+  unitId?: number;
+  sharePercent?: number;
+  own?: boolean;
 }
 
 let nextKey = 1;
 
 export function emptyPlacement(): PlacementDraft {
-  return { key: nextKey++, publishedAt: today(), page: '', prominence: 'normal', medium: '', url: '', files: [], existing: [], warnings: [] };
+  return { key: nextKey++, publishedAt: today(), page: '', prominence: 'normal', form: 'full', medium: '', url: '', files: [], existing: [], warnings: [] };
 }
 
 export function placementDraft(p: Placement): PlacementDraft {
   return {
     key: nextKey++, id: p.id, version: p.version, status: p.status, outletId: p.outletId, outletName: p.outletName, publishedAt: p.publishedDate,
-    page: p.page ?? '', prominence: p.prominence, medium: p.medium ?? '', url: p.url ?? '', views: p.views ?? undefined, shares: p.shares ?? undefined,
+    page: p.page ?? '', prominence: p.prominence, form: p.form, medium: p.medium ?? '', url: p.url ?? '', views: p.views ?? undefined, shares: p.shares ?? undefined,
     files: [], existing: p.evidence, warnings: [],
   };
 }

@@ -20,15 +20,15 @@ function articleBody(a: ArticleDraft, ownUnitId: number | null, isNew: boolean):
   };
   // Left out when it is today on a new article: the server then records the exact time.
   if (!isNew || a.submittedAt !== today()) body.submittedAt = a.submittedAt;
-  if (a.partners.length > 0 && ownUnitId) {
-    body.units = [{ unitId: ownUnitId, sharePercent: a.ownShare ?? undefined }, ...a.partners.map((p) => ({ unitId: p.unitId as number, sharePercent: p.sharePercent ?? undefined }))];
+  if (a.signers.length > 1 && ownUnitId) {
+    body.units = a.signers.map((s) => ({ unitId: (s.own ? ownUnitId : s.unitId) as number, sharePercent: s.sharePercent ?? undefined }));
   }
   return body;
 }
 
 function placementBody(p: PlacementDraft): PlacementInput {
   return {
-    outletId: p.outletId, publishedAt: p.publishedAt, page: p.page || undefined, prominence: p.prominence, medium: p.medium || undefined,
+    outletId: p.outletId, publishedAt: p.publishedAt, page: p.page || undefined, prominence: p.prominence, form: p.form, medium: p.medium || undefined,
     url: p.url || undefined, views: p.views ?? undefined, shares: p.shares ?? undefined,
   };
 }

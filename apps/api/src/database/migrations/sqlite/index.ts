@@ -1,3 +1,6 @@
+import { Adjustments1796294415627 } from './1796294415627-Adjustments';
+import { ItemRecords1796293794555 } from './1796293794555-ItemRecords';
+import { RecordingFields1796293419003 } from './1796293419003-RecordingFields';
 import { ScoreLineClause1796293628288 } from './1796293628288-ScoreLineClause';
 import { SeparationOfDuties1796291560813 } from './1796291560813-SeparationOfDuties';
 import { SecurityBaseline1796290959280 } from './1796290959280-SecurityBaseline';
@@ -16,4 +19,7 @@ export const MIGRATIONS: Function[] = [
   SecurityBaseline1796290959280,
   SeparationOfDuties1796291560813,
   ScoreLineClause1796293628288,
+  RecordingFields1796293419003,
+  ItemRecords1796293794555,
+  Adjustments1796294415627,
 ];

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { AdjustmentResponse, Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { isUnitScoped, scopedUnitId } from '../auth/scope';
+import { AuditService } from '../audit/audit.service';
+import { conflict, invalid } from '../common/app-error';
+import { updateVersioned } from '../common/optimistic';
+import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { JobsService } from '../jobs/jobs.service';
+import { storeRecompute } from '../score-ledger/request-recompute';
+import { FileStore } from '../storage/file-store.service';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import { assertAdjustmentEditable, loadVisibleAdjustment } from './adjustment-access';
+import { toAdjustmentResponse } from './adjustment-response';
+import { Adjustment } from './adjustment.entity';
+import { adjustmentPoints, type CreateAdjustmentDto, type DecideAdjustmentDto, type ListAdjustmentsQuery, type UpdateAdjustmentDto } from './dto/adjustment.dto';
+
+/**
+ * 加减分 by the office, under four eyes: one office user records an adjustment, a different one
+ * approves or rejects it (409 same_approver otherwise). Approval is what makes it count, so it
+ * stores the recompute of the adjustment's quarter in the same transaction.
+ */
+@Injectable()
+export class AdjustmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly files: FileStore,
+  ) {}
+
+  async list(user: AuthUser, query: ListAdjustmentsQuery): Promise<Page<AdjustmentResponse>> {
+    const unitId = scopedUnitId(user, query.unitId);
+    const qb = this.dataSource.manager.createQueryBuilder(Adjustment, 'a').where('a.officeId = :officeId', { officeId: user.officeId });
+    if (unitId !== undefined) qb.andWhere('a.unitId = :unitId', { unitId });
+    // Units read their approved adjustments only.
+    if (isUnitScoped(user)) qb.andWhere("a.status = 'approved'");
+    else if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.quarter) qb.andWhere('a.quarter = :quarter', { quarter: query.quarter });
+    const [rows, total] = await qb.orderBy('a.quarter', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthUser, id: number): Promise<AdjustmentResponse> {
+    const adjustment = await loadVisibleAdjustment(this.dataSource.manager, user, id);
+    return (await this.responses(this.dataSource.manager, [adjustment]))[0];
+  }
+
+  async create(user: AuthUser, dto: CreateAdjustmentDto): Promise<AdjustmentResponse> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertUnit(manager, user, dto.unitId);
+      const saved = await manager.save(Adjustment, manager.create(Adjustment, {
+        officeId: user.officeId, unitId: dto.unitId, quarter: dto.quarter, points: adjustmentPoints(dto.points)!, reason: dto.reason,
+        status: 'pending', decisionNote: null, createdBy: user.id, approvedBy: null, approvedAt: null,
+      }));
+      await this.audit.record(user, 'create', 'adjustment', saved.id, null, { ...dto, points: saved.points }, manager);
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateAdjustmentDto): Promise<AdjustmentResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const adjustment = await loadVisibleAdjustment(manager, user, id);
+      assertAdjustmentEditable(user, adjustment);
+      const { version, points, ...fields } = dto;
+      const changes: Partial<Adjustment> = { ...fields };
+      if (points !== undefined) changes.points = adjustmentPoints(points)!;
+      if (fields.unitId !== undefined) await this.assertUnit(manager, user, fields.unitId);
+      await updateVersioned(manager, Adjustment, id, version, changes);
+      await this.audit.record(user, 'update', 'adjustment', id, toAdjustmentResponse(adjustment), changes, manager);
+    });
+    return this.get(user, id);
+  }
+
+  /** Pending ones only: a decided adjustment stays on record. */
+  async remove(user: AuthUser, id: number): Promise<void> {
+    const fileKeys = await this.dataSource.transaction(async (manager) => {
+      const adjustment = await loadVisibleAdjustment(manager, user, id);
+      assertAdjustmentEditable(user, adjustment);
+      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'adjustment', ownerId: id } });
+      await manager.delete(EvidenceFile, { ownerType: 'adjustment', ownerId: id });
+      await manager.delete(Adjustment, { id });
+      await this.audit.record(user, 'delete', 'adjustment', id, toAdjustmentResponse(adjustment), null, manager);
+      return evidence.map((e) => e.fileKey);
+    });
+    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+  }
+
+  approve(user: AuthUser, id: number, dto: DecideAdjustmentDto): Promise<AdjustmentResponse> {
+    return this.decide(user, id, dto, 'approved');
+  }
+
+  reject(user: AuthUser, id: number, dto: DecideAdjustmentDto): Promise<AdjustmentResponse> {
+    if (!dto.note) throw invalid({ note: '驳回时必须填写原因' });
+    return this.decide(user, id, dto, 'rejected');
+  }
+
+  private async decide(user: AuthUser, id: number, dto: DecideAdjustmentDto, to: 'approved' | 'rejected'): Promise<AdjustmentResponse> {
+    const request = await this.dataSource.transaction(async (manager) => {
+      const adjustment = await loadVisibleAdjustment(manager, user, id);
+      if (adjustment.status !== 'pending') throw conflict('not_pending', `该加减分已${adjustment.status === 'approved' ? '批准' : '驳回'}，不能再次审批`);
+      if (adjustment.createdBy === user.id) throw conflict('same_approver', '加减分须由录入人以外的办公室人员审批');
+      await updateVersioned(manager, Adjustment, id, dto.version, { status: to, decisionNote: to === 'rejected' ? dto.note! : dto.note || null, approvedBy: user.id, approvedAt: new Date() });
+      await this.audit.record(user, to === 'approved' ? 'approve' : 'reject', 'adjustment', id, { status: 'pending' }, { status: to, note: dto.note ?? null }, manager);
+      if (to !== 'approved') return null;
+      return storeRecompute(this.jobs, { officeId: user.officeId, quarters: [adjustment.quarter], reason: 'adjustment' }, user.id, manager);
+    });
+    if (request) await this.jobs.handOver([request]);
+    return this.get(user, id);
+  }
+
+  private async responses(manager: EntityManager, rows: Adjustment[]): Promise<AdjustmentResponse[]> {
+    if (rows.length === 0) return [];
+    const userIds = [...new Set(rows.flatMap((r) => [r.createdBy, r.approvedBy]).filter((u): u is number => u !== null))];
+    const [units, users, evidence] = await Promise.all([
+      manager.find(Unit, { select: { id: true, name: true }, where: { id: In([...new Set(rows.map((r) => r.unitId))]) } }),
+      userIds.length ? manager.find(User, { select: { id: true, displayName: true }, where: { id: In(userIds) } }) : Promise.resolve([]),
+      manager.find(EvidenceFile, { where: { ownerType: 'adjustment', ownerId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
+    ]);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const userName = new Map(users.map((u) => [u.id, u.displayName]));
+    const nameOf = (id: number | null) => (id === null ? null : userName.get(id) ?? null);
+    return rows.map((a) => toAdjustmentResponse(
+      a,
+      { unitName: unitName.get(a.unitId), createdByName: nameOf(a.createdBy), approvedByName: nameOf(a.approvedBy) },
+      evidence.filter((e) => e.ownerId === a.id),
+    ));
+  }
+
+  private async assertUnit(manager: EntityManager, user: AuthUser, unitId: number) {
+    const unit = await manager.findOne(Unit, { where: { id: unitId, officeId: user.officeId } });
+    if (!unit) throw invalid({ unitId: '单位不存在' });
+    if (!unit.active) throw invalid({ unitId: `单位「${unit.name}」已停用` });
+  }
+}

@@ -1,0 +1,186 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { quarterOf } from '@app/scoring';
+import type { ItemKind, ItemRecordResponse, Page } from '@app/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { scopedUnitId } from '../auth/scope';
+import { AuditService } from '../audit/audit.service';
+import { loadVisibleArticle } from '../articles/article-access';
+import { conflict, forbidden, invalid } from '../common/app-error';
+import { todayBusinessDate } from '../common/business-date';
+import { updateVersioned } from '../common/optimistic';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { newDraftReview } from '../database/review-columns';
+import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import type { JobRequest } from '../jobs/job-request.entity';
+import { JobsService } from '../jobs/jobs.service';
+import { storeRecompute } from '../score-ledger/request-recompute';
+import { FileStore } from '../storage/file-store.service';
+import { Unit } from '../units/unit.entity';
+import type { CreateItemDto, ListItemsQuery, UpdateItemDto } from './dto/item.dto';
+import { assertItemEditable, loadVisibleItem } from './item-access';
+import { ItemKindsReader } from './item-kinds';
+import { ItemRecord } from './item-record.entity';
+import { toItemResponse } from './item-response';
+
+const isOffice = (user: AuthUser) => user.role === 'office' || user.role === 'admin';
+
+/**
+ * 事项 records: a unit's officer records them as drafts for the three-level review; the office
+ * records them already verified (核定) — and alone records the kinds the scheme catalogue marks
+ * `recordedBy: office`. A change to a verified item requests a recompute of its quarter.
+ */
+@Injectable()
+export class ItemsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly kinds: ItemKindsReader,
+    private readonly files: FileStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  catalogue(user: AuthUser, date?: string): Promise<ItemKind[]> {
+    return this.kinds.kinds(user.officeId, date ?? todayBusinessDate(this.config));
+  }
+
+  async list(user: AuthUser, query: ListItemsQuery): Promise<Page<ItemRecordResponse>> {
+    const unitId = scopedUnitId(user, query.unitId);
+    const qb = this.dataSource.manager.createQueryBuilder(ItemRecord, 'i').where('i.officeId = :officeId', { officeId: user.officeId });
+    if (unitId !== undefined) qb.andWhere('i.unitId = :unitId', { unitId });
+    if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind.trim() });
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
+    if (query.level) qb.andWhere('i.level = :level', { level: query.level });
+    if (query.from) qb.andWhere('i.itemDate >= :from', { from: query.from });
+    if (query.to) qb.andWhere('i.itemDate <= :to', { to: query.to });
+    const [rows, total] = await qb.orderBy('i.itemDate', 'DESC').addOrderBy('i.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthUser, id: number): Promise<ItemRecordResponse> {
+    const item = await loadVisibleItem(this.dataSource.manager, user, id);
+    return (await this.responses(this.dataSource.manager, [item]))[0];
+  }
+
+  async create(user: AuthUser, dto: CreateItemDto): Promise<ItemRecordResponse> {
+    this.checkDate(dto.date);
+    const unitId = this.unitOf(user, dto.unitId);
+    if (!isOffice(user) && (await this.kinds.officeOnly(user.officeId, dto.kind, dto.date))) throw forbidden(`「${dto.kind}」由办公室登记，单位不能自行录入`);
+    const { id, request } = await this.dataSource.transaction(async (manager) => {
+      await this.assertUnit(manager, user, unitId);
+      if (dto.articleId) await this.assertArticle(manager, user, dto.articleId, unitId);
+      // The office's own record is its verification (核定): it needs no review of its own.
+      const review = isOffice(user)
+        ? { status: 'verified' as const, reviewNote: null, verifiedBy: user.id, verifiedAt: new Date(), createdBy: user.id }
+        : newDraftReview(user.id);
+      const saved = await manager.save(ItemRecord, manager.create(ItemRecord, {
+        officeId: user.officeId, unitId, kind: dto.kind, title: dto.title, itemDate: dto.date, level: dto.level ?? null,
+        articleId: dto.articleId ?? null, note: dto.note || null, ...review,
+      }));
+      await this.audit.record(user, 'create', 'item', saved.id, null, { ...dto, unitId, status: review.status }, manager);
+      return { id: saved.id, request: review.status === 'verified' ? await this.storeRecompute(manager, user, [dto.date]) : null };
+    });
+    if (request) await this.jobs.handOver([request]);
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateItemDto): Promise<ItemRecordResponse> {
+    if (dto.date !== undefined) this.checkDate(dto.date);
+    await this.dataSource.transaction(async (manager) => {
+      const item = await loadVisibleItem(manager, user, id);
+      assertItemEditable(user, item);
+      const { version, date, unitId, ...fields } = dto;
+      const changes: Partial<ItemRecord> = { ...fields };
+      if (date !== undefined) changes.itemDate = date;
+      if (fields.note !== undefined) changes.note = fields.note || null;
+      if (unitId !== undefined && unitId !== item.unitId) {
+        if (!isOffice(user)) throw forbidden('只能登记本单位的事项');
+        await this.assertUnit(manager, user, unitId);
+        changes.unitId = unitId;
+      }
+      const kind = fields.kind ?? item.kind;
+      if (!isOffice(user) && (await this.kinds.officeOnly(user.officeId, kind, date ?? item.itemDate))) throw forbidden(`「${kind}」由办公室登记，单位不能自行录入`);
+      const articleId = fields.articleId === undefined ? item.articleId : fields.articleId;
+      if (articleId && (fields.articleId !== undefined || changes.unitId !== undefined)) await this.assertArticle(manager, user, articleId, changes.unitId ?? item.unitId);
+      await updateVersioned(manager, ItemRecord, id, version, changes);
+      await this.audit.record(user, 'update', 'item', id, toItemResponse(item), dto, manager);
+    });
+    return this.get(user, id);
+  }
+
+  /** Drafts and returned items only, as placements: anything in review stays on record. */
+  async remove(user: AuthUser, id: number): Promise<void> {
+    const fileKeys = await this.dataSource.transaction(async (manager) => {
+      const item = await loadVisibleItem(manager, user, id);
+      assertItemEditable(user, item);
+      if (item.status !== 'draft' && item.status !== 'returned') throw conflict('not_deletable', '已提交的事项记录不能删除');
+      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'item', ownerId: id } });
+      await manager.delete(EvidenceFile, { ownerType: 'item', ownerId: id });
+      await manager.delete(ItemRecord, { id });
+      await this.audit.record(user, 'delete', 'item', id, toItemResponse(item), null, manager);
+      return evidence.map((e) => e.fileKey);
+    });
+    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+  }
+
+  /** Stores (in the caller's transaction) the recompute of the quarters of these item dates. */
+  storeRecompute(manager: EntityManager, user: AuthUser, dates: string[]): Promise<JobRequest> {
+    const quarters = [...new Set(dates.map(quarterOf))].sort();
+    return storeRecompute(this.jobs, { officeId: user.officeId, quarters, reason: 'item' }, user.id, manager);
+  }
+
+  private async responses(manager: EntityManager, items: ItemRecord[]): Promise<ItemRecordResponse[]> {
+    if (items.length === 0) return [];
+    const ids = items.map((i) => i.id);
+    const unitIds = [...new Set(items.map((i) => i.unitId))];
+    const articleIds = [...new Set(items.map((i) => i.articleId).filter((a): a is number => a !== null))];
+    const [units, evidence, articles] = await Promise.all([
+      manager.find(Unit, { select: { id: true, name: true }, where: { id: In(unitIds) } }),
+      manager.find(EvidenceFile, { where: { ownerType: 'item', ownerId: In(ids) }, order: { id: 'ASC' } }),
+      // The articles feature owns that table: only the titles are read here.
+      articleIds.length
+        ? manager.query(`SELECT id, title FROM articles WHERE id IN (${articleIds.map(() => '?').join(', ')})`, articleIds) as Promise<{ id: unknown; title: string }[]>
+        : Promise.resolve([]),
+    ]);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const title = new Map(articles.map((a) => [Number(a.id), a.title]));
+    return items.map((i) => toItemResponse(
+      i,
+      { unitName: unitName.get(i.unitId), articleTitle: i.articleId === null ? null : title.get(i.articleId) },
+      evidence.filter((e) => e.ownerId === i.id),
+    ));
+  }
+
+  private unitOf(user: AuthUser, requested?: number): number {
+    if (isOffice(user)) {
+      if (!requested) throw invalid({ unitId: '办公室登记事项时必须选择单位' });
+      return requested;
+    }
+    if (user.role !== 'officer' || !user.unitId) throw forbidden('只有信息员或办公室可以登记事项');
+    if (requested !== undefined && requested !== user.unitId) throw forbidden('只能登记本单位的事项');
+    return user.unitId;
+  }
+
+  private async assertUnit(manager: EntityManager, user: AuthUser, unitId: number) {
+    const unit = await manager.findOne(Unit, { where: { id: unitId, officeId: user.officeId } });
+    if (!unit) throw invalid({ unitId: '单位不存在' });
+    if (!unit.active) throw invalid({ unitId: `单位「${unit.name}」已停用` });
+  }
+
+  /** A linked article must be one the caller may see and one the item's unit is on. */
+  private async assertArticle(manager: EntityManager, user: AuthUser, articleId: number, unitId: number) {
+    const article = await loadVisibleArticle(manager, user, articleId).catch(() => {
+      throw invalid({ articleId: '稿件不存在' });
+    });
+    if (!article.units!.some((u) => u.unitId === unitId)) throw invalid({ articleId: '该稿件不是此单位报送的' });
+  }
+
+  private checkDate(date: string) {
+    if (date > todayBusinessDate(this.config)) throw invalid({ date: '事项日期不能晚于今天' });
+  }
+}
+
