@@ -44,6 +44,19 @@ export interface PreviewRow {
   change: { total: number; totalText: string; rank: number; groupRank: number } | null;
 }
 
+/**
+ * Per-row hit counts of the draft's adoption table (format 2), when the server sends them: by
+ * row path ('adoption.rows[2]'; '' for placements no row scores), a count or counts by level.
+ */
+export type PreviewRowHits = Record<string, number | Partial<Record<'central' | 'provincial' | 'municipal' | 'district', number>>>;
+
+export interface PreviewAnswer {
+  quarter: string;
+  current: { versionNo: number; name: string } | null;
+  rows: PreviewRow[];
+  rowHits?: PreviewRowHits;
+}
+
 export const schemesApi = {
   list: () => http.get<Page<SchemeVersion>>('/schemes', { pageSize: 200 }),
   get: (id: number) => http.get<SchemeVersionDetail>(`/schemes/${id}`),
@@ -52,5 +65,5 @@ export const schemesApi = {
   validate: (document: string) => http.post<{ valid: boolean; errors: SchemeError[] }>('/schemes/validate', { document }),
   remove: (id: number) => http.del<{ recomputeJob: JobResponse | null }>(`/schemes/${id}`),
   diff: (a: number, b: number) => http.get<SchemeDiff>('/schemes/diff', { a, b }),
-  preview: (document: string, quarter: string) => http.post<{ quarter: string; current: { versionNo: number; name: string } | null; rows: PreviewRow[] }>('/schemes/preview', { document, quarter }),
+  preview: (document: string, quarter: string) => http.post<PreviewAnswer>('/schemes/preview', { document, quarter }),
 };
