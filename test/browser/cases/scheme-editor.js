@@ -117,7 +117,7 @@ module.exports = [
       // the YAML beside the forms is 示例二, and the browser's own check of it passes
       await yamlBecomes(office, preset);
       await office.locator('[data-test=yaml-problems] .ok').waitFor();
-      await shot(office, '45-scheme-editor-example-2', true);
+      await shot(office, '45-scheme-editor-example-2');
 
       await office.locator('[data-test=preview-run]').click();
       const previewError = office.locator('[data-test=preview-error]');
@@ -125,7 +125,8 @@ module.exports = [
       assert.equal(await previewError.count(), 0, `预览失败：${await previewError.textContent().catch(() => '')}`);
       await office.locator('[data-test=row-hits], [data-test=row-hits-unavailable]').first().waitFor();
       assert.ok((await office.locator('[data-test=group-ranking] .group').count()) >= 1, 'the preview shows the ranking by group');
-      await shot(office, '46-scheme-editor-preview-hits', true);
+      await office.locator('[data-test=group-ranking]').scrollIntoViewIfNeeded();
+      await shot(office, '46-scheme-editor-preview-hits');
 
       await office.locator('[data-test=save-scheme]').click();
       const changes = office.locator('[data-test=save-changes] .el-table__row');
