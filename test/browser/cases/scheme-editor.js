@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
-const { assert, confirmBox, shanghaiQuarter, toast } = require('../ui');
+const { assert, confirmBox, expectText, shanghaiQuarter, toast } = require('../ui');
 const { root } = require('../harness');
 
 const preset = YAML.parse(fs.readFileSync(path.join(root, 'config/schemes/examples/example-2-start-deductions-caps.yaml'), 'utf8'));
@@ -123,7 +123,9 @@ module.exports = [
       const previewError = office.locator('[data-test=preview-error]');
       await Promise.race([office.locator('.preview-table .el-table__row').first().waitFor(), previewError.waitFor()]);
       assert.equal(await previewError.count(), 0, `预览失败：${await previewError.textContent().catch(() => '')}`);
-      await office.locator('[data-test=row-hits], [data-test=row-hits-unavailable]').first().waitFor();
+      // per-row hit counts of the draft's table, by row label
+      await expectText(office.locator('[data-test=row-hits]'), '媒体采用');
+      await expectText(office.locator('[data-test=row-hits]'), '刊物采用');
       assert.ok((await office.locator('[data-test=group-ranking] .group').count()) >= 1, 'the preview shows the ranking by group');
       await office.locator('[data-test=group-ranking]').scrollIntoViewIfNeeded();
       await shot(office, '46-scheme-editor-preview-hits');

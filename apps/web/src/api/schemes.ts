@@ -44,17 +44,19 @@ export interface PreviewRow {
   change: { total: number; totalText: string; rank: number; groupRank: number } | null;
 }
 
-/**
- * Per-row hit counts of the draft's adoption table (format 2), when the server sends them: by
- * row path ('adoption.rows[2]'; '' for placements no row scores), a count or counts by level.
- */
-export type PreviewRowHits = Record<string, number | Partial<Record<'central' | 'provincial' | 'municipal' | 'district', number>>>;
+/** How many of the quarter's placements a row of the draft's adoption table takes ('' : no row scores them). */
+export interface PreviewRowHits {
+  clause: string;
+  label: string;
+  hits: number;
+}
 
 export interface PreviewAnswer {
   quarter: string;
   current: { versionNo: number; name: string } | null;
   rows: PreviewRow[];
-  rowHits?: PreviewRowHits;
+  /** Sent by servers that score with format 2; absent from older ones. */
+  rowHits?: PreviewRowHits[];
 }
 
 export const schemesApi = {
