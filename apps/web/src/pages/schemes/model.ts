@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, parse, visit } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import { FORM_ALIASES, LEVELS, loadScheme2, type SchemeDocument2, type Split2, type When2 } from '@app/scoring';
 
 /**
@@ -314,6 +314,9 @@ export function toDocument(m: SchemeModel2): SchemeDocument2 {
   return doc as unknown as SchemeDocument2;
 }
 
+/** `[ a, b ]` → `[a, b]`: lists written as the presets write them (the yaml package pads lists and maps alike). */
+const unpadLists = (text: string) => text.replace(/\[ ([^[\]\n]*?) \]/g, '[$1]');
+
 /** The document as YAML: sections in block style; maps and lists of plain values on one line, like the presets. */
 export function toYaml(m: SchemeModel2): string {
   const doc = new Document(toDocument(m));
@@ -327,7 +330,104 @@ export function toYaml(m: SchemeModel2): string {
     },
   });
   // a blank line between top-level sections, as in the presets
-  return doc.toString({ lineWidth: 0 }).replace(/\n(?=(adoption|bonuses|instructions|commission|monthlyReport|items|targets|rates|total|ranking):)/g, '\n\n');
+  return unpadLists(doc.toString({ lineWidth: 0 })).replace(/\n(?=(adoption|bonuses|instructions|commission|monthlyReport|items|targets|rates|total|ranking):)/g, '\n\n');
+}
+
+const isPlain = (v: unknown): v is Loose => !!v && typeof v === 'object' && !Array.isArray(v);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Maps and lists of plain values on one line, as toYaml writes them. */
+function flowLeaves(node: unknown) {
+  const flat = (n: unknown): boolean => isScalar(n) || (isSeq(n) && n.items.every(isScalar));
+  if (isMap(node)) {
+    if (node.items.every((p) => flat(p.value))) node.flow = true;
+    else for (const p of node.items) flowLeaves(p.value);
+  } else if (isSeq(node)) {
+    if (node.items.every(isScalar)) node.flow = true;
+    else for (const i of node.items) flowLeaves(i);
+  }
+}
+
+/**
+ * Rewrites only what differs between `before` (the text's document as the forms read it) and
+ * `after`, in place in the parsed text: scalars keep their node (and comment), new parts are
+ * added, removed parts deleted.
+ */
+function patch(doc: Document, path: (string | number)[], before: unknown, after: unknown) {
+  if (same(before, after)) return;
+  const create = (v: unknown) => {
+    const node = doc.createNode(v);
+    flowLeaves(node);
+    return node;
+  };
+  if (isPlain(before) && isPlain(after) && isMap(doc.getIn(path, true))) {
+    for (const k of Object.keys(before)) if (!(k in after)) doc.deleteIn([...path, k]);
+    let added = false;
+    for (const [k, v] of Object.entries(after)) {
+      if (k in before) patch(doc, [...path, k], before[k], v);
+      else {
+        const pair = doc.createPair(k, create(v));
+        // a new top-level section is set apart by a blank line, as toYaml writes it
+        if (path.length === 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
+        (doc.getIn(path, true) as { items: unknown[] }).items.push(pair);
+        added = true;
+      }
+    }
+    // a new key goes where the canonical order puts it, not at the end
+    if (added) reorder(doc.getIn(path, true), after);
+  } else if (Array.isArray(before) && Array.isArray(after) && isSeq(doc.getIn(path, true))) {
+    const seq = doc.getIn(path, true) as { items: unknown[]; add(v: unknown): void };
+    for (let i = before.length - 1; i >= after.length; i--) seq.items.splice(i, 1);
+    after.forEach((v, i) => (i < before.length ? patch(doc, [...path, i], before[i], v) : seq.add(create(v))));
+  } else if (path.length === 0) {
+    doc.contents = create(after) as typeof doc.contents;
+  } else {
+    const old = doc.getIn(path, true);
+    if (isScalar(old) && !isPlain(after) && !Array.isArray(after)) old.value = after;
+    else doc.setIn(path, create(after));
+  }
+}
+
+/**
+ * Nesting depth of a collection: a map of scalars is 1, a row `{ when: { … } }` is 2. Returns
+ * it, and turns flow collections deeper than 2 into block style (rows added to a blank
+ * `adoption: { rows: [] }` must not make one line of the whole table).
+ */
+function blockDeep(node: unknown): number {
+  const children = isMap(node) ? node.items.map((p) => p.value) : isSeq(node) ? node.items : null;
+  if (!children) return 0;
+  const depth = 1 + Math.max(0, ...children.map(blockDeep));
+  if (depth > 2 && (isMap(node) || isSeq(node))) node.flow = false;
+  return depth;
+}
+
+/** Puts a map's keys in the order of `order` (the canonical document), keeping each pair's comments. */
+function reorder(node: unknown, order: Loose) {
+  if (!isMap(node)) return;
+  const keys = Object.keys(order);
+  const rank = (p: unknown) => {
+    // keys added by setIn are plain strings, keys read from the text Scalar nodes
+    const key: unknown = isPair(p) ? (isScalar(p.key) ? p.key.value : p.key) : undefined;
+    const i = keys.indexOf(String(key));
+    return i < 0 ? keys.length : i;
+  };
+  node.items.sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The model as YAML, written into `base` (the text shown so far) so that the office's comments
+ * and layout survive an edit in the forms: only the changed parts are rewritten, keys keep the
+ * canonical order. Text that does not parse, or is not format 2 (a converted old version),
+ * is replaced by toYaml().
+ */
+export function patchYaml(base: string, m: SchemeModel2): string {
+  const doc = parseDocument(base);
+  const raw = doc.errors.length ? null : (doc.toJS() as unknown);
+  if (!isPlain(raw) || raw.format !== 2) return toYaml(m);
+  const after = toDocument(m);
+  patch(doc, [], toDocument(fromDocument(raw)), after);
+  blockDeep(doc.contents);
+  return unpadLists(doc.toString({ lineWidth: 0 }));
 }
 
 export interface LoadedModel {
