@@ -368,7 +368,7 @@ function patch(doc: Document, path: (string | number)[], before: unknown, after:
       else {
         const pair = doc.createPair(k, create(v));
         // a new top-level section is set apart by a blank line, as toYaml writes it
-        if (path.length === 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
+        if (path.length === 0 && isScalar(pair.key) && !isScalar(pair.value)) pair.key.spaceBefore = true;
         (doc.getIn(path, true) as { items: unknown[] }).items.push(pair);
         added = true;
       }
