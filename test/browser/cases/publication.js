@@ -1,6 +1,6 @@
 // What leaders read: rankings with charts, a unit's statement; the office closing and publishing a quarter.
 const fs = require('node:fs');
-const { assert, confirmBox, expectText, fieldError, shanghaiQuarter, toast } = require('../ui');
+const { assert, confirmBox, expectText, fieldError, shanghaiQuarter } = require('../ui');
 
 const quarterLabel = (q) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(6)) - 1]}季度`;
 
@@ -55,13 +55,18 @@ module.exports.push({
     await dialog.getByRole('button', { name: '建立' }).click();
     await office.waitForURL(/\/schemes\/\d+$/);
 
-    const provincial = office.locator('[data-field="basePoints.media.provincial"]');
-    await provincial.locator('input').fill('-5');
-    await provincial.locator('input').blur();
-    await expectText(provincial.locator('.el-form-item__error'), '不能为负数');
+    // the stored version (today's format) opens converted to format 2: a factor may not be negative
+    const normal = office.locator('[data-field="adoption.factors.prominence.normal"]');
+    await normal.locator('input').fill('-1');
+    await normal.locator('input').blur();
+    await expectText(normal.locator('.el-form-item__error'), '不能为负数');
+    await normal.locator('input').fill('1');
+    await normal.locator('input').blur();
+    await normal.locator('.el-form-item__error').waitFor({ state: 'detached' });
+    // the first row of the adoption table is 媒体采用; its provincial cell goes from 10 to 25
+    const provincial = office.locator('[data-field="adoption.rows[0].points.provincial"]');
     await provincial.locator('input').fill('25');
     await provincial.locator('input').blur();
-    await provincial.locator('.el-form-item__error').waitFor({ state: 'detached' });
 
     await office.locator('[data-test=preview-run]').click();
     await office.locator('.preview-table .el-table__row').first().waitFor();
@@ -69,7 +74,10 @@ module.exports.push({
     assert.ok(changes.some((c) => c.trim().startsWith('+')), 'raising provincial media points raises someone\'s total');
     await shot(office, '44-scheme-editor-preview');
     await office.locator('[data-test=save-scheme]').click();
-    assert.match(await toast(office, 'success'), /已保存/);
+    await expectText(office.locator('[data-test=save-changes] .el-table__body'), 'adoption.rows[0].points.provincial');
+    await office.locator('[data-test=confirm-save]').click();
+    // "新版本已建立" may still be showing: wait for the save's own message
+    await office.locator('.el-message--success', { hasText: '已保存' }).waitFor();
 
     // The draft version is dropped again: deleted from the list, after a confirmation.
     await office.goto('/schemes');

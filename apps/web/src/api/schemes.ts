@@ -44,6 +44,21 @@ export interface PreviewRow {
   change: { total: number; totalText: string; rank: number; groupRank: number } | null;
 }
 
+/** How many of the quarter's placements a row of the draft's adoption table takes ('' : no row scores them). */
+export interface PreviewRowHits {
+  clause: string;
+  label: string;
+  hits: number;
+}
+
+export interface PreviewAnswer {
+  quarter: string;
+  current: { versionNo: number; name: string } | null;
+  rows: PreviewRow[];
+  /** Sent by servers that score with format 2; absent from older ones. */
+  rowHits?: PreviewRowHits[];
+}
+
 export const schemesApi = {
   list: () => http.get<Page<SchemeVersion>>('/schemes', { pageSize: 200 }),
   get: (id: number) => http.get<SchemeVersionDetail>(`/schemes/${id}`),
@@ -52,5 +67,5 @@ export const schemesApi = {
   validate: (document: string) => http.post<{ valid: boolean; errors: SchemeError[] }>('/schemes/validate', { document }),
   remove: (id: number) => http.del<{ recomputeJob: JobResponse | null }>(`/schemes/${id}`),
   diff: (a: number, b: number) => http.get<SchemeDiff>('/schemes/diff', { a, b }),
-  preview: (document: string, quarter: string) => http.post<{ quarter: string; current: { versionNo: number; name: string } | null; rows: PreviewRow[] }>('/schemes/preview', { document, quarter }),
+  preview: (document: string, quarter: string) => http.post<PreviewAnswer>('/schemes/preview', { document, quarter }),
 };
