@@ -16,10 +16,17 @@ import {
 import { SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
 import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from './notice-tables';
 
-// Column widths in twips, summing to the 156 mm 版心. Twelve ranking columns only fit on a
-// portrait page in 小五 (9 pt), with every header on one line; the adoption list stays 五号.
-const RANKING_WIDTHS = [460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680, 1024];
-const ADOPTION_WIDTHS = [1400, 2864, 1400, 1600, 820, 760];
+/**
+ * Column widths in twips; the last column takes what is left of the 156 mm 版心, so the grid
+ * (gridCol) adds up to exactly the table width (tblW): WPS lays a table out by its grid and
+ * misdraws one whose two widths disagree.
+ */
+const fillWidth = (widths: number[]): number[] => [...widths, TEXT_WIDTH - widths.reduce((a, b) => a + b, 0)];
+// Twelve ranking columns only fit on a portrait page in 小五 (9 pt), with every header on one line.
+const RANKING_WIDTHS = fillWidth([460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680]);
+// The adoption list stays 五号: dates without the year (10月21日) and 第11版 fit on one line even
+// with the spacing LibreOffice and WPS add between digits and Chinese characters.
+const ADOPTION_WIDTHS = [1400, 2985, 1400, 1400, 900, 760];
 
 const CELL_MARGIN = 40;
 
