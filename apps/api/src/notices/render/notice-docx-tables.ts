@@ -1,5 +1,8 @@
 import {
   BorderStyle,
+  OverlapType,
+  RelativeVerticalPosition,
+  TableAnchorType,
   FileChild,
   Paragraph,
   Table,
@@ -13,7 +16,7 @@ import {
   type IContext,
   type IXmlableObject,
 } from 'docx';
-import { SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
+import { PAGE, SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
 import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from './notice-tables';
 
 /**
@@ -151,8 +154,14 @@ export function adoptionDocxTable(groups: AdoptionGroup[]): FileChild {
 /**
  * 版记: 抄送 and 印发机关/印发日期 between a thick first rule, a thin rule between them and a thick
  * last rule, all as wide as the 版心, text one character in (四号). A borderless-sided table
- * draws those rules the same in Word, WPS and LibreOffice; paragraph frames and floating tables
- * (which could pin it to the page bottom) were dropped or misplaced by LibreOffice.
+ * draws those rules the same in Word, WPS and LibreOffice.
+ *
+ * It floats at the foot of the last page (GB/T 9704: the last rule on the 版心's lower edge),
+ * bottom-aligned to the margin, with text kept clear of it. The horizontal anchor is the page,
+ * at the left margin: LibreOffice imports a floating table anchored to the margin that is as
+ * wide as the 版心 as an inline table (no text could wrap beside it), but keeps one anchored to
+ * the page floating. Paragraph frames lose their borders in LibreOffice, and a bottom-aligned
+ * last section is not honoured there.
  */
 export function recordTable(copyTo: string | null, office: string, printedOn: string | null): Table {
   const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
@@ -179,6 +188,13 @@ export function recordTable(copyTo: string | null, office: string, printedOn: st
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: PAGE.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
     borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
     margins: { top: 0, bottom: 0, left: oneChar, right: oneChar },
     rows,

@@ -109,8 +109,8 @@ describe('renderNoticeDocx', () => {
       ['NoticeTitle', '2023年第二季度信息宣传录用情况一览表'],
       [ADOPTION_HEADER, ...ADOPTIONS],
       ['NoticeNote', '注：★ 领导批示；▲ 约稿；◆ 头版头条。'],
-      ['NoticePlain', ''],
       [['抄送：区委办公室。'], ['中共示例区委组织部办公室\t2023年7月10日印发']],
+      ['NoticeNote', ''],
     ]);
     // each attachment starts a page; table headers repeat on every page
     expect(paragraphsOf(doc).filter((p) => p.xml.includes('<w:pageBreakBefore/>')).map((p) => p.text)).toEqual(['附件1', '附件2']);
@@ -240,9 +240,13 @@ describe('renderNoticeDocx', () => {
     expect(xml).toContain('<w:t xml:space="preserve">A &amp; B &lt;C&gt; &quot;D&quot;</w:t>');
   });
 
-  it('keeps the 版记 rules: thick outside, thin between', () => {
+  it('keeps the 版记 rules: thick outside, thin between, floating at the foot of the last page', () => {
     const xml = doc.files['word/document.xml'];
     const record = xml.slice(xml.lastIndexOf('<w:tbl>'));
+    // anchored to the page at the left margin (1587), bottom-aligned to the margin, text kept clear
+    expect(record).toContain('<w:tblpPr w:tblpX="1587" w:horzAnchor="page" w:tblpYSpec="bottom" w:vertAnchor="margin"/><w:tblOverlap w:val="never"/>');
+    // its anchor: an empty paragraph, the last of the document
+    expect(record.slice(record.indexOf('</w:tbl>') + '</w:tbl>'.length)).toMatch(/^<w:p><w:pPr><w:pStyle w:val="NoticeNote"\/><\/w:pPr><\/w:p><w:sectPr>/);
     expect(record).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(record).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(record).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
@@ -291,8 +295,8 @@ describe('renderNoticeDocx for a correction', () => {
         ['7', '禾西镇', '3', '0', '0', '0', '0', '0', '—', '未报1', '0.00', '-100.0%'],
         ['7', '区文旅局党委', '2', '0', '0', '0', '0', '0', '—', '按时', '0.00', '—'],
       ],
-      ['NoticePlain', ''],
       [['抄送：区委办公室。'], ['中共示例区委组织部办公室\t2023年7月20日印发']],
+      ['NoticeNote', ''],
     ]);
   });
 });
@@ -306,7 +310,7 @@ describe('renderNoticeDocx edge cases', () => {
     expect(ps[1].xml).toMatch(/<w:bottom [^>]*w:color="FF0000"/);
     const beforeAttachments = ps.slice(0, ps.findIndex((p) => p.text === '附件1'));
     expect(beforeAttachments.slice(-1).map((p) => p.text)).toEqual(['中共示例区委组织部办公室']);
-    const last = doc.blocks[doc.blocks.length - 1] as DocxTable;
+    const last = doc.blocks[doc.blocks.length - 2] as DocxTable; // the 版记, before its anchor paragraph
     expect(last.rows).toEqual([['中共示例区委组织部办公室']]);
   });
 

@@ -133,9 +133,12 @@ function attachments(s: NoticeSections): FileChild[] {
   return out;
 }
 
-/** 版记 closes the document after the attachments, set off from them by a blank line. */
+/**
+ * 版记 closes the document after the attachments, floating at the foot of the page the
+ * document ends on; the empty paragraph after it is its anchor, and the document's last.
+ */
 function record(s: NoticeSections): FileChild[] {
-  return [new Paragraph({ style: STYLE.plain, keepNext: true, children: [] }), recordTable(s.copyTo, s.office, s.issuedDate)];
+  return [recordTable(s.copyTo, s.office, s.issuedDate), new Paragraph({ style: STYLE.note, children: [] })];
 }
 
 /** 「— 1 —」, 四号, odd pages on the right and even pages on the left, one character in from the edge. */
