@@ -174,11 +174,11 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     const adoptionTable = tables.find((tb) => tb.rows[0][0] === '单位' && tb.rows[0][1] === '稿件标题')!;
     expect(adoptionTable.rows.slice(1)).toEqual([
       ['中央级（1篇次）'],
-      [names('LJJD'), '临江街道打造“红色物业”', outlet.RMRB.name, '2023年4月10日', '', ''],
+      [names('LJJD'), '临江街道打造“红色物业”', outlet.RMRB.name, '4月10日', '', ''],
       ['省级（1篇次）'],
-      [names('LJJD', 'QSZ'), '两地联建党建共同体', outlet['PROV-RB'].name, '2023年5月1日', '', '◆'],
+      [names('LJJD', 'QSZ'), '两地联建党建共同体', outlet['PROV-RB'].name, '5月1日', '', '◆'],
       ['市级（1篇次）'],
-      [names('RSJ'), '人社局“家门口就业”经验', outlet['CITY-ZGXX'].name, '2023年6月1日', '', ''],
+      [names('RSJ'), '人社局“家门口就业”经验', outlet['CITY-ZGXX'].name, '6月1日', '', ''],
     ]);
     expect(text).not.toContain('电子表格版附件2');
 

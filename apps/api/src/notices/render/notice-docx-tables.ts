@@ -1,5 +1,8 @@
 import {
   BorderStyle,
+  OverlapType,
+  RelativeVerticalPosition,
+  TableAnchorType,
   FileChild,
   Paragraph,
   Table,
@@ -13,13 +16,20 @@ import {
   type IContext,
   type IXmlableObject,
 } from 'docx';
-import { SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
+import { PAGE, SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
 import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from './notice-tables';
 
-// Column widths in twips, summing to the 156 mm 版心. Twelve ranking columns only fit on a
-// portrait page in 小五 (9 pt), with every header on one line; the adoption list stays 五号.
-const RANKING_WIDTHS = [460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680, 1024];
-const ADOPTION_WIDTHS = [1400, 2864, 1400, 1600, 820, 760];
+/**
+ * Column widths in twips; the last column takes what is left of the 156 mm 版心, so the grid
+ * (gridCol) adds up to exactly the table width (tblW): WPS lays a table out by its grid and
+ * misdraws one whose two widths disagree.
+ */
+const fillWidth = (widths: number[]): number[] => [...widths, TEXT_WIDTH - widths.reduce((a, b) => a + b, 0)];
+// Twelve ranking columns only fit on a portrait page in 小五 (9 pt), with every header on one line.
+const RANKING_WIDTHS = fillWidth([460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680]);
+// The adoption list stays 五号: dates without the year (10月21日) and 第11版 fit on one line even
+// with the spacing LibreOffice and WPS add between digits and Chinese characters.
+const ADOPTION_WIDTHS = [1400, 2985, 1400, 1400, 900, 760];
 
 const CELL_MARGIN = 40;
 
@@ -144,8 +154,14 @@ export function adoptionDocxTable(groups: AdoptionGroup[]): FileChild {
 /**
  * 版记: 抄送 and 印发机关/印发日期 between a thick first rule, a thin rule between them and a thick
  * last rule, all as wide as the 版心, text one character in (四号). A borderless-sided table
- * draws those rules the same in Word, WPS and LibreOffice; paragraph frames and floating tables
- * (which could pin it to the page bottom) were dropped or misplaced by LibreOffice.
+ * draws those rules the same in Word, WPS and LibreOffice.
+ *
+ * It floats at the foot of the last page (GB/T 9704: the last rule on the 版心's lower edge),
+ * bottom-aligned to the margin, with text kept clear of it. The horizontal anchor is the page,
+ * at the left margin: LibreOffice imports a floating table anchored to the margin that is as
+ * wide as the 版心 as an inline table (no text could wrap beside it), but keeps one anchored to
+ * the page floating. Paragraph frames lose their borders in LibreOffice, and a bottom-aligned
+ * last section is not honoured there.
  */
 export function recordTable(copyTo: string | null, office: string, printedOn: string | null): Table {
   const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
@@ -172,6 +188,13 @@ export function recordTable(copyTo: string | null, office: string, printedOn: st
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: PAGE.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
     borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
     margins: { top: 0, bottom: 0, left: oneChar, right: oneChar },
     rows,

@@ -29,24 +29,24 @@ const OVERALL = [
   ['7', '禾西镇', '3', '0', '0', '0', '0', '0', '—', '未报1', '0.00', '-100.0%'],
   ['7', '区文旅局党委', '2', '0', '0', '0', '0', '0', '—', '按时', '0.00', '—'],
 ];
-// By level, then outlet (《…》 bulletins sort before plain names), then date.
+// By level, then outlet (《…》 bulletins sort before plain names), then date; dates of the notice's year without the year.
 const ADOPTIONS = [
   ['中央级（1篇次）'],
-  ['临江街道', '临江街道：小网格撬动基层大治理', '人民日报', '2023年5月8日', '第11版', ''],
+  ['临江街道', '临江街道：小网格撬动基层大治理', '人民日报', '5月8日', '第11版', ''],
   ['省级（3篇次）'],
-  ['青石镇', '青石镇党员“先锋指数”管理见实效', '《示例组工》', '2023年6月12日', '', '▲'],
-  ['临江街道', '临江街道“夜间议事厅”议出民生实事', '示例日报', '2023年4月20日', '第3版', ''],
-  ['区人社局党委', '“三个一”机制激活人才引育新动能', '示例日报', '2023年5月16日', '第1版', '★◆'],
+  ['青石镇', '青石镇党员“先锋指数”管理见实效', '《示例组工》', '6月12日', '', '▲'],
+  ['临江街道', '临江街道“夜间议事厅”议出民生实事', '示例日报', '4月20日', '第3版', ''],
+  ['区人社局党委', '“三个一”机制激活人才引育新动能', '示例日报', '5月16日', '第1版', '★◆'],
   ['市级（3篇次）'],
-  ['临江街道', '临江街道“红色网格”打通服务群众最后一米', '《示例市组工信息》', '2023年5月25日', '第15期', '★'],
-  ['临江街道、青石镇', '两地联建“共富工坊”带动村民增收', '示例市日报', '2023年4月11日', '第2版', ''],
-  ['枫林街道', '枫林街道推行“说事评事”议事规则', '示例市日报', '2023年6月20日', '第4版', '▲'],
+  ['临江街道', '临江街道“红色网格”打通服务群众最后一米', '《示例市组工信息》', '5月25日', '第15期', '★'],
+  ['临江街道、青石镇', '两地联建“共富工坊”带动村民增收', '示例市日报', '4月11日', '第2版', ''],
+  ['枫林街道', '枫林街道推行“说事评事”议事规则', '示例市日报', '6月20日', '第4版', '▲'],
   ['区级（5篇次）'],
-  ['枫林街道', '枫林街道“红管家”服务小区治理', '《示例区组工信息》', '2023年4月28日', '第8期', '▲'],
-  ['白沙镇', '白沙镇举办基层干部培训班', '《示例区组工信息》', '2023年6月15日', '第12期', ''],
-  ['临江街道', '临江街道开展“党员进网格”活动', '示例区融媒体中心', '2023年4月3日', '', ''],
-  ['青石镇', '青石镇召开农村党建工作推进会', '示例区融媒体中心', '2023年5月9日', '', ''],
-  ['区教育局党委', '区教育局开展“师德师风”主题党日', '示例区融媒体中心', '2023年6月28日', '', '◆'],
+  ['枫林街道', '枫林街道“红管家”服务小区治理', '《示例区组工信息》', '4月28日', '第8期', '▲'],
+  ['白沙镇', '白沙镇举办基层干部培训班', '《示例区组工信息》', '6月15日', '第12期', ''],
+  ['临江街道', '临江街道开展“党员进网格”活动', '示例区融媒体中心', '4月3日', '', ''],
+  ['青石镇', '青石镇召开农村党建工作推进会', '示例区融媒体中心', '5月9日', '', ''],
+  ['区教育局党委', '区教育局开展“师德师风”主题党日', '示例区融媒体中心', '6月28日', '', '◆'],
 ];
 
 /** Blocks as comparable values: [style, text] for paragraphs, rows for tables. */
@@ -70,7 +70,7 @@ describe('renderNoticeDocx', () => {
         for (const p of part.paragraphs) body.push(['NoticeBody', p]);
       }
     }
-    const front = shape(doc.blocks.slice(0, 4 + body.length + 4));
+    const front = shape(doc.blocks.slice(0, 4 + body.length + 5));
     expect(front).toEqual([
       [null, '中共示例区委组织部办公室'],
       ['NoticePlain', '示组办〔2023〕12号'],
@@ -79,6 +79,7 @@ describe('renderNoticeDocx', () => {
       ...body,
       ['NoticePlain', '附件：1．2023年第二季度信息宣传工作得分排名表'],
       ['NoticePlain', '2．2023年第二季度信息宣传录用情况一览表'],
+      ['NoticePlain', '（印章）'],
       ['NoticePlain', '中共示例区委组织部办公室'],
       ['NoticePlain', '2023年7月10日'],
     ]);
@@ -108,8 +109,8 @@ describe('renderNoticeDocx', () => {
       ['NoticeTitle', '2023年第二季度信息宣传录用情况一览表'],
       [ADOPTION_HEADER, ...ADOPTIONS],
       ['NoticeNote', '注：★ 领导批示；▲ 约稿；◆ 头版头条。'],
-      ['NoticePlain', ''],
       [['抄送：区委办公室。'], ['中共示例区委组织部办公室\t2023年7月10日印发']],
+      ['NoticeNote', ''],
     ]);
     // each attachment starts a page; table headers repeat on every page
     expect(paragraphsOf(doc).filter((p) => p.xml.includes('<w:pageBreakBefore/>')).map((p) => p.text)).toEqual(['附件1', '附件2']);
@@ -175,15 +176,43 @@ describe('renderNoticeDocx', () => {
     expect(number.xml).toContain('<w:jc w:val="center"/>');
   });
 
-  it('right-aligns 署名 two characters in and starts 成文日期 two characters right of it', () => {
+  it('sets 成文日期 右空四字, 署名 centred over it and the red 印章 placeholder centred over both', () => {
     const ps = paragraphsOf(doc);
+    const seal = ps.find((p) => p.text === '（印章）')!;
     const signer = ps.find((p) => p.text === '中共示例区委组织部办公室' && p.style === 'NoticePlain')!;
     const date = ps.find((p) => p.text === '2023年7月10日')!;
-    expect(signer.xml).toContain('<w:jc w:val="right"/>');
+    // the date is 6.5 characters wide (digits are half-width), so its centre is 4 + 3.25 = 7.25 in;
+    // the signature (12) would then need 1.25 characters, less than 右空二字: the centre moves to
+    // 2 + 6 = 8 characters in. Signature 640 (2 × 320), date (8 − 3.25) × 320 = 1520, seal (8 − 2) × 320 = 1920.
+    for (const p of [seal, signer, date]) expect(p.xml).toContain('<w:jc w:val="right"/>');
     expect(attr(signer.xml, 'w:ind', 'w:right')).toBe('640');
-    // the signature is 12 characters wide, the date 6.5 (digits are half-width): 12 − 6.5 = 5.5 characters
-    expect(date.xml).toContain('<w:jc w:val="right"/>');
-    expect(attr(date.xml, 'w:ind', 'w:right')).toBe('1760');
+    expect(attr(date.xml, 'w:ind', 'w:right')).toBe('1520');
+    expect(attr(seal.xml, 'w:ind', 'w:right')).toBe('1920');
+    expect(seal.xml).toContain('<w:color w:val="FF0000"/>');
+  });
+
+  it('centres a short signature over the date 右空四字', async () => {
+    const data = noticeFixture();
+    data.office = { ...data.office, name: '示例办' };
+    const ps = paragraphsOf(await readDocx(await renderNoticeDocx(data)));
+    // date 6.5 wide, centre 4 + 3.25 = 7.25 characters in: date 4 × 320 = 1280, signature (7.25 − 1.5) × 320 = 1840,
+    // seal (7.25 − 2) × 320 = 1680
+    expect(attr(ps.find((p) => p.text === '2023年7月10日')!.xml, 'w:ind', 'w:right')).toBe('1280');
+    expect(attr(ps.find((p) => p.text === '示例办' && p.style === 'NoticePlain')!.xml, 'w:ind', 'w:right')).toBe('1840');
+    expect(attr(ps.find((p) => p.text === '（印章）')!.xml, 'w:ind', 'w:right')).toBe('1680');
+  });
+
+  it('gives every table its width twice, in tblW and in gridCol, for WPS', () => {
+    const xml = doc.files['word/document.xml'];
+    const tables = xml.split('<w:tbl>').slice(1).map((t) => t.slice(0, t.indexOf('</w:tbl>')));
+    // 5 tables: 3 ranking tables, the adoption list, the 版记
+    expect(tables).toHaveLength(5);
+    for (const t of tables) {
+      expect(t).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
+      const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(grid.reduce((a, b) => a + b, 0)).toBe(8845);
+      expect(t).not.toMatch(/<w:tcW w:type="(auto|pct)"/);
+    }
   });
 
   it('lays the tables out on a fixed grid: column widths, cell widths and styles, spanning level rows', () => {
@@ -192,7 +221,7 @@ describe('renderNoticeDocx', () => {
     const ranking = tables[0];
     expect(ranking).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
     expect(ranking).toContain('<w:tblLayout w:type="fixed"/>');
-    expect([...ranking.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680, 1024]);
+    expect([...ranking.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([460, 1900, 620, 620, 460, 460, 460, 460, 800, 900, 680, 1025]);
     // a data row: no repeated header mark, each cell as wide as its column, 小五 text centred vertically
     const row = ranking.split('<w:tr>')[2];
     expect(row.startsWith('<w:trPr><w:cantSplit/></w:trPr>')).toBe(true);
@@ -211,9 +240,13 @@ describe('renderNoticeDocx', () => {
     expect(xml).toContain('<w:t xml:space="preserve">A &amp; B &lt;C&gt; &quot;D&quot;</w:t>');
   });
 
-  it('keeps the 版记 rules: thick outside, thin between', () => {
+  it('keeps the 版记 rules: thick outside, thin between, floating at the foot of the last page', () => {
     const xml = doc.files['word/document.xml'];
     const record = xml.slice(xml.lastIndexOf('<w:tbl>'));
+    // anchored to the page at the left margin (1587), bottom-aligned to the margin, text kept clear
+    expect(record).toContain('<w:tblpPr w:tblpX="1587" w:horzAnchor="page" w:tblpYSpec="bottom" w:vertAnchor="margin"/><w:tblOverlap w:val="never"/>');
+    // its anchor: an empty paragraph, the last of the document
+    expect(record.slice(record.indexOf('</w:tbl>') + '</w:tbl>'.length)).toMatch(/^<w:p><w:pPr><w:pStyle w:val="NoticeNote"\/><\/w:pPr><\/w:p><w:sectPr>/);
     expect(record).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(record).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(record).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
@@ -234,6 +267,7 @@ describe('renderNoticeDocx for a correction', () => {
       ['NoticeBody', '更正后的得分排名表见附件，原通报附件1同时废止，以本次更正后的排名为准。'],
       ['NoticeBody', '特此更正。'],
       ['NoticePlain', '附件：2023年第二季度信息宣传工作得分排名表（更正后）'],
+      ['NoticePlain', '（印章）'],
       ['NoticePlain', '中共示例区委组织部办公室'],
       ['NoticePlain', '2023年7月20日'],
       ['NoticeAttachmentLabel', '附件'],
@@ -261,8 +295,8 @@ describe('renderNoticeDocx for a correction', () => {
         ['7', '禾西镇', '3', '0', '0', '0', '0', '0', '—', '未报1', '0.00', '-100.0%'],
         ['7', '区文旅局党委', '2', '0', '0', '0', '0', '0', '—', '按时', '0.00', '—'],
       ],
-      ['NoticePlain', ''],
       [['抄送：区委办公室。'], ['中共示例区委组织部办公室\t2023年7月20日印发']],
+      ['NoticeNote', ''],
     ]);
   });
 });
@@ -276,7 +310,7 @@ describe('renderNoticeDocx edge cases', () => {
     expect(ps[1].xml).toMatch(/<w:bottom [^>]*w:color="FF0000"/);
     const beforeAttachments = ps.slice(0, ps.findIndex((p) => p.text === '附件1'));
     expect(beforeAttachments.slice(-1).map((p) => p.text)).toEqual(['中共示例区委组织部办公室']);
-    const last = doc.blocks[doc.blocks.length - 1] as DocxTable;
+    const last = doc.blocks[doc.blocks.length - 2] as DocxTable; // the 版记, before its anchor paragraph
     expect(last.rows).toEqual([['中共示例区委组织部办公室']]);
   });
 
@@ -325,8 +359,8 @@ describe('renderNoticeDocx with more adoptions than 附件2 lists', () => {
     expect(captions).toEqual(['中央级（40篇次）', '省级（120篇次）']);
     expect(table.rows.slice(1).filter((r) => r.length === 6).every((r) => /^(central|provincial)-/.test(r[1]))).toBe(true);
     // the central rows come first and run by outlet then date
-    expect(table.rows[2].slice(1, 4)).toEqual(['central-0000 基层党建工作经验', '《组工通讯》', '2023年4月1日']);
-    expect(table.rows[43].slice(1, 4)).toEqual(['provincial-0000 基层党建工作经验', '《示例组工》', '2023年4月1日']);
+    expect(table.rows[2].slice(1, 4)).toEqual(['central-0000 基层党建工作经验', '《组工通讯》', '4月1日']);
+    expect(table.rows[43].slice(1, 4)).toEqual(['provincial-0000 基层党建工作经验', '《示例组工》', '4月1日']);
     expect(shape(blocks.slice(1))).toEqual([
       ['NoticeBody', '另有市级录用400篇次、区级录用1,200篇次，明细见电子表格版附件2（录用情况一览表）。'],
       ['NoticeNote', '注：★ 领导批示；▲ 约稿；◆ 头版头条。'],

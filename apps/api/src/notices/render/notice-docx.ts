@@ -9,6 +9,7 @@ import {
   Paragraph,
   TextRun,
   type FileChild,
+  type IParagraphOptions,
 } from 'docx';
 import type { NoticeData } from './notice-data';
 import { CHAR, FONTS, LINE, NOTICE_STYLES, PAGE, RED, STYLE, TEXT_WIDTH, font } from './notice-docx-style';
@@ -79,35 +80,28 @@ function attachmentNote(s: NoticeSections): Paragraph[] {
   );
 }
 
+/** The seal's placeholder, as wide as the words in it; the office stamps the printed notice over it. */
+export const SEAL_PLACEHOLDER = '（印章）';
+
 /**
- * 署名 and 成文日期 without a seal: the signature 右空二字, the date one line below starting two
- * characters right of the signature's first character; a date longer than that is 右空二字 and
- * the signature moves left instead.
+ * 署名 and 成文日期 of a sealed notice (GB/T 9704 7.3.5.1): the date 右空四字, the signature centred
+ * over the date, and the seal's placeholder centred over both, on the line above the signature, so
+ * the seal pressed over it covers the signature and date with its centre a little above them. A
+ * signature wider than the date is 右空二字 instead and the placeholder centres over it.
  */
 function signature(s: NoticeSections): Paragraph[] {
   const signer = textWidth(s.issuer);
   const date = s.issuedDate ? textWidth(s.issuedDate) : 0;
-  let signerRight = 2;
-  let dateRight = signer - date;
-  if (dateRight < 2) {
-    dateRight = 2;
-    signerRight = date + 4 - signer;
-  }
+  // distance of the common centre line from the right margin, in characters
+  const centre = Math.max(4 + date / 2, 2 + signer / 2);
+  const right = (width: number) => ({ right: Math.round((centre - width / 2) * CHAR) });
+  const line = (text: string, width: number, extra: Partial<IParagraphOptions> = {}) =>
+    new Paragraph({ style: STYLE.plain, alignment: AlignmentType.RIGHT, indent: right(width), keepNext: true, children: [new TextRun(text)], ...extra });
   const out = [
-    new Paragraph({
-      style: STYLE.plain,
-      alignment: AlignmentType.RIGHT,
-      spacing: { before: LINE },
-      indent: { right: Math.round(signerRight * CHAR) },
-      keepNext: true,
-      children: [new TextRun(s.issuer)],
-    }),
+    line(SEAL_PLACEHOLDER, textWidth(SEAL_PLACEHOLDER), { spacing: { before: LINE }, children: [new TextRun({ text: SEAL_PLACEHOLDER, color: RED })] }),
+    line(s.issuer, signer),
   ];
-  if (s.issuedDate) {
-    out.push(
-      new Paragraph({ style: STYLE.plain, alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight * CHAR) }, children: [new TextRun(s.issuedDate)] }),
-    );
-  }
+  if (s.issuedDate) out.push(line(s.issuedDate, date, { keepNext: false }));
   return out;
 }
 
@@ -139,9 +133,12 @@ function attachments(s: NoticeSections): FileChild[] {
   return out;
 }
 
-/** 版记 closes the document after the attachments, set off from them by a blank line. */
+/**
+ * 版记 closes the document after the attachments, floating at the foot of the page the
+ * document ends on; the empty paragraph after it is its anchor, and the document's last.
+ */
 function record(s: NoticeSections): FileChild[] {
-  return [new Paragraph({ style: STYLE.plain, keepNext: true, children: [] }), recordTable(s.copyTo, s.office, s.issuedDate)];
+  return [recordTable(s.copyTo, s.office, s.issuedDate), new Paragraph({ style: STYLE.note, children: [] })];
 }
 
 /** 「— 1 —」, 四号, odd pages on the right and even pages on the left, one character in from the edge. */

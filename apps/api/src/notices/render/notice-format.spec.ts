@@ -1,8 +1,11 @@
 import {
   chineseDate,
   chineseNumber,
-  describeChange,
-  formatChange,
+  chineseDateIn,
+  compareWithBase,
+  describeCountChange,
+  formatScoreChange,
+  nestQuotes,
   formatPoints,
   formatCount,
   formatRate,
@@ -38,29 +41,72 @@ describe('notice number formatting', () => {
     expect(pointsValue(312500)).toBe(31.25);
   });
 
+  // 同比/环比 only against a meaningful base: at least MIN_BASE (5 adoptions / 5.00 points), same sign
+  it.each([
+    [12, 10, 5, { kind: 'percent', tenths: 200n }],
+    [10, 1, 5, { kind: 'difference', diff: 9 }], // would be +900%
+    [4, 4, 5, { kind: 'difference', diff: 0 }], // 4 is below the minimum
+    [5, 5, 5, { kind: 'percent', tenths: 0n }], // 5 is the minimum
+    [-20000, 120000, 50000, { kind: 'difference', diff: -140000 }], // would be -116.7%
+    [100, -50, 5, { kind: 'difference', diff: 150 }], // a negative base
+    [7, 0, 5, { kind: 'noBase' }],
+    [0, 0, 5, { kind: 'noBase' }],
+    [7, null, 5, { kind: 'unknown' }],
+  ])('compare %p with base %p (minimum %p) → %p', (current, base, min, expected) => {
+    expect(compareWithBase(current, base, min)).toEqual(expected);
+  });
+
   it.each([
     [725000, 597800, '+21.3%'], // 127200 / 597800 = 21.278…%
     [615000, 400000, '+53.8%'], // 53.75% rounds up
     [480000, 500000, '-4.0%'],
     [312500, 312500, '0.0%'],
-    [0, 50000, '-100.0%'],
-    [12, 11, '+9.1%'],
-    [100, -50, '+300.0%'], // a negative base compares against its size
+    [0, 50000, '-100.0%'], // 5.00 points is a meaningful base
+    [100000, 10000, '+9.00分'], // 1.00 → 10.00 points: not +900%
+    [-20000, 120000, '-14.00分'], // 12.00 → -2.00 points: not -116.7%
+    [20000, 20000, '0.00分'],
+    [725000, 0, '去年无得分'],
     [725000, null, '—'],
-    [725000, 0, '—'],
-  ])('change from %p against %p → %s', (current, base, text) => {
-    expect(formatChange(current, base)).toBe(text);
+  ])('score %p against last year %p → %s', (current, base, text) => {
+    expect(formatScoreChange(current, base)).toBe(text);
   });
 
   it.each([
-    [12, 10, '增长20.0%'],
-    [97, 80, '增长21.3%'], // 17 / 80 = 21.25% rounds up
-    [9, 10, '下降10.0%'],
-    [10, 10, '持平'],
-    [10, null, null],
-    [10, 0, null],
-  ])('prose change %p vs %p → %p', (current, base, text) => {
-    expect(describeChange(current, base)).toBe(text);
+    [12, 10, '同比', '同比增长20.0%'],
+    [97, 80, '环比', '环比增长21.3%'], // 17 / 80 = 21.25% rounds up
+    [9, 10, '同比', '同比下降10.0%'],
+    [10, 10, '环比', '环比持平'],
+    [10, 1, '同比', '比去年同期增加9篇'], // not +900%
+    [1, 3, '环比', '比上季度减少2篇'],
+    [3, 3, '环比', '与上季度持平'],
+    [10, 0, '环比', '上季度无录用'],
+    [10, 0, '同比', '去年同期无录用'],
+    [10, null, '同比', null],
+  ] as const)('prose: %p against %p (%s) → %p', (current, base, period, text) => {
+    expect(describeCountChange(current, base, period)).toBe(text);
+  });
+
+  it.each([
+    ['“再出发”基层治理', 0, '“再出发”基层治理'],
+    ['“青石镇“再出发””', 0, '“青石镇‘再出发’”'],
+    ['“a‘b“c”d’e”', 0, '“a‘b“c”d’e”'], // already right: unchanged
+    ['“a“b“c”d”e”', 0, '“a‘b“c”d’e”'],
+    ['‘单引号’在外层', 0, '“单引号”在外层'],
+    ['“再出发”', 1, '‘再出发’'], // a text the notice puts inside “ ”
+    ['《关于《条例》的解读》', 0, '《关于〈条例〉的解读》'],
+    ['People’s Daily', 0, 'People’s Daily'], // an apostrophe closes nothing
+    ['多余的”', 0, '多余的”'],
+    ['', 0, ''],
+  ])('nests quotes in %p at depth %p → %p', (text, depth, expected) => {
+    expect(nestQuotes(text, depth)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-10-21', 2026, '10月21日'],
+    ['2023-05-08', 2023, '5月8日'],
+    ['2022-12-30', 2023, '2022年12月30日'], // an adoption of the previous year stays whole
+  ])('date %s in a notice of %p → %s', (iso, year, text) => {
+    expect(chineseDateIn(iso, year)).toBe(text);
   });
 
   it.each([

@@ -46,19 +46,59 @@ export function changeTenths(current: number, base: number | null): bigint | nul
   return roundDiv((BigInt(Math.trunc(current)) - b) * 1000n, b < 0n ? -b : b);
 }
 
-/** Signed percentage for tables: "+21.3%", "-5.0%", "0.0%"; "—" when not comparable. */
-export function formatChange(current: number, base: number | null): string {
-  const tenths = changeTenths(current, base);
-  if (tenths === null) return '—';
-  return `${tenths > 0n ? '+' : ''}${fixed(tenths, 1)}%`;
+/**
+ * When a 同比/环比 percentage means something. A percentage is given only against a base of at
+ * least MIN_BASE (5 adoptions, or 5.00 points) with a current figure of the same sign; against a
+ * smaller or negative base, or when the score turned negative, the percentage reads as an error
+ * (1 → 10 adoptions is +900%, 12.00 → -2.00 points is -116.7%), so the plain difference is given
+ * instead; against nothing at all the notice says so (上季度无录用).
+ */
+export const MIN_BASE = { count: 5, points: 50000 } as const;
+
+export type Comparison =
+  /** change in tenths of a percent */
+  | { kind: 'percent'; tenths: bigint }
+  /** base too small or of another sign: current − base */
+  | { kind: 'difference'; diff: number }
+  /** the base period had none (0) */
+  | { kind: 'noBase' }
+  /** no figures for the base period */
+  | { kind: 'unknown' };
+
+/** Decides how current compares with base (see MIN_BASE). */
+export function compareWithBase(current: number, base: number | null, minBase: number): Comparison {
+  if (base === null) return { kind: 'unknown' };
+  if (base === 0) return { kind: 'noBase' };
+  if (base < minBase || current < 0) return { kind: 'difference', diff: current - base };
+  return { kind: 'percent', tenths: changeTenths(current, base)! };
 }
 
-/** Wording for prose: "增长21.3%", "下降5.0%", "持平"; null when not comparable. */
-export function describeChange(current: number, base: number | null): string | null {
-  const tenths = changeTenths(current, base);
-  if (tenths === null) return null;
-  if (tenths === 0n) return '持平';
-  return tenths > 0n ? `增长${fixed(tenths, 1)}%` : `下降${fixed(-tenths, 1)}%`;
+const signed = (text: string, negative: boolean, zero: boolean): string => (zero ? text : negative ? `-${text}` : `+${text}`);
+const percentText = (tenths: bigint): string => `${tenths > 0n ? '+' : ''}${fixed(tenths, 1)}%`;
+
+/**
+ * A unit's score against last year, for the 同比 column: "+21.3%", "+8.00分" (small base),
+ * "去年无得分", or "—" when last year is unknown.
+ */
+export function formatScoreChange(current: number, base: number | null): string {
+  const c = compareWithBase(current, base, MIN_BASE.points);
+  if (c.kind === 'percent') return percentText(c.tenths);
+  if (c.kind === 'difference') return signed(formatPoints(Math.abs(c.diff)), c.diff < 0, c.diff === 0) + '分';
+  return c.kind === 'noBase' ? '去年无得分' : '—';
+}
+
+/**
+ * A count against a base period, for prose: "同比增长21.3%", "环比持平", "比上季度增加9篇",
+ * "上季度无录用"; null when the base period is unknown. `period` is 同比 (去年同期) or 环比 (上季度).
+ */
+export function describeCountChange(current: number, base: number | null, period: '同比' | '环比'): string | null {
+  const c = compareWithBase(current, base, MIN_BASE.count);
+  const when = period === '同比' ? '去年同期' : '上季度';
+  if (c.kind === 'unknown') return null;
+  if (c.kind === 'noBase') return `${when}无录用`;
+  if (c.kind === 'difference') return c.diff === 0 ? `与${when}持平` : `比${when}${c.diff > 0 ? '增加' : '减少'}${formatCount(Math.abs(c.diff))}篇`;
+  if (c.tenths === 0n) return `${period}持平`;
+  return `${period}${c.tenths > 0n ? `增长${fixed(c.tenths, 1)}%` : `下降${fixed(-c.tenths, 1)}%`}`;
 }
 
 /** A count with thousands separators, as large figures are printed in the notice: 30112 → "30,112". */
@@ -133,4 +173,42 @@ export function joinNames(names: string[]): string {
 /** Removes repeats, keeping the first occurrence's position. */
 export function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+const OPEN_QUOTE = ['“', '‘'];
+const CLOSE_QUOTE = ['”', '’'];
+const OPEN_TITLE = ['《', '〈'];
+const CLOSE_TITLE = ['》', '〉'];
+
+/**
+ * Nested quotation marks alternate by depth, as Chinese typesetting requires: “…‘…“…”…’…”, and
+ * book-title marks likewise 《…〈…〉…》. Whatever kind a writer typed at each depth (“a“b”” or
+ * ‘a’), the marks are rewritten by their depth; `depth` is the quote level the text already
+ * sits in (1 for a text the notice itself puts in “ ”). A ’ that closes nothing is an
+ * apostrophe and stays; an unmatched closing mark is left as typed.
+ */
+export function nestQuotes(text: string, depth = 0): string {
+  let quotes = depth;
+  let titles = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '“' || ch === '‘') {
+      out += OPEN_QUOTE[quotes++ % 2];
+    } else if ((ch === '”' || ch === '’') && quotes > depth) {
+      out += CLOSE_QUOTE[--quotes % 2];
+    } else if (ch === '《' || ch === '〈') {
+      out += OPEN_TITLE[titles++ % 2];
+    } else if ((ch === '》' || ch === '〉') && titles > 0) {
+      out += CLOSE_TITLE[--titles % 2];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** "2023-10-21" → "10月21日" within the given year (a notice's own year), else "2022年12月30日". */
+export function chineseDateIn(isoDate: string, year: number): string {
+  const full = chineseDate(isoDate);
+  return full.startsWith(`${year}年`) ? full.slice(`${year}年`.length) : full;
 }

@@ -82,6 +82,37 @@ describe('notice narrative', () => {
     );
   });
 
+  // 同比/环比 only against a base of at least 5 adoptions; the difference or "无录用" otherwise
+  it.each([
+    [12, 10, 11, '录用总数同比增长20.0%，环比增长9.1%'],
+    [12, 1, 11, '录用总数比去年同期增加11篇，环比增长9.1%'], // not +1100.0%
+    [12, 10, 0, '录用总数同比增长20.0%，上季度无录用'],
+    [12, 0, 0, '录用总数去年同期无录用，上季度无录用'],
+    [2, 10, 3, '录用总数同比下降80.0%，比上季度减少1篇'],
+    [3, null, 3, '录用总数与上季度持平'],
+  ])('一、总体情况: %p adoptions against %p last year and %p last quarter → …%s', (placements, lastYear, previous, words) => {
+    const summary = { ...data.summary, placements, lastYearPlacements: lastYear, previousQuarterPlacements: previous, excluded: [] };
+    expect(paragraphs(overviewSection({ ...data, summary }))[0]).toBe(
+      `本季度全区共报送信息稿件50篇，被各级媒体和刊物录用${placements}篇（次），其中中央级1篇、省级3篇、市级3篇、区级5篇，${words}；获领导批示2篇次。`,
+    );
+  });
+
+  it('alternates nested quotes in every text the notice quotes', () => {
+    data.commissions[0].topic = '“再出发”基层治理';
+    data.highlights = [{ ...data.highlights[0], title: '临江街道“小网格“大治理””' }];
+    const n = noticeNarrative(data);
+    const text = n.sections.flatMap((sec) => sec.parts.flatMap((p) => p.paragraphs)).join('\n');
+    expect(text).toContain('其中，“‘再出发’基层治理”约稿（2023年5月31日截止）');
+    expect(text).toContain('临江街道《临江街道“小网格‘大治理’”》被人民日报刊发');
+    expect(text).not.toMatch(/“[^”‘]*“/); // no “ opened inside another “
+  });
+
+  it('五、 names a decline from a small score as the difference, not a percentage', () => {
+    const rows = data.overall.map((r) => (r.unitCode === 'HXZ' ? { ...r, total: -20000, lastYearTotal: 120000 } : r));
+    const first = paragraphs(requirementsSection({ ...data, overall: rows }))[0];
+    expect(first).toContain('禾西镇（-14.00分）'); // -116.7% would read as an error
+  });
+
   it('二、上级采用及领导批示情况 names units, titles, outlets and leaders', () => {
     const s = upperSection(data);
     expect(s.heading).toBe('二、上级采用及领导批示情况');

@@ -1,15 +1,15 @@
 import { LEVELS, LEVEL_LABELS, type Level } from '@app/contracts';
 import type { NoticeData, NoticeUnitRow } from './notice-data';
 import {
-  changeTenths,
   chineseDate,
   chineseNumber,
-  describeChange,
-  formatChange,
+  describeCountChange,
   formatCount,
   formatRate,
   formatScore,
+  formatScoreChange,
   joinNames,
+  nestQuotes,
   paragraphsOf,
   parseQuarter,
   regionSuffix,
@@ -95,10 +95,10 @@ export function overviewSection(data: NoticeData): NarrativeSection {
   const levels = LEVELS.filter((l) => (s.byLevel[l] ?? 0) > 0).map((l) => `${LEVEL_LABELS[l]}${formatCount(s.byLevel[l])}篇`);
   if (levels.length > 0) text += `，其中${joinNames(levels)}`;
   const comparisons: string[] = [];
-  const yoy = describeChange(s.placements, s.lastYearPlacements);
-  const qoq = describeChange(s.placements, s.previousQuarterPlacements);
-  if (yoy) comparisons.push(`同比${yoy}`);
-  if (qoq) comparisons.push(`环比${qoq}`);
+  const yoy = describeCountChange(s.placements, s.lastYearPlacements, '同比');
+  const qoq = describeCountChange(s.placements, s.previousQuarterPlacements, '环比');
+  if (yoy) comparisons.push(yoy);
+  if (qoq) comparisons.push(qoq);
   if (comparisons.length > 0) text += `，录用总数${comparisons.join('，')}`;
   text += s.instructions > 0 ? `；获领导批示${formatCount(s.instructions)}篇次。` : '；本季度未获领导批示。';
   const paragraphs = [text];
@@ -223,9 +223,9 @@ export function requirementsSection(data: NoticeData): NarrativeSection {
   if (custom.length > 0) return { key: 'requirements', heading, parts: [{ paragraphs: custom }] };
   const units = [...data.overall].sort((a, b) => a.overallRank - b.overallRank || (a.unitCode < b.unitCode ? -1 : 1));
   const problems: string[] = [];
-  const declining = units.filter((r) => r.lastYearTotal !== null && r.lastYearTotal > 0 && (changeTenths(r.total, r.lastYearTotal) ?? 0n) < 0n);
+  const declining = units.filter((r) => r.lastYearTotal !== null && r.lastYearTotal > 0 && r.total < r.lastYearTotal);
   if (declining.length > 0) {
-    problems.push(`部分单位得分同比下降，${joinNames(declining.map((r) => `${r.unitName}（${formatChange(r.total, r.lastYearTotal)}）`))}得分低于去年同期`);
+    problems.push(`部分单位得分同比下降，${joinNames(declining.map((r) => `${r.unitName}（${formatScoreChange(r.total, r.lastYearTotal)}）`))}得分低于去年同期`);
   }
   const late = units.filter((r) => r.monthlyLate > 0 || r.monthlyMissing > 0);
   if (late.length > 0) {
@@ -276,5 +276,10 @@ export function noticeNarrative(data: NoticeData): NoticeNarrative {
           requirementsSection(data),
           { key: 'closing', heading: null, parts: [{ paragraphs: ['特此通报。'] }] },
         ];
-  return { title: noticeTitle(data), titleLines: noticeTitleLines(data), recipients: noticeRecipients(data), sections };
+  // every text the notice quotes (titles, topics, the office's own wording) gets its nested quotes alternated
+  const quoted = sections.map((section) => ({
+    ...section,
+    parts: section.parts.map((part) => ({ ...part, paragraphs: part.paragraphs.map((p) => nestQuotes(p)) })),
+  }));
+  return { title: noticeTitle(data), titleLines: noticeTitleLines(data), recipients: noticeRecipients(data), sections: quoted };
 }

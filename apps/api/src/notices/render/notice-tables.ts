@@ -1,6 +1,6 @@
 import { LEVELS, LEVEL_LABELS } from '@app/contracts';
 import type { NoticeAdoption, NoticeData, NoticeLevel, NoticeOmittedLevel, NoticeUnitRow } from './notice-data';
-import { changeTenths, chineseDate, chineseNumber, formatChange, formatCount, formatPoints, parseQuarter, pointsValue } from './notice-format';
+import { MIN_BASE, chineseDateIn, chineseNumber, compareWithBase, formatCount, formatPoints, formatScoreChange, nestQuotes, parseQuarter, pointsValue } from './notice-format';
 
 /** Columns of 附件1, in order; the DOCX, the XLSX and the web view all use this list. */
 export const RANKING_COLUMNS = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'] as const;
@@ -85,7 +85,7 @@ function monthlyText(row: NoticeUnitRow): string {
 }
 
 function rankingRow(row: NoticeUnitRow, rank: number): RankingRow {
-  const tenths = changeTenths(row.total, row.lastYearTotal);
+  const c = compareWithBase(row.total, row.lastYearTotal, MIN_BASE.points);
   return {
     rank,
     unitCode: row.unitCode,
@@ -100,8 +100,8 @@ function rankingRow(row: NoticeUnitRow, rank: number): RankingRow {
     monthly: monthlyText(row),
     score: formatPoints(row.total),
     scoreValue: pointsValue(row.total),
-    change: formatChange(row.total, row.lastYearTotal),
-    changeValue: tenths === null ? null : Number(tenths) / 1000,
+    change: formatScoreChange(row.total, row.lastYearTotal),
+    changeValue: c.kind === 'percent' ? Number(c.tenths) / 1000 : null,
   };
 }
 
@@ -154,13 +154,16 @@ export function compareWithinLevel(a: NoticeAdoption, b: NoticeAdoption): number
   return collator.compare(a.outletName, b.outletName) || (a.publishedDate < b.publishedDate ? -1 : a.publishedDate > b.publishedDate ? 1 : 0) || collator.compare(a.title, b.title);
 }
 
-/** One adoption as the cells of 附件2. */
-export function adoptionRow(a: NoticeAdoption): AdoptionRow {
+/**
+ * One adoption as the cells of 附件2; dates in the notice's year leave the year out (10月21日),
+ * which keeps the date column on one line.
+ */
+export function adoptionRow(a: NoticeAdoption, year: number): AdoptionRow {
   return {
     units: a.unitNames.join('、'),
-    title: a.title,
+    title: nestQuotes(a.title),
     outlet: a.outletName,
-    date: chineseDate(a.publishedDate),
+    date: chineseDateIn(a.publishedDate, year),
     isoDate: a.publishedDate,
     page: a.page ?? '',
     marks: marks(a),
@@ -222,7 +225,7 @@ export function adoptionGroups(data: NoticeData): AdoptionGroup[] {
       const rows = data.adoptions
         .filter((a) => a.level === level)
         .sort(compareWithinLevel)
-        .map(adoptionRow);
+        .map((a) => adoptionRow(a, parseQuarter(data.quarter).year));
       return { level, caption: `${LEVEL_LABELS[level]}（${rows.length}篇次）`, rows };
     })
     .filter((g) => g.rows.length > 0);

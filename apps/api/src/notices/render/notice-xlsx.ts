@@ -87,7 +87,7 @@ function writeRanking(workbook: Writer, data: NoticeData, table: RankingTable, t
   for (const r of table.rows) {
     addRow(
       sheet,
-      [r.rank, r.unitName, r.articlesSubmitted, r.central, r.provincial, r.municipal, r.district, r.instructions, r.commissions, r.monthly, r.scoreValue, r.changeValue ?? '—'],
+      [r.rank, r.unitName, r.articlesSubmitted, r.central, r.provincial, r.municipal, r.district, r.instructions, r.commissions, r.monthly, r.scoreValue, r.changeValue ?? r.change],
       [center, center, center, center, center, center, center, center, center, center, score, r.changeValue === null ? center : change],
     );
   }
