@@ -48,6 +48,8 @@ export interface RecordedAdjustment {
   quarter: string;
   /** Ten-thousandths of a point, signed. */
   points: number;
+  /** The same amount under the engine's name (ScoringAdjustment.amount), so format 2 scores it. */
+  amount: number;
   reason: string;
   status: Extract<AdjustmentStatus, 'approved'>;
 }

@@ -224,7 +224,7 @@ export class RecordsLoader {
       `SELECT id, unitId, quarter, points, reason FROM adjustments WHERE officeId = ? AND quarter = ? AND status = 'approved' ORDER BY id`,
       [officeId, quarter],
     );
-    return rows.map((r) => ({ id: String(r.id), unitId: String(r.unitId), quarter: String(r.quarter), points: toNumber(r.points), reason: String(r.reason), status: 'approved' }));
+    return rows.map((r) => ({ id: String(r.id), unitId: String(r.unitId), quarter: String(r.quarter), points: toNumber(r.points), amount: toNumber(r.points), reason: String(r.reason), status: 'approved' }));
   }
 }
 
