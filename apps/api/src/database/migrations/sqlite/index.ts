@@ -18,8 +18,8 @@ export const MIGRATIONS: Function[] = [
   JobRequests1796290801559,
   SecurityBaseline1796290959280,
   SeparationOfDuties1796291560813,
-  ScoreLineClause1796293628288,
   RecordingFields1796293419003,
+  ScoreLineClause1796293628288,
   ItemRecords1796293794555,
   Adjustments1796294415627,
 ];
