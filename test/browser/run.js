@@ -22,6 +22,12 @@ const cases = [
  */
 const serialCases = [...require('./cases/scheme-editor'), ...publication.serial];
 
+/**
+ * `BROWSER_CASES=<text>` runs only the cases whose name contains the text (while working on a
+ * page); the full run (no filter) is what `npm test` does.
+ */
+const only = (list) => (process.env.BROWSER_CASES ? list.filter((c) => c.name.includes(process.env.BROWSER_CASES)) : list);
+
 async function main() {
   const out = process.argv[2];
   const t0 = Date.now();
@@ -35,8 +41,8 @@ async function main() {
     console.log(`[browser] ${cases.length + serialCases.length} cases against ${server.baseURL}`);
     const sessions = new Map();
     const kit = () => createKit(browser, server.baseURL, sessions);
-    const first = await runCases(cases, kit, 2);
-    const last = await runCases(serialCases, kit, 1);
+    const first = await runCases(only(cases), kit, 2);
+    const last = await runCases(only(serialCases), kit, 1);
     result = { passed: first.passed + last.passed, failed: first.failed + last.failed };
     if (result.failed > 0) console.log(`[browser] server log (tail):\n${server.log().split('\n').slice(-30).join('\n')}`);
   } catch (error) {
