@@ -65,6 +65,6 @@ describe.each(testBackends('records-loader'))('records loaded for scheme format 
       { id: String(speech.id), unitId: String(units.LJJD), kind: '会议交流发言', title: '全省会议交流发言', date: '2026-05-20', level: 'provincial', articleId: null },
       { id: String(finding.id), unitId: String(units.QSZ), kind: '虚假信息', title: '报送虚假信息', date: '2026-06-02', level: null, articleId: String(article.id) },
     ]);
-    expect(input.adjustments).toEqual([{ id: String(bonus.id), unitId: String(units.LJJD), quarter: QUARTER, points: 25000, amount: 25000, reason: '获得表彰', status: 'approved' }]);
+    expect(input.adjustments).toEqual([{ id: String(bonus.id), unitId: String(units.LJJD), quarter: QUARTER, points: 25000, reason: '获得表彰', status: 'approved' }]);
   });
 });

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
 import { RULE_IDS, compareQuarter, compileScheme, parseScheme, scoreQuarter, type SchemeDocument } from '@app/scoring';
 import { todayBusinessDate } from '../../apps/api/src/common/business-date';
+import { toEngineInput } from '../../apps/api/src/score-ledger/engine-input';
 import { RecordsLoader } from '../../apps/api/src/score-ledger/records-loader';
 import { toRow } from '../../apps/api/src/score-ledger/score-ledger.repository';
 import { datasetFor, insertDataset, officeRefs } from '../bench/seed-db';
@@ -102,7 +103,7 @@ describe.each(testBackends('scheme-golden'))('scheme format 2: golden conversion
       const version = [...texts].reverse().find((v) => compareQuarter(v.from, quarter) <= 0)!;
       const compiled = compileScheme(version.format1);
       if (!compiled.ok) throw new Error(`variant ${version.from} does not compile`);
-      const input = await loader.load(officeId, quarter, { asOfDate });
+      const input = toEngineInput(await loader.load(officeId, quarter, { asOfDate }));
       const today = scoreQuarter(compiled.scheme, input, quarter).filter((l) => l.amount !== 0).map((l) => toRow(officeId, 0, l));
       const stored: Line[] = (await ds.query('SELECT unitId, recordType, recordId, articleId, ruleId, amount, clause, explanation FROM score_lines WHERE officeId = ? AND quarter = ?', [officeId, quarter]))
         .map((r: Record<string, unknown>) => ({ unitId: Number(r.unitId), recordType: String(r.recordType), recordId: Number(r.recordId), articleId: r.articleId === null ? null : Number(r.articleId), ruleId: String(r.ruleId), amount: Number(r.amount), clause: r.clause }));

@@ -1,6 +1,5 @@
 import { scoreQuarter2, type RuleId2, type ScoreLine2, type ScoringInput } from '@app/scoring';
 import type { LoadedScheme } from '../schemes/scheme-load';
-import { toEngineInput } from './engine-input';
 
 /**
  * Rule ids of today's engine for the format-2 lines of a converted format-1 scheme: its
@@ -18,9 +17,9 @@ const FORMAT1_RULE_IDS: Partial<Record<RuleId2, string>> = {
 /** A format-2 engine line as the ledger stores it: the rule id in the vocabulary of the scheme's format. */
 export type LedgerLine = Omit<ScoreLine2, 'ruleId'> & { ruleId: string };
 
-/** Scores one quarter of a stored or draft scheme (either format) with the format-2 engine. */
-export function scoreVersionQuarter(scheme: LoadedScheme, loaded: ScoringInput, quarter: string): LedgerLine[] {
-  const lines: LedgerLine[] = scoreQuarter2(scheme.compiled, toEngineInput(loaded), quarter);
+/** Scores one quarter of a stored or draft scheme (either format) with the format-2 engine (input: engine-input.ts). */
+export function scoreVersionQuarter(scheme: LoadedScheme, input: ScoringInput, quarter: string): LedgerLine[] {
+  const lines: LedgerLine[] = scoreQuarter2(scheme.compiled, input, quarter);
   if (scheme.format === 1) {
     for (const l of lines) l.ruleId = FORMAT1_RULE_IDS[l.ruleId as RuleId2] ?? l.ruleId;
   }

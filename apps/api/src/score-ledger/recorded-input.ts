@@ -2,10 +2,9 @@ import type { AdjustmentStatus, Level, PlacementForm } from '@app/contracts';
 import type { ScoringArticle, ScoringArticleUnit, ScoringCommission, ScoringInput, ScoringPlacement } from '@app/scoring';
 
 /**
- * The engine's input as the records loader fills it, with what scheme format 2 reads beyond
- * today's engine (issue #12): 采用形式 and reach of placements, signing positions, 约稿 issuers,
- * 事项 and approved 加减分. A server-side extension of `ScoringInput` so that libs/scoring stays
- * as it is; today's engine ignores the extra fields, the format-2 wiring will read them.
+ * The records as the loader reads them, in the database's vocabulary: 采用形式 and reach of
+ * placements, signing positions, 约稿 issuers, 事项 and approved 加减分. engine-input.ts turns
+ * them into the engine's `ScoringInput` (signingOrder, issuerCategory, items, adjustments).
  */
 export interface RecordedPlacement extends ScoringPlacement {
   form: PlacementForm;
@@ -13,17 +12,17 @@ export interface RecordedPlacement extends ScoringPlacement {
   views: number | null;
 }
 
-export interface RecordedArticleUnit extends ScoringArticleUnit {
+export interface RecordedArticleUnit extends Omit<ScoringArticleUnit, 'signingOrder'> {
   /** 1 = 第一署名单位 */
   position: number;
 }
 
-export interface RecordedArticle extends ScoringArticle {
+export interface RecordedArticle extends Omit<ScoringArticle, 'units'> {
   /** in signing order */
   units: RecordedArticleUnit[];
 }
 
-export interface RecordedCommission extends ScoringCommission {
+export interface RecordedCommission extends Omit<ScoringCommission, 'issuerCategory'> {
   /** 发文单位 category; empty = the office itself */
   issuer: string;
 }
@@ -46,15 +45,14 @@ export interface RecordedAdjustment {
   id: string;
   unitId: string;
   quarter: string;
-  /** Ten-thousandths of a point, signed. */
+  /** Ten-thousandths of a point, signed (the engine's `amount`, see engine-input.ts). */
   points: number;
-  /** The same amount under the engine's name (ScoringAdjustment.amount), so format 2 scores it. */
-  amount: number;
   reason: string;
   status: Extract<AdjustmentStatus, 'approved'>;
 }
 
-export interface RecordedInput extends ScoringInput {
+/** Placements are the engine's own shape (they pass through uncopied); the rest is mapped. */
+export interface RecordedInput extends Omit<ScoringInput, 'articles' | 'placements' | 'commissions' | 'items' | 'adjustments'> {
   articles: RecordedArticle[];
   placements: RecordedPlacement[];
   commissions: RecordedCommission[];

@@ -19,12 +19,11 @@ type Row = Record<string, unknown>;
 
 /**
  * Builds the engine's input for one quarter of one office from the database, in a fixed
- * number of set-based queries (no per-row loading): the verified articles that have a
- * verified placement or instruction in the quarter, every earlier verified placement of
+ * number of set-based queries (no per-row loading): the verified articles submitted in the
+ * quarter or that have a verified placement or instruction in it, every earlier verified placement of
  * those articles (top-up needs the history), the quarter's instructions, 约稿 with their
  * answers, monthly reports, the quarter's verified 事项 and approved 加减分, and the office's
- * active units. Records carry the fields of scheme format 2 (RecordedInput); today's engine
- * ignores those.
+ * active units, in the database's vocabulary (RecordedInput; engine-input.ts maps it).
  */
 @Injectable()
 export class RecordsLoader {
@@ -75,7 +74,8 @@ export class RecordsLoader {
 
   /**
    * The articles in scope as a derived table `s(articleId)` to join: every article with a
-   * verified placement or instruction in the quarter, or, for an incremental run, the given
+   * verified placement or instruction in the quarter, every verified article submitted in it
+   * (报送任务 and 采用率 count those never adopted), or, for an incremental run, the given
    * ids in chunks. A join, not `IN (… UNION …)`: MariaDB runs the latter as a dependent
    * subquery per row, the former is materialised once.
    */
@@ -84,8 +84,9 @@ export class RecordsLoader {
       return [{
         whole: true,
         sql: `SELECT p.articleId FROM placements p WHERE p.officeId = ? AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ?
-              UNION SELECT i.articleId FROM instructions i WHERE i.officeId = ? AND i.status = 'verified' AND i.instructedDate >= ? AND i.instructedDate <= ?`,
-        params: [officeId, start, end, officeId, start, end],
+              UNION SELECT i.articleId FROM instructions i WHERE i.officeId = ? AND i.status = 'verified' AND i.instructedDate >= ? AND i.instructedDate <= ?
+              UNION SELECT a1.id FROM articles a1 WHERE a1.officeId = ? AND a1.status = 'verified' AND a1.submittedDate >= ? AND a1.submittedDate <= ?`,
+        params: [officeId, start, end, officeId, start, end, officeId, start, end],
       }];
     }
     const scopes: { sql: string; params: unknown[] }[] = [];
@@ -224,7 +225,7 @@ export class RecordsLoader {
       `SELECT id, unitId, quarter, points, reason FROM adjustments WHERE officeId = ? AND quarter = ? AND status = 'approved' ORDER BY id`,
       [officeId, quarter],
     );
-    return rows.map((r) => ({ id: String(r.id), unitId: String(r.unitId), quarter: String(r.quarter), points: toNumber(r.points), amount: toNumber(r.points), reason: String(r.reason), status: 'approved' }));
+    return rows.map((r) => ({ id: String(r.id), unitId: String(r.unitId), quarter: String(r.quarter), points: toNumber(r.points), reason: String(r.reason), status: 'approved' }));
   }
 }
 

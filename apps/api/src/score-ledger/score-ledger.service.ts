@@ -16,7 +16,7 @@ import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RecordsLoader } from './records-loader';
 import { coalesceRecomputes } from './request-recompute';
-import { fillReach, readsReach } from './engine-input';
+import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
 
@@ -96,8 +96,7 @@ export class ScoreLedgerService implements OnModuleInit {
       const scope = { officeId, quarter, versionIds, articleIds: scheme ? only : articleIds };
       let rows: ReturnType<typeof toRow>[] = [];
       if (version && scheme) {
-        const input = await this.loader.load(officeId, quarter, { asOfDate, articleIds: only });
-        if (readsReach(scheme.document)) await fillReach(this.dataSource, officeId, input);
+        const input = toEngineInput(await this.loader.load(officeId, quarter, { asOfDate, articleIds: only }));
         rows = scoreVersionQuarter(scheme, input, quarter).map((l) => toRow(officeId, version.id, l));
       }
       const done = await this.ledger.replace(scope, rows);
@@ -164,7 +163,8 @@ export class ScoreLedgerService implements OnModuleInit {
 
   /**
    * Quarters an article change can move: those of its placements and instructions (any
-   * status: a reopened entry's old lines must go), of 约稿 it answers, and of its stored lines.
+   * status: a reopened entry's old lines must go), of 约稿 it answers, of its submission
+   * (报送任务 and 采用率 count it even when never adopted), and of its stored lines.
    * Top-up lines only sit in quarters that have a placement of the article, so later quarters
    * without one are unaffected.
    */
@@ -176,8 +176,9 @@ export class ScoreLedgerService implements OnModuleInit {
       const rows: { d: string }[] = await this.dataSource.query(
         `SELECT DISTINCT publishedDate AS d FROM placements WHERE officeId = ? AND articleId IN (${marks})
          UNION SELECT DISTINCT instructedDate FROM instructions WHERE officeId = ? AND articleId IN (${marks})
-         UNION SELECT DISTINCT c.deadline FROM commissions c JOIN commission_targets t ON t.commissionId = c.id WHERE c.officeId = ? AND t.articleId IN (${marks})`,
-        [officeId, ...ids, officeId, ...ids, officeId, ...ids],
+         UNION SELECT DISTINCT c.deadline FROM commissions c JOIN commission_targets t ON t.commissionId = c.id WHERE c.officeId = ? AND t.articleId IN (${marks})
+         UNION SELECT DISTINCT submittedDate FROM articles WHERE officeId = ? AND id IN (${marks})`,
+        [officeId, ...ids, officeId, ...ids, officeId, ...ids, officeId, ...ids],
       );
       for (const r of rows) dates.add(quarterOf(String(r.d)));
     }

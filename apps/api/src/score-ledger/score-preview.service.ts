@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { adoptionRowHits, formatPoints, rankUnits, totals2, type RankTable, type ScoringUnit, type TieRule } from '@app/scoring';
+import { adoptionRowHits, formatPoints, rankUnits, totals2, type RankTable, type ScoringInput, type ScoringUnit, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { todayBusinessDate } from '../common/business-date';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,7 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import type { SchemePreviewDto } from '../schemes/dto/scheme.dto';
 import type { LoadedScheme } from '../schemes/scheme-load';
 import { SchemesService } from '../schemes/schemes.service';
-import { fillReach, readsReach, toEngineInput } from './engine-input';
+import { toEngineInput } from './engine-input';
 import { scoreVersionQuarter } from './engine-lines';
 import { RecordsLoader } from './records-loader';
 
@@ -56,7 +54,6 @@ export interface PreviewResponse {
 @Injectable()
 export class ScorePreviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,9 +62,8 @@ export class ScorePreviewService {
   async preview(user: AuthUser, dto: SchemePreviewDto): Promise<PreviewResponse> {
     const draft = await this.schemes.compileDraft(user.officeId, dto.document);
     const version = await this.schemes.inForce(user.officeId, dto.quarter);
-    const input = await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) });
+    const input = toEngineInput(await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) }));
     const current = version ? this.schemes.compile(version) : null;
-    if (readsReach(draft.document) || (current && readsReach(current.document))) await fillReach(this.dataSource, user.officeId, input);
     const draftTotals = totals2(scoreVersionQuarter(draft, input, dto.quarter));
     const currentTotals = current ? totals2(scoreVersionQuarter(current, input, dto.quarter)) : null;
     // A deactivated unit earning lines through an old joint article still shows up.
@@ -94,8 +90,8 @@ export class ScorePreviewService {
   }
 }
 
-function rowHits(scheme: LoadedScheme, input: Parameters<typeof toEngineInput>[0], quarter: string): PreviewRowHits[] {
-  const hits = adoptionRowHits(scheme.compiled, toEngineInput(input), quarter);
+function rowHits(scheme: LoadedScheme, input: ScoringInput, quarter: string): PreviewRowHits[] {
+  const hits = adoptionRowHits(scheme.compiled, input, quarter);
   return [
     ...scheme.compiled.rows.map((r) => ({ clause: r.path, label: r.label, hits: hits.get(r.path) ?? 0 })),
     { clause: '', label: '未匹配任何行（不计分）', hits: hits.get('') ?? 0 },
