@@ -1,8 +1,14 @@
 // The worked examples of SCHEME-EXAMPLES.md through the API, scored by the wired format-2
-// engine (issue #12): records entered and verified as an office does (units, outlets, a joint
-// article with its signing order, placements, a 批示, three-level review), each preset of
-// config/schemes/examples/ installed as a scheme version, the recompute job run, and every
-// unit's 2026-Q2 statement checked line by line, each line's explanation naming its clause.
+// engine (issue #12): records entered and verified as an office does (units, outlets, joint
+// articles in signing order, placements with 采用形式 and reach, 批示, 约稿 with their issuer and
+// answers, monthly reports, 事项 recorded by the office, three-level review), each preset of
+// config/schemes/examples/ installed as the office's scheme, and every unit's 2026-Q2
+// statement checked line by line, each line's explanation naming its clause. 示例二 and 示例四
+// each run in an office of their own (their 事项 kinds exist only under their own scheme).
+//
+// Monthly reports are dated by the server's clock when filed (an officer cannot set the date):
+// 示例二's "April on time, May late" is filed with the test process's clock set to those days
+// (jest's fake Date only; timers stay real).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -14,6 +20,7 @@ const preset = (file: string) => fs.readFileSync(path.join(__dirname, '../../con
 
 type Level = 'central' | 'provincial' | 'municipal' | 'district';
 interface StatementLine { ruleId: string; amountExact: string; explanation: string; clause: string | null }
+interface Staff { officer: string; reviewer: string }
 
 describe.each(testBackends('scheme-examples'))('scheme format 2: the worked examples through the API ($label)', (backend) => {
   let t: TestApp;
@@ -32,35 +39,36 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
     await t?.close();
   });
 
-  const post = async (token: string, url: string, body: object, status = 201) => {
-    const res = await t.http().post(url).set(bearer(token)).send(body);
-    if (res.status !== status) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  const send = async (method: 'post' | 'put', token: string, url: string, body: object, status: number) => {
+    const res = await t.http()[method](url).set(bearer(token)).send(body);
+    if (res.status !== status) throw new Error(`${method.toUpperCase()} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const unit = async (code: string, name: string): Promise<number> => (await post(office, '/api/units', { code, name, groupId })).id;
-  const outlet = async (code: string, name: string, level: Level, channel: 'media' | 'bulletin', medium: string): Promise<number> =>
-    (await post(office, '/api/outlets', { code, name, level, channel, medium })).id;
+  const post = (token: string, url: string, body: object, status = 201) => send('post', token, url, body, status);
+  const unit = async (code: string, name: string, token = office, group = groupId): Promise<number> => (await post(token, '/api/units', { code, name, groupId: group })).id;
+  const outlet = async (code: string, name: string, level: Level, channel: 'media' | 'bulletin', medium: string, token = office): Promise<number> =>
+    (await post(token, '/api/outlets', { code, name, level, channel, medium })).id;
 
   /** The unit's officer and reviewer (accounts are fixtures; every record goes through the API). */
-  const staff = async (unitId: number) => {
+  const staff = async (unitId: number, office_ = officeId): Promise<Staff> => {
     const f = createFactories(t.app.get(DataSource));
-    const officer = await f.users.create({ officeId, role: 'officer', unitId });
-    const reviewer = await f.users.create({ officeId, role: 'reviewer', unitId });
+    const officer = await f.users.create({ officeId: office_, role: 'officer', unitId });
+    const reviewer = await f.users.create({ officeId: office_, role: 'reviewer', unitId });
     return { officer: await t.login(officer.username), reviewer: await t.login(reviewer.username) };
   };
 
   /** Submitted by the unit, approved by its reviewer, verified by the office: the placements and 批示 go with it. */
-  const review = async (s: { officer: string; reviewer: string }, articleId: number) => {
+  const review = async (s: Staff, articleId: number, token = office) => {
     await post(s.officer, `/api/review/articles/${articleId}/submit`, {}, 200);
     await post(s.reviewer, `/api/review/articles/${articleId}/approve`, {}, 200);
-    expect(await post(office, `/api/review/articles/${articleId}/verify`, {}, 200)).toMatchObject({ status: 'verified' });
+    expect(await post(token, `/api/review/articles/${articleId}/verify`, {}, 200)).toMatchObject({ status: 'verified' });
   };
 
   /** Installs a preset as the version in force from 2026-Q2 and waits for its recompute; returns its id. */
-  const install = async (file: string): Promise<number> => {
-    const saved = await post(office, '/api/schemes', { effectiveFrom: '2026-Q2', document: preset(file), note: file });
+  const install = async (file: string, token = office): Promise<number> => {
+    const saved = await post(token, '/api/schemes', { effectiveFrom: '2026-Q2', document: preset(file), note: file });
     expect(saved.summary.format).toBe(2);
-    expect((await t.waitForJob(office, saved.recomputeJob.id)).status).toBe('done');
+    expect((await t.waitForJob(token, saved.recomputeJob.id)).status).toBe('done');
     return saved.id;
   };
   const uninstall = async (id: number) => {
@@ -69,11 +77,42 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
     expect((await t.waitForJob(office, res.body.recomputeJob.id)).status).toBe('done');
   };
 
-  const statement = async (unitId: number) => {
-    const res = await t.http().get('/api/scores/statement').query({ unitId, quarter: '2026-Q2' }).set(bearer(office));
+  const statement = async (unitId: number, token = office) => {
+    const res = await t.http().get('/api/scores/statement').query({ unitId, quarter: '2026-Q2' }).set(bearer(token));
     expect(res.status).toBe(200);
     return res.body as { lines: StatementLine[]; totalExact: string };
   };
+
+  /** An office of its own with one ranking group, its office user logged in (the account is a fixture). */
+  const ownOffice = async (name: string) => {
+    const f = createFactories(t.app.get(DataSource));
+    const created = await f.offices.create({ name });
+    const user = await f.users.create({ officeId: created.id, role: 'office' });
+    const token = await t.login(user.username);
+    const group = (await post(token, '/api/ranking-groups', { code: 'ALL', name: '全部单位' })).id as number;
+    return { token, officeId: created.id, groupId: group };
+  };
+
+  /** Scores the quarter once more, so the statement reflects every record entered above. */
+  const recompute = async (token: string) => {
+    const job = await post(token, '/api/scores/recompute', { quarters: ['2026-Q2'] });
+    expect((await t.waitForJob(token, job.id)).status).toBe('done');
+  };
+
+  /** A monthly report filed by the unit at `when` (the server dates it by its clock). */
+  const fileReportAt = async (s: Staff, month: string, when: string) => {
+    // Only Date is faked: the server's timers, the queue's and the database drivers' keep running.
+    jest.useFakeTimers({ now: new Date(when), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      return await send('put', s.officer, `/api/monthly-reports/${month}`, { articlesSubmitted: 2, placementsAdopted: 1 }, 200);
+    } finally {
+      jest.useRealTimers();
+    }
+  };
+
+  /** [ruleId, clause, amount] of each line, sorted: the statement as a comparable list. */
+  const compact = (s: { lines: StatementLine[] }) => s.lines.map((l) => [l.ruleId, l.clause, l.amountExact]).sort();
+  const explained = (s: { lines: StatementLine[] }, clause: string) => s.lines.filter((l) => l.clause === clause).map((l) => l.explanation);
 
   describe('示例三: one joint article under the five split rules', () => {
     const u: Record<'P' | 'Q' | 'R', number> = { P: 0, Q: 0, R: 0 };
@@ -126,7 +165,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
     });
   });
 
-  describe('示例一: value tables per level, best two levels, reach bonus (without the 综合 placement)', () => {
+  describe('示例一: value tables per level, best two levels, 综合 first, reach bonus', () => {
     const u: Record<'A' | 'B', number> = { A: 0, B: 0 };
 
     beforeAll(async () => {
@@ -139,6 +178,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
         gzh: await outlet('EX1-GZH', '示例一市委组织部公众号', 'municipal', 'media', 'new-media'),
         qrm: await outlet('EX1-QRM', '示例一区融媒体中心', 'district', 'media', 'tv'),
         srb: await outlet('EX1-SRB', '示例一省日报', 'provincial', 'media', 'newspaper'),
+        sxx: await outlet('EX1-SXX', '示例一市委组织部组工信息', 'municipal', 'bulletin', 'bulletin'),
         qxx: await outlet('EX1-QXX', '示例一区委组织部组工信息', 'district', 'bulletin', 'bulletin'),
       };
       const a = await staff(u.A);
@@ -156,19 +196,19 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       await post(a.officer, `/api/articles/${e2.id}/placements`, { outletId: o.srb, publishedAt: '2026-05-11', prominence: 'front' });
       await post(a.officer, `/api/articles/${e2.id}/instructions`, { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2026-05-20' });
       await review(a, e2.id);
-      // E1-3, B alone: 区委组织部《组工信息》 全文 3. Its 综合 placement (0.3) needs the
-      // placement form field (采用形式), which this branch does not record yet: left out.
+      // E1-3, B alone: 市委组织部《组工信息》 综合采用 (0.3); 区委组织部《组工信息》 全文 3.
       const e3 = await post(b.officer, '/api/articles', { title: '示例一 E1-3', submittedAt: '2026-06-01', units: [{ unitId: u.B }] });
-      await post(b.officer, `/api/articles/${e3.id}/placements`, { outletId: o.qxx, publishedAt: '2026-06-10' });
+      await post(b.officer, `/api/articles/${e3.id}/placements`, { outletId: o.sxx, publishedAt: '2026-06-08', form: 'combined' });
+      await post(b.officer, `/api/articles/${e3.id}/placements`, { outletId: o.qxx, publishedAt: '2026-06-10', form: 'full' });
       await review(b, e3.id);
     });
 
     it('previews the preset with per-row hit counts of the quarter\'s placements', async () => {
       const res = await t.http().post('/api/schemes/preview').set(bearer(office)).send({ quarter: '2026-Q2', document: preset('example-1-value-tables.yaml') });
       expect(res.status).toBe(200);
-      // 2026-Q2 holds the seven placements of 示例一 and the 省日报 one of 示例三.
+      // 2026-Q2 holds the eight placements of 示例一 and the 省日报 one of 示例三.
       expect(res.body.rowHits).toEqual([
-        { clause: 'adoption.rows[0]', label: '综合采用', hits: 0 },
+        { clause: 'adoption.rows[0]', label: '综合采用', hits: 1 },
         { clause: 'adoption.rows[1]', label: '头版头条', hits: 1 },
         { clause: 'adoption.rows[2]', label: '媒体宣传', hits: 4 },
         { clause: 'adoption.rows[3]', label: '网络媒体', hits: 2 },
@@ -179,12 +219,11 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       expect(a.draft).toMatchObject({ total: 748000, rank: 1 });
     });
 
-    it('gives A 74.80 and B 12.20 (12.50 less the 0.3 of the 综合 placement left out), each line naming its clause', async () => {
+    it('gives A 74.80 and B 12.50, each line naming its clause', async () => {
       const id = await install('example-1-value-tables.yaml');
       try {
         const a = await statement(u.A);
         const b = await statement(u.B);
-        const compact = (s: { lines: StatementLine[] }) => s.lines.map((l) => [l.ruleId, l.clause, l.amountExact]).sort();
         expect(compact(a)).toEqual([
           ['bonus', 'bonuses[0]', '5.0000'], // 新媒体阅读量10万+, independent of the repeat rule
           ['instruction', 'instructions', '6.0000'], // 市级 10 × 60%
@@ -197,19 +236,219 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
         expect(a.totalExact).toBe('74.8000');
         expect(compact(b)).toEqual([
           ['instruction', 'instructions', '4.0000'],
+          ['placement', 'adoption.rows[0]', '0.3000'], // 综合采用 before 刊物采用: the municipal level of E1-3
           ['placement', 'adoption.rows[2]', '4.8000'], // E1-2 at 40%: 12 → 4.8, 1 → 0.4 (5.2 together)
           ['placement', 'adoption.rows[2]', '0.4000'],
           ['placement', 'adoption.rows[4]', '3.0000'], // 刊物采用, district cell
         ].sort());
-        expect(b.totalExact).toBe('12.2000');
-        const explained = (s: { lines: StatementLine[] }, clause: string) => s.lines.find((l) => l.clause === clause)!.explanation;
-        expect(explained(a, 'adoption.rows[1]')).toContain('头版头条');
-        expect(explained(a, 'adoption.rows[1]')).toContain('中央级');
-        expect(explained(a, 'bonuses[0]')).toContain('新媒体阅读量10万+');
-        expect(explained(b, 'adoption.rows[4]')).toContain('刊物采用');
+        expect(b.totalExact).toBe('12.5000');
+        expect(explained(a, 'adoption.rows[1]')).toEqual([expect.stringContaining('「头版头条」')]);
+        expect(explained(a, 'adoption.rows[1]')[0]).toContain('中央级');
+        expect(explained(a, 'bonuses[0]')).toEqual([expect.stringContaining('「新媒体阅读量10万+」')]);
+        expect(explained(b, 'adoption.rows[0]')).toEqual([expect.stringContaining('「综合采用」')]);
+        expect(explained(b, 'adoption.rows[4]')).toEqual([expect.stringContaining('「刊物采用」')]);
+        expect(explained(b, 'adoption.rows[4]')[0]).toContain('区县级 3');
+        for (const l of [...a.lines, ...b.lines].filter((x) => x.clause === 'instructions')) expect(l.explanation).toContain('批示');
       } finally {
         await uninstall(id);
       }
+    });
+  });
+
+  describe('示例二: starting points, deductions stop at zero, bonus cap, quota, rate, 约稿 by issuer, 虚假信息', () => {
+    const u: Record<'C' | 'D' | 'E', number> = { C: 0, D: 0, E: 0 };
+    let token: string;
+    const recorded: unknown[] = [];
+
+    beforeAll(async () => {
+      const own = await ownOffice('示例局');
+      token = own.token;
+      // The scheme first: its catalogue is what 虚假信息 is recorded against.
+      await install('example-2-start-deductions-caps.yaml', token);
+      u.C = await unit('EX2-C', '示例二丙单位', token, own.groupId);
+      u.D = await unit('EX2-D', '示例二丁单位', token, own.groupId);
+      u.E = await unit('EX2-E', '示例二戊单位', token, own.groupId);
+      const o = {
+        shib: await outlet('SHIB', '市日报', 'municipal', 'media', 'newspaper', token),
+        sxx: await outlet('SZZB-ZGXX', '省委组织部组工信息', 'provincial', 'bulletin', 'bulletin', token),
+        qrm: await outlet('QRM', '区融媒体中心', 'district', 'media', 'tv', token),
+        zxx: await outlet('ZZB-ZGXX', '中组部组工信息', 'central', 'bulletin', 'bulletin', token),
+        srb: await outlet('SRB', '省日报', 'provincial', 'media', 'newspaper', token),
+      };
+      const c = await staff(u.C, own.officeId);
+      const d = await staff(u.D, own.officeId);
+      const e = await staff(u.E, own.officeId);
+      // Monthly reports of C: April on time (due 05-05), May late (due 06-05), June never filed.
+      recorded.push(await fileReportAt(c, '2026-04', '2026-05-04T10:00:00+08:00'), await fileReportAt(c, '2026-05', '2026-06-08T10:00:00+08:00'));
+      const k1 = await post(token, '/api/commissions', { topic: '示例二 K1', issuedDate: '2026-05-01', deadline: '2026-05-20', targetUnitIds: [u.C, u.E], issuer: '区委组织部' });
+      const k2 = await post(token, '/api/commissions', { topic: '示例二 K2', issuedDate: '2026-06-01', deadline: '2026-06-15', targetUnitIds: [u.C, u.D, u.E], issuer: '市委办公室' });
+      const article = async (s: Staff, unitId: number, title: string, submittedAt: string, placements: object[]) => {
+        const x = await post(s.officer, '/api/articles', { title, submittedAt, units: [{ unitId }] });
+        for (const p of placements) await post(s.officer, `/api/articles/${x.id}/placements`, p);
+        return x.id as number;
+      };
+      // C: six articles; 市日报 5, 省委组织部《组工信息》 20, a false one (区融媒体中心 1), K1's answer, two more.
+      const cIds = [
+        await article(c, u.C, '示例二 C1', '2026-04-03', [{ outletId: o.shib, publishedAt: '2026-04-10' }]),
+        await article(c, u.C, '示例二 C2', '2026-04-15', [{ outletId: o.sxx, publishedAt: '2026-04-25' }]),
+        await article(c, u.C, '示例二 C3 虚假', '2026-05-06', [{ outletId: o.qrm, publishedAt: '2026-05-12' }]),
+        await article(c, u.C, '示例二 C4 答K1', '2026-05-18', []),
+        await article(c, u.C, '示例二 C5', '2026-06-02', []),
+        await article(c, u.C, '示例二 C6', '2026-06-20', []),
+      ];
+      await post(c.officer, `/api/commissions/${k1.id}/answer`, { articleId: cIds[3] }, 200);
+      for (const id of cIds) await review(c, id, token);
+      // The office finds C3 false: the article scores nothing and is not "adopted"; −3.
+      recorded.push(await post(token, '/api/items', { unitId: u.C, kind: '虚假信息', title: '报送虚假信息（示例二 C3）', date: '2026-06-10', articleId: cIds[2] }));
+      // D: 中组部《组工信息》 头条 (40 × 2), 省日报 头版 (10 × 1.5), and K2 answered after its deadline.
+      const dIds = [
+        await article(d, u.D, '示例二 D1', '2026-04-08', [{ outletId: o.zxx, publishedAt: '2026-04-20', prominence: 'headline' }]),
+        await article(d, u.D, '示例二 D2', '2026-05-08', [{ outletId: o.srb, publishedAt: '2026-05-15', prominence: 'front' }]),
+        await article(d, u.D, '示例二 D3 答K2', '2026-06-20', []),
+      ];
+      await post(d.officer, `/api/commissions/${k2.id}/answer`, { articleId: dIds[2] }, 200);
+      for (const id of dIds) await review(d, id, token);
+      // E: one article, never adopted.
+      await review(e, await article(e, u.E, '示例二 E1', '2026-04-20', []), token);
+      await recompute(token);
+    });
+
+    it('gives C 27.50, D 45.00 and E 0.00, each line naming its clause', async () => {
+      // C's April report was on time, May's late; the office's own 虚假信息 record is verified as saved.
+      expect(recorded).toMatchObject([{ month: '2026-04', status: 'on-time' }, { month: '2026-05', status: 'late' }, { kind: '虚假信息', status: 'verified' }]);
+      const c = await statement(u.C, token);
+      expect(compact(c)).toEqual([
+        ['commission.missed', 'commission.byIssuer.市委办公室', '-4.0000'],
+        ['commission.on-time', 'commission', '1.0000'],
+        ['item', 'items[0]', '-3.0000'],
+        ['monthly-report.late', 'monthlyReport', '-0.5000'],
+        ['monthly-report.missing', 'monthlyReport', '-1.0000'],
+        ['placement', 'adoption.rows[0]', '5.0000'],
+        ['placement', 'adoption.rows[1]', '20.0000'],
+        ['start', 'total.start', '10.0000'],
+      ].sort());
+      expect(c.totalExact).toBe('27.5000');
+      const d = await statement(u.D, token);
+      expect(compact(d)).toEqual([
+        ['bonuses.cap', 'total.bonuses', '-55.0000'],
+        ['commission.late', 'commission', '-1.0000'],
+        ['monthly-report.missing', 'monthlyReport', '-1.0000'],
+        ['monthly-report.missing', 'monthlyReport', '-1.0000'],
+        ['monthly-report.missing', 'monthlyReport', '-1.0000'],
+        ['placement', 'adoption.rows[0]', '15.0000'],
+        ['placement', 'adoption.rows[1]', '80.0000'],
+        ['start', 'total.start', '10.0000'],
+        ['target', 'targets[0]', '-1.0000'],
+      ].sort());
+      expect(d.totalExact).toBe('45.0000');
+      const e = await statement(u.E, token);
+      expect(compact(e)).toEqual([
+        ['commission.missed', 'commission', '-2.0000'],
+        ['commission.missed', 'commission.byIssuer.市委办公室', '-4.0000'],
+        ['deductions.floor', 'total.deductions', '3.0000'],
+        ['monthly-report.missing', 'monthlyReport', '-1.0000'],
+        ['monthly-report.missing', 'monthlyReport', '-1.0000'],
+        ['monthly-report.missing', 'monthlyReport', '-1.0000'],
+        ['rate', 'rates[0]', '-2.0000'],
+        ['start', 'total.start', '10.0000'],
+        ['target', 'targets[0]', '-2.0000'],
+      ].sort());
+      expect(e.totalExact).toBe('0.0000');
+
+      // The clauses as the printed 细则 says them.
+      expect(explained(c, 'adoption.rows[1]')).toEqual([expect.stringContaining('「刊物采用」')]);
+      expect(explained(c, 'items[0]')).toEqual([expect.stringContaining('事项“虚假信息”')]);
+      expect(explained(c, 'items[0]')[0]).toContain('不计分、不计为被采用');
+      expect(explained(c, 'commission.byIssuer.市委办公室')).toEqual([expect.stringContaining('约稿·市委办公室·未完成 -4')]);
+      expect(explained(c, 'monthlyReport').join()).toContain('月报·逾期 -0.5');
+      expect(explained(d, 'adoption.rows[1]')).toEqual([expect.stringContaining('「刊物采用」')]);
+      expect(explained(d, 'total.bonuses')).toEqual([expect.stringMatching(/加分合计 95 超过上限 40/)]);
+      expect(explained(d, 'targets[0]')).toEqual([expect.stringMatching(/「季度报送任务」.*少 2 篇/)]);
+      expect(explained(d, 'commission')).toEqual([expect.stringContaining('逾期完成')]);
+      expect(explained(e, 'total.deductions')).toEqual([expect.stringMatching(/基础分 10 \+ 扣分 -13，扣至 0/)]);
+      expect(explained(e, 'rates[0]')).toEqual([expect.stringMatching(/「信息采用率」.*0\/1.*低于 25%/)]);
+    });
+  });
+
+  describe('示例四: form × length tables, a meeting speech, 批示 in full to each unit, monthly quotas', () => {
+    const u: Record<'F' | 'G', number> = { F: 0, G: 0 };
+    let token: string;
+    let speech: unknown;
+
+    beforeAll(async () => {
+      const own = await ownOffice('示例市');
+      token = own.token;
+      await install('example-4-form-length-targets.yaml', token);
+      u.F = await unit('EX4-F', '示例四F单位', token, own.groupId);
+      u.G = await unit('EX4-G', '示例四G单位', token, own.groupId);
+      const o = {
+        zzb: await outlet('ZZB-ZGXX', '中组部组工信息', 'central', 'bulletin', 'bulletin', token),
+        szb: await outlet('SZB-ZGXX', '省委组织部组工信息', 'provincial', 'bulletin', 'bulletin', token),
+        shizb: await outlet('SHIZB-ZGXX', '市委组织部组工信息', 'municipal', 'bulletin', 'bulletin', token),
+        qzb: await outlet('QZB-ZGXX', '区委组织部组工信息', 'district', 'bulletin', 'bulletin', token),
+      };
+      const f = await staff(u.F, own.officeId);
+      const article = async (title: string, submittedAt: string, wordCount: number, units: object[], placements: object[]) => {
+        const x = await post(f.officer, '/api/articles', { title, submittedAt, wordCount, units });
+        for (const p of placements) await post(f.officer, `/api/articles/${x.id}/placements`, p);
+        return x.id as number;
+      };
+      const alone = [{ unitId: u.F }];
+      // F alone: 3 articles in April, 1 in May, 2 in June.
+      const f1 = await article('示例四 F1', '2026-04-03', 1500, alone, [{ outletId: o.szb, publishedAt: '2026-04-20', form: 'full' }]);
+      await post(f.officer, `/api/articles/${f1}/instructions`, { leaderTitle: '省委常委、组织部长', level: 'provincial', instructedDate: '2026-05-06' });
+      const ids = [
+        f1,
+        await article('示例四 F2', '2026-04-10', 800, alone, [{ outletId: o.shizb, publishedAt: '2026-04-28', form: 'full' }]),
+        // 中组部《组工信息》网络版: the placement's medium is the web edition.
+        await article('示例四 F3', '2026-04-24', 1200, alone, [{ outletId: o.zzb, publishedAt: '2026-05-12', medium: 'web' }]),
+        await article('示例四 F4', '2026-05-09', 600, alone, [{ outletId: o.qzb, publishedAt: '2026-05-20', form: 'excerpt' }]),
+        await article('示例四 F6', '2026-06-05', 900, alone, []),
+        await article('示例四 F7', '2026-06-18', 700, alone, []),
+      ];
+      // F5, F and G equally: 市委组织部《组工信息》纸质 全文 12, a 市级 批示 (10 to each unit).
+      const f5 = await article('示例四 F5', '2026-05-14', 1000, [{ unitId: u.F }, { unitId: u.G }], [{ outletId: o.shizb, publishedAt: '2026-05-26', form: 'full' }]);
+      await post(f.officer, `/api/articles/${f5}/instructions`, { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2026-06-03' });
+      for (const id of [...ids, f5]) await review(f, id, token);
+      // The office records F's speech at a 全省 meeting (会议交流发言, recorded by the office only).
+      speech = await post(token, '/api/items', { unitId: u.F, kind: '会议交流发言', title: '全省组织工作会议交流发言', date: '2026-05-28', level: 'provincial' });
+      await recompute(token);
+    });
+
+    it('gives F 168.00 and G 11.00, each line naming its clause', async () => {
+      expect(speech).toMatchObject({ kind: '会议交流发言', level: 'provincial', status: 'verified' });
+      const f = await statement(u.F, token);
+      expect(compact(f)).toEqual([
+        ['instruction', 'instructions', '10.0000'],
+        ['instruction', 'instructions', '20.0000'],
+        ['item', 'items[0]', '60.0000'],
+        ['placement', 'adoption.rows[0]', '25.0000'], // F1 纸质 全文 1500 字, 省
+        ['placement', 'adoption.rows[0]', '6.0000'], // F5 12, averaged
+        ['placement', 'adoption.rows[1]', '4.0000'], // F4 摘编, 区
+        ['placement', 'adoption.rows[1]', '8.0000'], // F2 不足 1000 字, 市
+        ['placement', 'adoption.rows[2]', '35.0000'], // F3 网络版 1000 字以上, 中组部
+      ].sort());
+      expect(f.totalExact).toBe('168.0000');
+      const g = await statement(u.G, token);
+      expect(compact(g)).toEqual([
+        ['instruction', 'instructions', '10.0000'],
+        ['placement', 'adoption.rows[0]', '6.0000'],
+        ['target', 'targets[0]', '-1.0000'],
+        ['target', 'targets[0]', '-2.0000'],
+        ['target', 'targets[0]', '-2.0000'],
+      ].sort());
+      expect(g.totalExact).toBe('11.0000');
+
+      expect(explained(f, 'adoption.rows[2]')).toEqual([expect.stringContaining('「网络版1000字以上」')]);
+      expect(explained(f, 'adoption.rows[1]').join()).toContain('「纸质版摘编采用或不足1000字」');
+      expect(explained(f, 'items[0]')).toEqual([expect.stringMatching(/事项“会议交流发言”.*省级 60/)]);
+      expect(explained(g, 'adoption.rows[0]')).toEqual([expect.stringContaining('「纸质版全文采用且1000字以上」')]);
+      expect(explained(g, 'instructions')).toEqual([expect.stringContaining('每个署名单位全额计')]);
+      expect(explained(g, 'targets[0]').sort()).toEqual([
+        expect.stringMatching(/「每月报送任务」2026-04 月报送稿件 0 篇，任务 2 篇，少 2 篇/),
+        expect.stringMatching(/「每月报送任务」2026-05 月报送稿件 1 篇，任务 2 篇，少 1 篇/),
+        expect.stringMatching(/「每月报送任务」2026-06 月报送稿件 0 篇，任务 2 篇，少 2 篇/),
+      ]);
     });
   });
 });
