@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
+import { ScoreLedgerService } from '../../apps/api/src/score-ledger/score-ledger.service';
 import { createFactories } from '../factories';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
@@ -258,6 +259,8 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
   describe('示例二: starting points, deductions stop at zero, bonus cap, quota, rate, 约稿 by issuer, 虚假信息', () => {
     const u: Record<'C' | 'D' | 'E', number> = { C: 0, D: 0, E: 0 };
     let token: string;
+    let officeE: number;
+    let staffE: Staff;
     const recorded: unknown[] = [];
 
     beforeAll(async () => {
@@ -278,6 +281,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       const c = await staff(u.C, own.officeId);
       const d = await staff(u.D, own.officeId);
       const e = await staff(u.E, own.officeId);
+      [officeE, staffE] = [own.officeId, e];
       // Monthly reports of C: April on time (due 05-05), May late (due 06-05), June never filed.
       recorded.push(await fileReportAt(c, '2026-04', '2026-05-04T10:00:00+08:00'), await fileReportAt(c, '2026-05', '2026-06-08T10:00:00+08:00'));
       const k1 = await post(token, '/api/commissions', { topic: '示例二 K1', issuedDate: '2026-05-01', deadline: '2026-05-20', targetUnitIds: [u.C, u.E], issuer: '区委组织部' });
@@ -367,6 +371,17 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       expect(explained(d, 'commission')).toEqual([expect.stringContaining('逾期完成')]);
       expect(explained(e, 'total.deductions')).toEqual([expect.stringMatching(/基础分 10 \+ 扣分 -13，扣至 0/)]);
       expect(explained(e, 'rates[0]')).toEqual([expect.stringMatching(/「信息采用率」.*0\/1.*低于 25%/)]);
+    });
+
+    it('rescores the quarter an article was submitted in when it is verified, adopted or not (the quota counts it)', async () => {
+      const x = await post(staffE.officer, '/api/articles', { title: '示例二 E2 未被采用', submittedAt: '2026-05-10', units: [{ unitId: u.E }] });
+      await review(staffE, x.id, token);
+      // What the verification's recompute does, run here to read its result.
+      const result = await t.app.get(ScoreLedgerService).recompute({ officeId: officeE, articleIds: [x.id], reason: 'review' });
+      expect(result.quarters).toEqual(['2026-Q2']);
+      const e = await statement(u.E, token);
+      expect(e.lines.filter((l) => l.clause === 'targets[0]').map((l) => l.amountExact)).toEqual(['-1.5000']);
+      expect(e.totalExact).toBe('0.0000');
     });
   });
 
