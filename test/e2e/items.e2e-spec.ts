@@ -8,9 +8,11 @@ import { recomputeRequests } from '../utils/recording';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
-/** A scheme version for 2019 whose catalogue marks 虚假信息 as office-recorded (format 2's `items:`). */
+/** A format-2 scheme version for 2019 whose catalogue marks 虚假信息 as office-recorded (read as the engine compiles it). */
 const CATALOGUE = [
+  'format: 2',
   'name: 事项目录测试',
+  'adoption: { rows: [ { label: 媒体采用, when: { channel: media }, points: { all: 1 } } ] }',
   'items:',
   '  - { kind: 会议交流发言, points: { central: 100, provincial: 60, municipal: 40 } }',
   '  - { kind: 虚假信息, points: -3, voids: article, recordedBy: office }',
