@@ -54,7 +54,20 @@ describe.each(testBackends('records-loader'))('records loaded for scheme format 
     await post(office, '/api/adjustments', { unitId: units.LJJD, quarter: QUARTER, points: -9, reason: '待审批不计' });
     await post(office, '/api/adjustments', { unitId: units.LJJD, quarter: '2026-Q3', points: 1, reason: '其他季度' });
 
+    // Never adopted: verified in the quarter (报送任务 and 采用率 count it), a draft, and one of the quarter before.
+    const unadopted = await post(officer, '/api/articles', { title: '未被采用的报送稿件', submittedAt: '2026-05-03' });
+    await post(officer, `/api/review/articles/${unadopted.id}/submit`);
+    await post(reviewer, `/api/review/articles/${unadopted.id}/approve`);
+    await post(office, `/api/review/articles/${unadopted.id}/verify`);
+    const draft = await post(officer, '/api/articles', { title: '草稿稿件', submittedAt: '2026-05-04' });
+    const earlier = await post(officer, '/api/articles', { title: '上季度报送的稿件', submittedAt: '2026-03-20' });
+    await post(officer, `/api/review/articles/${earlier.id}/submit`);
+    await post(reviewer, `/api/review/articles/${earlier.id}/approve`);
+    await post(office, `/api/review/articles/${earlier.id}/verify`);
+
     const input = await t.app.get(RecordsLoader).load(officeId, QUARTER, { asOfDate: '2026-12-01' });
+    const loaded = new Set(input.articles.map((a) => a.id));
+    expect([unadopted, draft, earlier].map((a) => loaded.has(String(a.id)))).toEqual([true, false, false]);
     expect(input.articles.find((a) => a.id === String(article.id))!.units).toEqual([
       { unitId: String(units.QSZ), sharePercent: null, position: 1 },
       { unitId: String(units.LJJD), sharePercent: null, position: 2 },
