@@ -383,6 +383,24 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       expect(e.lines.filter((l) => l.clause === 'targets[0]').map((l) => l.amountExact)).toEqual(['-1.5000']);
       expect(e.totalExact).toBe('0.0000');
     });
+
+    it('counts approved 加减分 as lines of their own inside the total\'s steps', async () => {
+      const second = await createFactories(t.app.get(DataSource)).users.create({ officeId: officeE, role: 'office' });
+      const approver = await t.login(second.username);
+      for (const [unitId, points, reason] of [[u.D, 2, '获市级表彰'], [u.C, -1, '通报批评']] as const) {
+        const a = await post(token, '/api/adjustments', { unitId, quarter: '2026-Q2', points, reason });
+        await post(approver, `/api/adjustments/${a.id}/approve`, { version: a.version }, 200);
+      }
+      await recompute(token);
+      // D: bonuses 95 + 2 are still capped at 40; C: deductions −8.5 − 1 leave 0.5 of the 10.
+      const d = await statement(u.D, token);
+      expect(compact(d)).toEqual(expect.arrayContaining([['adjustment', 'adjustments', '2.0000'], ['bonuses.cap', 'total.bonuses', '-57.0000']]));
+      expect(explained(d, 'adjustments')).toEqual([expect.stringMatching(/加分（办公室核定）：获市级表彰/)]);
+      expect(d.totalExact).toBe('45.0000');
+      const c = await statement(u.C, token);
+      expect(explained(c, 'adjustments')).toEqual([expect.stringMatching(/减分（办公室核定）：通报批评，计 -1.0000 分/)]);
+      expect(c.totalExact).toBe('26.5000');
+    });
   });
 
   describe('示例四: form × length tables, a meeting speech, 批示 in full to each unit, monthly quotas', () => {
