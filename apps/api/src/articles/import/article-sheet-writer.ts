@@ -29,7 +29,7 @@ const asDateCell = (date: string) => (date ? new Date(`${date}T00:00:00Z`) : nul
  * allowed values) and the office's units and outlets to copy names from. The template is
  * this with one example row; an export is this with the records, so it can be re-imported.
  */
-export async function writeArticleWorkbook(rows: ArticleSheetRow[], lists: ReferenceLists, example?: ArticleSheetRow): Promise<Buffer> {
+export async function writeArticleWorkbook(rows: ArticleSheetRow[], lists: ReferenceLists, example?: ArticleSheetRow, moreSheets?: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(DATA_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = ARTICLE_COLUMNS.map((header) => ({ header, width: COLUMN_WIDTHS[header] }));
@@ -45,6 +45,7 @@ export async function writeArticleWorkbook(rows: ArticleSheetRow[], lists: Refer
     sheet.getCell(r, PROMINENCE_COLUMN).dataValidation = { type: 'list', allowBlank: true, formulae: [choices], showErrorMessage: true, errorTitle: '位置', error: '请选择 头条、头版 或 一般' };
     sheet.getCell(r, FORM_COLUMN).dataValidation = { type: 'list', allowBlank: true, formulae: [formChoices], showErrorMessage: true, errorTitle: '采用形式', error: '请选择 全文、摘编 或 综合' };
   }
+  moreSheets?.(workbook);
   writeHelpSheet(workbook, lists);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
