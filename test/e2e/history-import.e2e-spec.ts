@@ -85,7 +85,7 @@ describe.each(testBackends('history-import'))('history import of a past year ($l
     t = await createTestApp(backend);
     office = await t.login('office');
     const scheme = await t.http().post('/api/schemes').set(bearer(office)).send({ effectiveFrom: '2025-Q1', document: SCHEME });
-    expect(scheme.status).toBe(201);
+    if (scheme.status !== 201) throw new Error(`scheme: ${scheme.status} ${JSON.stringify(scheme.body)}`);
   });
   afterAll(async () => {
     await t?.close();
