@@ -91,20 +91,25 @@ describe.each(testBackends('history-import'))('history import of a past year ($l
     await t?.close();
   });
 
-  const importBook = async (content: Buffer): Promise<ImportResult> => {
-    const res = await t.http().post('/api/articles/import').set(bearer(office)).field('asStatus', 'verified').attach('file', content, '2025年历史数据.xlsx');
+  let lastJobId = 0;
+  const importBook = async (content: Buffer, token = office): Promise<ImportResult> => {
+    const req = t.http().post('/api/articles/import').set(bearer(token));
+    if (token === office) req.field('asStatus', 'verified');
+    const res = await req.attach('file', content, '2025年历史数据.xlsx');
     expect(res.status).toBe(201);
-    const job = await t.waitForJob(office, res.body.id);
+    const job = await t.waitForJob(token, res.body.id);
     expect(job.status).toBe('done');
+    lastJobId = job.id;
     return job.result as ImportResult;
   };
+  const download = (url: string) => t.http().get(url).set(bearer(office)).buffer(true).parse((r, done) => {
+    const parts: Buffer[] = [];
+    r.on('data', (c: Buffer) => parts.push(c));
+    r.on('end', () => done(null, Buffer.concat(parts)));
+  });
 
   it('offers the history sheets with headers, an example row and guidance in the office template', async () => {
-    const res = await t.http().get('/api/articles/template.xlsx').set(bearer(office)).buffer(true).parse((r, done) => {
-      const parts: Buffer[] = [];
-      r.on('data', (c: Buffer) => parts.push(c));
-      r.on('end', () => done(null, Buffer.concat(parts)));
-    });
+    const res = await download('/api/articles/template.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name).slice(0, 7)).toEqual(['稿件录用', '月度报送', '约稿', '约稿回复', '批示', '事项', '历史数据说明']);
@@ -137,6 +142,12 @@ describe.each(testBackends('history-import'))('history import of a past year ($l
       ['事项', 3, '事项类型'],
     ]);
     expect(first.problems.find((p) => p.sheet === '月度报送' && p.row === 16)!.message).toContain('晚于现在');
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load((await download(`/api/articles/import/${lastJobId}/report.xlsx`)).body as ArrayBuffer);
+    const reportRows: unknown[][] = [];
+    report.worksheets[0].eachRow((row) => reportRows.push((row.values as unknown[]).slice(1, 4)));
+    expect(reportRows[0]).toEqual(['工作表', '行号', '列']);
+    expect(reportRows).toContainEqual(['约稿回复', 3, '回复单位']);
     expect(first.problems.find((p) => p.sheet === '月度报送' && p.row === 15)!.message).toContain('早于所报告月份 2025-06 的第一天');
 
     const again = await importBook(content);
@@ -150,6 +161,13 @@ describe.each(testBackends('history-import'))('history import of a past year ($l
     expect(Number(marked)).toBe(15);
     const audit = await t.http().get('/api/audit?pageSize=50').set(bearer(office));
     expect(JSON.stringify(audit.body)).toContain('monthlyReports');
+  });
+
+  it('gives an officer who uploads the history sheets a warning per sheet and loads nothing from them', async () => {
+    const officer = await t.login('officer');
+    const result = await importBook(await yearWorkbook(), officer);
+    expect(result.history).toMatchObject({ monthlyReports: 0, commissions: 0, commissionAnswers: 0, instructions: 0, items: 0 });
+    expect(result.problems.filter((p) => p.sheet).map((p) => [p.sheet, p.level])).toEqual(['月度报送', '约稿', '约稿回复', '批示', '事项'].map((s) => [s, 'warning']));
   });
 
   it('publishes the four quarters as 补录 quarters with the totals the scheme gives', async () => {

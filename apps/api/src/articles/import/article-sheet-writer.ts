@@ -80,11 +80,13 @@ function writeHelpSheet(workbook: ExcelJS.Workbook, lists: ReferenceLists) {
 export async function writeImportReport(problems: ImportProblem[], fileName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('导入检查结果', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ header: '行号', width: 8 }, { header: '列', width: 12 }, { header: '问题', width: 90 }, { header: '级别', width: 8 }];
+  // A workbook with history sheets names the sheet of each problem (the first sheet's have none).
+  const sheets = problems.some((p) => p.sheet) ? [DATA_SHEET_NAME] : null;
+  sheet.columns = [...(sheets ? [{ header: '工作表', width: 12 }] : []), { header: '行号', width: 8 }, { header: '列', width: 12 }, { header: '问题', width: 90 }, { header: '级别', width: 8 }];
   sheet.getRow(1).font = { bold: true };
   for (const p of problems) {
-    const row = sheet.addRow([p.row > 0 ? p.row : null, p.column || null, p.message, LEVEL_WORDS[p.level]]);
-    if (p.level === 'error') row.getCell(4).font = { color: { argb: 'FFC00000' } };
+    const row = sheet.addRow([...(sheets ? [p.sheet ?? sheets[0]] : []), p.row > 0 ? p.row : null, p.column || null, p.message, LEVEL_WORDS[p.level]]);
+    if (p.level === 'error') row.getCell(sheets ? 5 : 4).font = { color: { argb: 'FFC00000' } };
   }
   if (problems.length === 0) sheet.addRow([null, null, `「${fileName}」全部行检查通过`, null]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
