@@ -11,6 +11,7 @@ import { noticeTitle } from '../../apps/api/src/notices/render/notice-narrative'
 import type { NoticeData } from '../../apps/api/src/notices/render/notice-data';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { recomputeRequests } from '../utils/recording';
 
 const ARTICLE_HEADERS = ['编号', '报送单位', '稿件标题', '字数', '体裁', '作者', '报送日期', '媒体/刊物', '刊发日期', '版面', '位置', '链接', '采用形式', '阅读量'];
 
@@ -155,6 +156,8 @@ describe.each(testBackends('history-import'))('history import of a past year ($l
     expect(again.history).toMatchObject({ monthlyReports: 0, commissions: 0, commissionAnswers: 0, instructions: 0, items: 0, skippedExisting: 15 });
 
     const ds = t.app.get(DataSource);
+    // The quarters that received history owe a recompute (one request for the four; none for the no-op re-import).
+    expect(await recomputeRequests(ds, 'history-import:')).toBe(1);
     const [{ n }] = await ds.query("SELECT COUNT(*) AS n FROM monthly_reports WHERE month LIKE '2025-%'");
     expect(Number(n)).toBe(11);
     const [{ marked }] = await ds.query('SELECT COUNT(*) AS marked FROM history_records');

@@ -8,6 +8,7 @@ import { todayBusinessDate } from '../../common/business-date';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 import { JobsService } from '../../jobs/jobs.service';
+import type { JobRequest } from '../../jobs/job-request.entity';
 import type { JobContext, JobPayloads } from '../../jobs/job.types';
 import { Outlet } from '../../outlets/outlet.entity';
 import { FileStore } from '../../storage/file-store.service';
@@ -129,6 +130,7 @@ export class ArticleImportService implements OnModuleInit {
       warnings: problems.filter((p) => p.level === 'warning').length,
     };
     let historyCounts: ArticleImportResult['history'];
+    let recompute: JobRequest | null = null;
     // Everything was read and decided above; the transaction only writes, so on SQLite (one
     // connection) it holds no await on anything but the database.
     await this.dataSource.transaction(async (manager) => {
@@ -140,9 +142,11 @@ export class ArticleImportService implements OnModuleInit {
         progress: (done) => ctx.progress(40 + done * 55),
       });
       const loaded = await this.history.store(manager, history, { officeId: payload.officeId, userId: payload.userId, jobId: ctx.jobId, status: payload.asStatus ?? 'draft' });
-      historyCounts = { ...loaded, sheets: history.sheets, rows: history.rows, skippedExisting: history.plan.skipped, invalidRows: history.invalidRows };
+      recompute = loaded.recompute;
+      historyCounts = { ...loaded.counts, sheets: history.sheets, rows: history.rows, skippedExisting: history.plan.skipped, invalidRows: history.invalidRows };
       await this.audit.record(actor, 'import', 'article-import', ctx.jobId, null, { ...counts, asStatus: payload.asStatus ?? 'draft', ...(history.sheets.length ? { history: historyCounts } : {}) }, manager);
     });
+    if (recompute) await this.jobs.handOver([recompute]);
     return { ...counts, ...(history.sheets.length ? { history: historyCounts } : {}), problems: inlineProblems(problems), problemsTotal: problems.length, reportKey: report.key };
   }
 

@@ -8,6 +8,9 @@ import { readWorkbookSheets, type WorkbookSheets } from '../../../common/xlsx/fi
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/app-config';
 import { ItemKindsReader } from '../../../items/item-kinds';
+import { JobsService } from '../../../jobs/jobs.service';
+import type { JobRequest } from '../../../jobs/job-request.entity';
+import { storeRecompute } from '../../../score-ledger/request-recompute';
 import { Unit } from '../../../units/unit.entity';
 import type { ArticleDraft } from '../article-row-validator';
 import type { ImportProblem } from '../article-sheet-layout';
@@ -49,6 +52,7 @@ export class HistoryImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly itemKinds: ItemKindsReader,
+    private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,9 +96,14 @@ export class HistoryImportService {
     return { plan, problems, rows: HISTORY_SHEETS.reduce((n, s) => n + get(s).rows.length, 0), invalidRows, sheets };
   }
 
-  /** Writes the plan; must run inside the import's transaction, after its articles. */
-  store(manager: EntityManager, prepared: PreparedHistory, options: Omit<HistoryStoreOptions, 'today'>): Promise<HistoryCounts> {
-    return storeHistory(manager, prepared.plan, { ...options, today: todayBusinessDate(this.config) });
+  /**
+   * Writes the plan and the recompute its quarters owe; must run inside the import's
+   * transaction, after its articles. Hand the request over once the transaction committed.
+   */
+  async store(manager: EntityManager, prepared: PreparedHistory, options: Omit<HistoryStoreOptions, 'today'>): Promise<{ counts: HistoryCounts; recompute: JobRequest | null }> {
+    const counts = await storeHistory(manager, prepared.plan, { ...options, today: todayBusinessDate(this.config) });
+    const recompute = counts.quarters.length ? await storeRecompute(this.jobs, { officeId: options.officeId, quarters: counts.quarters, reason: 'history-import' }, options.userId, manager) : null;
+    return { counts, recompute };
   }
 
   private async readSheets(book: WorkbookSheets) {

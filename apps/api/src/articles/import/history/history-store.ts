@@ -28,6 +28,8 @@ export interface HistoryCounts {
   commissionAnswers: number;
   instructions: number;
   items: number;
+  /** Quarters that received history (their scores are recomputed). */
+  quarters: string[];
   /** Past quarters marked 补录 by this import. */
   backfillQuarters: string[];
 }
@@ -87,14 +89,15 @@ export async function storeHistory(manager: EntityManager, plan: HistoryPlan, op
   }
   for (const part of chunks(marks)) await manager.insert(HistoryRecord, part);
 
-  const backfillQuarters = [...new Set(marks.map((m) => m.quarter!))].filter((q) => quarterRange(q).end < options.today).sort();
+  const quarters = [...new Set(marks.map((m) => m.quarter!))].sort();
+  const backfillQuarters = quarters.filter((q) => quarterRange(q).end < options.today);
   for (const quarter of backfillQuarters) {
     await manager.createQueryBuilder().insert().into(QuarterPeriod).values({ officeId, quarter, stage: 'open' }).orIgnore().execute();
     await manager.createQueryBuilder().update(QuarterPeriod).set({ backfill: true }).where('officeId = :officeId AND quarter = :quarter AND stage <> :published', { officeId, quarter, published: 'published' }).execute();
   }
   return {
     monthlyReports: plan.monthly.length, commissions: plan.commissions.length, commissionAnswers: plan.answers.length,
-    instructions: plan.instructions.length, items: plan.items.length, backfillQuarters,
+    instructions: plan.instructions.length, items: plan.items.length, quarters, backfillQuarters,
   };
 }
 
