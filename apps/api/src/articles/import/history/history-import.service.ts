@@ -119,7 +119,7 @@ export class HistoryImportService {
   private async kindsByQuarter(officeId: number, sheet: HistorySheetContent): Promise<(quarter: string) => ItemKind[]> {
     const quarters = new Set<string>();
     for (const { cells } of sheet.rows) {
-      const date = cellDate(cells['事项日期']);
+      const date = cellDate(cells['事项日期'], sheet.date1904);
       if (date?.ok) quarters.add(quarterOf(date.value));
     }
     const kinds = new Map<string, ItemKind[]>();
