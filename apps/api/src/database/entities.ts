@@ -12,6 +12,7 @@ import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { NoticeDocument } from '../notices/notice-document.entity';
 import { NoticeRead } from '../notices/notice-read.entity';
 import { Notification } from '../notifications/notification.entity';
+import { HistoryRecord } from '../articles/import/history/history-record.entity';
 import { Dispute } from '../publication/dispute.entity';
 import { QuarterPeriod } from '../publication/quarter-period.entity';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, ItemRecord, EvidenceFile,
   Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine, Adjustment,
   QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification,
+  HistoryRecord,
 ];

@@ -65,7 +65,7 @@ export class PublishService implements OnModuleInit {
       const again = await manager.findOne(RankingSnapshot, { where: { jobId: ctx.jobId } });
       if (again) return again;
       const period = await this.quarters.period(manager, officeId, quarter);
-      const summary = { ...(await quarterTotals(manager, officeId, quarter)), excluded: period.excludedEntries ?? [] };
+      const summary = { ...(await quarterTotals(manager, officeId, quarter)), excluded: period.excludedEntries ?? [], ...(period.backfill ? { backfill: true } : {}) };
       const [{ revision }] = await manager.query('SELECT COALESCE(MAX(revision), 0) + 1 AS revision FROM ranking_snapshots WHERE officeId = ? AND quarter = ?', [officeId, quarter]);
       const saved = await manager.save(RankingSnapshot, manager.create(RankingSnapshot, {
         officeId, quarter, revision: toNumber(revision), schemeVersionId: ranking.schemeVersion.id, contentHash: 'pending', jobId: ctx.jobId, summary, publishedBy: payload.requestedBy,

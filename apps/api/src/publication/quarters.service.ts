@@ -44,7 +44,7 @@ export class QuartersService {
    */
   async currentPeriod(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
     const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
-    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null });
+    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null, backfill: false });
   }
 
   /** The quarter row to change, created as `open` the first time the office acts on it. */
@@ -167,12 +167,13 @@ export class QuartersService {
     const period = await this.currentPeriod(this.dataSource.manager, user.officeId, quarter);
     if (period.stage !== 'closed' && period.stage !== 'published') throw conflict('invalid_stage', '请先关闭该季度再发布');
     if (period.stage === 'published' && !dto.reason) throw invalid({ reason: '再次发布（更正通报）时必须说明更正原因' });
+    if (dto.backfill !== undefined && dto.backfill !== period.backfill) await this.dataSource.getRepository(QuarterPeriod).update({ id: period.id }, { backfill: dto.backfill });
     const job = await this.jobs.enqueue('quarters.publish', { officeId: user.officeId, quarter, requestedBy: user.id, reason: dto.reason }, {
       businessKey: `${user.officeId}:${quarter}`,
       officeId: user.officeId,
       createdBy: user.id,
     });
-    await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null });
+    await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null, ...(dto.backfill !== undefined ? { backfill: dto.backfill } : {}) });
     return toJobResponse(job);
   }
 }

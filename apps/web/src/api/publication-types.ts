@@ -84,6 +84,8 @@ export interface QuarterDetail {
   publishedAt: string | null;
   excludedEntries: PendingEntry[] | null;
   noticeTexts: NoticeTexts | null;
+  /** 补录: a past quarter loaded from history; the notice title says so */
+  backfill: boolean;
   pending: PendingEntry[];
   snapshots: { id: number; revision: number; schemeVersionId: number; contentHash: string; publishedAt: string }[];
 }

@@ -63,6 +63,8 @@ export interface SheetProblem {
   message: string;
   /** articles import: an error keeps the row out, a warning only informs */
   level?: 'error' | 'warning';
+  /** articles import: the history sheet (月度报送, 约稿…); absent for the first sheet */
+  sheet?: string;
 }
 
 /** Result of an import job: counts and the row-by-row problems. */

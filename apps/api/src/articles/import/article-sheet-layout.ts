@@ -38,6 +38,8 @@ export interface ImportProblem {
   column: string;
   message: string;
   level: ProblemLevel;
+  /** The worksheet, for the history sheets (月度报送, 约稿…); absent for 稿件录用. */
+  sheet?: string;
   /** Set on problems that refuse the file as a whole, for clients: too_many_rows, sheet_too_large. */
   code?: string;
 }
