@@ -155,7 +155,7 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     await book.xlsx.load(res.body as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet.name).toBe('得分明细');
-    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '日期', '记录类型', '记录', '规则', '得分', '累计得分', '计分说明']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '日期', '记录类型', '记录', '规则', '得分', '累计得分', '计分说明', '条款']);
     // 平 Q1: M1 20 on 02-10, then M2 3.75 on 03-05; total 23.75.
     expect([3, 4].map((r) => [2, 4, 5, 6, 7].map((c) => sheet.getRow(r).getCell(c).value))).toEqual([
       ['2024-02-10', 'M1 平街道信息', '刊发采用', 20, 20],
