@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseScheme } from '../scheme-parse';
 import { parseScheme2 } from './parse';
 import { YAML_ERROR_MESSAGES, readYamlText } from './yaml-text';
 
@@ -53,5 +54,16 @@ describe('YAML errors in Chinese', () => {
   it('reads valid text, aliases included', () => {
     const r = readYamlText('a: &x 1\nb: *x\n');
     expect(r.ok && r.value).toEqual({ a: 1, b: 1 });
+  });
+  it.each([
+    ['a duplicate key', 'name: x\nfloor: null\nname: y\n', 3, 1, /重复的字段/],
+    ['bad indentation', 'name: x\nbasePoints:\n    media: 1\n  bulletin: 2\n', 4, 3, /缩进不正确/],
+    ['an alias to no anchor', 'name: *x\n', 1, 9, /不存在或尚未定义的锚点/],
+  ])('words today\'s format (read by js-yaml) in Chinese too, at js-yaml\'s place: %s', (_label, text, line, column, reason) => {
+    const r = parseScheme(text);
+    const first = !r.ok ? r.errors[0] : undefined;
+    expect(first).toMatchObject({ path: '', code: 'yaml_syntax', line, column });
+    expect(first?.message).toMatch(reason);
+    expect(first?.message.replace('YAML', '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 });

@@ -36,9 +36,24 @@ export const YAML_ERROR_MESSAGES: Record<ErrorCode, string> = {
 /** An alias may expand to at most this many nodes (the yaml package's default). */
 const MAX_ALIAS_COUNT = 100;
 
-function syntaxError(code: ErrorCode, pos: { line: number; col: number } | undefined): SchemeError {
-  const where = pos ? `（第 ${pos.line} 行第 ${pos.col} 列）` : '';
-  return { path: '', code: 'yaml_syntax', message: `YAML 语法错误${where}：${YAML_ERROR_MESSAGES[code] ?? YAML_ERROR_MESSAGES.IMPOSSIBLE}`, line: pos?.line, column: pos?.col };
+/** 'YAML 语法错误（第 3 行第 1 列）：…' as every scheme parser words it. */
+export function yamlSyntaxError(reason: string, line: number | undefined, column: number | undefined): SchemeError {
+  const where = line !== undefined ? `（第 ${line} 行第 ${column} 列）` : '';
+  return { path: '', code: 'yaml_syntax', message: `YAML 语法错误${where}：${reason}`, line, column };
+}
+
+type Problem = { code: ErrorCode; pos?: { line: number; col: number } };
+type Read = { ok: true; doc: Document; lc: LineCounter; value: unknown } | { ok: false; problems: Problem[] };
+
+const reasonOf = (p: Problem) => YAML_ERROR_MESSAGES[p.code] ?? YAML_ERROR_MESSAGES.IMPOSSIBLE;
+
+/**
+ * The Chinese reason the yaml package gives for text another YAML reader refused (today's
+ * format is read with js-yaml, whose reasons are English); the general one when it reads it.
+ */
+export function yamlSyntaxReason(text: string): string {
+  const read = readYaml(text);
+  return read.ok ? YAML_ERROR_MESSAGES.IMPOSSIBLE : reasonOf(read.problems[0]);
 }
 
 export type YamlRead = { ok: true; doc: Document; lc: LineCounter; value: unknown } | { ok: false; errors: SchemeError[] };
@@ -50,10 +65,15 @@ export type YamlRead = { ok: true; doc: Document; lc: LineCounter; value: unknow
  * bound are reported at the alias rather than thrown (the package throws them from toJS).
  */
 export function readYamlText(text: string): YamlRead {
+  const read = readYaml(text);
+  return read.ok ? read : { ok: false, errors: read.problems.map((p) => yamlSyntaxError(reasonOf(p), p.pos?.line, p.pos?.col)) };
+}
+
+function readYaml(text: string): Read {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length) return { ok: false, errors: problems.map((e) => syntaxError(e.code, e.linePos?.[0])) };
+  if (problems.length) return { ok: false, problems: problems.map((e) => ({ code: e.code, pos: e.linePos?.[0] })) };
   try {
     return { ok: true, doc, lc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
@@ -67,6 +87,6 @@ export function readYamlText(text: string): YamlRead {
         return visit.BREAK;
       },
     });
-    return { ok: false, errors: [syntaxError(code, offset === undefined ? undefined : lc.linePos(offset))] };
+    return { ok: false, problems: [{ code, pos: offset === undefined ? undefined : lc.linePos(offset) }] };
   }
 }
