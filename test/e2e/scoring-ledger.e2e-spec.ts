@@ -155,7 +155,7 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     await book.xlsx.load(res.body as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet.name).toBe('得分明细');
-    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '日期', '记录类型', '记录', '规则', '得分', '累计得分', '计分说明']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '日期', '记录类型', '记录', '规则', '得分', '累计得分', '计分说明', '条款']);
     // 平 Q1: M1 20 on 02-10, then M2 3.75 on 03-05; total 23.75.
     expect([3, 4].map((r) => [2, 4, 5, 6, 7].map((c) => sheet.getRow(r).getCell(c).value))).toEqual([
       ['2024-02-10', 'M1 平街道信息', '刊发采用', 20, 20],
@@ -180,6 +180,18 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     ]);
     // 瑞 is alone in 部门组; 平 leads 镇街组 under the draft too.
     expect(rows.map((r) => r.draft.groupRank)).toEqual([1, 1, 2]);
+    // The ranking by group as the notice lists it: 镇街组 (sort order 1) before 部门组, each by group rank.
+    const groups = res.body.groups as { groupName: string; rows: { code: string; draft: { groupRank: number } }[] }[];
+    expect(groups.map((g) => [g.groupName, g.rows.map((r) => [r.code, r.draft.groupRank])])).toEqual([
+      ['镇街组', [['P01', 1], ['P02', 2]]],
+      ['部门组', [['R01', 1]]],
+    ]);
+    // Rows × levels of the draft's table: M2 and M3 on 市日报 (municipal media), M1 in 省委组工信息 (provincial bulletin).
+    expect(res.body.rowHits).toEqual([
+      { clause: 'adoption.rows[0]', label: '媒体采用', hits: 2, byLevel: { central: 0, provincial: 0, municipal: 2, district: 0 } },
+      { clause: 'adoption.rows[1]', label: '信息简报采用', hits: 1, byLevel: { central: 0, provincial: 1, municipal: 0, district: 0 } },
+      { clause: '', label: '未匹配任何行（不计分）', hits: 0, byLevel: { central: 0, provincial: 0, municipal: 0, district: 0 } },
+    ]);
     await expect(snapshot()).resolves.toEqual(before);
   });
 

@@ -40,6 +40,9 @@ export class AdjustmentsService {
     // Units read their approved adjustments only.
     if (isUnitScoped(user)) qb.andWhere("a.status = 'approved'");
     else if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.awaitingMe && !isUnitScoped(user)) {
+      qb.andWhere("a.status = 'pending'").andWhere('(a.createdBy IS NULL OR a.createdBy <> :me)', { me: user.id });
+    }
     if (query.quarter) qb.andWhere('a.quarter = :quarter', { quarter: query.quarter });
     const [rows, total] = await qb.orderBy('a.quarter', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };

@@ -7,7 +7,10 @@ export interface ScoreLine {
   recordType: string;
   recordTypeLabel: string;
   recordId: number;
+  /** The article title, the 约稿 topic, the 事项's kind and title, the 加减分's reason. */
   recordLabel: string;
+  /** On a 事项 line: the kind of the item record. */
+  itemKind: string | null;
   articleId: number | null;
   articleTitle: string | null;
   ruleId: string;
@@ -16,6 +19,8 @@ export interface ScoreLine {
   amountText: string;
   runningTotalText: string;
   explanation: string;
+  /** Where the clause stands in the scheme, e.g. 'adoption.rows[2]', 'items[0]'; null on older lines. */
+  clause: string | null;
 }
 
 export interface Statement {

@@ -8,7 +8,7 @@ import {
 export type ArticleSheetRow = [
   key: string, units: string, title: string, wordCount: number | null, genre: string, authors: string,
   submittedDate: string, outlet: string, publishedDate: string, page: string, prominence: string, url: string,
-  form: string, views: number | null,
+  form: string, views: number | null, signingOrder: string,
 ];
 
 export interface ReferenceLists {
