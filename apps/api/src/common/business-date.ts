@@ -1,34 +1,12 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isQuarter } from '@app/scoring';
+import { businessDate, isBusinessDate, isBusinessMonth, isQuarter } from '@app/scoring';
 import type { AppConfig } from '../config/app-config';
 import { dateInRange, dateRangeMessage, monthInRange, monthRangeMessage, quarterInRange, quarterRangeMessage } from './business-range';
 
-// Business dates are calendar dates in the configured zone (Asia/Shanghai by default), written
-// 'YYYY-MM-DD'; months are 'YYYY-MM'. Plain strings compare correctly, so no Date maths is
-// needed once an instant has been turned into its business date.
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The calendar date ('YYYY-MM-DD') of an instant in `timeZone`: 2023-06-30T16:10Z → '2023-07-01' in Asia/Shanghai. */
-export function businessDate(instant: Date, timeZone: string): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`无效时间：${String(instant)}`);
-  // formatToParts, not a locale's fixed layout: ICU data differs between Node builds.
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
-}
+// The business calendar itself (dates, months, quarters, zones) lives in libs/scoring/src/quarter.ts,
+// shared with the web app; here are only its DTO decorators. Today's date comes from the Clock
+// (common/clock.ts).
+export { addMonths, businessDate, isBusinessDate, isBusinessMonth, monthBounds, monthlyReportDueDate as monthDueDate, parseBusinessInstant, zonedMidnight } from '@app/scoring';
 
 /** Today's business date. */
 export function todayBusinessDate(config: Pick<AppConfig, 'business'>, now = new Date()): string {
@@ -38,88 +16,6 @@ export function todayBusinessDate(config: Pick<AppConfig, 'business'>, now = new
 /** The current business month ('YYYY-MM'). */
 export function currentBusinessMonth(config: Pick<AppConfig, 'business'>, now = new Date()): string {
   return todayBusinessDate(config, now).slice(0, 7);
-}
-
-/** A real calendar date written as YYYY-MM-DD (2023-02-30 is not). */
-export function isBusinessDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
-
-/** A month written as YYYY-MM (2025-13 is not). */
-export function isBusinessMonth(value: unknown): value is string {
-  return typeof value === 'string' && MONTH_RE.test(value);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function parseMonth(month: string): [number, number] {
-  if (!isBusinessMonth(month)) throw new RangeError(`无效月份：${month}`);
-  return [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-}
-
-/** `month` moved by `n` months: addMonths('2024-12', 1) = '2025-01'. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = parseMonth(month);
-  const index = y * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** First and last business date of a month: '2024-02' → 2024-02-01 … 2024-02-29. */
-export function monthBounds(month: string): { first: string; last: string } {
-  const [y, m] = parseMonth(month);
-  return { first: `${month}-01`, last: `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
-}
-
-/**
- * The due date of the monthly report for `month` ('YYYY-MM'): day `dueDay` of the next month,
- * clamped to that month's last day (config allows 1–28, so clamping only guards direct callers).
- */
-export function monthDueDate(month: string, dueDay: number): string {
-  const next = addMonths(month, 1);
-  const [y, m] = parseMonth(next);
-  const day = Math.min(Math.max(1, Math.trunc(dueDay)), daysInMonth(y, m));
-  return `${next}-${String(day).padStart(2, '0')}`;
-}
-
-/**
- * Reads what people type for "when": a bare date means midnight of that day in the business
- * zone (so 2023-07-01 is Q3 wherever the server runs); a full ISO timestamp is taken as is.
- */
-export function parseBusinessInstant(value: string, timeZone: string): Date | null {
-  if (isBusinessDate(value)) return zonedMidnight(value, timeZone);
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? null : new Date(t);
-}
-
-/** UTC instant of 00:00 on `date` in `timeZone` (handles zones with DST by one correction). */
-export function zonedMidnight(date: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d);
-  const offset = zoneOffsetMs(new Date(guess), timeZone);
-  const first = guess - offset;
-  const corrected = zoneOffsetMs(new Date(first), timeZone);
-  return new Date(guess - corrected);
-}
-
-/** Building an Intl formatter costs about a millisecond: keep one per zone (imports call this per row). */
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 /** Applies a format check and, for values that pass it, a range check (two codes, two messages). */
