@@ -1,22 +1,11 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { businessDate, isBusinessDate, isBusinessMonth, isQuarter } from '@app/scoring';
-import type { AppConfig } from '../config/app-config';
+import { isBusinessDate, isBusinessMonth, isQuarter } from '@app/scoring';
 import { dateInRange, dateRangeMessage, monthInRange, monthRangeMessage, quarterInRange, quarterRangeMessage } from './business-range';
 
 // The business calendar itself (dates, months, quarters, zones) lives in libs/scoring/src/quarter.ts,
 // shared with the web app; here are only its DTO decorators. Today's date comes from the Clock
 // (common/clock.ts).
 export { addMonths, businessDate, isBusinessDate, isBusinessMonth, monthBounds, monthlyReportDueDate as monthDueDate, parseBusinessInstant, zonedMidnight } from '@app/scoring';
-
-/** Today's business date. */
-export function todayBusinessDate(config: Pick<AppConfig, 'business'>, now = new Date()): string {
-  return businessDate(now, config.business.timeZone);
-}
-
-/** The current business month ('YYYY-MM'). */
-export function currentBusinessMonth(config: Pick<AppConfig, 'business'>, now = new Date()): string {
-  return todayBusinessDate(config, now).slice(0, 7);
-}
 
 /** Applies a format check and, for values that pass it, a range check (two codes, two messages). */
 function formatAndRange(format: PropertyDecorator, range: PropertyDecorator): PropertyDecorator {

@@ -1,17 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { adoptionRowHits, formatPoints, rankUnits, totals2, type RankTable, type ScoringUnit, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
-import { todayBusinessDate } from '../common/business-date';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import type { SchemePreviewDto } from '../schemes/dto/scheme.dto';
 import type { LoadedScheme } from '../schemes/scheme-load';
 import { SchemesService } from '../schemes/schemes.service';
 import { fillReach, readsReach, toEngineInput } from './engine-input';
 import { scoreVersionQuarter } from './engine-lines';
 import { RecordsLoader } from './records-loader';
+import { Clock } from '../common/clock';
 
 export interface PreviewStanding {
   total: number;
@@ -59,13 +57,13 @@ export class ScorePreviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async preview(user: AuthUser, dto: SchemePreviewDto): Promise<PreviewResponse> {
     const draft = await this.schemes.compileDraft(user.officeId, dto.document);
     const version = await this.schemes.inForce(user.officeId, dto.quarter);
-    const input = await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) });
+    const input = await this.loader.load(user.officeId, dto.quarter, { asOfDate: this.clock.today() });
     const current = version ? this.schemes.compile(version) : null;
     if (readsReach(draft.document) || (current && readsReach(current.document))) await fillReach(this.dataSource, user.officeId, input);
     const draftTotals = totals2(scoreVersionQuarter(draft, input, dto.quarter));

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { AuditService } from '../../audit/audit.service';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
-import { todayBusinessDate } from '../../common/business-date';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 import { JobsService } from '../../jobs/jobs.service';
@@ -21,6 +20,7 @@ import { readArticleSheet } from './article-sheet-reader';
 import { writeImportReport } from './article-sheet-writer';
 import type { ImportArticlesDto } from './dto/article-import.dto';
 import { duplicateWarnings } from './import-duplicates';
+import { Clock } from '../../common/clock';
 
 export interface ArticleImportResult {
   fileName: string;
@@ -51,6 +51,7 @@ export class ArticleImportService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly files: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -99,7 +100,7 @@ export class ArticleImportService implements OnModuleInit {
       units,
       outlets,
       ownUnitId,
-      today: todayBusinessDate(this.config),
+      today: this.clock.today(),
       earlyMarginDays: this.config.business.placementEarlyMarginDays,
       date1904: sheet.date1904,
     });
@@ -129,6 +130,7 @@ export class ArticleImportService implements OnModuleInit {
         userId: payload.userId,
         status: payload.asStatus ?? 'draft',
         timeZone: this.config.business.timeZone,
+        now: this.clock.now(),
         progress: (done) => ctx.progress(40 + done * 55),
       });
       await this.audit.record(actor, 'import', 'article-import', ctx.jobId, null, { ...counts, asStatus: payload.asStatus ?? 'draft' }, manager);
