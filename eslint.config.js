@@ -18,6 +18,17 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Type-aware promise rules: a promise nobody awaits or catches fails silently (a recompute
+    // that never ran, an unhandled rejection that ends the process). One program for the
+    // server, the libs and the tests (tsconfig.json) keeps the type-checked pass to one build.
+    files: ['apps/api/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Browser tests run in node and hand functions to the page (page.evaluate): both kinds of globals.
     files: ['test/browser/**/*.js'],
     languageOptions: {

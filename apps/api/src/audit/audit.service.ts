@@ -95,7 +95,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap() {
     const purge = () => this.purgeExpired().catch((error: Error) => this.logger.warn(`audit purge failed: ${error.message}`));
     void purge();
-    this.purgeTimer = setInterval(purge, DAY_MS).unref();
+    this.purgeTimer = setInterval(() => void purge(), DAY_MS).unref();
   }
 
   onModuleDestroy() {
