@@ -18,6 +18,7 @@ import { PublicationModule } from './publication/publication.module';
 import { NoticesModule } from './notices/notices.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { Clock, ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { MultipartOnlyForUploadsInterceptor } from './common/multipart.interceptor';
 import type { AppConfig } from './config/app-config';
@@ -36,11 +37,13 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: tests pass one they can pin (test/utils/clock.ts). */
+  static forRoot(config: AppConfig, clock = new Clock(config.business.timeZone)): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -18,6 +18,7 @@ import { assertAdjustmentEditable, loadVisibleAdjustment } from './adjustment-ac
 import { toAdjustmentResponse } from './adjustment-response';
 import { Adjustment } from './adjustment.entity';
 import { adjustmentPoints, type CreateAdjustmentDto, type DecideAdjustmentDto, type ListAdjustmentsQuery, type UpdateAdjustmentDto } from './dto/adjustment.dto';
+import { Clock } from '../common/clock';
 
 /**
  * 加减分 by the office, under four eyes: one office user records an adjustment, a different one
@@ -31,6 +32,7 @@ export class AdjustmentsService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly files: FileStore,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, query: ListAdjustmentsQuery): Promise<Page<AdjustmentResponse>> {
@@ -108,7 +110,7 @@ export class AdjustmentsService {
       const adjustment = await loadVisibleAdjustment(manager, user, id);
       if (adjustment.status !== 'pending') throw conflict('not_pending', `该加减分已${adjustment.status === 'approved' ? '批准' : '驳回'}，不能再次审批`);
       if (adjustment.createdBy === user.id) throw conflict('same_approver', '加减分须由录入人以外的办公室人员审批');
-      await updateVersioned(manager, Adjustment, id, dto.version, { status: to, decisionNote: to === 'rejected' ? dto.note! : dto.note || null, approvedBy: user.id, approvedAt: new Date() });
+      await updateVersioned(manager, Adjustment, id, dto.version, { status: to, decisionNote: to === 'rejected' ? dto.note! : dto.note || null, approvedBy: user.id, approvedAt: this.clock.now() });
       await this.audit.record(user, to === 'approved' ? 'approve' : 'reject', 'adjustment', id, { status: 'pending' }, { status: to, note: dto.note ?? null }, manager);
       if (to !== 'approved') return null;
       return storeRecompute(this.jobs, { officeId: user.officeId, quarters: [adjustment.quarter], reason: 'adjustment' }, user.id, manager);

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { AuditEntry } from './audit-entry.entity';
 import type { ListAuditQuery } from './dto/list-audit.query';
+import { Clock } from '../common/clock';
 
 /** An audit entry not tied to a signed-in caller (a login attempt) or named explicitly. */
 export interface AuditEvent {
@@ -40,6 +41,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async record(
@@ -84,7 +86,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Deletes entries older than the retention (never less than 180 days: the setting's floor). */
-  async purgeExpired(now = new Date()): Promise<number> {
+  async purgeExpired(now = this.clock.now()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.audit.retentionDays * DAY_MS);
     const result = await this.entries.delete({ createdAt: LessThan(cutoff) });
     return result.affected ?? 0;
@@ -93,7 +95,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap() {
     const purge = () => this.purgeExpired().catch((error: Error) => this.logger.warn(`audit purge failed: ${error.message}`));
     void purge();
-    this.purgeTimer = setInterval(purge, DAY_MS).unref();
+    this.purgeTimer = setInterval(() => void purge(), DAY_MS).unref();
   }
 
   onModuleDestroy() {

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Page } from '@app/contracts';
@@ -9,26 +9,24 @@ import { JobsService } from '../jobs/jobs.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
-import { todayBusinessDate } from '../common/business-date';
 import { toNumber } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { Unit } from '../units/unit.entity';
 import { CommissionTarget } from './commission-target.entity';
 import { loadTargetViews, toCommissionResponse, type CommissionResponse } from './commission-views';
 import { Commission } from './commission.entity';
 import type { CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
+import { Clock } from '../common/clock';
 
 /** 约稿 as the office issues and keeps it; answering and completion are in CommissionAnswersService. */
 @Injectable()
 export class CommissionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -48,7 +46,7 @@ export class CommissionsService {
   }
 
   today(): string {
-    return todayBusinessDate(this.config);
+    return this.clock.today();
   }
 
   /** Officers and reviewers get only commissions that target their unit. */

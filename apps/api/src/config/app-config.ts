@@ -6,6 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { businessDate, isBusinessDate } from '@app/scoring';
 import { EnvDto } from './env.dto';
+import { systemNow } from '../common/clock';
 
 export type AppRole = 'api' | 'worker' | 'all';
 
@@ -141,7 +142,7 @@ function parseTrustProxy(value: string): TrustProxy {
 /** The range must hold today (its end is at least this year's last day): a later minimum would refuse everything. */
 function assertDateMin(minDate: string, timeZone: string) {
   if (!isBusinessDate(minDate)) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: not a calendar date`);
-  const today = businessDate(new Date(), timeZone);
+  const today = businessDate(systemNow(), timeZone);
   if (minDate > today) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: after today (${today})`);
 }
 

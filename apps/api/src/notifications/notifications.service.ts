@@ -7,6 +7,7 @@ import { PageQuery } from '../common/dto/page.query';
 import { notFound } from '../common/app-error';
 import { User } from '../users/user.entity';
 import { Notification } from './notification.entity';
+import { Clock } from '../common/clock';
 
 export interface NotificationInput {
   kind: string;
@@ -19,7 +20,7 @@ export interface NotificationInput {
 /** In-app messages: a notice was published, a quarter entered review, a deadline is near. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
 
   /** Sends one message to every active user of the office with one of `roles`. */
   async notifyOffice(officeId: number, roles: Role[], input: NotificationInput): Promise<number> {
@@ -39,11 +40,11 @@ export class NotificationsService {
   }
 
   async markRead(user: AuthUser, id: number): Promise<void> {
-    const result = await this.dataSource.getRepository(Notification).update({ id, userId: user.id }, { readAt: new Date() });
+    const result = await this.dataSource.getRepository(Notification).update({ id, userId: user.id }, { readAt: this.clock.now() });
     if (!result.affected) throw notFound('消息');
   }
 
   async markAllRead(user: AuthUser): Promise<void> {
-    await this.dataSource.getRepository(Notification).update({ userId: user.id, readAt: IsNull() }, { readAt: new Date() });
+    await this.dataSource.getRepository(Notification).update({ userId: user.id, readAt: IsNull() }, { readAt: this.clock.now() });
   }
 }

@@ -16,6 +16,7 @@ import { RankingSnapshot } from './ranking-snapshot.entity';
 import { quarterTotals, unitFigures, type UnitFigures } from './snapshot-figures';
 import { SnapshotLine } from './snapshot-line.entity';
 import { SnapshotUnit } from './snapshot-unit.entity';
+import { Clock } from '../common/clock';
 
 export interface PublishResult {
   snapshotId: number;
@@ -43,6 +44,7 @@ export class PublishService implements OnModuleInit {
     private readonly schemes: SchemesService,
     private readonly quarters: QuartersService,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -83,7 +85,7 @@ export class PublishService implements OnModuleInit {
       await manager.update(RankingSnapshot, { id: saved.id }, { contentHash });
       await this.schemes.lock(ranking.schemeVersion.id, manager);
       const noticeTexts = payload.reason ? { ...(period.noticeTexts ?? {}), correctionReason: payload.reason } : period.noticeTexts;
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'published', publishedAt: new Date(), noticeTexts });
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'published', publishedAt: this.clock.now(), noticeTexts });
       return { ...saved, contentHash };
     });
     await ctx.progress(85);

@@ -3,7 +3,6 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { prevQuarter, quarterOf } from '@app/scoring';
-import { todayBusinessDate } from '../common/business-date';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { BullJobDriver } from '../jobs/bull-job.driver';
@@ -12,6 +11,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Office } from '../offices/office.entity';
 import { requestRecompute } from '../score-ledger/request-recompute';
 import { QuartersService, quarterSettledDate } from './quarters.service';
+import { Clock } from '../common/clock';
 
 /** Cron of the daily check in Bull mode (01:00 in the business zone). */
 export const DAILY_TICK_CRON = '0 1 * * *';
@@ -35,6 +35,7 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
     private readonly notifications: NotificationsService,
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -67,7 +68,7 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
 
   /** Called by the timer and by the Bull repeatable job. */
   async enqueueToday(): Promise<void> {
-    const date = todayBusinessDate(this.config);
+    const date = this.clock.today();
     try {
       await this.jobs.enqueue('quarters.tick', { date }, { businessKey: date, officeId: null });
     } catch (error) {

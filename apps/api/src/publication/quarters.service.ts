@@ -5,7 +5,7 @@ import { formatPoints, isQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/app-error';
-import { monthDueDate, todayBusinessDate } from '../common/business-date';
+import { monthDueDate } from '../common/business-date';
 import { businessRange, quarterInRange } from '../common/business-range';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -15,6 +15,7 @@ import { pendingEntries } from './pending-entries';
 import { QuarterPeriod } from './quarter-period.entity';
 import { RankingSnapshot } from './ranking-snapshot.entity';
 import { SnapshotUnit } from './snapshot-unit.entity';
+import { Clock } from '../common/clock';
 
 /** The last month of a quarter's report is due on this date; the review stage opens after it. */
 export function quarterSettledDate(quarter: string, dueDay: number): string {
@@ -35,6 +36,7 @@ export class QuartersService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -57,7 +59,7 @@ export class QuartersService {
 
   /** The current quarter and the eight before it, with their stage and latest revision. */
   async list(user: AuthUser) {
-    const current = quarterOf(todayBusinessDate(this.config));
+    const current = quarterOf(this.clock.today());
     const quarters: string[] = [];
     for (let q = current, i = 0; i < 9; i++) {
       quarters.push(q);
@@ -109,9 +111,9 @@ export class QuartersService {
     return this.dataSource.transaction(async (manager) => {
       const period = await this.period(manager, officeId, quarter);
       if (period.stage !== 'open') throw conflict('invalid_stage', `该季度当前处于「${stageLabel(period.stage)}」阶段，不能开始复核`);
-      const today = todayBusinessDate(this.config);
+      const today = this.clock.today();
       const until = new Date(Date.parse(`${today}T00:00:00Z`) + this.config.business.disputeDays * 86_400_000).toISOString().slice(0, 10);
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', reviewOpenedAt: new Date(), disputeUntil: until });
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', reviewOpenedAt: this.clock.now(), disputeUntil: until });
       if (actor) await this.audit.record(actor, 'quarter:review', 'quarter', quarter, { stage: period.stage }, { stage: 'review', disputeUntil: until }, manager);
       return { quarter, stage: 'review' as const, disputeUntil: until };
     });
@@ -135,7 +137,7 @@ export class QuartersService {
       }
       // The notice names them as article / placement / instruction.
       const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: p.title.length > 60 ? `${p.title.slice(0, 59)}…` : p.title }));
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: new Date(), excludedEntries: excluded });
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: this.clock.now(), excludedEntries: excluded });
       await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded }, manager);
       return { quarter, stage: 'closed' as const, excluded };
     });

@@ -17,6 +17,7 @@ import { Placement } from '../placements/placement.entity';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
 import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
+import { Clock } from '../common/clock';
 
 const ENTITY = { articles: Article, placements: Placement, instructions: Instruction, items: ItemRecord } as const;
 const AUDIT_NAME = { articles: 'article', placements: 'placement', instructions: 'instruction', items: 'item' } as const;
@@ -45,6 +46,7 @@ export class ReviewService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly items: ItemsService,
+    private readonly clock: Clock,
   ) {}
 
   async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
@@ -140,7 +142,7 @@ export class ReviewService {
   private async setStatus(manager: EntityManager, user: AuthUser, type: EntryType, entry: Entry, to: EntryStatus, action: ReviewAction, reason?: string) {
     const before = entry.status;
     const changes: Partial<Entry> = { status: to, reviewNote: action === 'return' || action === 'reject' || action === 'reopen' ? reason!.trim() : entry.reviewNote };
-    if (to === 'verified') Object.assign(changes, { verifiedBy: user.id, verifiedAt: new Date() });
+    if (to === 'verified') Object.assign(changes, { verifiedBy: user.id, verifiedAt: this.clock.now() });
     if (before === 'verified') Object.assign(changes, { verifiedBy: null, verifiedAt: null });
     await manager.update(ENTITY[type] as typeof Placement, { id: entry.id }, changes as Partial<Placement>);
     entry.status = to;

@@ -18,6 +18,7 @@ import { schemeFieldErrors } from './scheme-document';
 import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type SchemeSummary } from './scheme-load';
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
+import { Clock } from '../common/clock';
 
 export interface SchemeValidationResult {
   valid: boolean;
@@ -48,6 +49,7 @@ export class SchemesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, query: PageQuery): Promise<Page<SchemeVersionResponse>> {
@@ -189,7 +191,7 @@ export class SchemesService {
    * the query builder so the row version is bumped and an edit already in flight fails.
    */
   async lock(versionId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.createQueryBuilder().update(SchemeVersion).set({ lockedAt: new Date() }).where('id = :id AND lockedAt IS NULL', { id: versionId }).execute();
+    await manager.createQueryBuilder().update(SchemeVersion).set({ lockedAt: this.clock.now() }).where('id = :id AND lockedAt IS NULL', { id: versionId }).execute();
   }
 
   /** Every version of an office, oldest effectiveFrom first. */

@@ -1,16 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { PreviewGroup, PreviewResponse, PreviewRow, PreviewRowHits, PreviewStanding } from '@app/contracts';
 import { adoptionRowLevelHits, formatPoints, LEVELS, rankUnits, totals2, type RankTable, type ScoringInput, type ScoringUnit, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
-import { todayBusinessDate } from '../common/business-date';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import type { SchemePreviewDto } from '../schemes/dto/scheme.dto';
 import type { LoadedScheme } from '../schemes/scheme-load';
 import { SchemesService } from '../schemes/schemes.service';
 import { toEngineInput } from './engine-input';
 import { scoreVersionQuarter } from './engine-lines';
 import { RecordsLoader } from './records-loader';
+import { Clock } from '../common/clock';
 
 /**
  * What-if: the quarter's ranking under a draft scheme beside the version in force, both
@@ -21,13 +19,13 @@ export class ScorePreviewService {
   constructor(
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async preview(user: AuthUser, dto: SchemePreviewDto): Promise<PreviewResponse> {
     const draft = await this.schemes.compileDraft(user.officeId, dto.document);
     const version = await this.schemes.inForce(user.officeId, dto.quarter);
-    const input = toEngineInput(await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) }));
+    const input = toEngineInput(await this.loader.load(user.officeId, dto.quarter, { asOfDate: this.clock.today() }));
     const current = version ? this.schemes.compile(version) : null;
     const draftTotals = totals2(scoreVersionQuarter(draft, input, dto.quarter));
     const currentTotals = current ? totals2(scoreVersionQuarter(current, input, dto.quarter)) : null;

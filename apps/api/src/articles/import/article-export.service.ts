@@ -13,7 +13,7 @@ import { AUTO_KEY_PREFIX, EXAMPLE_KEY_PREFIX } from './article-sheet-layout';
 import { writeArticleWorkbook, type ArticleSheetRow } from './article-sheet-writer';
 import { addHistorySheets } from './history/history-sheet-writer';
 import { ItemKindsReader } from '../../items/item-kinds';
-import { todayBusinessDate } from '../../common/business-date';
+import { Clock } from '../../common/clock';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 
@@ -27,6 +27,7 @@ export class ArticleExportService {
     private readonly audit: AuditService,
     private readonly itemKinds: ItemKindsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async template(user: AuthUser): Promise<Buffer> {
@@ -39,7 +40,7 @@ export class ArticleExportService {
     ];
     // The history sheets are the office's: officers load their own articles only.
     if (user.unitId !== null) return writeArticleWorkbook([], lists, example);
-    const kinds = await this.itemKinds.kinds(user.officeId, todayBusinessDate(this.config));
+    const kinds = await this.itemKinds.kinds(user.officeId, this.clock.today());
     return writeArticleWorkbook([], lists, example, (workbook) => addHistorySheets(workbook, kinds));
   }
 

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { AuditService } from '../../audit/audit.service';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
-import { todayBusinessDate } from '../../common/business-date';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 import { JobsService } from '../../jobs/jobs.service';
@@ -24,6 +23,7 @@ import type { ImportArticlesDto } from './dto/article-import.dto';
 import { duplicateWarnings } from './import-duplicates';
 import { HistoryImportService } from './history/history-import.service';
 import type { HistoryCounts } from './history/history-store';
+import { Clock } from '../../common/clock';
 
 export interface ArticleImportResult {
   fileName: string;
@@ -57,6 +57,7 @@ export class ArticleImportService implements OnModuleInit {
     private readonly files: FileStore,
     private readonly history: HistoryImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -106,7 +107,7 @@ export class ArticleImportService implements OnModuleInit {
       units,
       outlets,
       ownUnitId,
-      today: todayBusinessDate(this.config),
+      today: this.clock.today(),
       earlyMarginDays: this.config.business.placementEarlyMarginDays,
       date1904: sheet.date1904,
     });
@@ -139,6 +140,7 @@ export class ArticleImportService implements OnModuleInit {
         userId: payload.userId,
         status: payload.asStatus ?? 'draft',
         timeZone: this.config.business.timeZone,
+        now: this.clock.now(),
         progress: (done) => ctx.progress(40 + done * 55),
       });
       const loaded = await this.history.store(manager, history, { officeId: payload.officeId, userId: payload.userId, jobId: ctx.jobId, status: payload.asStatus ?? 'draft' });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ItemKind } from '@app/contracts';
 import { quarterOf } from '@app/scoring';
-import { todayBusinessDate } from '../../../common/business-date';
+import { Clock } from '../../../common/clock';
 import { readWorkbookSheets, type WorkbookSheets } from '../../../common/xlsx/first-sheet';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/app-config';
@@ -54,6 +54,7 @@ export class HistoryImportService {
     private readonly itemKinds: ItemKindsReader,
     private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -72,7 +73,7 @@ export class HistoryImportService {
     const get = (spec: HistorySheetSpec) => contents.get(spec.name) ?? { rows: [], problems: [], date1904: false };
     const units = await this.dataSource.getRepository(Unit).find({ where: { officeId } });
     const ctx: HistoryContext = {
-      units, timeZone: this.config.business.timeZone, now: new Date(), today: todayBusinessDate(this.config),
+      units, timeZone: this.config.business.timeZone, now: this.clock.now(), today: this.clock.today(),
       date1904: [...contents.values()].some((c) => c.date1904),
       itemKinds: await this.kindsByQuarter(officeId, get(ITEM_SHEET)),
     };
@@ -100,8 +101,8 @@ export class HistoryImportService {
    * Writes the plan and the recompute its quarters owe; must run inside the import's
    * transaction, after its articles. Hand the request over once the transaction committed.
    */
-  async store(manager: EntityManager, prepared: PreparedHistory, options: Omit<HistoryStoreOptions, 'today'>): Promise<{ counts: HistoryCounts; recompute: JobRequest | null }> {
-    const counts = await storeHistory(manager, prepared.plan, { ...options, today: todayBusinessDate(this.config) });
+  async store(manager: EntityManager, prepared: PreparedHistory, options: Omit<HistoryStoreOptions, 'today' | 'now'>): Promise<{ counts: HistoryCounts; recompute: JobRequest | null }> {
+    const counts = await storeHistory(manager, prepared.plan, { ...options, today: this.clock.today(), now: this.clock.now() });
     const recompute = counts.quarters.length ? await storeRecompute(this.jobs, { officeId: options.officeId, quarters: counts.quarters, reason: 'history-import' }, options.userId, manager) : null;
     return { counts, recompute };
   }

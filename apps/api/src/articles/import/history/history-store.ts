@@ -20,6 +20,8 @@ export interface HistoryStoreOptions {
   /** Review status of the imported 批示 and 事项 (as the articles of the same import). */
   status: Extract<EntryStatus, 'draft' | 'verified'>;
   today: string;
+  /** The clock's instant, stamped as the verification time of what the office loads. */
+  now: Date;
 }
 
 export interface HistoryCounts {
@@ -41,7 +43,7 @@ export interface HistoryCounts {
  */
 export async function storeHistory(manager: EntityManager, plan: HistoryPlan, options: HistoryStoreOptions): Promise<HistoryCounts> {
   const { officeId, userId } = options;
-  const now = new Date();
+  const now = options.now;
   const review = { status: options.status, reviewNote: null, verifiedBy: options.status === 'verified' ? userId : null, verifiedAt: options.status === 'verified' ? now : null, createdBy: userId };
   const marks: Partial<HistoryRecord>[] = [];
   const mark = (kind: HistoryKind, key: string, recordId: number, date: string) =>
