@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, IsNull, Like, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Page, Role } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { PageQuery } from '../common/dto/page.query';
@@ -44,6 +44,11 @@ export class NotificationsService {
   notifyUnits(officeId: number, unitIds: number[], input: NotificationInput, manager?: EntityManager, roles: Role[] = UNIT_PEOPLE): Promise<Recipient[]> {
     if (unitIds.length === 0) return Promise.resolve([]);
     return this.send({ officeId, active: true, role: In(roles), unitId: In(unitIds) }, officeId, input, manager);
+  }
+
+  /** Whether a message with this key went to anyone of the office (a reminder is told once). */
+  async wasSent(officeId: number, dedupeKey: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.exists(Notification, { where: { officeId, dedupeKey: Like(`${dedupeKey}:u%`) } });
   }
 
   private async send(where: FindOptionsWhere<User>, officeId: number, input: NotificationInput, manager: EntityManager = this.dataSource.manager): Promise<Recipient[]> {
