@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, IsNull, type EntityManager } from 'typeorm';
+import { Between, DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError, conflict } from '../common/app-error';
@@ -29,7 +29,7 @@ interface Reminder {
   title: string;
   link: string;
   key: string;
-  /** What the reminders of one sort share, for the one group-robot message of a run. */
+  /** What the reminders of one sort share: the robots get one line per group naming the units. */
   group: string;
 }
 
@@ -48,8 +48,8 @@ const ROBOT_BODY_MAX = 1500;
 /**
  * Reminders (the `reminders.send` job): monthly reports due in REMINDER_DAYS_BEFORE days or
  * overdue, 约稿 deadlines near, and the office's 催报. Each becomes an in-app message to the
- * unit's people and, when configured, an e-mail to each of them with an address and one
- * message per run to the 企业微信/钉钉 group robots. Everything to send is first written to
+ * unit's people and, when configured, an e-mail to each of them with an address and a line in
+ * the next message to the 企业微信/钉钉 group robots. Everything to send is first written to
  * notification_deliveries (keyed, so a reminder goes out once however often the job runs),
  * then sent; a failure is stored with its reason and rethrown so the job is retried.
  */
@@ -133,10 +133,9 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   /** The job: records what is new as messages and deliveries (one transaction), then sends what is pending. */
   async run(payload: JobPayloads['reminders.send']): Promise<{ reminders: number; sent: number }> {
     const { officeId, date } = payload;
-    const runKey = payload.urgeMonth ? `urge:${payload.urgeMonth}:${date}` : `daily:${date}`;
     const fresh = await this.dataSource.transaction(async (manager) => {
       const reminders = payload.urgeMonth ? await this.urgeReminders(manager, officeId, payload.urgeMonth, date) : await this.dueReminders(manager, officeId, date);
-      return this.record(manager, officeId, runKey, reminders);
+      return this.record(manager, officeId, reminders);
     });
     const sent = await this.deliverPending(officeId);
     return { reminders: fresh, sent };
@@ -198,29 +197,35 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   /**
-   * Writes the reminders not told before as in-app messages and their deliveries: e-mails to
-   * the people with an address, one message per group robot for the run. Returns how many were new.
+   * Writes the reminders not told before as in-app messages and their deliveries: an e-mail to
+   * each person with an address, and a row per group robot (sent together as one message, see
+   * deliverPending). A reminder counts as told once anyone or any robot has it. Returns how many were new.
    */
-  private async record(manager: EntityManager, officeId: number, runKey: string, reminders: Reminder[]): Promise<number> {
-    const fresh: Reminder[] = [];
+  private async record(manager: EntityManager, officeId: number, reminders: Reminder[]): Promise<number> {
+    const robots = this.transports.robots();
+    const names = new Map((await manager.find(Unit, { where: { officeId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
     const deliveries: Partial<NotificationDelivery>[] = [];
+    let fresh = 0;
     for (const r of reminders) {
-      if (await this.notifications.wasSent(officeId, r.key, manager)) continue;
-      fresh.push(r);
+      if (await this.told(manager, officeId, r.key, robots)) continue;
       const recipients = await this.notifications.notifyUnits(officeId, [r.unitId], { kind: r.kind, title: r.title, link: r.link, dedupeKey: r.key }, manager);
-      if (!this.transports.emailEnabled) continue;
-      for (const email of new Set(recipients.map((p) => p.email).filter((e): e is string => !!e))) {
+      if (recipients.length === 0 && robots.length === 0) continue;
+      fresh++;
+      const emails = this.transports.emailEnabled ? new Set(recipients.map((p) => p.email).filter((e): e is string => !!e)) : new Set<string>();
+      for (const email of emails) {
         deliveries.push({ officeId, channel: 'email', recipient: email, dedupeKey: `email:${r.key}:${email}`.slice(0, 160), subject: `【宣传信息计分系统】${r.title}`.slice(0, 200), body: this.mailBody(r) });
       }
-    }
-    if (fresh.length > 0) {
-      const body = await this.robotBody(manager, officeId, fresh);
-      for (const robot of this.transports.robots()) {
-        deliveries.push({ officeId, channel: robot, recipient: 'group', dedupeKey: `${robot}:${officeId}:${runKey}`, subject: `【宣传信息计分系统】${runKey.startsWith('urge') ? '月报催报' : '今日提醒'}`, body });
+      for (const robot of robots) {
+        deliveries.push({ officeId, channel: robot, recipient: 'group', dedupeKey: `${robot}:${r.key}`, subject: r.group.slice(0, 200), body: names.get(r.unitId) ?? `单位${r.unitId}` });
       }
     }
     if (deliveries.length > 0) await manager.createQueryBuilder().insert().into(NotificationDelivery).values(deliveries).orIgnore().execute();
-    return fresh.length;
+    return fresh;
+  }
+
+  private async told(manager: EntityManager, officeId: number, key: string, robots: string[]): Promise<boolean> {
+    if (await this.notifications.wasSent(officeId, key, manager)) return true;
+    return robots.length > 0 && manager.exists(NotificationDelivery, { where: { officeId, dedupeKey: In(robots.map((robot) => `${robot}:${key}`)) } });
   }
 
   private mailBody(r: Reminder): string {
@@ -228,36 +233,37 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     return `${r.title}\n\n请登录宣传信息计分系统处理${origin ? `：${origin}${r.link}` : '。'}\n\n（本邮件由系统自动发送，请勿回复）`;
   }
 
-  /** One line per sort of reminder, naming the units: short enough for a robot (企业微信 takes 2,048 bytes). */
-  private async robotBody(manager: EntityManager, officeId: number, reminders: Reminder[]): Promise<string> {
-    const names = new Map((await manager.find(Unit, { where: { officeId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-    const groups = new Map<string, string[]>();
-    for (const r of reminders) groups.set(r.group, [...(groups.get(r.group) ?? []), names.get(r.unitId) ?? `单位${r.unitId}`]);
-    const body = [...groups].map(([group, units]) => `${group}（${units.length} 个单位）：${units.join('、')}`).join('\n');
-    return body.length > ROBOT_BODY_MAX ? `${body.slice(0, ROBOT_BODY_MAX - 1)}…` : body;
-  }
-
   /**
-   * Sends the office's pending deliveries. Each is claimed first (attempts moves on only if no
-   * other worker moved it), so two runs at once never send one twice. Failures are kept with
-   * their reason and thrown together: the job is retried and shows why on the jobs page.
+   * Sends the office's pending deliveries: each e-mail on its own, each robot's rows together as
+   * one message (robots take about 20 messages a minute). Rows are claimed first (attempts moves
+   * on only if no other worker moved it), so two runs at once never send one twice. Failures are
+   * kept with their reason and thrown together: the job is retried and shows why on the jobs
+   * page. Returns how many messages went out.
    */
   async deliverPending(officeId: number): Promise<number> {
     const repo = this.dataSource.getRepository(NotificationDelivery);
-    const pending = await repo.find({ where: { officeId, sentAt: IsNull() }, order: { id: 'ASC' } });
+    const pending = (await repo.find({ where: { officeId, sentAt: IsNull() }, order: { id: 'ASC' } })).filter((d) => this.transports.enabled(d.channel));
+    const claimed: NotificationDelivery[] = [];
+    for (const d of pending) {
+      const claim = await repo.update({ id: d.id, attempts: d.attempts, sentAt: IsNull() }, { attempts: d.attempts + 1 });
+      if (claim.affected) claimed.push(d);
+    }
+    const messages = [
+      ...claimed.filter((d) => d.channel === 'email').map((d) => ({ channel: d.channel, recipient: d.recipient, subject: d.subject, body: d.body, rows: [d.id] })),
+      ...this.transports.robots().map((robot) => claimed.filter((d) => d.channel === robot)).filter((rows) => rows.length > 0).map((rows) => ({
+        channel: rows[0].channel, recipient: 'group', subject: '【宣传信息计分系统】提醒', body: robotBody(rows), rows: rows.map((d) => d.id),
+      })),
+    ];
     const failures: string[] = [];
     let sent = 0;
-    for (const d of pending) {
-      if (!this.transports.enabled(d.channel)) continue;
-      const claimed = await repo.update({ id: d.id, attempts: d.attempts, sentAt: IsNull() }, { attempts: d.attempts + 1 });
-      if (!claimed.affected) continue;
+    for (const m of messages) {
       try {
-        await this.transports.send(d.channel, d.recipient, d.subject, d.body);
-        await repo.update(d.id, { sentAt: new Date(), error: null });
+        await this.transports.send(m.channel, m.recipient, m.subject, m.body);
+        await repo.update({ id: In(m.rows) }, { sentAt: new Date(), error: null });
         sent++;
       } catch (error) {
         const reason = error instanceof DeliveryError ? error.message : `发送失败：${(error as Error).message}`;
-        await repo.update(d.id, { error: reason });
+        await repo.update({ id: In(m.rows) }, { error: reason });
         failures.push(reason);
       }
     }
@@ -266,4 +272,12 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     }
     return sent;
   }
+}
+
+/** One line per sort of reminder naming its units: short enough for a robot (企业微信 takes 2,048 bytes). */
+function robotBody(rows: NotificationDelivery[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of rows) groups.set(r.subject, [...(groups.get(r.subject) ?? []), r.body]);
+  const body = [...groups].map(([group, units]) => `${group}（${units.length} 个单位）：${units.join('、')}`).join('\n');
+  return body.length > ROBOT_BODY_MAX ? `${body.slice(0, ROBOT_BODY_MAX - 1)}…` : body;
 }
