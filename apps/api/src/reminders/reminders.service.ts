@@ -88,9 +88,9 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
       });
       return;
     }
-    // In-process: shortly after start (a server that was off in the morning catches up), then
-    // checked hourly but queued once per business date.
-    this.first = setTimeout(() => void this.enqueueToday(), 15_000);
+    // In-process: a minute after start (a server that was off in the morning catches up; not
+    // sooner, so a start-up is not slowed), then checked hourly but queued once per business date.
+    this.first = setTimeout(() => void this.enqueueToday(), 60_000);
     this.first.unref();
     this.timer = setInterval(() => void this.enqueueToday(), 3_600_000);
     this.timer.unref();
