@@ -94,6 +94,23 @@ describe.each(testBackends('reminders'))('notifications and reminders ($label)',
     expect(mails()).toEqual([]);
   });
 
+  it('tells units the review stage opened with its dispute deadline, and only the disputing unit its answer', async () => {
+    const opened = await t.http().post('/api/quarters/2025-Q1/review').set(bearer(office));
+    expect(opened.status).toBe(200);
+    const until = opened.body.disputeUntil as string;
+    for (const token of [officer, officer2]) {
+      expect((await notes(token)).find((n) => n.kind === 'quarter-review')).toMatchObject({ title: `2025-Q1 排名草稿已公布，如有异议请于 ${until} 前提出`, link: '/scores?quarter=2025-Q1' });
+    }
+    expect((await notes(office)).find((n) => n.kind === 'quarter-review')?.title).toBe(`2025-Q1 已进入复核阶段，异议期至 ${until}，请处理异议后关闭并发布`);
+    const dispute = await t.http().post('/api/quarters/2025-Q1/disputes').set(bearer(officer)).send({ reason: '3月录用未计分' });
+    expect(dispute.status).toBe(201);
+    const answer = await t.http().post(`/api/quarters/2025-Q1/disputes/${dispute.body.id}/answer`).set(bearer(office)).send({ answer: '已补录，重新计分' });
+    expect(answer.status).toBe(200);
+    expect((await notes(officer)).find((n) => n.kind === 'dispute-answered')).toMatchObject({ title: '办公室已答复 2025-Q1 的异议：已补录，重新计分', link: '/scores?quarter=2025-Q1' });
+    expect((await notes(await t.login('reviewer'))).map((n) => n.kind)).toContain('dispute-answered');
+    expect((await notes(officer2)).map((n) => n.kind)).not.toContain('dispute-answered');
+  });
+
   it('reminds by message, e-mail and both robots on the daily run; a failed delivery is retried and shown, and nothing goes out twice', async () => {
     const jobs = t.app.get(JobsService);
     const [{ officeId }] = await t.app.get(DataSource).query('SELECT officeId FROM units WHERE id = ?', [units.LJJD]);

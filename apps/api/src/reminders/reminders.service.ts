@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { Between, DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError, conflict } from '../common/app-error';
@@ -44,6 +44,7 @@ export interface UrgeResult {
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const ROBOT_BODY_MAX = 1500;
+const STALE_AFTER_DAYS = 7;
 
 /**
  * Reminders (the `reminders.send` job): monthly reports due in REMINDER_DAYS_BEFORE days or
@@ -242,7 +243,9 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
    */
   async deliverPending(officeId: number): Promise<number> {
     const repo = this.dataSource.getRepository(NotificationDelivery);
-    const pending = (await repo.find({ where: { officeId, sentAt: IsNull() }, order: { id: 'ASC' } })).filter((d) => this.transports.enabled(d.channel));
+    // A reminder that could not go out for a week is stale (the date it named has passed): left unsent.
+    const since = new Date(Date.now() - STALE_AFTER_DAYS * DAY_MS);
+    const pending = (await repo.find({ where: { officeId, sentAt: IsNull(), createdAt: MoreThan(since) }, order: { id: 'ASC' } })).filter((d) => this.transports.enabled(d.channel));
     const claimed: NotificationDelivery[] = [];
     for (const d of pending) {
       const claim = await repo.update({ id: d.id, attempts: d.attempts, sentAt: IsNull() }, { attempts: d.attempts + 1 });
@@ -268,7 +271,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
       }
     }
     if (failures.length > 0) {
-      throw new DeliveryError(`${failures.length} 条提醒未能送达，将自动重试：${[...new Set(failures)].slice(0, 3).join('；')}`);
+      throw new DeliveryError(`${failures.length} 条提醒未能送达，稍后重试：${[...new Set(failures)].slice(0, 3).join('；')}`);
     }
     return sent;
   }
