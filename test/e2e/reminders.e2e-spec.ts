@@ -167,6 +167,16 @@ describe.each(testBackends('reminders'))('notifications and reminders ($label)',
     const bad = await t.http().post('/api/reminders/monthly-reports').set(bearer(office)).send({ month: '2025-2' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.month).toBeDefined();
+    const nextYear = `${new Date().getUTCFullYear() + 2}-01`;
+    const future = await t.http().post('/api/reminders/monthly-reports').set(bearer(office)).send({ month: nextYear });
+    expect(future.status).toBe(422);
+    expect(future.body).toMatchObject({ code: 'future_month', errors: { month: `${nextYear} 尚未到来` } });
+    const ds = t.app.get(DataSource);
+    const all = await ds.query('SELECT id, officeId FROM units WHERE active = ?', [true]);
+    await createFactories(ds).monthlyReports.fileOnTime(all[0].officeId, all.map((u: { id: number }) => u.id), ['2024-05']);
+    const nothing = await t.http().post('/api/reminders/monthly-reports').set(bearer(office)).send({ month: '2024-05' });
+    expect(nothing.status).toBe(409);
+    expect(nothing.body).toMatchObject({ code: 'nothing_to_urge', message: '各单位均已报送 2024-05 月报，无需催报' });
 
     const res = await t.http().post('/api/reminders/monthly-reports').set(bearer(office)).send({ month: '2025-02' });
     expect(res.status).toBe(202);
