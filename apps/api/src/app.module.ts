@@ -14,6 +14,7 @@ import { SchemesModule } from './schemes/schemes.module';
 import { ScoreLedgerModule } from './score-ledger/score-ledger.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { PublicationModule } from './publication/publication.module';
 import { NoticesModule } from './notices/notices.module';
 import { AuditModule } from './audit/audit.module';
@@ -85,6 +86,7 @@ export class AppModule {
         ScoreLedgerModule,
         ReviewModule,
         NotificationsModule,
+        RemindersModule,
         PublicationModule,
         NoticesModule,
       ],

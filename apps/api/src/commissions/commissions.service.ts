@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped, scopedUnitId } from '../auth/scope';
 import { quarterOf } from '@app/scoring';
 import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
@@ -27,6 +28,7 @@ export class CommissionsService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -95,6 +97,7 @@ export class CommissionsService {
       );
       await manager.insert(CommissionTarget, dto.targetUnitIds.map((unitId) => ({ commissionId: saved.id, unitId })));
       await this.audit.record(user, 'create', 'commission', saved.id, null, { ...saved, targetUnitIds: dto.targetUnitIds }, manager);
+      await this.notifyTargets(user, saved, dto.targetUnitIds, manager);
       return { value: saved.id, deadlines: [dto.deadline] };
     });
     return this.get(user, id);
@@ -121,12 +124,23 @@ export class CommissionsService {
         const added = targetUnitIds.filter((u) => !beforeUnitIds.includes(u));
         if (removed.length) await manager.delete(CommissionTarget, { id: In(removed) });
         if (added.length) await manager.insert(CommissionTarget, added.map((unitId) => ({ commissionId: id, unitId })));
+        await this.notifyTargets(user, { ...before, ...changes }, added, manager);
         after = { ...changes, targetUnitIds: [...targetUnitIds].sort((a, b) => a - b) };
       }
       await this.audit.record(user, 'update', 'commission', id, { ...before, targetUnitIds: beforeUnitIds }, after, manager);
       return { value: null, deadlines: [before.deadline, fields.deadline ?? before.deadline] };
     });
     return this.get(user, id);
+  }
+
+  /** A new 约稿 (or a unit added to one) is news for the target units' officers and reviewers. */
+  private notifyTargets(user: AuthUser, commission: Pick<Commission, 'id' | 'topic' | 'deadline'>, unitIds: number[], manager: EntityManager) {
+    return this.notifications.notifyUnits(user.officeId, unitIds, {
+      kind: 'commission-new',
+      title: `新约稿《${commission.topic}》，请于 ${commission.deadline} 前报送`,
+      link: '/commissions/inbox',
+      dedupeKey: `commission-new:${commission.id}`,
+    }, manager);
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -60,6 +61,13 @@ export class DisputesService {
       if (!dispute) throw notFound('异议');
       await manager.update(Dispute, { id }, { status: 'answered', answer: dto.answer, answeredBy: user.id, answeredAt: this.clock.now() });
       await this.audit.record(user, 'answer', 'dispute', id, { status: dispute.status }, { status: 'answered', answer: dto.answer }, manager);
+      await this.notifications.notifyUnits(user.officeId, [dispute.unitId], {
+        kind: 'dispute-answered',
+        title: `办公室已答复 ${quarter} 的异议：${dto.answer}`,
+        link: `/scores?quarter=${quarter}`,
+        // An answer may be revised: each answer is news.
+        dedupeKey: `dispute-answered:${id}:${randomUUID()}`,
+      }, manager);
       return manager.findOneOrFail(Dispute, { where: { id } });
     });
   }

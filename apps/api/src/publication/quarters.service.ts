@@ -10,6 +10,7 @@ import { businessRange, quarterInRange } from '../common/business-range';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { CloseQuarterDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
 import { pendingEntries } from './pending-entries';
 import { QuarterPeriod } from './quarter-period.entity';
@@ -35,6 +36,7 @@ export class QuartersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -115,8 +117,25 @@ export class QuartersService {
       const until = new Date(Date.parse(`${today}T00:00:00Z`) + this.config.business.disputeDays * 86_400_000).toISOString().slice(0, 10);
       await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', reviewOpenedAt: this.clock.now(), disputeUntil: until });
       if (actor) await this.audit.record(actor, 'quarter:review', 'quarter', quarter, { stage: period.stage }, { stage: 'review', disputeUntil: until }, manager);
+      await this.notifyReviewOpened(officeId, quarter, until, manager);
       return { quarter, stage: 'review' as const, disputeUntil: until };
     });
+  }
+
+  /** The office is told to answer disputes and publish; the units, until when they may dispute. */
+  private async notifyReviewOpened(officeId: number, quarter: string, until: string, manager: EntityManager) {
+    await this.notifications.notifyOffice(officeId, ['office'], {
+      kind: 'quarter-review',
+      title: `${quarter} 已进入复核阶段，异议期至 ${until}，请处理异议后关闭并发布`,
+      link: `/quarters/${quarter}`,
+      dedupeKey: `quarter-review:${quarter}`,
+    }, manager);
+    await this.notifications.notifyOffice(officeId, ['officer', 'reviewer'], {
+      kind: 'quarter-review',
+      title: `${quarter} 排名草稿已公布，如有异议请于 ${until} 前提出`,
+      link: `/scores?quarter=${quarter}`,
+      dedupeKey: `quarter-review:${quarter}`,
+    }, manager);
   }
 
   /**

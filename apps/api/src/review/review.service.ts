@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -13,6 +14,7 @@ import { ItemRecord } from '../items/item-record.entity';
 import { ItemsService } from '../items/items.service';
 import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Placement } from '../placements/placement.entity';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
@@ -47,6 +49,7 @@ export class ReviewService {
     private readonly jobs: JobsService,
     private readonly items: ItemsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
@@ -96,6 +99,7 @@ export class ReviewService {
     // Read before setStatus, which moves entry.status on.
     const wasVerified = entry.status === 'verified';
     await this.setStatus(manager, user, type, entry, rule.to, action, reason);
+    if (action === 'return' || action === 'reject') await this.tellUnit(manager, user, type, entry, article, unitId, action, reason!.trim());
     let cascaded = 0;
     if (type === 'articles' && action !== 'reopen') {
       for (const childType of ['placements', 'instructions'] as const) {
@@ -130,6 +134,24 @@ export class ReviewService {
       throw notFound(LABEL[type]);
     });
     return { entry, article, unitId: article.ownerUnitId };
+  }
+
+  /**
+   * A returned or rejected entry is the unit's to act on: its officers are told (and its
+   * reviewers too when the office decided), in the move's transaction.
+   */
+  private async tellUnit(manager: EntityManager, user: AuthUser, type: EntryType, entry: Entry, article: Article | null, unitId: number, action: 'return' | 'reject', reason: string) {
+    const what = article ? `《${article.title}》${type === 'articles' ? '' : `的${LABEL[type]}`}` : `事项《${(entry as ItemRecord).title}》`;
+    const by = user.role === 'reviewer' ? '单位审核人' : '办公室';
+    const title = action === 'return' ? `${by}退回了${what}：${reason}` : `办公室认定${what}不予采用：${reason}`;
+    const roles = user.role === 'reviewer' ? (['officer'] as const) : (['officer', 'reviewer'] as const);
+    await this.notifications.notifyUnits(user.officeId, [unitId], {
+      kind: action === 'return' ? 'entry-returned' : 'entry-rejected',
+      title,
+      link: article ? `/articles/${article.id}` : '/items',
+      // Every return is news, even of an entry returned before.
+      dedupeKey: `${action}:${type}:${entry.id}:${randomUUID()}`,
+    }, manager, [...roles]);
   }
 
   /** Officers submit and reviewers approve for the owning unit only. */

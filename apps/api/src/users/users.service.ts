@@ -18,11 +18,12 @@ import { User } from './user.entity';
 import { Containing } from '../common/like';
 import { Clock } from '../common/clock';
 
-export type UserResponse = SessionUser & { active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
+export type UserResponse = SessionUser & { email: string | null; active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
 
 /** `throttledUntil`: the latest running login hold-off on the username (from any address). */
 const toUserResponse = (user: User, throttledUntil: Date | null = null): UserResponse => ({
   ...toSessionUser(user),
+  email: user.email,
   active: user.active,
   throttledUntil: throttledUntil?.toISOString() ?? null,
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
@@ -65,7 +66,7 @@ export class UsersService {
     if (this.config.separationOfDuties && DUTY_ROLES.includes(dto.role)) throw forbidden('已实行三员分立：安全管理员、安全审计员由安全管理员分配角色');
     this.passwords.assertAcceptable('password', dto.password, dto.username);
     const unitId = await this.checkUnit(actor, dto.role, dto.unitId ?? null);
-    const user = this.users.create({ username: dto.username, displayName: dto.displayName, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
+    const user = this.users.create({ username: dto.username, displayName: dto.displayName, email: dto.email ?? null, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
     await this.passwords.apply(user, dto.password, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       try {
@@ -132,7 +133,7 @@ export class UsersService {
     if (!this.config.separationOfDuties) return;
     const roleChange = dto.role !== undefined && dto.role !== user.role;
     if (actor.role === 'admin' && roleChange) throw forbidden('已实行三员分立：角色由安全管理员分配');
-    if (actor.role === 'secadmin' && (dto.displayName !== undefined || dto.active !== undefined)) throw forbidden('已实行三员分立：安全管理员只分配角色');
+    if (actor.role === 'secadmin' && (dto.displayName !== undefined || dto.active !== undefined || dto.email !== undefined)) throw forbidden('已实行三员分立：安全管理员只分配角色');
   }
 
   private async findOrFail(actor: AuthUser, id: number): Promise<User> {

@@ -37,6 +37,8 @@ export interface Outlet extends Versioned {
 }
 
 export interface UserItem extends SessionUser {
+  /** Where reminders are e-mailed; null = in-app messages only. */
+  email: string | null;
   active: boolean;
   /** A login hold-off on the account still running (failed logins from some address). */
   throttledUntil: string | null;
