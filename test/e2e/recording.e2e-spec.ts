@@ -54,6 +54,8 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     expect(download.status).toBe(200);
     expect(Buffer.compare(download.body as Buffer, PNG)).toBe(0);
 
+    expect((await t.http().post(`/api/placements/${p2.body.id}/evidence`).set(bearer(officer)).attach('file', PNG, '网页截图.png')).status).toBe(201);
+
     const instruction = await post(officer, `/api/articles/${id}/instructions`, { leaderTitle: '市委常委、组织部长', level: 'municipal', instructedDate: '2023-05-06' });
     expect(instruction.status).toBe(201);
 

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { createFactories } from '../factories';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { proveArticle } from '../utils/recording';
 
 const preset = (file: string) => fs.readFileSync(path.join(__dirname, '../../config/schemes/examples', file), 'utf8');
 
@@ -51,6 +52,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
 
   /** Submitted by the unit, approved by its reviewer, verified by the office: the placements and 批示 go with it. */
   const review = async (s: { officer: string; reviewer: string }, articleId: number) => {
+    await proveArticle(t, s.officer, articleId);
     await post(s.officer, `/api/review/articles/${articleId}/submit`, {}, 200);
     await post(s.reviewer, `/api/review/articles/${articleId}/approve`, {}, 200);
     expect(await post(office, `/api/review/articles/${articleId}/verify`, {}, 200)).toMatchObject({ status: 'verified' });
