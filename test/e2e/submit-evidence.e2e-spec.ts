@@ -73,6 +73,15 @@ describe.each(testBackends('submit-evidence'))('submitting needs evidence on eve
     expect((await post(`/api/review/articles/${a.id}/submit`)).body).toMatchObject({ status: 'submitted', cascaded: 0 });
   });
 
+  it('tells the entry form the rule for a placement’s date, and refuses a date that is not one', async () => {
+    const rule = (date: string) => t.http().get('/api/review/evidence-rule').query({ date }).set(bearer(officer));
+    expect((await rule('2020-12-31')).body).toEqual({ date: '2020-12-31', quarter: '2020-Q4', evidenceLater: false });
+    expect((await rule('2021-01-01')).body).toEqual({ date: '2021-01-01', quarter: '2021-Q1', evidenceLater: true });
+    const bad = await rule('2021-13-01');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('date');
+  });
+
   it('lets evidence follow later where the scheme in force for the placement’s quarter allows it', async () => {
     const a = await draft('证明材料规则：办法允许后补材料', ['2021-03-02'], [false]);
     expect((await post(`/api/review/articles/${a.id}/submit`)).body).toMatchObject({ status: 'submitted', cascaded: 1 });

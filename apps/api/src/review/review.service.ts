@@ -16,6 +16,7 @@ import { ItemsService } from '../items/items.service';
 import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { Placement } from '../placements/placement.entity';
+import type { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
@@ -154,15 +155,23 @@ export class ReviewService {
     const errors: Record<string, string> = {};
     const versions = await this.schemes.versionsOf(user.officeId, manager);
     for (const [i, p] of placements.entries()) {
-      if (proven.has(p.id)) continue;
-      const version = versionInForce(versions, quarterOf(p.publishedDate));
-      if (version && this.schemes.compile(version).compiled.evidenceLater) continue;
+      if (proven.has(p.id) || this.evidenceLaterIn(versions, p.publishedDate)) continue;
       errors[type === 'articles' ? `placements.${i}.evidence` : 'evidence'] = '提交审核前请上传证明材料（截图、扫描件或 PDF）';
     }
     const missing = Object.keys(errors).length;
     if (missing > 0) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'evidence_required', type === 'articles' ? `有 ${missing} 条录用缺少证明材料，请上传后再提交` : '这条录用缺少证明材料，请上传后再提交', errors);
     }
+  }
+
+  /** What the entry form checks before sending: may a placement of `date` be submitted without evidence? */
+  async evidenceRule(user: AuthUser, date: string): Promise<{ date: string; quarter: string; evidenceLater: boolean }> {
+    return { date, quarter: quarterOf(date), evidenceLater: this.evidenceLaterIn(await this.schemes.versionsOf(user.officeId), date) };
+  }
+
+  private evidenceLaterIn(versions: SchemeVersion[], date: string): boolean {
+    const version = versionInForce(versions, quarterOf(date));
+    return !!version && this.schemes.compile(version).compiled.evidenceLater;
   }
 
   /** Officers submit and reviewers approve for the owning unit only. */
