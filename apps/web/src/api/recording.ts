@@ -111,6 +111,7 @@ export const reviewApi = {
   act: (type: ReviewType, id: number, action: ReviewAction, reason?: string) => http.post<unknown>(`/review/${type}/${id}/${action}`, reason ? { reason } : {}),
   bulk: (action: ReviewAction, items: { type: ReviewType; id: number }[], reason?: string) => http.post<BulkResult>('/review/bulk', { action, items, reason }),
   queue: (query: Query) => http.get<Page<QueueItem>>('/review/queue', query),
+  evidenceRule: (date: string) => http.get<{ date: string; quarter: string; evidenceLater: boolean }>('/review/evidence-rule', { date }),
 };
 
 export const commissionsApi = {

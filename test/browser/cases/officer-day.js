@@ -1,0 +1,79 @@
+// Issue #16, the officer's and reviewer's day: an article without placements, every field error
+// at once, wrong evidence refused on drop, phone cards with batch actions, the statement's
+// dispute window, the review queue's evidence. Phone cases run at 390×844.
+const { assert, expectText, field, fieldError, fill, shanghaiDate, toast } = require('../ui');
+
+const PHONE = { width: 390, height: 844 };
+
+/** A file dropped on an element, as Chromium delivers it: a DragEvent carrying the file. */
+async function dropFile(target, name, type, text) {
+  await target.evaluate((el, f) => {
+    const data = new DataTransfer();
+    data.items.add(new File([f.text], f.name, { type: f.type }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, { name, type, text });
+}
+
+const visibleErrors = (scope) => scope.locator('.el-form-item__error:visible').allTextContents();
+
+module.exports = [
+  {
+    name: '手机：尚无录用的约稿稿件，删除录用卡片后保存草稿并提交',
+    async fn({ page, shot }) {
+      const p = await page('officer', PHONE);
+      // An untouched placement card is left out: saving the draft asks nothing about it.
+      await p.goto('/articles/new');
+      await fill(p, '标题', '约稿稿件：基层党建“书记项目”（待刊发）');
+      await p.locator('[data-test=save-draft]').click();
+      await p.waitForURL(/\/articles\/\d+$/);
+      assert.equal(await toast(p, 'success'), '已保存为草稿');
+      assert.equal(await p.getByText('有录用未保存成功').count(), 0);
+
+      // The first (only) card can be removed; the article is then submitted without placements.
+      await p.goto('/articles/new');
+      await fill(p, '标题', '约稿稿件：党员志愿服务“微心愿”（待刊发）');
+      await p.locator('[data-placement="0"]').getByRole('button', { name: '删除' }).click();
+      await p.locator('[data-test=no-placements]').waitFor();
+      await shot(p, '60-entry-phone-no-placement');
+      await p.locator('[data-test=save-submit]').click();
+      await p.waitForURL(/\/articles\/\d+$/);
+      assert.equal(await toast(p, 'success'), '已提交单位审核');
+      await expectText(p.locator('.el-descriptions .status-tag'), '待单位审核');
+      assert.ok(!(await p.content()).includes('必须是整数'));
+    },
+  },
+  {
+    name: '手机：所有字段错误一次显示；未来日期显示服务器提示；拖入 .docx 证明材料被拒收',
+    async fn({ page, shot }) {
+      const p = await page('officer', PHONE);
+      await p.goto('/articles/new');
+      const card = p.locator('[data-placement="0"]');
+      // Wrong kinds are refused as they are dropped, with a message; an image is taken.
+      await dropFile(card.locator('[data-test=evidence-drop]'), '情况报告.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK');
+      await expectText(card.locator('[data-test=evidence-refused]'), '「情况报告.docx」');
+      await dropFile(card.locator('[data-test=evidence-drop]'), '说明.txt', 'text/plain', '说明');
+      await expectText(card.locator('[data-test=evidence-refused]'), '「说明.txt」');
+      assert.equal(await card.locator('.thumb.pending').count(), 0);
+
+      // Empty title, a placement with a page but no outlet and no evidence: three errors at once.
+      await fill(card, '版面/栏目', '第2版');
+      await p.locator('[data-test=save-submit]').click();
+      assert.equal(await fieldError(p, '标题'), '请填写稿件标题');
+      assert.equal(await fieldError(card, '媒体/刊物'), '请选择媒体/刊物');
+      await expectText(card.locator('.evidence .error-text'), '提交审核前请上传证明材料');
+      assert.equal((await visibleErrors(p)).length, 2);
+      await shot(p, '61-entry-phone-all-errors', true);
+
+      // A future 报送日期 stays as typed and gets the server's own message.
+      await fill(p, '标题', '手机录入：未来日期的稿件');
+      await card.getByRole('button', { name: '删除' }).click();
+      const date = field(p, '报送日期').locator('input');
+      const future = shanghaiDate(40);
+      await date.fill(future);
+      await date.press('Enter');
+      await p.locator('[data-test=save-draft]').click();
+      assert.equal(await fieldError(p, '报送日期'), '报送时间不能晚于当前时间');
+      assert.equal(await date.inputValue(), future);
+    },
+  },
+];
