@@ -75,6 +75,9 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     const reviewerQueue = await t.http().get('/api/review/queue?type=placements').set(bearer(reviewer));
     expect(reviewerQueue.body.items.map((r: { id: number }) => r.id).sort()).toEqual([p1.body.id, p2.body.id].sort());
     expect(reviewerQueue.body.items.find((r: { id: number }) => r.id === p1.body.id)).toMatchObject({ evidenceCount: 1, levelLabel: '中央级' });
+    // An article row counts the evidence of its placements and 批示 (issue #16: the reviewer saw none).
+    const articleQueue = await t.http().get('/api/review/queue?type=articles').set(bearer(reviewer));
+    expect(articleQueue.body.items.find((r: { id: number }) => r.id === id)).toMatchObject({ evidenceCount: 2 });
     // Oldest first, page by page: the 2023-04-10 placement, then the 2023-07-01 one.
     const pageOf = async (page: number) => (await t.http().get(`/api/review/queue?type=placements&pageSize=1&page=${page}`).set(bearer(reviewer))).body;
     expect(await pageOf(1)).toMatchObject({ total: 2, items: [{ id: p1.body.id, date: '2023-04-10', unitName: expect.any(String), outletName: expect.any(String) }] });

@@ -1,7 +1,7 @@
 // Issue #16, the officer's and reviewer's day: an article without placements, every field error
 // at once, wrong evidence refused on drop, phone cards with batch actions, the statement's
 // dispute window, the review queue's evidence. Phone cases run at 390×844.
-const { assert, expectText, field, fieldError, fill, shanghaiDate, toast } = require('../ui');
+const { assert, clippingPng, expectText, field, fieldError, fill, shanghaiDate, toast } = require('../ui');
 
 const PHONE = { width: 390, height: 844 };
 
@@ -12,6 +12,22 @@ async function dropFile(target, name, type, text) {
     data.items.add(new File([f.text], f.name, { type: f.type }));
     el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, { name, type, text });
+}
+
+/** An article with one 人民日报 placement and its clipping, made through the API; returns ids. */
+async function articleWithEvidence(request, browser, title, { submit = false } = {}) {
+  const outlets = await (await request.get(`/api/outlets?q=${encodeURIComponent('人民日报')}&pageSize=5`)).json();
+  const outletId = outlets.items.find((o) => o.name === '人民日报').id;
+  const article = await (await request.post('/api/articles', { data: { title } })).json();
+  const placement = await (await request.post(`/api/articles/${article.id}/placements`, { data: { outletId, publishedAt: shanghaiDate(-1) } })).json();
+  const png = await clippingPng(browser, { outlet: '人民日报', title, page: '第6版', date: '昨日' });
+  const uploaded = await request.post(`/api/placements/${placement.id}/evidence`, { multipart: { file: { name: '人民日报-第6版.png', mimeType: 'image/png', buffer: png } } });
+  assert.equal(uploaded.status(), 201, await uploaded.text());
+  if (submit) {
+    const res = await request.post(`/api/review/articles/${article.id}/submit`, { data: {} });
+    assert.equal(res.status(), 200, await res.text());
+  }
+  return { articleId: article.id, placementId: placement.id };
 }
 
 const visibleErrors = (scope) => scope.locator('.el-form-item__error:visible').allTextContents();
@@ -74,6 +90,22 @@ module.exports = [
       await p.locator('[data-test=save-draft]').click();
       assert.equal(await fieldError(p, '报送日期'), '报送时间不能晚于当前时间');
       assert.equal(await date.inputValue(), future);
+    },
+  },
+  {
+    name: '审核人队列显示证明材料份数，点击一行在旁边预览证明材料',
+    async fn({ page, api, browser, shot }) {
+      const title = '审核预览：临江街道“红色物业”稿件';
+      await articleWithEvidence(await api('officer'), browser, title, { submit: true });
+      const reviewer = await page('reviewer');
+      await reviewer.goto('/review');
+      const row = reviewer.locator('.queue-table .el-table__row', { hasText: title });
+      await expectText(row.locator('[data-test=evidence-count]'), '1 份');
+      await row.locator('td').nth(2).click();
+      const preview = reviewer.locator('[data-test=preview]');
+      await expectText(preview.locator('h3'), title);
+      await preview.locator('img[src*="/api/evidence/"]').first().waitFor();
+      await shot(reviewer, '62-review-queue-preview');
     },
   },
 ];
