@@ -73,6 +73,27 @@ describe.each(testBackends('submit-evidence'))('submitting needs evidence on eve
     expect((await post(`/api/review/articles/${a.id}/submit`)).body).toMatchObject({ status: 'submitted', cascaded: 0 });
   });
 
+  it('deletes drafts in bulk with their placements and evidence, answering per article; a submitted one stays', async () => {
+    const a = await draft('批量删除：导入错了的草稿', ['2020-08-02', '2020-08-03'], [true, false]);
+    const b = await draft('批量删除：已提交的稿件', ['2020-08-02'], [true]);
+    expect((await post(`/api/review/articles/${b.id}/submit`)).status).toBe(200);
+    const other = await post('/api/articles', { title: '批量删除：青石镇的草稿' }, await t.login('officer2'));
+    const res = await post('/api/articles/bulk-delete', { ids: [a.id, b.id, other.body.id] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      succeeded: 1,
+      failed: 2,
+      results: [{ id: a.id, ok: true }, { id: b.id, ok: false, code: 'not_editable' }, { id: other.body.id, ok: false, code: 'not_found' }],
+    });
+    expect((await t.http().get(`/api/articles/${a.id}`).set(bearer(officer))).status).toBe(404);
+    expect((await t.http().get(`/api/placements/${a.placements[0]}`).set(bearer(officer))).status).toBe(404);
+    expect(await statusOf(b.id)).toBe('submitted');
+    // One at a time, a draft with entries is still refused (the form deletes placements one by one).
+    const c = await draft('批量删除：单篇删除仍需先删录用', ['2020-08-04'], [false]);
+    expect((await t.http().delete(`/api/articles/${c.id}`).set(bearer(officer))).body).toMatchObject({ code: 'not_deletable' });
+    expect((await post('/api/articles/bulk-delete', { ids: [] })).status).toBe(400);
+  });
+
   it('tells the entry form the rule for a placement’s date, and refuses a date that is not one', async () => {
     const rule = (date: string) => t.http().get('/api/review/evidence-rule').query({ date }).set(bearer(officer));
     expect((await rule('2020-12-31')).body).toEqual({ date: '2020-12-31', quarter: '2020-Q4', evidenceLater: false });
