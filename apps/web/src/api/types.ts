@@ -177,6 +177,12 @@ export interface BulkResult {
   results: ({ ok: true; type: ReviewType; id: number } | { ok: false; type: ReviewType; id: number; code: string; message: string })[];
 }
 
+export interface BulkDeleteResult {
+  succeeded: number;
+  failed: number;
+  results: ({ ok: true; id: number } | { ok: false; id: number; code: string; message: string })[];
+}
+
 export type TargetStatus = 'on-time' | 'late' | 'missing' | 'pending';
 
 export interface CompletionSummary {
