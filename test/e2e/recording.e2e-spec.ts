@@ -64,7 +64,8 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     expect(commission.status).toBe(201);
     const answer = await post(officer, `/api/commissions/${commission.body.id}/answer`, { articleId: id });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ unitId: units.LJJD, articleId: id, status: 'on-time' });
+    // Answered with a draft: not done until the article is verified (deadline 2023-04-05 has passed).
+    expect(answer.body).toMatchObject({ unitId: units.LJJD, articleId: id, articleStatus: 'draft', status: 'missing' });
 
     // The officer submits the article: its draft placements and instruction go with it.
     const submitted = await post(officer, `/api/review/articles/${id}/submit`, {});
@@ -98,6 +99,8 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
 
     const verified = await post(office, `/api/review/articles/${id}/verify`, {});
     expect(verified.body).toMatchObject({ status: 'verified', cascaded: 3 });
+    const answered = await t.http().get(`/api/commissions/${commission.body.id}`).set(bearer(office));
+    expect(answered.body.targets[0]).toMatchObject({ articleStatus: 'verified', status: 'on-time' });
 
     // Verified entries are locked for everyone until the office reopens them (audited).
     const locked = await t.http().patch(`/api/placements/${p1.body.id}`).set(bearer(office)).send({ page: '第1版', version: 1 });

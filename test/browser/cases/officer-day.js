@@ -164,6 +164,27 @@ module.exports = [
       await shot(p, '64-statement-phone-cards');
     },
   },
+  {
+    name: '月报“按本单位已核定记录生成”不计草稿和审核中的稿件，页面说明计数口径',
+    async fn({ page, api }) {
+      // 青石镇's officer: no other case records for that unit, so its counts hold still.
+      const officer2 = await api('officer2');
+      const month = shanghaiDate().slice(0, 7);
+      const before = (await (await officer2.get(`/api/monthly-reports/draft/${month}`)).json()).draft;
+      const draft = await officer2.post('/api/articles', { data: { title: '青石镇月报口径：草稿' } });
+      assert.equal(draft.status(), 201, await draft.text());
+      const sent = await (await officer2.post('/api/articles', { data: { title: '青石镇月报口径：已提交待审核' } })).json();
+      assert.equal((await officer2.post(`/api/review/articles/${sent.id}/submit`, { data: {} })).status(), 200);
+
+      const p = await page('officer2');
+      await p.goto(`/monthly-report?month=${month}`);
+      await expectText(p.locator('[data-test=records-rule]'), '草稿和仍在审核中的记录不计');
+      await p.locator('[data-test=fill-from-records]').click();
+      await p.waitForResponse((r) => r.url().includes(`/api/monthly-reports/draft/${month}`));
+      assert.equal(await field(p, '报送稿件数').locator('input').inputValue(), String(before.articlesSubmitted));
+      assert.equal(await field(p, '录用篇次').locator('input').inputValue(), String(before.placementsAdopted));
+    },
+  },
 ];
 
 /** Changes the current quarter for everyone (opens its review): runs alone, before the quarter is closed and published. */

@@ -204,6 +204,8 @@ export interface CommissionTarget {
   articleTitle: string | null;
   submittedDate: string | null;
   answeredAt: string | null;
+  /** the answering article's review status; the answer counts once it is verified */
+  articleStatus: string | null;
   status: TargetStatus;
 }
 
