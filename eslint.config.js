@@ -32,7 +32,7 @@ module.exports = tseslint.config(
     // Browser tests run in node and hand functions to the page (page.evaluate): both kinds of globals.
     files: ['test/browser/**/*.js'],
     languageOptions: {
-      globals: Object.fromEntries(['document', 'window', 'atob', 'DataTransfer', 'File', 'ClipboardEvent', 'URL', 'fetch', 'Blob', 'setInterval', 'clearInterval'].map((g) => [g, 'readonly'])),
+      globals: Object.fromEntries(['document', 'window', 'atob', 'DataTransfer', 'File', 'ClipboardEvent', 'DragEvent', 'URL', 'fetch', 'Blob', 'setInterval', 'clearInterval'].map((g) => [g, 'readonly'])),
     },
   },
   {

@@ -15,13 +15,14 @@ const cases = [
   ...require('./cases/recording'),
   ...require('./cases/workflow'),
   ...require('./cases/reminders'),
+  ...require('./cases/officer-day'),
   ...publication,
 ];
 /**
  * Cases that change what the others rely on run last, alone: the scheme editor's new version
- * (the draft-version case counts versions), then closing the current quarter.
+ * (the draft-version case counts versions), opening the current quarter's review, then closing it.
  */
-const serialCases = [...require('./cases/scheme-editor'), ...publication.serial];
+const serialCases = [...require('./cases/scheme-editor'), ...require('./cases/officer-day').serial, ...publication.serial];
 
 /**
  * `BROWSER_CASES=<text>` runs only the cases whose name contains the text (while working on a

@@ -95,6 +95,7 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     'POST /api/articles/:id/merge': { otherId: f.ids.article2 },
     'POST /api/articles/:id/distinct': { otherId: f.ids.article2 },
     'POST /api/articles/import': { asStatus: 'draft' },
+    'POST /api/articles/bulk-delete': { ids: [f.ids.article2] },
     'POST /api/review/bulk': { action: 'return', reason: '请补充材料', items: [{ type: 'placements', id: f.ids.placement }] },
     'POST /api/review/:type/:id/:action': { reason: '请补充材料' },
     'POST /api/articles/:articleId/instructions': { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2023-08-03', content: '批示内容' },

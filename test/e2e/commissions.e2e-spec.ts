@@ -23,7 +23,8 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
   const c: Record<string, number> = {};
   const a: Record<string, number> = {};
 
-  async function insertArticle(title: string, submittedDate: string, unitCodes: string[]): Promise<number> {
+  /** Verified unless said otherwise: an answer counts once its article is verified, as in scoring. */
+  async function insertArticle(title: string, submittedDate: string, unitCodes: string[], status: Article['status'] = 'verified'): Promise<number> {
     const saved = await ds.getRepository(Article).save({
       officeId,
       title,
@@ -31,6 +32,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
       submittedAt: new Date(`${submittedDate}T02:00:00Z`),
       submittedDate,
       ownerUnitId: unit[unitCodes[0]],
+      status,
       createdBy: null,
     });
     await ds.getRepository(ArticleUnit).insert(unitCodes.map((code, i) => ({ articleId: saved.id, unitId: unit[code], shareBp: null, position: i + 1 })));
@@ -262,10 +264,23 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
     expect((await get(office, c.past)).body.topic).toBe('乡村振兴典型经验');
   });
 
+  it('an answer is on time only once its article is verified, as scoring counts it (issue #16)', async () => {
+    const made = await create(office, { topic: '草稿回复', issuedDate: '2025-05-01', deadline: '2025-05-20', targetUnitIds: [unit.LJJD] });
+    const answerArticle = await insertArticle('临江街道用草稿回复约稿', '2025-05-03', ['LJJD'], 'draft');
+    expect((await answer(officer, made.body.id, answerArticle)).body).toMatchObject({ articleStatus: 'draft', status: 'missing' });
+    for (const status of ['submitted', 'unit-approved'] as const) {
+      await ds.getRepository(Article).update({ id: answerArticle }, { status });
+      expect((await get(office, made.body.id)).body.targets[0]).toMatchObject({ articleStatus: status, status: 'missing' });
+    }
+    await ds.getRepository(Article).update({ id: answerArticle }, { status: 'verified' });
+    expect((await get(office, made.body.id)).body.targets[0]).toMatchObject({ articleStatus: 'verified', status: 'on-time' });
+    expect((await get(office, made.body.id)).body.summary).toMatchObject({ onTime: 1, rate: 1 });
+  });
+
   it('an answer whose article was deleted counts as no answer, and the commission is editable again', async () => {
     const made = await create(office, { topic: '草稿被删', issuedDate: '2025-05-01', deadline: `${FUTURE_YEAR}-06-30`, targetUnitIds: [unit.LJJD] });
-    const draft = await insertArticle('临江街道待删草稿', '2025-05-02', ['LJJD']);
-    expect((await answer(officer, made.body.id, draft)).body.status).toBe('on-time');
+    const draft = await insertArticle('临江街道待删草稿', '2025-05-02', ['LJJD'], 'draft');
+    expect((await answer(officer, made.body.id, draft)).body).toMatchObject({ articleId: draft, articleStatus: 'draft', status: 'pending' });
     // what the articles feature does when a draft is deleted
     await ds.getRepository(ArticleUnit).delete({ articleId: draft });
     await ds.getRepository(Article).delete({ id: draft });
@@ -298,7 +313,7 @@ describe.each(testBackends('commissions'))('commissions 约稿 ($label)', (backe
     const audit = await t.http().get(`/api/audit?entity=commission&entityId=${id}`).set(bearer(office));
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
     const answers = await t.http().get('/api/audit?entity=commission_target&action=answer&pageSize=100').set(bearer(office));
-    // past: LJJD, QSZ, LJJD again, LJJD back; future: LJJD; joint: LJJD, QSZ, LJJD again; the deleted draft: LJJD
-    expect(answers.body.total).toBe(9);
+    // past: LJJD, QSZ, LJJD again, LJJD back; future: LJJD; joint: LJJD, QSZ, LJJD again; the draft answer: LJJD; the deleted draft: LJJD
+    expect(answers.body.total).toBe(10);
   });
 });

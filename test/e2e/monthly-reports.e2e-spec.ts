@@ -29,7 +29,7 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
   const outlet: Record<string, number> = {};
   let firstFiling: { filedAt: string; version: number };
 
-  async function insertArticle(submittedDate: string, unitCodes: string[], status: Article['status'] = 'submitted'): Promise<number> {
+  async function insertArticle(submittedDate: string, unitCodes: string[], status: Article['status'] = 'verified'): Promise<number> {
     const saved = await ds.getRepository(Article).save({
       officeId,
       title: `稿件 ${submittedDate} ${unitCodes.join('+')} ${status}`,
@@ -43,8 +43,8 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
     return saved.id;
   }
 
-  async function insertPlacement(articleId: number, outletId: number, publishedDate: string) {
-    await ds.getRepository(Placement).insert({ officeId, articleId, outletId, publishedAt: new Date(`${publishedDate}T01:00:00Z`), publishedDate });
+  async function insertPlacement(articleId: number, outletId: number, publishedDate: string, status: Placement['status'] = 'verified') {
+    await ds.getRepository(Placement).insert({ officeId, articleId, outletId, publishedAt: new Date(`${publishedDate}T01:00:00Z`), publishedDate, status });
   }
 
   async function insertReport(code: string, month: string, filedAt: string, filedDate: string) {
@@ -76,6 +76,19 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('counts verified records only, as the scheme does: no drafts, nothing still under review (issue #16)', async () => {
+    for (const status of ['draft', 'submitted', 'unit-approved', 'returned'] as const) {
+      const id = await insertArticle('2025-03-05', ['LJJD'], status);
+      await insertPlacement(id, outlet.provincial, '2025-03-06', status);
+    }
+    const verified = await insertArticle('2025-03-07', ['LJJD']);
+    await insertPlacement(verified, outlet.central, '2025-03-08');
+    const draftOnVerified = await insertArticle('2025-03-09', ['LJJD']);
+    await insertPlacement(draftOnVerified, outlet.municipal, '2025-03-10', 'draft');
+    const res = await t.http().get('/api/monthly-reports/draft/2025-03').set(bearer(officer));
+    expect(res.body.draft).toMatchObject({ articlesSubmitted: 2, placementsAdopted: 1, placementsByLevel: { central: 1, provincial: 0, municipal: 0, district: 0 } });
   });
 
   it('drafts a report from the unit\'s records for the month', async () => {

@@ -54,6 +54,8 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     expect(download.status).toBe(200);
     expect(Buffer.compare(download.body as Buffer, PNG)).toBe(0);
 
+    expect((await t.http().post(`/api/placements/${p2.body.id}/evidence`).set(bearer(officer)).attach('file', PNG, '网页截图.png')).status).toBe(201);
+
     const instruction = await post(officer, `/api/articles/${id}/instructions`, { leaderTitle: '市委常委、组织部长', level: 'municipal', instructedDate: '2023-05-06' });
     expect(instruction.status).toBe(201);
 
@@ -62,7 +64,8 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     expect(commission.status).toBe(201);
     const answer = await post(officer, `/api/commissions/${commission.body.id}/answer`, { articleId: id });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ unitId: units.LJJD, articleId: id, status: 'on-time' });
+    // Answered with a draft: not done until the article is verified (deadline 2023-04-05 has passed).
+    expect(answer.body).toMatchObject({ unitId: units.LJJD, articleId: id, articleStatus: 'draft', status: 'missing' });
 
     // The officer submits the article: its draft placements and instruction go with it.
     const submitted = await post(officer, `/api/review/articles/${id}/submit`, {});
@@ -73,6 +76,9 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     const reviewerQueue = await t.http().get('/api/review/queue?type=placements').set(bearer(reviewer));
     expect(reviewerQueue.body.items.map((r: { id: number }) => r.id).sort()).toEqual([p1.body.id, p2.body.id].sort());
     expect(reviewerQueue.body.items.find((r: { id: number }) => r.id === p1.body.id)).toMatchObject({ evidenceCount: 1, levelLabel: '中央级' });
+    // An article row counts the evidence of its placements and 批示 (issue #16: the reviewer saw none).
+    const articleQueue = await t.http().get('/api/review/queue?type=articles').set(bearer(reviewer));
+    expect(articleQueue.body.items.find((r: { id: number }) => r.id === id)).toMatchObject({ evidenceCount: 2 });
     // Oldest first, page by page: the 2023-04-10 placement, then the 2023-07-01 one.
     const pageOf = async (page: number) => (await t.http().get(`/api/review/queue?type=placements&pageSize=1&page=${page}`).set(bearer(reviewer))).body;
     expect(await pageOf(1)).toMatchObject({ total: 2, items: [{ id: p1.body.id, date: '2023-04-10', unitName: expect.any(String), outletName: expect.any(String) }] });
@@ -93,6 +99,8 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
 
     const verified = await post(office, `/api/review/articles/${id}/verify`, {});
     expect(verified.body).toMatchObject({ status: 'verified', cascaded: 3 });
+    const answered = await t.http().get(`/api/commissions/${commission.body.id}`).set(bearer(office));
+    expect(answered.body.targets[0]).toMatchObject({ articleStatus: 'verified', status: 'on-time' });
 
     // Verified entries are locked for everyone until the office reopens them (audited).
     const locked = await t.http().patch(`/api/placements/${p1.body.id}`).set(bearer(office)).send({ page: '第1版', version: 1 });

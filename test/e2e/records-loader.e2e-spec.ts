@@ -3,7 +3,7 @@
 // 加减分 — recorded here through the API; today's engine scores them exactly as before.
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
-import { secondOfficeUser } from '../utils/recording';
+import { proveArticle, secondOfficeUser } from '../utils/recording';
 import { RecordsLoader } from '../../apps/api/src/score-ledger/records-loader';
 
 const QUARTER = '2026-Q2';
@@ -42,6 +42,7 @@ describe.each(testBackends('records-loader'))('records loaded for scheme format 
     // A joint article signed first by 青石镇, recorded by 临江街道's officer, verified.
     const article = await post(officer, '/api/articles', { title: '联合署名的综合采用稿件', submittedAt: '2026-04-02', units: [{ unitId: units.QSZ }, { unitId: units.LJJD }] });
     const placement = await post(officer, `/api/articles/${article.id}/placements`, { outletId: outlets.RMRB, publishedAt: '2026-04-12', form: 'combined', views: 120000 });
+    await proveArticle(t, officer, article.id);
     await post(officer, `/api/review/articles/${article.id}/submit`);
     await post(reviewer, `/api/review/articles/${article.id}/approve`);
     await post(office, `/api/review/articles/${article.id}/verify`);

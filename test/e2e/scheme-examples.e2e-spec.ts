@@ -16,6 +16,7 @@ import { ScoreLedgerService } from '../../apps/api/src/score-ledger/score-ledger
 import { createFactories } from '../factories';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { proveArticle } from '../utils/recording';
 
 const preset = (file: string) => fs.readFileSync(path.join(__dirname, '../../config/schemes/examples', file), 'utf8');
 
@@ -60,6 +61,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
 
   /** Submitted by the unit, approved by its reviewer, verified by the office: the placements and 批示 go with it. */
   const review = async (s: Staff, articleId: number, token = office) => {
+    await proveArticle(t, s.officer, articleId);
     await post(s.officer, `/api/review/articles/${articleId}/submit`, {}, 200);
     await post(s.reviewer, `/api/review/articles/${articleId}/approve`, {}, 200);
     expect(await post(token, `/api/review/articles/${articleId}/verify`, {}, 200)).toMatchObject({ status: 'verified' });

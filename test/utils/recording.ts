@@ -38,3 +38,19 @@ export async function secondOfficeUser(t: TestApp, username = 'office2', display
   if (changed.status !== 200) throw new Error(`${username} password: ${changed.status} ${JSON.stringify(changed.body)}`);
   return t.login(username, 'Second@2026pw');
 }
+
+export const CLIPPING_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+/**
+ * Uploads a clipping to each placement of the article that has no evidence yet: submitting
+ * needs evidence (unless the scheme lets it follow later), as it does for a person.
+ */
+export async function proveArticle(t: TestApp, token: string, articleId: number): Promise<void> {
+  const list = await t.http().get(`/api/articles/${articleId}/placements`).set(bearer(token));
+  if (list.status !== 200) throw new Error(`placements: ${list.status} ${JSON.stringify(list.body)}`);
+  for (const p of list.body as { id: number; evidence: unknown[] }[]) {
+    if (p.evidence.length > 0) continue;
+    const res = await t.http().post(`/api/placements/${p.id}/evidence`).set(bearer(token)).attach('file', CLIPPING_PNG, '剪报.png');
+    if (res.status !== 201) throw new Error(`evidence: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}

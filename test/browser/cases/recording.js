@@ -117,11 +117,10 @@ module.exports = [
       assert.match(await fieldError(p, '标题'), /.+/);
 
       await fill(p, '标题', '手机录入的稿件');
+      // a placement begun (a page typed) but without an outlet or evidence: both said at once, nothing sent
+      await fill(p.locator('[data-placement="0"]'), '版面/栏目', '第2版');
       await p.locator('[data-test=save-submit]').click();
       await expectText(p.locator('[data-placement="0"] .evidence .error-text'), '提交审核前请上传证明材料');
-
-      await p.locator('[data-test=save-draft]').click();
-      // the article is saved; the placement without an outlet is not, and says why next to the field
       assert.match(await fieldError(p.locator('[data-placement="0"]'), '媒体/刊物'), /.+/);
       await shot(p, '25-entry-phone-errors', true);
     },

@@ -78,8 +78,15 @@ module.exports = [
       await choose(officer, field(answer, '稿件').locator('.el-select'), '约稿回复：临江街道红色物业经验做法', '红色物业');
       await answer.getByRole('button', { name: '回复' }).click();
       assert.equal(await toast(officer, 'success'), '已回复约稿');
-      await expectText(row, '按时完成');
+      // answered with a draft: not done until the article is verified, as scoring counts it
+      await expectText(row, '已回复，稿件未提交审核');
       await shot(officer, '30-commission-inbox');
+      const articleId = (await created.json()).id;
+      assert.equal((await officerApi.post(`/api/review/articles/${articleId}/submit`, { data: {} })).status(), 200);
+      await office.goto(detailUrl);
+      await expectText(office.locator('.el-table__row', { hasText: '临江街道党工委' }), '已回复，稿件待核定');
+      assert.equal((await (await api('reviewer')).post(`/api/review/articles/${articleId}/approve`, { data: {} })).status(), 200);
+      assert.equal((await (await api('office')).post(`/api/review/articles/${articleId}/verify`, { data: {} })).status(), 200);
 
       await office.goto(detailUrl);
       await expectText(office.locator('.el-table__row', { hasText: '临江街道党工委' }), '按时完成');

@@ -4,7 +4,7 @@ import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { ArticleDuplicatesService } from './article-duplicates.service';
 import { ArticlesService } from './articles.service';
-import { CreateArticleDto, ListArticlesQuery, SimilarQuery, UpdateArticleDto } from './dto/article.dto';
+import { BulkDeleteArticlesDto, CreateArticleDto, ListArticlesQuery, SimilarQuery, UpdateArticleDto } from './dto/article.dto';
 import { OtherArticleDto } from './dto/duplicate.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -37,6 +37,12 @@ export class ArticlesController {
   @Roles('officer', 'office', 'admin') @Patch(':id')
   update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateArticleDto) {
     return this.service.update(user, id, dto);
+  }
+
+  /** Several drafts at once (with their draft placements and 批示); one answer per article. */
+  @Roles('officer', 'office', 'admin') @Post('bulk-delete') @HttpCode(200)
+  bulkRemove(@Auth() user: AuthUser, @Body() dto: BulkDeleteArticlesDto) {
+    return this.service.bulkRemove(user, dto.ids);
   }
 
   @Roles('officer', 'office', 'admin') @Delete(':id') @HttpCode(204)

@@ -4,11 +4,16 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, conflict, forbidden, invalid } from '../common/app-error';
+import { AppError, badRequest, conflict, forbidden, invalid } from '../common/app-error';
 import { businessDate, parseBusinessInstant } from '../common/business-date';
 import { updateVersioned } from '../common/optimistic';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { Instruction } from '../instructions/instruction.entity';
+import { Placement } from '../placements/placement.entity';
+import { FileStore } from '../storage/file-store.service';
 import { Unit } from '../units/unit.entity';
 import { assertEditable, loadVisibleArticle } from './article-access';
 import { filteredArticles } from './article-list-query';
@@ -28,6 +33,7 @@ export class ArticlesService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly files: FileStore,
   ) {}
 
   async list(user: AuthUser, query: ListArticlesQuery): Promise<Page<ArticleResponse>> {
@@ -97,19 +103,52 @@ export class ArticlesService {
 
   /** Only drafts without placements can be deleted; anything submitted stays on record. */
   async remove(user: AuthUser, id: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const article = await loadVisibleArticle(manager, user, id);
-      assertEditable(user, article, article.status, '稿件');
-      if (article.status !== 'draft') throw conflict('not_deletable', '只有草稿可以删除');
-      const [placements] = await manager.query('SELECT COUNT(*) AS n FROM placements WHERE articleId = ?', [id]);
-      const [instructions] = await manager.query('SELECT COUNT(*) AS n FROM instructions WHERE articleId = ?', [id]);
-      if (Number(placements.n) + Number(instructions.n) > 0) throw conflict('not_deletable', '稿件下还有录用或批示记录，请先删除它们');
-      // A 约稿 answered with this draft goes back to unanswered rather than pointing at nothing.
-      await manager.query('UPDATE commission_targets SET articleId = NULL, answeredAt = NULL WHERE articleId = ?', [id]);
-      await manager.delete(ArticleUnit, { articleId: id });
-      await manager.delete(Article, { id });
-      await this.audit.record(user, 'delete', 'article', id, toArticleResponse(article), null, manager);
-    });
+    await this.dataSource.transaction((manager) => this.removeDraft(manager, user, id, false));
+  }
+
+  /**
+   * Deletes drafts the officer picked in the list (an import gone wrong, say) with their draft
+   * placements, 批示 and evidence: each in its own transaction, each with its own answer.
+   */
+  async bulkRemove(user: AuthUser, ids: number[]) {
+    const results: ({ id: number; ok: true } | { id: number; ok: false; code: string; message: string })[] = [];
+    for (const id of ids) {
+      try {
+        const fileKeys = await this.dataSource.transaction((manager) => this.removeDraft(manager, user, id, true));
+        await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+        results.push({ id, ok: true });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({ id, ok: false, code: error.code, message: error.message });
+      }
+    }
+    return { succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+  }
+
+  /** Deletes a draft article (with its entries when `withEntries`); answers the evidence files to release after commit. */
+  private async removeDraft(manager: EntityManager, user: AuthUser, id: number, withEntries: boolean): Promise<string[]> {
+    const article = await loadVisibleArticle(manager, user, id);
+    assertEditable(user, article, article.status, '稿件');
+    if (article.status !== 'draft') throw conflict('not_deletable', '只有草稿可以删除');
+    const placements = await manager.find(Placement, { where: { articleId: id } });
+    const instructions = await manager.find(Instruction, { where: { articleId: id } });
+    if (!withEntries && placements.length + instructions.length > 0) throw conflict('not_deletable', '稿件下还有录用或批示记录，请先删除它们');
+    const fileKeys: string[] = [];
+    for (const [ownerType, entries] of [['placement', placements], ['instruction', instructions]] as const) {
+      for (const entry of entries) {
+        const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType, ownerId: entry.id } });
+        fileKeys.push(...evidence.map((e) => e.fileKey));
+        await manager.delete(EvidenceFile, { ownerType, ownerId: entry.id });
+        await manager.delete(ownerType === 'placement' ? Placement : Instruction, { id: entry.id });
+        await this.audit.record(user, 'delete', ownerType, entry.id, { articleId: id, status: entry.status }, null, manager);
+      }
+    }
+    // A 约稿 answered with this draft goes back to unanswered rather than pointing at nothing.
+    await manager.query('UPDATE commission_targets SET articleId = NULL, answeredAt = NULL WHERE articleId = ?', [id]);
+    await manager.delete(ArticleUnit, { articleId: id });
+    await manager.delete(Article, { id });
+    await this.audit.record(user, 'delete', 'article', id, toArticleResponse(article), null, manager);
+    return fileKeys;
   }
 
   private ownerUnit(user: AuthUser, requested?: number): number {

@@ -15,6 +15,8 @@ export interface TargetView {
   articleTitle: string | null;
   /** the answering article's submitted business date: what decides on time or late */
   submittedDate: string | null;
+  /** the answering article's review status: an answer counts (on time or late) once it is verified, as in scoring */
+  articleStatus: string | null;
   answeredAt: Date | null;
   status: TargetStatus;
 }
@@ -64,21 +66,23 @@ export async function loadTargetViews(manager: EntityManager, officeId: number, 
       articleTitle: article?.title ?? null,
       submittedDate: article?.submittedDate ?? null,
       answeredAt: article ? t.answeredAt : null,
-      status: targetStatus(article?.submittedDate ?? null, deadlines.get(t.commissionId)!, today),
+      articleStatus: article?.status ?? null,
+      // As the scheme counts it: a draft or an answer still under review is not done yet (issue #16).
+      status: targetStatus(article?.status === 'verified' ? article.submittedDate : null, deadlines.get(t.commissionId)!, today),
     });
   }
   for (const list of byCommission.values()) list.sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? ''));
   return byCommission;
 }
 
-/** Raw SQL: the articles feature owns that table; only the three columns needed here are read. */
-async function loadArticles(manager: EntityManager, officeId: number, ids: number[]): Promise<{ id: number; title: string; submittedDate: string }[]> {
+/** Raw SQL: the articles feature owns that table; only the four columns needed here are read. */
+async function loadArticles(manager: EntityManager, officeId: number, ids: number[]): Promise<{ id: number; title: string; submittedDate: string; status: string }[]> {
   if (ids.length === 0) return [];
-  const rows: { id: unknown; title: string; submittedDate: string }[] = await manager.query(
-    `SELECT id, title, submittedDate FROM articles WHERE officeId = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+  const rows: { id: unknown; title: string; submittedDate: string; status: string }[] = await manager.query(
+    `SELECT id, title, submittedDate, status FROM articles WHERE officeId = ? AND id IN (${ids.map(() => '?').join(', ')})`,
     [officeId, ...ids],
   );
-  return rows.map((r) => ({ id: toNumber(r.id), title: r.title, submittedDate: r.submittedDate }));
+  return rows.map((r) => ({ id: toNumber(r.id), title: r.title, submittedDate: r.submittedDate, status: r.status }));
 }
 
 /** `scopeUnitId` set (officers, reviewers): only that unit's target and no summary. */

@@ -12,22 +12,23 @@ export interface MonthlyReportDraft {
 
 /**
  * Counts a unit's month from its records: articles it is on (joint ones included) submitted in
- * the month, and their placements published in the month. Rejected entries are not counted;
- * entries still under review are, since the report describes what was sent, not what scored.
+ * the month, and their placements published in the month — verified ones only, as the scheme
+ * counts them (a 报送任务 counts verified articles; scores come from verified placements). Drafts
+ * were never sent and entries under review may still be returned or rejected (issue #16).
  * Raw SQL on the articles feature's tables so this does not depend on its service.
  */
 export async function draftMonthlyReport(manager: EntityManager, officeId: number, unitId: number, month: string): Promise<MonthlyReportDraft> {
   const { first, last } = monthBounds(month);
   const articles = await manager.query(
     `SELECT COUNT(DISTINCT a.id) AS n FROM articles a JOIN article_units au ON au.articleId = a.id
-     WHERE a.officeId = ? AND au.unitId = ? AND a.submittedDate >= ? AND a.submittedDate <= ? AND a.status <> 'rejected'`,
+     WHERE a.officeId = ? AND au.unitId = ? AND a.submittedDate >= ? AND a.submittedDate <= ? AND a.status = 'verified'`,
     [officeId, unitId, first, last],
   );
   const placements: { level: Level; n: unknown }[] = await manager.query(
     `SELECT o.level AS level, COUNT(*) AS n FROM placements p
      JOIN article_units au ON au.articleId = p.articleId
      JOIN outlets o ON o.id = p.outletId
-     WHERE p.officeId = ? AND au.unitId = ? AND p.publishedDate >= ? AND p.publishedDate <= ? AND p.status <> 'rejected'
+     WHERE p.officeId = ? AND au.unitId = ? AND p.publishedDate >= ? AND p.publishedDate <= ? AND p.status = 'verified'
      GROUP BY o.level`,
     [officeId, unitId, first, last],
   );

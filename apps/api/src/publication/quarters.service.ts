@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { formatPoints, isQuarter, quarterOf, quarterRange } from '@app/scoring';
+import { formatPoints, isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/app-error';
@@ -59,18 +59,17 @@ export class QuartersService {
     return manager.findOneOrFail(QuarterPeriod, { where: { officeId, quarter } });
   }
 
-  /** The current quarter and the eight before it, with their stage and latest revision. */
+  /** The quarters from the office's first record to the current one (and any later row), with their stage and latest revision. */
   async list(user: AuthUser) {
     const current = quarterOf(this.clock.today());
-    const quarters: string[] = [];
-    for (let q = current, i = 0; i < 9; i++) {
-      quarters.push(q);
-      const [y, n] = q.split('-Q').map(Number);
-      q = n === 1 ? `${y - 1}-Q4` : `${y}-Q${n - 1}`;
-    }
     // Rows outside the business range (left by older versions) would break the settled-date maths.
     const range = businessRange();
     const rows = (await this.dataSource.getRepository(QuarterPeriod).find({ where: { officeId: user.officeId } })).filter((r) => isQuarter(r.quarter) && quarterInRange(r.quarter, range));
+    // From the office's first record (or first quarter row) on: quarters before anyone used the
+    // system are empty, and pickers listing them misled (issue #16).
+    const first = [await this.firstRecordQuarter(user.officeId, range.minDate), ...rows.map((r) => r.quarter)].filter((q): q is string => !!q).sort()[0] ?? current;
+    const quarters: string[] = [];
+    for (let q = first < current ? first : current; q <= current; q = nextQuarter(q)) quarters.push(q);
     const revisions: { quarter: string; revision: unknown }[] = await this.dataSource.query(
       'SELECT quarter, MAX(revision) AS revision FROM ranking_snapshots WHERE officeId = ? GROUP BY quarter',
       [user.officeId],
@@ -87,6 +86,22 @@ export class QuartersService {
         settledDate: quarterSettledDate(quarter, this.config.business.monthlyReportDueDay),
       };
     });
+  }
+
+  /**
+   * The quarter of the office's earliest recorded date (article, placement, 批示 or 事项) in the
+   * business range, or null; a row an older version stored before the range does not count.
+   */
+  private async firstRecordQuarter(officeId: number, minDate: string): Promise<string | null> {
+    const [row]: { first: string | null }[] = await this.dataSource.query(
+      `SELECT MIN(d) AS first FROM (
+         SELECT MIN(submittedDate) AS d FROM articles WHERE officeId = ? AND submittedDate >= ?
+         UNION ALL SELECT MIN(publishedDate) FROM placements WHERE officeId = ? AND publishedDate >= ?
+         UNION ALL SELECT MIN(instructedDate) FROM instructions WHERE officeId = ? AND instructedDate >= ?
+         UNION ALL SELECT MIN(itemDate) FROM item_records WHERE officeId = ? AND itemDate >= ?) m`,
+      [officeId, minDate, officeId, minDate, officeId, minDate, officeId, minDate],
+    );
+    return row?.first ? quarterOf(String(row.first).slice(0, 10)) : null;
   }
 
   async get(user: AuthUser, quarter: string) {

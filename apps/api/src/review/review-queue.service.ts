@@ -115,13 +115,23 @@ export class ReviewQueueService {
     });
   }
 
+  /** Evidence files per row; an article counts those of its placements and 批示 (what the reviewer checks it by). */
   private async evidenceCounts(type: ReviewQueueQuery['type'], ids: number[]): Promise<Map<number, number>> {
-    if (type === 'articles' || ids.length === 0) return new Map();
-    const owner = ({ placements: 'placement', instructions: 'instruction', items: 'item' } as const)[type];
-    const rows: { ownerId: number; n: unknown }[] = await this.dataSource.query(
-      `SELECT ownerId, COUNT(*) AS n FROM evidence_files WHERE ownerType = ? AND ownerId IN (${ids.map(() => '?').join(',')}) GROUP BY ownerId`,
-      [owner, ...ids],
-    );
+    if (ids.length === 0) return new Map();
+    const marks = ids.map(() => '?').join(',');
+    const rows: { ownerId: number; n: unknown }[] = type === 'articles'
+      ? await this.dataSource.query(
+        `SELECT c.articleId AS ownerId, COUNT(*) AS n FROM evidence_files f
+           JOIN (SELECT 'placement' AS ownerType, id, articleId FROM placements WHERE articleId IN (${marks})
+                 UNION ALL SELECT 'instruction' AS ownerType, id, articleId FROM instructions WHERE articleId IN (${marks})) c
+             ON f.ownerType = c.ownerType AND f.ownerId = c.id
+         GROUP BY c.articleId`,
+        [...ids, ...ids],
+      )
+      : await this.dataSource.query(
+        `SELECT ownerId, COUNT(*) AS n FROM evidence_files WHERE ownerType = ? AND ownerId IN (${marks}) GROUP BY ownerId`,
+        [({ placements: 'placement', instructions: 'instruction', items: 'item' } as const)[type], ...ids],
+      );
     return new Map(rows.map((r) => [Number(r.ownerId), toNumber(r.n)]));
   }
 

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { badRequest } from '../common/app-error';
-import { BulkReviewDto, ENTRY_TYPES, REVIEW_ACTIONS, ReviewActionDto, ReviewQueueQuery, type EntryType, type ReviewAction } from './dto/review.dto';
+import { BulkReviewDto, ENTRY_TYPES, EvidenceRuleQuery, REVIEW_ACTIONS, ReviewActionDto, ReviewQueueQuery, type EntryType, type ReviewAction } from './dto/review.dto';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewService } from './review.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -16,6 +16,11 @@ export class ReviewController {
   @Roles('officer', 'reviewer', 'office') @Get('queue')
   list(@Auth() user: AuthUser, @Query() query: ReviewQueueQuery) {
     return this.queue.list(user, query);
+  }
+
+  @Roles('officer', 'reviewer', 'office') @Get('evidence-rule')
+  evidenceRule(@Auth() user: AuthUser, @Query() query: EvidenceRuleQuery) {
+    return this.service.evidenceRule(user, query.date);
   }
 
   @Roles('officer', 'reviewer', 'office') @Post('bulk') @HttpCode(200)

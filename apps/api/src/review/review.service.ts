@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ENTRY_STATUS_LABELS, type EntryStatus } from '@app/contracts';
+import { quarterOf } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { loadVisibleArticle } from '../articles/article-access';
 import { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { Instruction } from '../instructions/instruction.entity';
 import { loadVisibleItem } from '../items/item-access';
 import { ItemRecord } from '../items/item-record.entity';
@@ -16,6 +18,8 @@ import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Placement } from '../placements/placement.entity';
+import type { SchemeVersion } from '../schemes/scheme-version.entity';
+import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
 import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
@@ -50,6 +54,7 @@ export class ReviewService {
     private readonly items: ItemsService,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly schemes: SchemesService,
   ) {}
 
   async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
@@ -96,6 +101,7 @@ export class ReviewService {
     if (article && type !== 'articles' && PARENT_AT_LEAST[action] && !PARENT_AT_LEAST[action]!.includes(article.status)) {
       throw conflict('parent_not_ready', `请先${rule.label}所属稿件（当前「${statusLabel(article.status)}」），或在稿件上一并操作`);
     }
+    if (action === 'submit') await this.assertEvidence(manager, user, type, entry, from);
     // Read before setStatus, which moves entry.status on.
     const wasVerified = entry.status === 'verified';
     await this.setStatus(manager, user, type, entry, rule.to, action, reason);
@@ -152,6 +158,44 @@ export class ReviewService {
       // Every return is news, even of an entry returned before.
       dedupeKey: `${action}:${type}:${entry.id}:${randomUUID()}`,
     }, manager, [...roles]);
+  }
+
+  /**
+   * The one evidence rule of every path (the entry form, 提交 in the list, bulk submit): each
+   * placement submitted — the article's draft or returned ones go with it — needs an evidence
+   * file, unless the scheme in force for its quarter says evidence may follow (`evidenceLater`).
+   */
+  private async assertEvidence(manager: EntityManager, user: AuthUser, type: EntryType, entry: Entry, from: EntryStatus[]) {
+    let placements: Placement[] = [];
+    if (type === 'placements') placements = [entry as Placement];
+    if (type === 'articles') placements = await manager.find(Placement, { where: { articleId: entry.id, status: In(from) }, order: { id: 'ASC' } });
+    if (placements.length === 0) return;
+    const counted: { ownerId: unknown }[] = await manager
+      .createQueryBuilder(EvidenceFile, 'f')
+      .select('f.ownerId', 'ownerId')
+      .where('f.ownerType = :owner AND f.ownerId IN (:...ids)', { owner: 'placement', ids: placements.map((p) => p.id) })
+      .getRawMany();
+    const proven = new Set(counted.map((r) => Number(r.ownerId)));
+    const errors: Record<string, string> = {};
+    const versions = await this.schemes.versionsOf(user.officeId, manager);
+    for (const [i, p] of placements.entries()) {
+      if (proven.has(p.id) || this.evidenceLaterIn(versions, p.publishedDate)) continue;
+      errors[type === 'articles' ? `placements.${i}.evidence` : 'evidence'] = '提交审核前请上传证明材料（截图、扫描件或 PDF）';
+    }
+    const missing = Object.keys(errors).length;
+    if (missing > 0) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'evidence_required', type === 'articles' ? `有 ${missing} 条录用缺少证明材料，请上传后再提交` : '这条录用缺少证明材料，请上传后再提交', errors);
+    }
+  }
+
+  /** What the entry form checks before sending: may a placement of `date` be submitted without evidence? */
+  async evidenceRule(user: AuthUser, date: string): Promise<{ date: string; quarter: string; evidenceLater: boolean }> {
+    return { date, quarter: quarterOf(date), evidenceLater: this.evidenceLaterIn(await this.schemes.versionsOf(user.officeId), date) };
+  }
+
+  private evidenceLaterIn(versions: SchemeVersion[], date: string): boolean {
+    const version = versionInForce(versions, quarterOf(date));
+    return !!version && this.schemes.compile(version).compiled.evidenceLater;
   }
 
   /** Officers submit and reviewers approve for the owning unit only. */

@@ -2,7 +2,7 @@
 import type { JobResponse, Page } from '@app/contracts';
 import { http, request, upload, type Query } from './http';
 import type {
-  Adjustment, Article, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, ItemKind, ItemRecord, MonthlyDraft, MonthStanding,
+  Adjustment, Article, BulkDeleteResult, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, ItemKind, ItemRecord, MonthlyDraft, MonthStanding,
   Placement, QueueItem, ReviewAction, ReviewType, SimilarArticle,
 } from './types';
 
@@ -36,6 +36,7 @@ export const articlesApi = {
   create: (body: ArticleInput) => http.post<Article>('/articles', body),
   update: (id: number, body: Partial<ArticleInput>) => http.patch<Article>(`/articles/${id}`, body),
   remove: (id: number) => http.del(`/articles/${id}`),
+  bulkRemove: (ids: number[]) => http.post<BulkDeleteResult>('/articles/bulk-delete', { ids }),
   similar: (title: string, excludeId?: number) => http.get<SimilarArticle[]>('/articles/similar', { title, excludeId }),
   merge: (id: number, otherId: number) => http.post<void>(`/articles/${id}/merge`, { otherId }),
   markDistinct: (id: number, otherId: number) => http.post<void>(`/articles/${id}/distinct`, { otherId }),
@@ -111,6 +112,7 @@ export const reviewApi = {
   act: (type: ReviewType, id: number, action: ReviewAction, reason?: string) => http.post<unknown>(`/review/${type}/${id}/${action}`, reason ? { reason } : {}),
   bulk: (action: ReviewAction, items: { type: ReviewType; id: number }[], reason?: string) => http.post<BulkResult>('/review/bulk', { action, items, reason }),
   queue: (query: Query) => http.get<Page<QueueItem>>('/review/queue', query),
+  evidenceRule: (date: string) => http.get<{ date: string; quarter: string; evidenceLater: boolean }>('/review/evidence-rule', { date }),
 };
 
 export const commissionsApi = {

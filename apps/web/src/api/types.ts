@@ -181,6 +181,12 @@ export interface BulkResult {
   results: ({ ok: true; type: ReviewType; id: number } | { ok: false; type: ReviewType; id: number; code: string; message: string })[];
 }
 
+export interface BulkDeleteResult {
+  succeeded: number;
+  failed: number;
+  results: ({ ok: true; id: number } | { ok: false; id: number; code: string; message: string })[];
+}
+
 export type TargetStatus = 'on-time' | 'late' | 'missing' | 'pending';
 
 export interface CompletionSummary {
@@ -202,6 +208,8 @@ export interface CommissionTarget {
   articleTitle: string | null;
   submittedDate: string | null;
   answeredAt: string | null;
+  /** the answering article's review status; the answer counts once it is verified */
+  articleStatus: string | null;
   status: TargetStatus;
 }
 

@@ -90,6 +90,8 @@ export interface CompiledScheme2 {
   format: 2;
   name: string;
   timeZone: string;
+  /** Placements may be submitted without evidence (the office allows it to follow later). */
+  evidenceLater: boolean;
   rows: CompiledRow[];
   bonuses: CompiledBonus[];
   factors: CompiledFactors;
@@ -194,6 +196,7 @@ export function compileScheme2Document(d: SchemeDocument2): CompiledScheme2 {
     format: 2,
     name: d.name,
     timeZone: d.timeZone ?? DEFAULT_TIME_ZONE,
+    evidenceLater: d.evidenceLater ?? false,
     rows,
     bonuses,
     factors,

@@ -198,6 +198,8 @@ export const schemeDocument2Schema = z
       .string()
       .refine((tz) => isValidTimeZone(tz), { error: '时区无效，应为 IANA 时区，如 Asia/Shanghai' })
       .optional(),
+    /** Whether an officer may submit a placement before its evidence file is uploaded (default: not). */
+    evidenceLater: z.boolean({ error: '应为 true（可先提交、后补证明材料）或 false' }).optional(),
     adoption,
     bonuses: z.array(bonus).optional(),
     instructions: z.strictObject({ points: cells, split: split.optional() }).optional(),

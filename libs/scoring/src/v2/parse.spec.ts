@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { loadScheme2, parseScheme2, validateScheme2 } from './parse';
+import { compileScheme2, loadScheme2, parseScheme2, validateScheme2 } from './parse';
 
 const minimal = (adoption: string, extra = '') => `format: 2\nname: 测试办法\nadoption:\n${adoption}\n${extra}`;
 const oneRow = '  rows:\n    - { label: 一般, points: 1 }';
@@ -17,6 +17,7 @@ describe('parseScheme2: field errors with path, code, Chinese message, line and 
     ['a bad word band', minimal('  rows:\n    - { label: 长稿, when: { words: "1000+" }, points: 1 }'), { path: 'adoption.rows[0].when.words', code: 'invalid_value', line: 5, column: 28 }],
     ['an empty word band', minimal('  rows:\n    - { label: 长稿, when: { words: "900-100" }, points: 1 }'), { path: 'adoption.rows[0].when.words', code: 'empty_range', line: 5, column: 28 }],
     ['a duplicate item kind', minimal(oneRow, 'items:\n  - { kind: 发言, points: 1 }\n  - { kind: 发言, points: 2 }'), { path: 'items[1].kind', code: 'duplicate', line: 8, column: 7 }],
+    ['evidenceLater that is not true or false', minimal(oneRow, 'evidenceLater: 以后'), { path: 'evidenceLater', code: 'invalid_type', line: 6, column: 1 }],
     ['best-per-level without levels', minimal(`${oneRow}\n  repeat: { keep: best-per-level }`), { path: 'adoption.repeat.levels', code: 'required', line: 6, column: 11 }],
   ])('%s', (_label, text, expected) => {
     const r = parseScheme2(text);
@@ -33,6 +34,14 @@ describe('parseScheme2: field errors with path, code, Chinese message, line and 
     const r = parseScheme2(text);
     expect(!r.ok && r.errors[0]).toMatchObject({ path: '', code: 'yaml_syntax', line: expect.any(Number), column: expect.any(Number) });
     expect(!r.ok && r.errors[0].message).toMatch(message);
+  });
+
+  it.each([
+    ['', false],
+    ['evidenceLater: true', true],
+    ['evidenceLater: false', false],
+  ])('compiles evidenceLater (%s) as %s', (extra, expected) => {
+    expect(compileScheme2(minimal(oneRow, extra)).evidenceLater).toBe(expected);
   });
 
   it('accepts a valid document without warnings when every level is scored', () => {

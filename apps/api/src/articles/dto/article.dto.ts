@@ -86,3 +86,8 @@ export class SimilarQuery {
   @IsOptional() @QueryId()
   excludeId?: number;
 }
+
+export class BulkDeleteArticlesDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsId({ each: true })
+  ids: number[];
+}

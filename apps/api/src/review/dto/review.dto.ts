@@ -57,3 +57,9 @@ export class ReviewQueueQuery extends PageQuery {
   @IsOptional() @IsBusinessDate()
   to?: string;
 }
+
+export class EvidenceRuleQuery {
+  /** A placement's 刊发日期: the scheme in force for its quarter decides. */
+  @IsBusinessDate()
+  date: string;
+}

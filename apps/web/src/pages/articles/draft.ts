@@ -57,6 +57,10 @@ export function placementDraft(p: Placement): PlacementDraft {
   };
 }
 
+/** A new placement card left as it was opened (no outlet, file or text): not saved, not checked. */
+export const blankPlacement = (p: PlacementDraft) =>
+  !p.id && !p.outletId && p.files.length === 0 && !p.page && !p.url && p.views === undefined && p.shares === undefined;
+
 /** Whether an officer may still change it (draft or returned). */
 export const editable = (status?: string) => !status || status === 'draft' || status === 'returned';
 

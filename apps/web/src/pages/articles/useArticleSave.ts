@@ -4,9 +4,12 @@ import { ApiError } from '@/api/http';
 import { articlesApi, evidenceApi, placementsApi, reviewApi, type ArticleInput, type PlacementInput } from '@/api/recording';
 import type { useFormErrors } from '@/composables/useFormErrors';
 import { today } from '@/utils/format';
-import { editable, type ArticleDraft, type PlacementDraft } from './draft';
+import { blankPlacement, editable, type ArticleDraft, type PlacementDraft } from './draft';
 
 type Errors = ReturnType<typeof useFormErrors>;
+
+const EVIDENCE_MISSING = '提交审核前请上传证明材料（截图、扫描件或 PDF）';
+const quarterOfDate = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 
 const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '保存失败，请稍后再试');
 
@@ -92,17 +95,46 @@ export function useArticleSave(article: ArticleDraft, placements: PlacementDraft
     return true;
   }
 
-  /** Submitting needs proof: a placement without any evidence file is refused here, before anything is sent. */
-  function checkEvidence(): boolean {
-    let ok = true;
-    placements.forEach((p, i) => {
-      if (editable(p.status) && p.existing.length + p.files.length === 0) {
-        form.errors[`placements.${i}.evidence`] = '提交审核前请上传证明材料（截图、扫描件或 PDF）';
-        ok = false;
-      }
-    });
-    if (!ok) ElMessage.error('有录用缺少证明材料');
-    return ok;
+  /** Whether the scheme in force lets a placement of this date be submitted before its evidence (asked once per quarter). */
+  const laterByQuarter = new Map<string, Promise<boolean>>();
+  function evidenceLater(date: string): Promise<boolean> {
+    const quarter = quarterOfDate(date);
+    if (!laterByQuarter.has(quarter)) laterByQuarter.set(quarter, reviewApi.evidenceRule(date).then((r) => r.evidenceLater, () => false));
+    return laterByQuarter.get(quarter)!;
+  }
+
+  /**
+   * Every field the form can check itself, all at once, before anything is sent: the title, each
+   * placement's outlet and date, and (when submitting) its evidence, as the server's rule says.
+   */
+  async function validate(submit: boolean): Promise<boolean> {
+    const errors: Record<string, string> = {};
+    if (!article.title.trim()) errors.title = '请填写稿件标题';
+    if (!article.submittedAt) errors.submittedAt = '请选择报送日期';
+    for (const [i, p] of placements.entries()) {
+      if (blankPlacement(p) || !editable(p.status)) continue;
+      if (!p.outletId) errors[`placements.${i}.outletId`] = '请选择媒体/刊物';
+      if (!p.publishedAt) errors[`placements.${i}.publishedAt`] = '请选择刊发日期';
+      else if (submit && p.existing.length + p.files.length === 0 && !(await evidenceLater(p.publishedAt))) errors[`placements.${i}.evidence`] = EVIDENCE_MISSING;
+    }
+    Object.assign(form.errors, errors);
+    const count = Object.keys(errors).length;
+    if (count > 0) ElMessage.error(`有 ${count} 处需要修改，请按红色提示填写`);
+    return count === 0;
+  }
+
+  /**
+   * The server's answer to a refused submission, put next to the fields: its `placements.N`
+   * counts the submitted placements in the order they were recorded.
+   */
+  function placeSubmitErrors(error: unknown) {
+    if (!(error instanceof ApiError)) return;
+    const submitted = placements.map((p, i) => ({ p, i })).filter(({ p }) => p.id && editable(p.status)).sort((a, b) => a.p.id! - b.p.id!);
+    for (const [field, message] of Object.entries(error.errors)) {
+      const m = /^placements\.(\d+)\.(.+)$/.exec(field);
+      const at = m ? submitted[Number(m[1])] : undefined;
+      form.errors[at ? `placements.${at.i}.${m![2]}` : field] = message;
+    }
   }
 
   async function submitAll() {
@@ -111,17 +143,25 @@ export function useArticleSave(article: ArticleDraft, placements: PlacementDraft
       return;
     }
     // The article is already under review: submit the placements added since.
-    for (const p of placements) if (p.id && editable(p.status)) await reviewApi.act('placements', p.id, 'submit');
+    for (const [i, p] of placements.entries()) {
+      if (!p.id || !editable(p.status)) continue;
+      try {
+        await reviewApi.act('placements', p.id, 'submit');
+      } catch (error) {
+        if (error instanceof ApiError && error.errors.evidence) form.errors[`placements.${i}.evidence`] = error.errors.evidence;
+        throw error;
+      }
+    }
   }
 
   async function save(submit: boolean): Promise<number | undefined> {
     form.clear();
-    if (submit && !checkEvidence()) return undefined;
     saving.value = true;
     try {
+      if (!(await validate(submit))) return undefined;
       if (!(await saveArticle())) return undefined;
       const results = [];
-      for (const [i, p] of placements.entries()) results.push(await savePlacement(p, i));
+      for (const [i, p] of placements.entries()) if (!blankPlacement(p)) results.push(await savePlacement(p, i));
       if (results.includes(false)) {
         ElMessage.error('稿件已保存，但有录用未保存成功，请按提示修改后再次保存');
         return undefined;
@@ -130,6 +170,7 @@ export function useArticleSave(article: ArticleDraft, placements: PlacementDraft
         try {
           await submitAll();
         } catch (error) {
+          placeSubmitErrors(error);
           ElMessage.error(`已保存为草稿，但提交失败：${messageOf(error)}`);
           return undefined;
         }

@@ -43,6 +43,15 @@ describe('scheme editor model (format 2)', () => {
     expect(comments(out)).toEqual(comments(text));
   });
 
+  it('keeps evidenceLater through the form, and writes it only when on', () => {
+    const text = `${toYaml(blankModel())}evidenceLater: true\n`;
+    const m = fromDocument(parse(text));
+    expect(m.evidenceLater).toBe(true);
+    expect(parse(patchYaml(text, m))).toMatchObject({ evidenceLater: true });
+    m.evidenceLater = false;
+    expect(parse(patchYaml(text, m))).not.toHaveProperty('evidenceLater');
+  });
+
   it('a scheme built from blank keeps the canonical key order whatever order the sections were filled in', () => {
     const m = blankModel();
     let text = toYaml(m);

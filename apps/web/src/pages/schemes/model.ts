@@ -59,6 +59,8 @@ export interface KeyFactor {
 export interface SchemeModel2 {
   name: string;
   timeZone: string;
+  /** Placements may be submitted before their evidence (format 2 `evidenceLater`). */
+  evidenceLater: boolean;
   rows: RowModel[];
   factors: {
     prominence: Record<'headline' | 'front' | 'normal', Num>;
@@ -170,6 +172,7 @@ export function fromDocument(doc: unknown): SchemeModel2 {
   return {
     name: str(d.name),
     timeZone: str(d.timeZone),
+    evidenceLater: d.evidenceLater === true,
     rows: list(a.rows).map((r) => ({ label: str(obj(r).label), when: whenOf(obj(r).when), points: cellsOf(obj(r).points) })),
     factors: {
       prominence: { headline: num(pr.headline), front: num(pr.front), normal: num(pr.normal) },
@@ -289,6 +292,7 @@ export function toDocument(m: SchemeModel2): SchemeDocument2 {
     format: 2,
     name: m.name,
     timeZone: m.timeZone,
+    evidenceLater: m.evidenceLater || undefined,
     adoption,
     bonuses: m.bonuses.length ? m.bonuses.map((b) => compact({ label: b.label, when: whenDoc(b.when), points: cellsDoc(b.points), independent: b.independent || undefined })) : undefined,
     instructions: m.instructions.enabled ? compact({ points: cellsDoc(m.instructions.points), split: splitDoc(m.instructions.split) }) : undefined,
