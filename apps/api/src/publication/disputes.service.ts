@@ -13,6 +13,7 @@ import { ScoreLine } from '../score-ledger/score-line.entity';
 import { Dispute } from './dispute.entity';
 import type { AnswerDisputeDto, CreateDisputeDto } from './dto/quarter.dto';
 import { QuartersService } from './quarters.service';
+import { quarterLabel } from '@app/contracts';
 
 /** During the review window units flag what they think is wrong; the office answers each. */
 @Injectable()
@@ -51,7 +52,7 @@ export class DisputesService {
       return row;
     });
     await this.notifications.notifyOffice(user.officeId, ['office'], {
-      kind: 'dispute', title: `${quarter} 排名收到新的异议`, link: `/quarters/${quarter}`, dedupeKey: `dispute:${saved.id}`,
+      kind: 'dispute', title: `${quarterLabel(quarter)}排名收到新的异议`, link: `/quarters/${quarter}`, dedupeKey: `dispute:${saved.id}`,
     });
     return saved;
   }

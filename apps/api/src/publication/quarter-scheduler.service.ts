@@ -12,6 +12,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Office } from '../offices/office.entity';
 import { requestRecompute } from '../score-ledger/request-recompute';
 import { QuartersService, quarterSettledDate } from './quarters.service';
+import { quarterLabel } from '@app/contracts';
 
 /** Cron of the daily check in Bull mode (01:00 in the business zone). */
 export const DAILY_TICK_CRON = '0 1 * * *';
@@ -93,13 +94,13 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
       await this.quarters.openReview(null, office.id, quarter);
       await this.notifications.notifyOffice(office.id, ['office'], {
         kind: 'quarter-review',
-        title: `${quarter} 已进入复核阶段，请处理异议后关闭并发布`,
+        title: `${quarterLabel(quarter)}已进入复核阶段，请处理异议后关闭并发布`,
         link: `/quarters/${quarter}`,
         dedupeKey: `quarter-review:${quarter}`,
       });
       await this.notifications.notifyOffice(office.id, ['officer', 'reviewer'], {
         kind: 'quarter-review',
-        title: `${quarter} 排名草稿已公布，如有异议请在复核期内提出`,
+        title: `${quarterLabel(quarter)}排名草稿已公布，如有异议请在复核期内提出`,
         link: `/quarters/${quarter}`,
         dedupeKey: `quarter-review:${quarter}`,
       });

@@ -17,6 +17,7 @@ import { schemeFieldErrors } from './scheme-document';
 import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type SchemeSummary } from './scheme-load';
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
+import { quarterLabel } from '@app/contracts';
 
 export interface SchemeValidationResult {
   valid: boolean;
@@ -216,7 +217,7 @@ export class SchemesService {
   /** Overlapping periods and periods reaching back before a published version are refused. */
   private effectiveFromErrors(effectiveFrom: string, all: readonly SchemeVersion[]): Record<string, string> {
     const same = all.find((v) => v.effectiveFrom === effectiveFrom);
-    if (same) return { effectiveFrom: `${effectiveFrom} 起已有第 ${same.versionNo} 版生效，生效期不能重叠；请修改该版本或另选季度` };
+    if (same) return { effectiveFrom: `${quarterLabel(effectiveFrom)}起已有第 ${same.versionNo} 版生效，生效期不能重叠；请修改该版本或另选季度` };
     const locked = all.filter((v) => v.lockedAt !== null).at(-1);
     if (locked && compareQuarter(effectiveFrom, locked.effectiveFrom) < 0) {
       return { effectiveFrom: `第 ${locked.versionNo} 版（${locked.effectiveFrom} 起）已用于发布排名，新版本不能早于 ${locked.effectiveFrom} 生效` };

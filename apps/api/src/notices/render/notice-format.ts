@@ -1,3 +1,5 @@
+import { quarterLabel } from '@app/contracts';
+
 /**
  * Number, date and wording helpers of the notice. Points arrive as integer ten-thousandths and
  * are rounded with BigInt arithmetic, so 72.505 never turns into 72.50 through a binary float.
@@ -135,7 +137,7 @@ export function parseQuarter(quarter: string): { year: number; q: number; label:
   if (!m) return { year: 0, q: 0, label: quarter };
   const year = Number(m[1]);
   const q = Number(m[2]);
-  return { year, q, label: `${year}年第${chineseNumber(q)}季度` };
+  return { year, q, label: quarterLabel(quarter) };
 }
 
 /** The administrative suffix of a region name: 示例区 → 区, 某某市 → 市 (区 when unknown). */
