@@ -18,6 +18,7 @@ import { assertAdjustmentEditable, loadVisibleAdjustment } from './adjustment-ac
 import { toAdjustmentResponse } from './adjustment-response';
 import { Adjustment } from './adjustment.entity';
 import { adjustmentPoints, type CreateAdjustmentDto, type DecideAdjustmentDto, type ListAdjustmentsQuery, type UpdateAdjustmentDto } from './dto/adjustment.dto';
+import { desc, orderBy } from '../common/sort';
 
 /**
  * 加减分 by the office, under four eyes: one office user records an adjustment, a different one
@@ -41,7 +42,7 @@ export class AdjustmentsService {
     if (isUnitScoped(user)) qb.andWhere("a.status = 'approved'");
     else if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.quarter) qb.andWhere('a.quarter = :quarter', { quarter: query.quarter });
-    const [rows, total] = await qb.orderBy('a.quarter', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await orderBy(qb, query.sort, { id: 'a.id', quarter: 'a.quarter', points: 'a.points', status: 'a.status', reason: 'a.reason' }, [desc('a.quarter'), desc('a.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
   }
 

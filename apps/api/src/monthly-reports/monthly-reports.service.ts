@@ -20,6 +20,7 @@ import type { FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery } from
 import { draftMonthlyReport, type MonthlyReportDraft } from './monthly-report-draft';
 import { reportStatus, summarizeReports, type ComplianceSummary, type ReportStatus } from './monthly-report-status';
 import { MonthlyReport } from './monthly-report.entity';
+import { asc, desc, findOrder } from '../common/sort';
 
 /** One unit × one month: the filed report if any, its due date and its standing. */
 export interface MonthStanding {
@@ -151,7 +152,7 @@ export class MonthlyReportsService {
     else if (query.to) where.month = LessThanOrEqual(query.to);
     const [items, total] = await this.dataSource.manager.findAndCount(MonthlyReport, {
       where,
-      order: { month: 'DESC', unitId: 'ASC' },
+      order: findOrder<MonthlyReport>(query.sort, { month: 'month', unitId: 'unitId', filedDate: 'filedDate', articlesSubmitted: 'articlesSubmitted', placementsAdopted: 'placementsAdopted' }, [desc('month'), asc('unitId')]),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });

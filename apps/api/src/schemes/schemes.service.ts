@@ -18,6 +18,7 @@ import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
 import { quarterLabel } from '@app/contracts';
+import { desc, sortRows } from '../common/sort';
 
 export interface SchemeValidationResult {
   valid: boolean;
@@ -52,8 +53,8 @@ export class SchemesService {
 
   async list(user: AuthUser, query: PageQuery): Promise<Page<SchemeVersionResponse>> {
     const all = await this.versionsOf(user.officeId);
-    const newestFirst = [...all].reverse();
-    const items = newestFirst.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const ordered = sortRows(all, query.sort, { versionNo: 'versionNo', name: 'name', effectiveFrom: 'effectiveFrom', updatedAt: 'updatedAt' }, [desc('effectiveFrom')]);
+    const items = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
     return { items: items.map((v) => toSchemeVersionResponse(v, all)), total: all.length, page: query.page, pageSize: query.pageSize };
   }
 
