@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
@@ -14,6 +14,11 @@ import { Dispute } from './dispute.entity';
 import type { AnswerDisputeDto, CreateDisputeDto } from './dto/quarter.dto';
 import { QuartersService } from './quarters.service';
 import { quarterLabel } from '@app/contracts';
+import { formatPoints } from '@app/scoring';
+import { RULE_LABELS } from '../score-ledger/score-labels';
+
+/** A dispute as the pages read it: with the score line it is about. */
+export type DisputeView = Dispute & { line: { id: number; date: string; ruleLabel: string; explanation: string; amountText: string } | null };
 
 /** During the review window units flag what they think is wrong; the office answers each. */
 @Injectable()
@@ -26,9 +31,26 @@ export class DisputesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  list(user: AuthUser, quarter: string): Promise<Dispute[]> {
+  /**
+   * The quarter's disputes, each with the score line it is about (so the page can link to it);
+   * `line` is null for a dispute about the quarter as a whole, or when a recompute has since
+   * replaced the line.
+   */
+  async list(user: AuthUser, quarter: string): Promise<DisputeView[]> {
     const where = { officeId: user.officeId, quarter, ...(isUnitScoped(user) ? { unitId: user.unitId! } : {}) };
-    return this.dataSource.getRepository(Dispute).find({ where, order: { id: 'ASC' } });
+    const disputes = await this.dataSource.getRepository(Dispute).find({ where, order: { id: 'ASC' } });
+    const ids = disputes.map((d) => d.scoreLineId).filter((id): id is number => id !== null);
+    const lines = ids.length ? await this.dataSource.getRepository(ScoreLine).find({ where: { id: In(ids), officeId: user.officeId } }) : [];
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    return disputes.map((d) => {
+      const line = d.scoreLineId !== null ? byId.get(d.scoreLineId) : undefined;
+      return {
+        ...d,
+        line: line
+          ? { id: line.id, date: line.date, ruleLabel: RULE_LABELS[line.ruleId] ?? line.ruleId, explanation: line.explanation, amountText: formatPoints(line.amount, 2) }
+          : null,
+      };
+    });
   }
 
   async create(user: AuthUser, quarter: string, dto: CreateDisputeDto): Promise<Dispute> {
