@@ -96,3 +96,6 @@ export const JOB_NAME_LABELS = {
   'quarters.tick': '季度每日检查',
 } as const satisfies Record<string, string>;
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败' };
+
+/** A unit's monthly report against its due date. */
+export const MONTHLY_REPORT_STATUS_LABELS = { 'on-time': '按时报送', late: '逾期报送', missing: '未报送', pending: '待报送' } as const;

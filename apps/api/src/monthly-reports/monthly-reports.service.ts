@@ -28,6 +28,9 @@ export interface MonthStanding {
   unitId: number;
   unitCode: string;
   unitName: string;
+  /** whom the office calls about this report */
+  contactName: string | null;
+  contactPhone: string | null;
   dueDate: string;
   status: ReportStatus;
   report: MonthlyReport | null;
@@ -58,7 +61,7 @@ export class MonthlyReportsService {
 
   private standing(unit: Unit, month: string, report: MonthlyReport | null, today: string): MonthStanding {
     const dueDate = this.dueDate(month);
-    return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report };
+    return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, contactName: unit.contactName, contactPhone: unit.contactPhone, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report };
   }
 
   /**

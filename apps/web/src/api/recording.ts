@@ -130,4 +130,5 @@ export const monthlyApi = {
   draft: (month: string) => http.get<MonthStanding & { draft: MonthlyDraft }>(`/monthly-reports/draft/${month}`),
   history: (query: Query) => http.get<MonthStanding[]>('/monthly-reports/history', query),
   compliance: (month: string) => http.get<ComplianceReport>('/monthly-reports/compliance', { month }),
+  complianceHref: (month: string) => http.href('/monthly-reports/compliance.xlsx', { month }),
 };
