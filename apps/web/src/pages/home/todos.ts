@@ -59,6 +59,7 @@ export function todosFor(role: Role): Todo[] {
     case 'auditor':
       return [{ key: 'audit', title: '审计日志', hint: '登录、权限变更、数据导出等安全事件', to: '/audit', tone: 'info', count: () => totalOf(auditApi.list({ pageSize: 1 })) }];
     case 'leader':
-      return [notices, { key: 'rankings', title: '已发布的季度排名', hint: '排名表、各层级录用和趋势图', to: '/rankings', tone: 'info', count: async () => (await quartersApi.list()).filter((q) => q.stage === 'published').length }];
+      // the leader's home shows the latest notice and the top units instead of counters (LeaderHome)
+      return [];
   }
 }
