@@ -8,6 +8,7 @@ const path = require('node:path');
 const { createKit, launchBrowser, root, runCases, startServer } = require('./harness');
 
 const publication = require('./cases/publication');
+const officeLeader = require('./cases/office-leader');
 
 const cases = [
   ...require('./cases/shell'),
@@ -15,12 +16,14 @@ const cases = [
   ...require('./cases/recording'),
   ...require('./cases/workflow'),
   ...publication,
+  ...officeLeader,
 ];
 /**
  * Cases that change what the others rely on run last, alone: the scheme editor's new version
- * (the draft-version case counts versions), then closing the current quarter.
+ * (the draft-version case counts versions), then the office's dispute case (it opens the current
+ * quarter's review), then closing the current quarter.
  */
-const serialCases = [...require('./cases/scheme-editor'), ...publication.serial];
+const serialCases = [...require('./cases/scheme-editor'), ...officeLeader.serial, ...publication.serial];
 
 /**
  * `BROWSER_CASES=<text>` runs only the cases whose name contains the text (while working on a
