@@ -99,8 +99,8 @@ module.exports.serial = [
       const quarter = shanghaiQuarter();
       const office = await page('office');
       await office.goto(`/quarters/${quarter}`);
-      // 复核中 when the dispute case (issue #16) has opened the review first
-      assert.match(await office.locator('[data-test=stage]').innerText(), /进行中|复核中/);
+      // 复核（异议期） when the dispute case (issue #16) has opened the review first
+      assert.match(await office.locator('[data-test=stage]').innerText(), /进行中|复核/);
       await office.locator('[data-test=close-quarter]').click();
       // entries still under review hold the quarter open unless they are left out explicitly
       await expectText(office.locator('.actions .error-text'), '条记录未核定');
