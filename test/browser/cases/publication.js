@@ -74,6 +74,8 @@ module.exports.push({
     assert.ok(changes.some((c) => c.trim().startsWith('+')), 'raising provincial media points raises someone\'s total');
     await shot(office, '44-scheme-editor-preview');
     await office.locator('[data-test=save-scheme]').click();
+    // the confirmation says what a save recomputes: nothing yet for a version starting next year
+    await expectText(office.locator('[data-test=save-quarters]'), '尚未开始，保存不会改变现有得分');
     await expectText(office.locator('[data-test=save-changes] .el-table__body'), 'adoption.rows[0].points.provincial');
     await office.locator('[data-test=confirm-save]').click();
     // "新版本已建立" may still be showing: wait for the save's own message
