@@ -10,7 +10,7 @@ import { Article } from '../../apps/api/src/articles/article.entity';
 import { MonthlyReport } from '../../apps/api/src/monthly-reports/monthly-report.entity';
 import { Placement } from '../../apps/api/src/placements/placement.entity';
 import { testBackends } from '../utils/backends';
-import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { bearer, binary, createTestApp, type TestApp } from '../utils/app';
 
 // Asia/Shanghai has no daylight saving: its date is the UTC date of now + 8 h.
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -145,12 +145,7 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
     expect((await t.http().patch(`/api/units/${qsz.id}`).set(bearer(office)).send({ contactName: '赵强', contactPhone: '13905711234', version: qsz.version })).status).toBe(200);
     const view = await compliance(office, '2025-01');
     expect(view.body.units.find((u: { unitCode: string }) => u.unitCode === 'QSZ')).toMatchObject({ contactName: '赵强', contactPhone: '13905711234' });
-    const res = await t.http().get('/api/monthly-reports/compliance.xlsx?month=2025-01').set(bearer(office))
-      .buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await t.http().get('/api/monthly-reports/compliance.xlsx?month=2025-01').set(bearer(office)).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
