@@ -8,6 +8,7 @@ const path = require('node:path');
 const { createKit, launchBrowser, root, runCases, startServer } = require('./harness');
 
 const publication = require('./cases/publication');
+const officeLeader = require('./cases/office-leader');
 
 const cases = [
   ...require('./cases/shell'),
@@ -17,12 +18,14 @@ const cases = [
   ...require('./cases/reminders'),
   ...require('./cases/officer-day'),
   ...publication,
+  ...officeLeader,
 ];
 /**
  * Cases that change what the others rely on run last, alone: the scheme editor's new version
- * (the draft-version case counts versions), opening the current quarter's review, then closing it.
+ * (the draft-version case counts versions), the officer's and the office's dispute-window cases
+ * (they open the current quarter's review), then closing the current quarter.
  */
-const serialCases = [...require('./cases/scheme-editor'), ...require('./cases/officer-day').serial, ...publication.serial];
+const serialCases = [...require('./cases/scheme-editor'), ...require('./cases/officer-day').serial, ...officeLeader.serial, ...publication.serial];
 
 /**
  * `BROWSER_CASES=<text>` runs only the cases whose name contains the text (while working on a

@@ -25,6 +25,13 @@ async function choose(page, select, optionText, typed = optionText) {
   await option.click();
 }
 
+/** Picks a quarter ("2026-Q4") in the year + 第N季度 picker inside `scope`. */
+async function pickQuarter(page, scope, key) {
+  const picker = scope.locator('[data-test=quarter-picker]').first();
+  await choose(page, picker.locator('.el-select').first(), `${key.slice(0, 4)}年`, '');
+  await choose(page, picker.locator('.el-select').nth(1), `第${'一二三四'[Number(key.slice(6)) - 1]}季度`, '');
+}
+
 /** The latest ElMessage text (success or error toast). */
 async function toast(page, type) {
   const box = page.locator(`.el-message${type ? `--${type}` : ''}`).last();
@@ -78,4 +85,4 @@ function shanghaiQuarter() {
   return `${y}-Q${Math.ceil(m / 3)}`;
 }
 
-module.exports = { shanghaiDate, shanghaiQuarter, field, fill, fieldError, choose, toast, confirmBox, clippingPng, expectText, assert };
+module.exports = { pickQuarter, shanghaiDate, shanghaiQuarter, field, fill, fieldError, choose, toast, confirmBox, clippingPng, expectText, assert };

@@ -4,13 +4,14 @@
 // would say the 15th): a report filed now for 2025-01 (due 2025-02-05) is late; an on-time filing
 // of 2025-01 is a row inserted through the DataSource with a filedAt before its due date.
 // Articles and placements are inserted directly because their API is built in parallel.
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ArticleUnit } from '../../apps/api/src/articles/article-unit.entity';
 import { Article } from '../../apps/api/src/articles/article.entity';
 import { MonthlyReport } from '../../apps/api/src/monthly-reports/monthly-report.entity';
 import { Placement } from '../../apps/api/src/placements/placement.entity';
 import { testBackends } from '../utils/backends';
-import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { bearer, binary, createTestApp, type TestApp } from '../utils/app';
 
 const NOW = '2025-06-15T16:30:00Z';
 const TODAY = '2025-06-16';
@@ -148,6 +149,27 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
     expect(res.body.summary).toEqual({ units: 20, onTime: 2, late: 2, missing: 16, pending: 0 });
     expect(res.body.units.find((u: { unitCode: string }) => u.unitCode === 'QSZ').report).toMatchObject({ filedDate: '2025-02-04' });
     expect((await compliance(leader, '2025-01')).status).toBe(200);
+  });
+
+  it('exports the compliance view as .xlsx with each unit\'s contact person (issue #16)', async () => {
+    const qsz = (await t.http().get('/api/units?q=QSZ').set(bearer(office))).body.items.find((u: { code: string }) => u.code === 'QSZ');
+    expect((await t.http().patch(`/api/units/${qsz.id}`).set(bearer(office)).send({ contactName: '赵强', contactPhone: '13905711234', version: qsz.version })).status).toBe(200);
+    const view = await compliance(office, '2025-01');
+    expect(view.body.units.find((u: { unitCode: string }) => u.unitCode === 'QSZ')).toMatchObject({ contactName: '赵强', contactPhone: '13905711234' });
+    const res = await t.http().get('/api/monthly-reports/compliance.xlsx?month=2025-01').set(bearer(office)).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('月报情况');
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('2025年1月月报报送情况（截止 2025-02-05）：共 20 个单位');
+    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '单位代码', '单位', '情况', '首次报送日期', '报送稿件', '录用篇次', '联系人', '联系电话', '情况说明']);
+    const rows = sheet.getRows(3, 20)!.map((r) => r.values as unknown[]);
+    expect(rows.find((r) => r[2] === 'QSZ')!.slice(3, 10)).toEqual(['青石镇党委', '按时报送', '2025-02-04', expect.anything(), expect.anything(), '赵强', '13905711234']);
+    expect(rows.find((r) => r[2] === 'SQZ')![4]).toBe('未报送');
+    // the unit's own staff may not download the district's table
+    expect((await t.http().get('/api/monthly-reports/compliance.xlsx?month=2025-01').set(bearer(officer))).status).toBe(403);
   });
 
   it('a month whose due date has not come is pending, and filing it now is on time', async () => {

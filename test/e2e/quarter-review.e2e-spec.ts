@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { QuarterSchedulerService } from '../../apps/api/src/publication/quarter-scheduler.service';
 import { MAX_EXCLUDED } from '../../apps/api/src/publication/quarters.service';
+import { ScoreLine } from '../../apps/api/src/score-ledger/score-line.entity';
 import { createFactories } from '../factories';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
@@ -52,6 +53,23 @@ describe.each(testBackends('quarter-review'))('quarter review stage and disputes
     expect(answered.body).toMatchObject({ status: 'answered', answer: '已核实，补录后重新计分' });
     const all = (await t.http().get('/api/quarters/2023-Q3/disputes').set(bearer(office))).body;
     expect(all).toHaveLength(2);
+  });
+
+  it('links a dispute to the score line it is about, and says so when a recompute replaced it (issue #16)', async () => {
+    const ds = t.app.get(DataSource);
+    const me = (await t.http().get('/api/auth/me').set(bearer(officer))).body;
+    const [scheme] = await ds.query('SELECT id FROM scheme_versions ORDER BY id LIMIT 1');
+    const repo = ds.getRepository(ScoreLine);
+    const line = await repo.save(repo.create({
+      officeId: me.officeId, schemeVersionId: Number(scheme.id), quarter: '2023-Q3', unitId: me.unitId, amount: 125000, ruleId: 'adoption',
+      recordType: 'placement', recordId: 1, articleId: null, date: '2023-08-12', explanation: '人民日报刊发采用 12.50 分', clause: null,
+    }));
+    const filed = await post(officer, '/api/quarters/2023-Q3/disputes', { reason: '这一行分值不对', scoreLineId: line.id });
+    expect(filed.status).toBe(201);
+    const listed = async () => ((await t.http().get('/api/quarters/2023-Q3/disputes').set(bearer(office))).body as { id: number; line: unknown }[]).find((d) => d.id === filed.body.id);
+    expect((await listed())!.line).toEqual({ id: line.id, date: '2023-08-12', ruleLabel: expect.any(String), explanation: '人民日报刊发采用 12.50 分', amountText: '12.50' });
+    await repo.delete({ id: line.id });
+    expect((await listed())!.line).toBeNull();
   });
 
   it('refuses publishing an open quarter and bad quarter names', async () => {

@@ -99,14 +99,14 @@ describe.each(testBackends('reminders'))('notifications and reminders ($label)',
     expect(opened.status).toBe(200);
     const until = opened.body.disputeUntil as string;
     for (const token of [officer, officer2]) {
-      expect((await notes(token)).find((n) => n.kind === 'quarter-review')).toMatchObject({ title: `2025-Q1 排名草稿已公布，如有异议请于 ${until} 前提出`, link: '/scores?quarter=2025-Q1' });
+      expect((await notes(token)).find((n) => n.kind === 'quarter-review')).toMatchObject({ title: `2025年第一季度排名草稿已公布，如有异议请于 ${until} 前提出`, link: '/scores?quarter=2025-Q1' });
     }
-    expect((await notes(office)).find((n) => n.kind === 'quarter-review')?.title).toBe(`2025-Q1 已进入复核阶段，异议期至 ${until}，请处理异议后关闭并发布`);
+    expect((await notes(office)).find((n) => n.kind === 'quarter-review')?.title).toBe(`2025年第一季度已进入复核阶段，异议期至 ${until}，请处理异议后关闭并发布`);
     const dispute = await t.http().post('/api/quarters/2025-Q1/disputes').set(bearer(officer)).send({ reason: '3月录用未计分' });
     expect(dispute.status).toBe(201);
     const answer = await t.http().post(`/api/quarters/2025-Q1/disputes/${dispute.body.id}/answer`).set(bearer(office)).send({ answer: '已补录，重新计分' });
     expect(answer.status).toBe(200);
-    expect((await notes(officer)).find((n) => n.kind === 'dispute-answered')).toMatchObject({ title: '办公室已答复 2025-Q1 的异议：已补录，重新计分', link: '/scores?quarter=2025-Q1' });
+    expect((await notes(officer)).find((n) => n.kind === 'dispute-answered')).toMatchObject({ title: '办公室已答复2025年第一季度的异议：已补录，重新计分', link: '/scores?quarter=2025-Q1' });
     expect((await notes(await t.login('reviewer'))).map((n) => n.kind)).toContain('dispute-answered');
     expect((await notes(officer2)).map((n) => n.kind)).not.toContain('dispute-answered');
   });

@@ -156,6 +156,8 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     await book.xlsx.load(res.body as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet.name).toBe('得分明细');
+    // quarters are printed as people name them, never as the key (issue #16)
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('2024年第一季度得分明细');
     expect(sheet.getRow(2).values).toEqual([undefined, '序号', '日期', '记录类型', '记录', '规则', '得分', '累计得分', '计分说明', '条款']);
     // 平 Q1: M1 20 on 02-10, then M2 3.75 on 03-05; total 23.75.
     expect([3, 4].map((r) => [2, 4, 5, 6, 7].map((c) => sheet.getRow(r).getCell(c).value))).toEqual([

@@ -95,3 +95,10 @@ export async function createTestApp(backend: TestBackend, env: Record<string, st
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A supertest parser that keeps a download's bytes: `.buffer(true).parse(binary)`, then `res.body` is a Buffer. */
+export const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};

@@ -84,3 +84,18 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
 export const ADJUSTMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
 export const ADJUSTMENT_STATUS_LABELS: Record<AdjustmentStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };
+
+/** Background jobs by name, as people call them (the jobs page, progress bars, the home card). */
+export const JOB_NAME_LABELS = {
+  'outlets.import': '导入媒体刊物',
+  'articles.import': '导入稿件',
+  'scores.recompute': '重算得分',
+  'reminders.send': '发送报送提醒',
+  'quarters.publish': '发布季度排名',
+  'notices.render': '生成通报文件',
+  'quarters.tick': '季度每日检查',
+} as const satisfies Record<string, string>;
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败' };
+
+/** A unit's monthly report against its due date. */
+export const MONTHLY_REPORT_STATUS_LABELS = { 'on-time': '按时报送', late: '逾期报送', missing: '未报送', pending: '待报送' } as const;

@@ -1,3 +1,4 @@
 export * from './enums';
+export * from './quarters';
 export * from './responses';
 export * from './preview';

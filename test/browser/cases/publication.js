@@ -1,6 +1,6 @@
 // What leaders read: rankings with charts, a unit's statement; the office closing and publishing a quarter.
 const fs = require('node:fs');
-const { assert, confirmBox, expectText, fieldError, shanghaiQuarter } = require('../ui');
+const { assert, confirmBox, expectText, fieldError, pickQuarter, shanghaiQuarter } = require('../ui');
 
 const quarterLabel = (q) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(6)) - 1]}季度`;
 
@@ -46,12 +46,12 @@ module.exports.push({
     await office.goto('/schemes');
     await office.getByRole('button', { name: '新建版本' }).click();
     const dialog = office.locator('.el-dialog:visible');
-    await dialog.locator('input[name=effectiveFrom]').fill('2020-Q1');
+    await pickQuarter(office, dialog, '2020-Q1');
     await dialog.getByRole('button', { name: '建立' }).click();
     // the first version already starts then (and was used for published rankings)
     assert.match(await fieldError(dialog, '生效季度'), /.+/);
     const nextYear = Number(shanghaiQuarter().slice(0, 4)) + 1;
-    await dialog.locator('input[name=effectiveFrom]').fill(`${nextYear}-Q1`);
+    await pickQuarter(office, dialog, `${nextYear}-Q1`);
     await dialog.getByRole('button', { name: '建立' }).click();
     await office.waitForURL(/\/schemes\/\d+$/);
 
@@ -74,6 +74,8 @@ module.exports.push({
     assert.ok(changes.some((c) => c.trim().startsWith('+')), 'raising provincial media points raises someone\'s total');
     await shot(office, '44-scheme-editor-preview');
     await office.locator('[data-test=save-scheme]').click();
+    // the confirmation says what a save recomputes: nothing yet for a version starting next year
+    await expectText(office.locator('[data-test=save-quarters]'), '尚未开始，保存不会改变现有得分');
     await expectText(office.locator('[data-test=save-changes] .el-table__body'), 'adoption.rows[0].points.provincial');
     await office.locator('[data-test=confirm-save]').click();
     // "新版本已建立" may still be showing: wait for the save's own message

@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
-const { assert, confirmBox, expectText, shanghaiQuarter } = require('../ui');
+const { assert, confirmBox, expectText, shanghaiQuarter, pickQuarter } = require('../ui');
 const { root } = require('../harness');
 
 const preset = YAML.parse(fs.readFileSync(path.join(root, 'config/schemes/examples/example-2-start-deductions-caps.yaml'), 'utf8'));
@@ -47,7 +47,7 @@ module.exports = [
       await office.goto('/schemes');
       await office.getByRole('button', { name: '新建版本' }).click();
       const dialog = office.locator('.el-dialog:visible');
-      await dialog.locator('input[name=effectiveFrom]').fill(`${Number(shanghaiQuarter().slice(0, 4)) + 1}-Q3`);
+      await pickQuarter(office, dialog, `${Number(shanghaiQuarter().slice(0, 4)) + 1}-Q3`);
       await dialog.getByRole('button', { name: '建立' }).click();
       await office.waitForURL(/\/schemes\/\d+$/);
       const id = Number(new URL(office.url()).pathname.split('/').pop());

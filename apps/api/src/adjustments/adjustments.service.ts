@@ -19,6 +19,7 @@ import { toAdjustmentResponse } from './adjustment-response';
 import { Adjustment } from './adjustment.entity';
 import { adjustmentPoints, type CreateAdjustmentDto, type DecideAdjustmentDto, type ListAdjustmentsQuery, type UpdateAdjustmentDto } from './dto/adjustment.dto';
 import { Clock } from '../common/clock';
+import { desc, orderBy } from '../common/sort';
 
 /**
  * 加减分 by the office, under four eyes: one office user records an adjustment, a different one
@@ -46,7 +47,7 @@ export class AdjustmentsService {
       qb.andWhere("a.status = 'pending'").andWhere('(a.createdBy IS NULL OR a.createdBy <> :me)', { me: user.id });
     }
     if (query.quarter) qb.andWhere('a.quarter = :quarter', { quarter: query.quarter });
-    const [rows, total] = await qb.orderBy('a.quarter', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await orderBy(qb, query.sort, { id: 'a.id', quarter: 'a.quarter', points: 'a.points', status: 'a.status', reason: 'a.reason' }, [desc('a.quarter'), desc('a.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -25,6 +25,10 @@ import type { ArticleUnitDto, CreateArticleDto, ListArticlesQuery, UpdateArticle
 import { normalizeTitle } from './title-similarity';
 import { newDraftReview } from '../database/review-columns';
 import { Clock } from '../common/clock';
+import { desc, orderBy } from '../common/sort';
+
+/** Columns of the article list (?sort=). */
+const ARTICLE_SORT = { id: 'a.id', title: 'a.title', submittedDate: 'a.submittedAt', genre: 'a.genre', status: 'a.status', wordCount: 'a.wordCount' };
 
 @Injectable()
 export class ArticlesService {
@@ -38,7 +42,7 @@ export class ArticlesService {
 
   async list(user: AuthUser, query: ListArticlesQuery): Promise<Page<ArticleResponse>> {
     const qb = filteredArticles(this.dataSource, user, query);
-    const [rows, total] = await qb.orderBy('a.submittedAt', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await orderBy(qb, query.sort, ARTICLE_SORT, [desc('a.submittedAt'), desc('a.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     const units = rows.length ? await this.dataSource.getRepository(ArticleUnit).find({ where: { articleId: In(rows.map((r) => r.id)) }, relations: { unit: true }, order: { position: 'ASC' } }) : [];
     for (const row of rows) row.units = units.filter((u) => u.articleId === row.id);
     return { items: rows.map(toArticleResponse), total, page: query.page, pageSize: query.pageSize };

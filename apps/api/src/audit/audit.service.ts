@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config';
 import { AuditEntry } from './audit-entry.entity';
 import type { ListAuditQuery } from './dto/list-audit.query';
 import { Clock } from '../common/clock';
+import { desc, findOrder } from '../common/sort';
 
 /** An audit entry not tied to a signed-in caller (a login attempt) or named explicitly. */
 export interface AuditEvent {
@@ -81,7 +82,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
     if (query.username) where.username = query.username;
     if (query.action) where.action = query.action;
     if (query.from || query.to) where.createdAt = Between(new Date(query.from ?? 0), query.to ? new Date(query.to) : new Date('9999-01-01'));
-    const [items, total] = await this.entries.findAndCount({ where, order: { id: 'DESC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+    const [items, total] = await this.entries.findAndCount({ where, order: findOrder<AuditEntry>(query.sort, { id: 'id', createdAt: 'createdAt', username: 'username', action: 'action', entity: 'entity', address: 'address' }, [desc('id')]), skip: (query.page - 1) * query.pageSize, take: query.pageSize });
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -11,6 +11,9 @@ export interface TargetView {
   unitId: number;
   unitCode: string | null;
   unitName: string | null;
+  /** whom the office calls when the unit has not answered */
+  contactName: string | null;
+  contactPhone: string | null;
   articleId: number | null;
   articleTitle: string | null;
   /** the answering article's submitted business date: what decides on time or late */
@@ -62,6 +65,8 @@ export async function loadTargetViews(manager: EntityManager, officeId: number, 
       unitId: t.unitId,
       unitCode: unit?.code ?? null,
       unitName: unit?.name ?? null,
+      contactName: unit?.contactName ?? null,
+      contactPhone: unit?.contactPhone ?? null,
       articleId: article ? article.id : null,
       articleTitle: article?.title ?? null,
       submittedDate: article?.submittedDate ?? null,

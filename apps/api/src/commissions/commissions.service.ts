@@ -19,6 +19,7 @@ import { Commission } from './commission.entity';
 import type { CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Clock } from '../common/clock';
+import { desc, orderBy } from '../common/sort';
 
 /** 约稿 as the office issues and keeps it; answering and completion are in CommissionAnswersService. */
 @Injectable()
@@ -66,7 +67,7 @@ export class CommissionsService {
       // Without a unit, "answered" means every target has answered.
       qb.andWhere(`c.id ${query.answered ? 'NOT IN' : 'IN'} (SELECT t.commissionId FROM commission_targets t WHERE t.articleId IS NULL)`);
     }
-    const [items, total] = await qb.orderBy('c.deadline', 'DESC').addOrderBy('c.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [items, total] = await orderBy(qb, query.sort, { id: 'c.id', topic: 'c.topic', issuedDate: 'c.issuedDate', deadline: 'c.deadline' }, [desc('c.deadline'), desc('c.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     const targets = await loadTargetViews(this.dataSource.manager, user.officeId, items, today);
     const scope = isUnitScoped(user) ? unitId : undefined;
     return { items: items.map((c) => toCommissionResponse(c, targets.get(c.id)!, today, scope)), total, page: query.page, pageSize: query.pageSize };

@@ -1,5 +1,6 @@
 import { businessDate, quarterOf } from '@app/scoring';
 import { systemNow } from './clock';
+import { quarterLabel } from '@app/contracts';
 
 /**
  * The one business date range: every date, month and quarter accepted from outside lies in
@@ -75,4 +76,4 @@ export function quarterInRange(quarter: string, range = businessRange()): boolea
 
 export const dateRangeMessage = (range = businessRange()) => `日期须在 ${range.minDate} 至 ${range.maxDate} 之间`;
 export const monthRangeMessage = (range = businessRange()) => `月份须在 ${range.minMonth} 至 ${range.maxMonth} 之间`;
-export const quarterRangeMessage = (range = businessRange()) => `季度须在 ${range.minQuarter} 至 ${range.maxQuarter} 之间`;
+export const quarterRangeMessage = (range = businessRange()) => `季度须在 ${quarterLabel(range.minQuarter)}至${quarterLabel(range.maxQuarter)}之间`;

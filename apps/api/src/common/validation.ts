@@ -38,8 +38,9 @@ const MESSAGES: Record<string, (n: string[]) => string> = {
 function zh(constraint: string, english: string): string {
   const numbers = english.match(/-?\d+(\.\d+)?/g) ?? [];
   const make = MESSAGES[constraint];
-  // A custom decorator may already carry a Chinese message.
-  if (!make) return /[\u4e00-\u9fa5]/.test(english) ? english : '格式不正确';
+  // A custom decorator, or a pattern that explains its format (@Matches with a Chinese message),
+  // says more than the generic 格式不正确.
+  if (!make || constraint === 'matches') return /[\u4e00-\u9fa5]/.test(english) ? english : make ? make(numbers) : '格式不正确';
   return make(numbers);
 }
 

@@ -23,6 +23,7 @@ import { ItemKindsReader } from './item-kinds';
 import { ItemRecord } from './item-record.entity';
 import { toItemResponse } from './item-response';
 import { Clock } from '../common/clock';
+import { desc, orderBy } from '../common/sort';
 
 const isOffice = (user: AuthUser) => user.role === 'office' || user.role === 'admin';
 
@@ -55,7 +56,7 @@ export class ItemsService {
     if (query.level) qb.andWhere('i.level = :level', { level: query.level });
     if (query.from) qb.andWhere('i.itemDate >= :from', { from: query.from });
     if (query.to) qb.andWhere('i.itemDate <= :to', { to: query.to });
-    const [rows, total] = await qb.orderBy('i.itemDate', 'DESC').addOrderBy('i.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await orderBy(qb, query.sort, { id: 'i.id', date: 'i.itemDate', kind: 'i.kind', title: 'i.title', level: 'i.level', status: 'i.status' }, [desc('i.itemDate'), desc('i.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
   }
 

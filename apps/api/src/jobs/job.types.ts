@@ -1,3 +1,5 @@
+import { JOB_NAME_LABELS } from '@app/contracts';
+
 /**
  * The typed job registry: each job name has exactly one payload type. Producers call
  * JobsService.enqueue(name, payload) and never import the handler; the feature module that
@@ -25,6 +27,9 @@ export interface JobPayloads {
 }
 
 export type JobName = keyof JobPayloads;
+
+/** Every job has a Chinese name for the pages: a new job name fails to compile until it gets one in @app/contracts. */
+export const JOB_LABELS: Record<JobName, string> = JOB_NAME_LABELS;
 
 export interface JobContext {
   jobId: number;

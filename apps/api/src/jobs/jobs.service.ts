@@ -13,6 +13,7 @@ import { JobRequest } from './job-request.entity';
 import type { JobContext, JobHandler, JobName, JobPayloads } from './job.types';
 import type { ListJobsQuery } from './dto/list-jobs.query';
 import { Clock } from '../common/clock';
+import { desc, findOrder } from '../common/sort';
 
 export interface EnqueueOptions {
   /** Identifies the work: a second enqueue while one is queued (or running) returns that one. */
@@ -266,7 +267,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     const where = { officeId: user.officeId, ...(query.status ? { status: query.status } : {}), ...(query.name ? { name: query.name } : {}) };
     const [items, total] = await this.jobs.findAndCount({
       where,
-      order: { id: 'DESC' },
+      order: findOrder<JobRecord>(query.sort, { id: 'id', name: 'name', status: 'status', progress: 'progress', createdAt: 'createdAt', finishedAt: 'finishedAt' }, [desc('id')]),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });

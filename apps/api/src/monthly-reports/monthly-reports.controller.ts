@@ -1,15 +1,19 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuditService } from '../audit/audit.service';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { ParseMonthPipe } from '../common/parse-month.pipe';
 import { Roles } from '../auth/roles.decorator';
 import { ComplianceQuery, FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, UnitQuery } from './dto/monthly-report.dto';
 import { MonthlyReportsService } from './monthly-reports.service';
+import { writeComplianceSheet } from './compliance-sheet';
+import { XLSX_CONTENT_TYPE } from '../common/xlsx/content-type';
 
 @ApiTags('monthly-reports 月度报送')
 @Controller('monthly-reports')
 export class MonthlyReportsController {
-  constructor(private readonly service: MonthlyReportsService) {}
+  constructor(private readonly service: MonthlyReportsService, private readonly audit: AuditService) {}
 
   @Roles('office', 'leader', 'officer', 'reviewer') @Get()
   list(@Auth() user: AuthUser, @Query() query: ListMonthlyReportsQuery) {
@@ -19,6 +23,16 @@ export class MonthlyReportsController {
   @Roles('office', 'leader') @Get('compliance')
   compliance(@Auth() user: AuthUser, @Query() query: ComplianceQuery) {
     return this.service.compliance(user, query.month);
+  }
+
+  /** 月报情况 as a spreadsheet, with each unit's contact person. */
+  @Roles('office', 'leader') @Get('compliance.xlsx') @Header('Content-Type', XLSX_CONTENT_TYPE)
+  async complianceXlsx(@Auth() user: AuthUser, @Query() query: ComplianceQuery, @Res({ passthrough: true }) res: Response) {
+    const report = await this.service.compliance(user, query.month);
+    await this.audit.record(user, 'export', 'monthly-compliance', 0, null, { month: report.month });
+    const name = `月报情况-${report.month}.xlsx`;
+    res.setHeader('Content-Disposition', `attachment; filename="monthly-compliance-${report.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return new StreamableFile(await writeComplianceSheet(report));
   }
 
   @Roles('office', 'leader', 'officer', 'reviewer') @Get('history')

@@ -21,6 +21,7 @@ import { draftMonthlyReport, type MonthlyReportDraft } from './monthly-report-dr
 import { reportStatus, summarizeReports, type ComplianceSummary, type ReportStatus } from './monthly-report-status';
 import { MonthlyReport } from './monthly-report.entity';
 import { Clock } from '../common/clock';
+import { asc, desc, findOrder } from '../common/sort';
 
 /** One unit × one month: the filed report if any, its due date and its standing. */
 export interface MonthStanding {
@@ -28,6 +29,9 @@ export interface MonthStanding {
   unitId: number;
   unitCode: string;
   unitName: string;
+  /** whom the office calls about this report */
+  contactName: string | null;
+  contactPhone: string | null;
   dueDate: string;
   status: ReportStatus;
   report: MonthlyReport | null;
@@ -59,7 +63,7 @@ export class MonthlyReportsService {
 
   private standing(unit: Unit, month: string, report: MonthlyReport | null, today: string): MonthStanding {
     const dueDate = this.dueDate(month);
-    return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report };
+    return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, contactName: unit.contactName, contactPhone: unit.contactPhone, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report };
   }
 
   /**
@@ -153,7 +157,7 @@ export class MonthlyReportsService {
     else if (query.to) where.month = LessThanOrEqual(query.to);
     const [items, total] = await this.dataSource.manager.findAndCount(MonthlyReport, {
       where,
-      order: { month: 'DESC', unitId: 'ASC' },
+      order: findOrder<MonthlyReport>(query.sort, { month: 'month', unitId: 'unitId', filedDate: 'filedDate', articlesSubmitted: 'articlesSubmitted', placementsAdopted: 'placementsAdopted' }, [desc('month'), asc('unitId')]),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });

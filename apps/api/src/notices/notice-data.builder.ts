@@ -10,7 +10,7 @@ import { latestSnapshots } from '../publication/snapshot-reader';
 import { SnapshotUnit } from '../publication/snapshot-unit.entity';
 import type { NoticeAdoption, NoticeCommission, NoticeCorrection, NoticeData, NoticeHighlight, NoticeInstruction, NoticeLevel, NoticeUnitRow } from './render/notice-data';
 import { HIGHLIGHT_LIMIT, INSTRUCTION_LIMIT } from './render/notice-narrative';
-import { listedAdoptionLevels, noticeCollator, omittedAdoptionLevels } from './render/notice-tables';
+import { groupsInNoticeOrder, listedAdoptionLevels, noticeCollator, omittedAdoptionLevels } from './render/notice-tables';
 
 /** The notice's collator, so outlets and titles come out of the builder in the order the renderers sort by. */
 const ZH = noticeCollator;
@@ -79,12 +79,7 @@ export class NoticeDataBuilder {
     const units = await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id } });
     const lastYear = await this.unitTotalsOf(officeId, `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`);
     const rows = units.map((u) => toUnitRow(u, lastYear.totals.get(u.unitId) ?? null));
-    const byGroup = new Map<string, NoticeUnitRow[]>();
-    for (const r of [...rows].sort((a, b) => a.groupRank - b.groupRank || a.unitCode.localeCompare(b.unitCode))) {
-      const list = byGroup.get(r.groupName);
-      if (list) list.push(r);
-      else byGroup.set(r.groupName, [r]);
-    }
+    const byGroup = groupsInNoticeOrder(rows);
     const previousQuarter = await this.unitTotalsOf(officeId, prevQuarter(quarter));
     const index = await this.adoptionIndex(officeId, quarter);
     const { counts } = index;

@@ -8,6 +8,7 @@ import { notFound } from '../common/app-error';
 import { User } from '../users/user.entity';
 import { Notification } from './notification.entity';
 import { Clock } from '../common/clock';
+import { desc, findOrder } from '../common/sort';
 
 export interface NotificationInput {
   kind: string;
@@ -64,7 +65,7 @@ export class NotificationsService {
   async list(user: AuthUser, query: PageQuery & { unread?: boolean }): Promise<Page<Notification> & { unread: number }> {
     const repo = this.dataSource.getRepository(Notification);
     const where = { userId: user.id, ...(query.unread ? { readAt: IsNull() } : {}) };
-    const [items, total] = await repo.findAndCount({ where, order: { id: 'DESC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+    const [items, total] = await repo.findAndCount({ where, order: findOrder<Notification>(query.sort, { id: 'id', createdAt: 'createdAt', kind: 'kind', readAt: 'readAt' }, [desc('id')]), skip: (query.page - 1) * query.pageSize, take: query.pageSize });
     const unread = await repo.count({ where: { userId: user.id, readAt: IsNull() } });
     return { items, total, page: query.page, pageSize: query.pageSize, unread };
   }

@@ -20,6 +20,7 @@ import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-s
 import { Outlet } from './outlet.entity';
 import { User } from '../users/user.entity';
 import { Containing } from '../common/like';
+import { asc, findOrder } from '../common/sort';
 
 export interface OutletImportResult {
   created: number;
@@ -27,6 +28,9 @@ export interface OutletImportResult {
   unchanged: number;
   problems: SheetProblem[];
 }
+
+/** Columns of the outlet list and its export (?sort=). */
+const OUTLET_SORT = { code: 'code', name: 'name', level: 'level', channel: 'channel', medium: 'medium', active: 'active' };
 
 @Injectable()
 export class OutletsService implements OnModuleInit {
@@ -46,7 +50,7 @@ export class OutletsService implements OnModuleInit {
   async list(user: AuthUser, query: ListOutletsQuery): Promise<Page<Outlet>> {
     const [items, total] = await this.outlets.findAndCount({
       where: this.filter(user, query),
-      order: { level: 'ASC', channel: 'ASC', code: 'ASC' },
+      order: findOrder<Outlet>(query.sort, OUTLET_SORT, [asc('level'), asc('channel'), asc('code')]),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
@@ -54,7 +58,7 @@ export class OutletsService implements OnModuleInit {
   }
 
   async export(user: AuthUser, query: ListOutletsQuery): Promise<Buffer> {
-    const items = await this.outlets.find({ where: this.filter(user, query), order: { level: 'ASC', channel: 'ASC', code: 'ASC' } });
+    const items = await this.outlets.find({ where: this.filter(user, query), order: findOrder<Outlet>(query.sort, OUTLET_SORT, [asc('level'), asc('channel'), asc('code')]) });
     return writeOutletSheet(items);
   }
 

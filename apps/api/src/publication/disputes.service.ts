@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
@@ -12,6 +12,12 @@ import { Dispute } from './dispute.entity';
 import type { AnswerDisputeDto, CreateDisputeDto } from './dto/quarter.dto';
 import { QuartersService } from './quarters.service';
 import { Clock } from '../common/clock';
+import { quarterLabel } from '@app/contracts';
+import { formatPoints } from '@app/scoring';
+import { RULE_LABELS } from '../score-ledger/score-labels';
+
+/** A dispute as the pages read it: with the score line it is about. */
+export type DisputeView = Dispute & { line: { id: number; date: string; ruleLabel: string; explanation: string; amountText: string } | null };
 
 /** During the review window units flag what they think is wrong; the office answers each. */
 @Injectable()
@@ -24,9 +30,26 @@ export class DisputesService {
     private readonly clock: Clock,
   ) {}
 
-  list(user: AuthUser, quarter: string): Promise<Dispute[]> {
+  /**
+   * The quarter's disputes, each with the score line it is about (so the page can link to it);
+   * `line` is null for a dispute about the quarter as a whole, or when a recompute has since
+   * replaced the line.
+   */
+  async list(user: AuthUser, quarter: string): Promise<DisputeView[]> {
     const where = { officeId: user.officeId, quarter, ...(isUnitScoped(user) ? { unitId: user.unitId! } : {}) };
-    return this.dataSource.getRepository(Dispute).find({ where, order: { id: 'ASC' } });
+    const disputes = await this.dataSource.getRepository(Dispute).find({ where, order: { id: 'ASC' } });
+    const ids = disputes.map((d) => d.scoreLineId).filter((id): id is number => id !== null);
+    const lines = ids.length ? await this.dataSource.getRepository(ScoreLine).find({ where: { id: In(ids), officeId: user.officeId } }) : [];
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    return disputes.map((d) => {
+      const line = d.scoreLineId !== null ? byId.get(d.scoreLineId) : undefined;
+      return {
+        ...d,
+        line: line
+          ? { id: line.id, date: line.date, ruleLabel: RULE_LABELS[line.ruleId] ?? line.ruleId, explanation: line.explanation, amountText: formatPoints(line.amount, 2) }
+          : null,
+      };
+    });
   }
 
   async create(user: AuthUser, quarter: string, dto: CreateDisputeDto): Promise<Dispute> {
@@ -50,7 +73,7 @@ export class DisputesService {
       return row;
     });
     await this.notifications.notifyOffice(user.officeId, ['office'], {
-      kind: 'dispute', title: `${quarter} 排名收到新的异议`, link: `/quarters/${quarter}`, dedupeKey: `dispute:${saved.id}`,
+      kind: 'dispute', title: `${quarterLabel(quarter)}排名收到新的异议`, link: `/quarters/${quarter}`, dedupeKey: `dispute:${saved.id}`,
     });
     return saved;
   }
@@ -63,7 +86,7 @@ export class DisputesService {
       await this.audit.record(user, 'answer', 'dispute', id, { status: dispute.status }, { status: 'answered', answer: dto.answer }, manager);
       await this.notifications.notifyUnits(user.officeId, [dispute.unitId], {
         kind: 'dispute-answered',
-        title: `办公室已答复 ${quarter} 的异议：${dto.answer}`,
+        title: `办公室已答复${quarterLabel(quarter)}的异议：${dto.answer}`,
         link: `/scores?quarter=${quarter}`,
         // An answer may be revised: each answer is news.
         dedupeKey: `dispute-answered:${id}:${randomUUID()}`,

@@ -17,6 +17,7 @@ import { quarterTotals, unitFigures, type UnitFigures } from './snapshot-figures
 import { SnapshotLine } from './snapshot-line.entity';
 import { SnapshotUnit } from './snapshot-unit.entity';
 import { Clock } from '../common/clock';
+import { quarterLabel } from '@app/contracts';
 
 export interface PublishResult {
   snapshotId: number;
@@ -97,7 +98,7 @@ export class PublishService implements OnModuleInit {
   /** Rendering and notifying are their own idempotent steps: a retry repeats them harmlessly. */
   private async afterPublish(snapshot: RankingSnapshot) {
     await this.jobs.enqueue('notices.render', { snapshotId: snapshot.id }, { businessKey: `snapshot:${snapshot.id}`, officeId: snapshot.officeId });
-    const label = `${snapshot.quarter.replace('-Q', '年第')}季度`;
+    const label = quarterLabel(snapshot.quarter);
     const title = snapshot.revision > 1 ? `${label}信息宣传情况通报已更正（第 ${snapshot.revision} 版）` : `${label}信息宣传情况通报已发布`;
     await this.notifications.notifyOffice(snapshot.officeId, ['leader', 'officer', 'reviewer', 'office'], {
       kind: 'notice-published',

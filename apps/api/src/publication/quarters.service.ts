@@ -1,3 +1,4 @@
+import { quarterLabel } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -141,13 +142,13 @@ export class QuartersService {
   private async notifyReviewOpened(officeId: number, quarter: string, until: string, manager: EntityManager) {
     await this.notifications.notifyOffice(officeId, ['office'], {
       kind: 'quarter-review',
-      title: `${quarter} 已进入复核阶段，异议期至 ${until}，请处理异议后关闭并发布`,
+      title: `${quarterLabel(quarter)}已进入复核阶段，异议期至 ${until}，请处理异议后关闭并发布`,
       link: `/quarters/${quarter}`,
       dedupeKey: `quarter-review:${quarter}`,
     }, manager);
     await this.notifications.notifyOffice(officeId, ['officer', 'reviewer'], {
       kind: 'quarter-review',
-      title: `${quarter} 排名草稿已公布，如有异议请于 ${until} 前提出`,
+      title: `${quarterLabel(quarter)}排名草稿已公布，如有异议请于 ${until} 前提出`,
       link: `/scores?quarter=${quarter}`,
       dedupeKey: `quarter-review:${quarter}`,
     }, manager);

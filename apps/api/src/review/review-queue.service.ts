@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { toNumber } from '../common/db-errors';
 import type { ReviewQueueQuery } from './dto/review.dto';
+import { asc, orderBy } from '../common/sort';
 
 export interface QueueRow {
   type: 'articles' | 'placements' | 'instructions' | 'items';
@@ -67,7 +68,7 @@ export class ReviewQueueService {
       return filter(qb);
     };
     const total = toNumber((await narrow('COUNT(*) AS n').getRawOne())?.n);
-    const ids = (await narrow('e.id AS id').orderBy(dateColumn, 'ASC').addOrderBy('e.id', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany())
+    const ids = (await orderBy(narrow('e.id AS id'), query.sort, { id: 'e.id', date: dateColumn }, [asc(dateColumn), asc('e.id')]).offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany())
       .map((r: { id: unknown }) => Number(r.id));
     const rows = await this.pageRows(query.type, ids);
     const evidence = await this.evidenceCounts(query.type, rows.map((r) => Number(r.id)));

@@ -19,6 +19,8 @@ import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
 import { Clock } from '../common/clock';
+import { quarterLabel } from '@app/contracts';
+import { desc, sortRows } from '../common/sort';
 
 export interface SchemeValidationResult {
   valid: boolean;
@@ -54,8 +56,8 @@ export class SchemesService {
 
   async list(user: AuthUser, query: PageQuery): Promise<Page<SchemeVersionResponse>> {
     const all = await this.versionsOf(user.officeId);
-    const newestFirst = [...all].reverse();
-    const items = newestFirst.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const ordered = sortRows(all, query.sort, { versionNo: 'versionNo', name: 'name', effectiveFrom: 'effectiveFrom', updatedAt: 'updatedAt' }, [desc('effectiveFrom')]);
+    const items = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
     return { items: items.map((v) => toSchemeVersionResponse(v, all)), total: all.length, page: query.page, pageSize: query.pageSize };
   }
 
@@ -232,7 +234,7 @@ export class SchemesService {
   /** Overlapping periods and periods reaching back before a published version are refused. */
   private effectiveFromErrors(effectiveFrom: string, all: readonly SchemeVersion[]): Record<string, string> {
     const same = all.find((v) => v.effectiveFrom === effectiveFrom);
-    if (same) return { effectiveFrom: `${effectiveFrom} 起已有第 ${same.versionNo} 版生效，生效期不能重叠；请修改该版本或另选季度` };
+    if (same) return { effectiveFrom: `${quarterLabel(effectiveFrom)}起已有第 ${same.versionNo} 版生效，生效期不能重叠；请修改该版本或另选季度` };
     const locked = all.filter((v) => v.lockedAt !== null).at(-1);
     if (locked && compareQuarter(effectiveFrom, locked.effectiveFrom) < 0) {
       return { effectiveFrom: `第 ${locked.versionNo} 版（${locked.effectiveFrom} 起）已用于发布排名，新版本不能早于 ${locked.effectiveFrom} 生效` };

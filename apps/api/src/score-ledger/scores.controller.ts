@@ -8,6 +8,7 @@ import { QuarterQuery, RecomputeDto, StatementQuery } from './dto/scores.dto';
 import { ScoreLedgerService } from './score-ledger.service';
 import { ScoresService } from './scores.service';
 import { writeStatementSheet } from './statement-sheet';
+import { quarterLabel } from '@app/contracts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -40,7 +41,7 @@ export class ScoresController {
   async statementXlsx(@Auth() user: AuthUser, @Query() query: StatementQuery, @Res({ passthrough: true }) res: Response) {
     const statement = await this.scores.statement(user, query.unitId, query.quarter);
     await this.audit.record(user, 'export', 'statement', statement.unit.id, null, { quarter: statement.quarter });
-    const name = `得分明细-${statement.unit.code}-${statement.quarter}.xlsx`;
+    const name = `得分明细-${statement.unit.code}-${quarterLabel(statement.quarter)}.xlsx`;
     res.setHeader('Content-Disposition', `attachment; filename="statement-${statement.unit.code}-${statement.quarter}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
     return new StreamableFile(await writeStatementSheet(statement));
   }

@@ -18,6 +18,7 @@ import { RecordsLoader } from './records-loader';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
 import type { ScoreLine } from './score-line.entity';
+import { quarterLabel } from '@app/contracts';
 
 export type PlacementCounts = { total: number } & Record<Channel, Record<Level, number>>;
 
@@ -188,7 +189,7 @@ export class ScoresService {
 
   private async versionFor(officeId: number, quarter: string): Promise<SchemeVersion> {
     const version = await this.schemes.inForce(officeId, quarter);
-    if (!version) throw new AppError(HttpStatus.NOT_FOUND, 'no_scheme_in_force', `${quarter} 没有生效的计分办法，请先设置计分办法版本`);
+    if (!version) throw new AppError(HttpStatus.NOT_FOUND, 'no_scheme_in_force', `${quarterLabel(quarter)}没有生效的计分办法，请先设置计分办法版本`);
     return version;
   }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { StatementResponse } from './scores.service';
+import { quarterLabel } from '@app/contracts';
 
 /** 条款 last: a sheet read by column position before it was added keeps its columns. */
 export const STATEMENT_COLUMNS = ['序号', '日期', '记录类型', '记录', '规则', '得分', '累计得分', '计分说明', '条款'] as const;
@@ -12,7 +13,7 @@ export const STATEMENT_COLUMNS = ['序号', '日期', '记录类型', '记录', 
 export async function writeStatementSheet(s: StatementResponse): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('得分明细');
-  sheet.addRow([`${s.unit.name}（${s.unit.code}）${s.quarter} 得分明细 —— ${s.schemeVersion.name}（第 ${s.schemeVersion.versionNo} 版）`]);
+  sheet.addRow([`${s.unit.name}（${s.unit.code}）${quarterLabel(s.quarter)}得分明细 —— ${s.schemeVersion.name}（第 ${s.schemeVersion.versionNo} 版）`]);
   sheet.mergeCells(1, 1, 1, STATEMENT_COLUMNS.length);
   sheet.getRow(1).font = { bold: true, size: 13 };
   const header = sheet.addRow([...STATEMENT_COLUMNS]);

@@ -1,5 +1,6 @@
 import { nextQuarter, prevQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { Level, Prominence } from '@app/contracts';
+import { quarterLabel } from '@app/contracts';
 
 /** A small deterministic RNG (mulberry32) so every demo install tells the same story. */
 export function rng(seed: number) {
@@ -131,7 +132,7 @@ export function generateDemoRecords(units: DemoUnit[], outlets: DemoOutlet[], to
         });
         return { unitId: u.id, articleKey: key };
       });
-      commissions.push({ topic: `${quarter.replace('-Q', '年第')}季度约稿：${random.pick(TOPICS)}`, issuedDate, deadline, targets });
+      commissions.push({ topic: `${quarterLabel(quarter)}约稿：${random.pick(TOPICS)}`, issuedDate, deadline, targets });
     }
     // Monthly reports: most on time, a few late, a few never filed.
     for (const month of [0, 1, 2].map((m) => `${start.slice(0, 5)}${String(Number(start.slice(5, 7)) + m).padStart(2, '0')}`)) {

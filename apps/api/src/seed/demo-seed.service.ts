@@ -20,6 +20,9 @@ export interface SeedResult {
 }
 
 /** Seeds the demo district into an empty database, in one transaction. */
+/** Made-up contact names for the demo units (the phones are made up as well). */
+const DEMO_CONTACTS = ['刘洋', '陈静', '王芳', '李强', '张敏', '赵磊', '孙丽', '周杰', '吴婷', '郑浩'];
+
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
@@ -41,8 +44,10 @@ export class DemoSeedService {
       const groups = new Map<string, number>();
       for (const g of DEMO_GROUPS) groups.set(g.code, (await manager.save(RankingGroup, manager.create(RankingGroup, { ...g, officeId: office.id }))).id);
       const units = new Map<string, number>();
-      for (const u of DEMO_UNITS) {
-        const saved = await manager.save(Unit, manager.create(Unit, { code: u.code, name: u.name, groupId: groups.get(u.group)!, officeId: office.id, contactName: null, contactPhone: null }));
+      for (const [i, u] of DEMO_UNITS.entries()) {
+        // every demo unit but the last has a contact person, so the pages show both cases
+        const contact = i < DEMO_UNITS.length - 1 ? { contactName: DEMO_CONTACTS[i % DEMO_CONTACTS.length], contactPhone: `1380571${String(1001 + i).padStart(4, '0')}` } : { contactName: null, contactPhone: null };
+        const saved = await manager.save(Unit, manager.create(Unit, { code: u.code, name: u.name, groupId: groups.get(u.group)!, officeId: office.id, ...contact }));
         units.set(u.code, saved.id);
       }
       for (const a of demoAccounts) {

@@ -12,6 +12,7 @@ import type { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from './dto/unit.dt
 import { RankingGroup } from './ranking-group.entity';
 import { Unit } from './unit.entity';
 import { Containing } from '../common/like';
+import { asc, findOrder } from '../common/sort';
 
 @Injectable()
 export class UnitsService {
@@ -30,7 +31,7 @@ export class UnitsService {
     const [items, total] = await this.units.findAndCount({
       where,
       relations: { group: true },
-      order: { groupId: 'ASC', code: 'ASC' },
+      order: findOrder<Unit>(query.sort, { code: 'code', name: 'name', groupId: 'groupId', active: 'active' }, [asc('groupId'), asc('code')]),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });

@@ -17,6 +17,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { User } from './user.entity';
 import { Containing } from '../common/like';
 import { Clock } from '../common/clock';
+import { asc, findOrder } from '../common/sort';
 
 export type UserResponse = SessionUser & { email: string | null; active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
 
@@ -54,7 +55,7 @@ export class UsersService {
   async list(actor: AuthUser, query: ListUsersQuery): Promise<Page<UserResponse>> {
     const base: FindOptionsWhere<User> = { officeId: actor.officeId, ...(query.role ? { role: query.role } : {}) };
     const where = query.q ? [{ ...base, username: Containing(query.q) }, { ...base, displayName: Containing(query.q) }] : base;
-    const [items, total] = await this.users.findAndCount({ where, order: { id: 'ASC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+    const [items, total] = await this.users.findAndCount({ where, order: findOrder<User>(query.sort, { id: 'id', username: 'username', displayName: 'displayName', role: 'role', unitId: 'unitId', lastLoginAt: 'lastLoginAt' }, [asc('id')]), skip: (query.page - 1) * query.pageSize, take: query.pageSize });
     const held = await this.throttles.heldUntil(items.map((u) => u.username), this.clock.now());
     return { items: items.map((u) => toUserResponse(u, held.get(u.username))), total, page: query.page, pageSize: query.pageSize };
   }

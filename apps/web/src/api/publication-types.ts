@@ -166,6 +166,8 @@ export interface Dispute {
   answer: string | null;
   answeredAt: string | null;
   createdAt: string;
+  /** the score line disputed; null for the quarter as a whole or a line a recompute replaced */
+  line: { id: number; date: string; ruleLabel: string; explanation: string; amountText: string } | null;
 }
 
 export interface NoticeItem {

@@ -43,5 +43,5 @@ export const notificationsApi = {
   readAll: () => http.post<void>('/notifications/read-all'),
 };
 
-/** 2026-Q3 → 2026年第三季度, as the 通报 writes it */
-export const quarterLabel = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(6)) - 1]}季度`;
+/** 2026-Q3 → 2026年第三季度, as the 通报 writes it (one rule for pages and documents) */
+export { quarterLabel } from '@app/contracts';

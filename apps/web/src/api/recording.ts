@@ -134,4 +134,5 @@ export const monthlyApi = {
   compliance: (month: string) => http.get<ComplianceReport>('/monthly-reports/compliance', { month }),
   /** 一键催报: reminds every unit still missing the month's report (delivered by a job). */
   urge: (month: string) => http.post<{ month: string; dueDate: string; units: number; job: JobResponse }>('/reminders/monthly-reports', { month }),
+  complianceHref: (month: string) => http.href('/monthly-reports/compliance.xlsx', { month }),
 };

@@ -204,6 +204,8 @@ export interface CommissionTarget {
   unitId: number;
   unitCode: string | null;
   unitName: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
   articleId: number | null;
   articleTitle: string | null;
   submittedDate: string | null;
@@ -255,6 +257,8 @@ export interface MonthStanding {
   unitId: number;
   unitCode: string;
   unitName: string;
+  contactName: string | null;
+  contactPhone: string | null;
   dueDate: string;
   status: ReportStatus;
   report: MonthlyReport | null;

@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus';
-import { reactive, ref, shallowRef, watch, type UnwrapNestedRefs } from 'vue';
+import { computed, reactive, ref, shallowRef, watch, type UnwrapNestedRefs } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
 import type { Page } from '@app/contracts';
 import { ApiError, type Query } from '@/api/http';
@@ -31,12 +31,14 @@ export function useListQuery<T, F extends Filters>(defaults: F, fetch: (query: Q
   const size = ref(pageSize);
   const loading = ref(false);
   const failed = ref('');
+  /** The server's sort: a column the list allows, `-` first for descending; '' = the list's own order. */
+  const sort = ref('');
 
   async function load() {
     loading.value = true;
     failed.value = '';
     try {
-      const result = await fetch({ ...filters, page: page.value, pageSize: size.value });
+      const result = await fetch({ ...filters, page: page.value, pageSize: size.value, ...(sort.value ? { sort: sort.value } : {}) });
       items.value = result.items;
       total.value = result.total;
     } catch (error) {
@@ -54,6 +56,7 @@ export function useListQuery<T, F extends Filters>(defaults: F, fetch: (query: Q
     for (const [key, value] of Object.entries(filters)) if (value !== defaults[key]) query[key] = value;
     if (nextPage > 1) query.page = String(nextPage);
     if (size.value !== pageSize) query.pageSize = String(size.value);
+    if (sort.value) query.sort = sort.value;
     const same = JSON.stringify(query) === JSON.stringify(route.query);
     if (same) void load();
     else void router.replace({ path, query });
@@ -66,6 +69,7 @@ export function useListQuery<T, F extends Filters>(defaults: F, fetch: (query: Q
       Object.assign(filters, pickFilters(defaults, query));
       page.value = Math.max(1, Number(query.page) || 1);
       size.value = Number(query.pageSize) || pageSize;
+      sort.value = typeof query.sort === 'string' ? query.sort : '';
       void load();
     },
     { immediate: true },
@@ -73,7 +77,14 @@ export function useListQuery<T, F extends Filters>(defaults: F, fetch: (query: Q
 
   // reactive() unwraps the refs, so templates read `list.items` and `list.loading` directly.
   return reactive({
-    filters, items, total, page, size, loading, failed, load,
+    filters, items, total, page, size, loading, failed, load, sort,
+    /** For el-table's `default-sort`: the arrow on the column the list is sorted by. */
+    tableSort: computed(() => (sort.value ? { prop: sort.value.replace(/^-/, ''), order: sort.value.startsWith('-') ? 'descending' as const : 'ascending' as const } : undefined)),
+    /** el-table's `sort-change` (columns with `sortable="custom"`): the server sorts, from page 1. */
+    sortBy: ({ prop, order }: { prop: string | null; order: 'ascending' | 'descending' | null }) => {
+      sort.value = prop && order ? `${order === 'descending' ? '-' : ''}${prop}` : '';
+      toUrl(1);
+    },
     search: () => toUrl(1),
     reset: () => {
       Object.assign(filters, defaults);

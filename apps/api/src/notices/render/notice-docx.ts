@@ -16,6 +16,7 @@ import { CHAR, FONTS, LINE, NOTICE_STYLES, PAGE, RED, STYLE, TEXT_WIDTH, font } 
 import { adoptionDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
 import { textWidth } from './notice-format';
 import { noticeSections, type NoticeSections } from './notice-html';
+import { quarterLabel } from '@app/contracts';
 
 /** 版头: the issuing office in red, the 发文字号 two lines below it, and a red rule under both. */
 function letterhead(s: NoticeSections): Paragraph[] {
@@ -161,7 +162,7 @@ export function noticeDocument(data: NoticeData): Document {
   return new Document({
     creator: s.office,
     title: s.title,
-    description: `${s.quarter} 第${s.revision}版`,
+    description: `${quarterLabel(s.quarter)} 第${s.revision}版`,
     evenAndOddHeaderAndFooters: true,
     styles: NOTICE_STYLES,
     sections: [

@@ -4,6 +4,7 @@ import {
   chineseDateIn,
   compareWithBase,
   describeCountChange,
+  formatCountChange,
   formatScoreChange,
   nestQuotes,
   formatPoints,
@@ -84,6 +85,24 @@ describe('notice number formatting', () => {
     [10, null, '同比', null],
   ] as const)('prose: %p against %p (%s) → %p', (current, base, period, text) => {
     expect(describeCountChange(current, base, period)).toBe(text);
+  });
+
+  it.each([
+    [97, 80, '环比', '+21.3%'],
+    [9, 10, '同比', '-10.0%'],
+    [10, 1, '环比', '+9篇'], // not +900%
+    [1, 3, '环比', '-2篇'],
+    [3, 3, '同比', '0篇'],
+    [10, 0, '环比', '上季度无录用'],
+    [10, 0, '同比', '去年同期无录用'],
+    [10, null, '环比', '—'],
+  ] as const)('cell: count %p against %p (%s) → %s', (current, base, period, text) => {
+    expect(formatCountChange(current, base, period)).toBe(text);
+  });
+
+  it('a score against last quarter says 上季度无得分 when there was none', () => {
+    expect(formatScoreChange(725000, 0, '环比')).toBe('上季度无得分');
+    expect(formatScoreChange(100000, 10000, '环比')).toBe('+9.00分');
   });
 
   it.each([

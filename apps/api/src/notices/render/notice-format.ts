@@ -1,3 +1,5 @@
+import { quarterLabel } from '@app/contracts';
+
 /**
  * Number, date and wording helpers of the notice. Points arrive as integer ten-thousandths and
  * are rounded with BigInt arithmetic, so 72.505 never turns into 72.50 through a binary float.
@@ -77,14 +79,25 @@ const signed = (text: string, negative: boolean, zero: boolean): string => (zero
 const percentText = (tenths: bigint): string => `${tenths > 0n ? '+' : ''}${fixed(tenths, 1)}%`;
 
 /**
- * A unit's score against last year, for the 同比 column: "+21.3%", "+8.00分" (small base),
- * "去年无得分", or "—" when last year is unknown.
+ * A unit's score against last year (同比) or last quarter (环比), for a table column: "+21.3%",
+ * "+8.00分" (small base), "去年无得分" / "上季度无得分", or "—" when the base is unknown.
  */
-export function formatScoreChange(current: number, base: number | null): string {
+export function formatScoreChange(current: number, base: number | null, period: '同比' | '环比' = '同比'): string {
   const c = compareWithBase(current, base, MIN_BASE.points);
   if (c.kind === 'percent') return percentText(c.tenths);
   if (c.kind === 'difference') return signed(formatPoints(Math.abs(c.diff)), c.diff < 0, c.diff === 0) + '分';
-  return c.kind === 'noBase' ? '去年无得分' : '—';
+  return c.kind === 'noBase' ? `${period === '同比' ? '去年' : '上季度'}无得分` : '—';
+}
+
+/**
+ * A count against a base period, for a table cell (the pages' 环比 and 同比 columns): "+21.3%",
+ * "+9篇" (small base), "上季度无录用" / "去年同期无录用", or "—" when the base period is unknown.
+ */
+export function formatCountChange(current: number, base: number | null, period: '同比' | '环比'): string {
+  const c = compareWithBase(current, base, MIN_BASE.count);
+  if (c.kind === 'percent') return percentText(c.tenths);
+  if (c.kind === 'difference') return `${signed(formatCount(Math.abs(c.diff)), c.diff < 0, c.diff === 0)}篇`;
+  return c.kind === 'noBase' ? `${period === '同比' ? '去年同期' : '上季度'}无录用` : '—';
 }
 
 /**
@@ -135,7 +148,7 @@ export function parseQuarter(quarter: string): { year: number; q: number; label:
   if (!m) return { year: 0, q: 0, label: quarter };
   const year = Number(m[1]);
   const q = Number(m[2]);
-  return { year, q, label: `${year}年第${chineseNumber(q)}季度` };
+  return { year, q, label: quarterLabel(quarter) };
 }
 
 /** The administrative suffix of a region name: 示例区 → 区, 某某市 → 市 (区 when unknown). */

@@ -19,6 +19,20 @@ export const ADOPTION_LEGEND = '注：★ 领导批示；▲ 约稿；◆ 头版
  */
 export const ADOPTION_LIST_LIMIT = 300;
 
+/**
+ * Units by ranking group in the order the notice prints the groups of 附件1: a group comes where
+ * its best-ranked unit does (group rank, then unit code). The rankings page opens on the first.
+ */
+export function groupsInNoticeOrder<R extends { groupName: string; groupRank: number; unitCode: string }>(rows: R[]): Map<string, R[]> {
+  const byGroup = new Map<string, R[]>();
+  for (const r of [...rows].sort((a, b) => a.groupRank - b.groupRank || a.unitCode.localeCompare(b.unitCode))) {
+    const list = byGroup.get(r.groupName);
+    if (list) list.push(r);
+    else byGroup.set(r.groupName, [r]);
+  }
+  return byGroup;
+}
+
 export interface RankingRow {
   rank: number;
   unitCode: string;

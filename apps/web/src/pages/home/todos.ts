@@ -17,6 +17,13 @@ export interface Todo {
 const MONTH_STATUS: Record<string, string> = { 'on-time': '已按时报送', late: '已报送（逾期）', missing: '未报送（已逾期）', pending: '待报送' };
 const totalOf = async (p: Promise<{ total: number }>) => (await p).total;
 
+/** Disputes not yet answered, over the quarters units may still dispute or the office has not published. */
+async function openDisputes(): Promise<number> {
+  const pending = (await quartersApi.list()).filter((q) => q.stage === 'review' || q.stage === 'closed');
+  const lists = await Promise.all(pending.map((q) => quartersApi.disputes(q.quarter)));
+  return lists.flat().filter((d) => d.status === 'open').length;
+}
+
 /** What needs the attention of each role, counted from the lists that already exist. */
 export function todosFor(role: Role): Todo[] {
   const returned: Todo = { key: 'returned', title: '被退回的稿件', hint: '按退回原因修改后重新提交', to: '/articles?status=returned', tone: 'danger', count: () => totalOf(articlesApi.list({ status: 'returned', pageSize: 1 })) };
@@ -42,6 +49,7 @@ export function todosFor(role: Role): Todo[] {
         { key: 'open', title: '进行中的约稿', hint: '查看各单位完成情况', to: '/commissions?status=open', tone: 'primary', count: () => totalOf(commissionsApi.list({ status: 'open', pageSize: 1 })) },
         { key: 'compliance', title: `${previousMonth()} 未报月报单位`, hint: '提醒逾期单位尽快报送', to: '/monthly-reports/compliance', tone: 'info', count: async () => (await monthlyApi.compliance(previousMonth())).summary.missing },
         failedJobs,
+        { key: 'disputes', title: '待答复异议', hint: '各单位在复核期对得分明细提出的异议，答复后单位会收到通知', to: '/quarters', tone: 'danger', count: openDisputes },
         { key: 'quarters', title: '待发布的季度', hint: '复核、关闭并发布季度排名和通报', to: '/quarters', tone: 'info', count: async () => (await quartersApi.list()).filter((q) => q.stage === 'review' || q.stage === 'closed').length },
       ];
     case 'admin':
@@ -54,6 +62,7 @@ export function todosFor(role: Role): Todo[] {
     case 'auditor':
       return [{ key: 'audit', title: '审计日志', hint: '登录、权限变更、数据导出等安全事件', to: '/audit', tone: 'info', count: () => totalOf(auditApi.list({ pageSize: 1 })) }];
     case 'leader':
-      return [notices, { key: 'rankings', title: '已发布的季度排名', hint: '排名表、各层级录用和趋势图', to: '/rankings', tone: 'info', count: async () => (await quartersApi.list()).filter((q) => q.stage === 'published').length }];
+      // the leader's home shows the latest notice and the top units instead of counters (LeaderHome)
+      return [];
   }
 }

@@ -1,8 +1,9 @@
+import { MONTHLY_REPORT_STATUS_LABELS as L } from '@app/contracts';
 import type { ReportStatus } from '@/api/types';
 
 export const REPORT_STATUS: Record<ReportStatus, { label: string; type: 'success' | 'warning' | 'danger' | 'info' }> = {
-  'on-time': { label: '按时报送', type: 'success' },
-  late: { label: '逾期报送', type: 'warning' },
-  missing: { label: '未报送', type: 'danger' },
-  pending: { label: '待报送', type: 'info' },
+  'on-time': { label: L['on-time'], type: 'success' },
+  late: { label: L.late, type: 'warning' },
+  missing: { label: L.missing, type: 'danger' },
+  pending: { label: L.pending, type: 'info' },
 };
