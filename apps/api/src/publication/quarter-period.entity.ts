@@ -19,6 +19,18 @@ export interface NoticeTexts {
   correctionReason?: string;
 }
 
+/** A guard of close or publish the office overrode, with the reason it gave (shown on the quarter page). */
+export interface GuardOverride {
+  action: 'close' | 'publish';
+  /** the guards' codes, e.g. dispute_window_open, quarter_not_ended */
+  guards: string[];
+  reason: string;
+  userId: number;
+  userName: string;
+  /** ISO timestamp */
+  at: string;
+}
+
 /**
  * A quarter's lifecycle: open → review (draft ranking visible, disputes until disputeUntil)
  * → closed → published. Republishing after a correction keeps it published and adds a revision.
@@ -52,4 +64,8 @@ export class QuarterPeriod extends OfficeOwnedEntity {
 
   @Column({ type: 'simple-json', nullable: true })
   noticeTexts: NoticeTexts | null;
+
+  /** Every guard override of close and publish, oldest first. */
+  @Column({ type: 'simple-json', nullable: true })
+  guardOverrides: GuardOverride[] | null;
 }

@@ -1,3 +1,4 @@
+import { OfficeRecordsGuardsNoticeModel1796303168152 } from './1796303168152-OfficeRecordsGuardsNoticeModel';
 import { Adjustments1796294415627 } from './1796294415627-Adjustments';
 import { ItemRecords1796293794555 } from './1796293794555-ItemRecords';
 import { RecordingFields1796293419003 } from './1796293419003-RecordingFields';
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   ScoreLineClause1796293628288,
   ItemRecords1796293794555,
   Adjustments1796294415627,
+  OfficeRecordsGuardsNoticeModel1796303168152,
 ];
