@@ -84,3 +84,23 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
 export const ADJUSTMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
 export const ADJUSTMENT_STATUS_LABELS: Record<AdjustmentStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };
+
+/** Guards of closing and publishing a quarter that the office may override with a stated reason. */
+export const QUARTER_GUARDS = ['dispute_window_open', 'disputes_unanswered', 'quarter_not_ended'] as const;
+export type QuarterGuard = (typeof QUARTER_GUARDS)[number];
+
+/** A guard of close or publish the office overrode, with the reason it gave (shown on the quarter page). */
+export interface GuardOverride {
+  action: 'close' | 'publish';
+  guards: QuarterGuard[];
+  reason: string;
+  userId: number;
+  userName: string;
+  /** ISO timestamp */
+  at: string;
+}
+
+/** How the office received something it records on a unit's behalf. */
+export const RECEIVED_VIA = ['email', 'paper', 'phone', 'fax', 'other'] as const;
+export type ReceivedVia = (typeof RECEIVED_VIA)[number];
+export const RECEIVED_VIA_LABELS: Record<ReceivedVia, string> = { email: '电子邮件', paper: '纸质', phone: '电话', fax: '传真', other: '其他' };

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, OneToMany, type Relation } from 'typeorm';
-import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn, type ReceivedVia } from '../common/office-recording';
+import type { ReceivedVia } from '@app/contracts';
+import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn } from '../common/office-recording';
 import { ReviewedEntity } from '../database/review-columns';
 import { ArticleUnit } from './article-unit.entity';
 

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn, type ReceivedVia } from '../common/office-recording';
+import type { ReceivedVia } from '@app/contracts';
+import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn } from '../common/office-recording';
 import { Commission } from './commission.entity';
 
 /** One target unit of a commission and the article it answered with. */

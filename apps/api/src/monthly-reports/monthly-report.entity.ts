@@ -1,5 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
-import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn, type ReceivedVia } from '../common/office-recording';
+import type { ReceivedVia } from '@app/contracts';
+import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn } from '../common/office-recording';
 import { OfficeOwnedEntity } from '../database/base.entity';
 
 /** 月度报送情况: a unit's report for one month, due by a day of the next month. */

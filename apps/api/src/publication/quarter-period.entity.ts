@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { GuardOverride } from '@app/contracts';
 import { OfficeOwnedEntity } from '../database/base.entity';
 
 export const QUARTER_STAGES = ['open', 'review', 'closed', 'published'] as const;
@@ -19,16 +20,12 @@ export interface NoticeTexts {
   correctionReason?: string;
 }
 
-/** A guard of close or publish the office overrode, with the reason it gave (shown on the quarter page). */
-export interface GuardOverride {
-  action: 'close' | 'publish';
-  /** the guards' codes, e.g. dispute_window_open, quarter_not_ended */
-  guards: string[];
-  reason: string;
-  userId: number;
-  userName: string;
-  /** ISO timestamp */
-  at: string;
+/** An entry left out of the ranking when the quarter was closed; unitName is absent in rows of older versions. */
+export interface ExcludedEntry {
+  type: string;
+  id: number;
+  title: string;
+  unitName?: string;
 }
 
 /**
@@ -58,9 +55,9 @@ export class QuarterPeriod extends OfficeOwnedEntity {
   @Column({ type: 'datetime', nullable: true })
   publishedAt: Date | null;
 
-  /** Unverified entries the office chose to leave out when closing: [{ type, id, title }]. */
+  /** Unverified entries the office chose to leave out when closing: [{ type, id, title, unitName }]. */
   @Column({ type: 'simple-json', nullable: true })
-  excludedEntries: { type: string; id: number; title: string }[] | null;
+  excludedEntries: ExcludedEntry[] | null;
 
   @Column({ type: 'simple-json', nullable: true })
   noticeTexts: NoticeTexts | null;

@@ -1,5 +1,5 @@
 /** Shapes of scoring and publication answers: statements, rankings, quarters, notices, notifications. */
-import type { Level } from '@app/contracts';
+import type { GuardOverride, Level } from '@app/contracts';
 
 export interface ScoreLine {
   id: number;
@@ -59,10 +59,11 @@ export interface QuarterItem {
 }
 
 export interface PendingEntry {
-  type: 'articles' | 'placements' | 'instructions';
+  type: 'articles' | 'placements' | 'instructions' | 'items' | 'adjustments';
   id: number;
   title: string;
   status: string;
+  unitName: string;
 }
 
 export interface NoticeTexts {
@@ -84,6 +85,7 @@ export interface QuarterDetail {
   publishedAt: string | null;
   excludedEntries: PendingEntry[] | null;
   noticeTexts: NoticeTexts | null;
+  guardOverrides: GuardOverride[] | null;
   pending: PendingEntry[];
   snapshots: { id: number; revision: number; schemeVersionId: number; contentHash: string; publishedAt: string }[];
 }

@@ -10,12 +10,20 @@ export class CloseQuarterDto {
   /** Leave out the entries that are still under review; they are listed in the notice. */
   @IsOptionalNonNull() @IsBoolean()
   excludeUnverified?: boolean;
+
+  /** Closes despite an open dispute window or unanswered disputes; stored and shown on the quarter page. */
+  @IsOptional() @Trim() @IsString() @MaxLength(500) @Matches(/\S/, { message: '请填写理由' })
+  overrideReason?: string;
 }
 
 export class PublishQuarterDto {
   /** Why a published quarter is published again (printed in the 更正通报). */
   @IsOptional() @Trim() @IsString() @MaxLength(500)
   reason?: string;
+
+  /** Publishes a quarter that has not ended yet; stored and shown on the quarter page. */
+  @IsOptional() @Trim() @IsString() @MaxLength(500) @Matches(/\S/, { message: '请填写理由' })
+  overrideReason?: string;
 }
 
 export class NoticeTextsDto {
