@@ -4,11 +4,8 @@ import { ItemRecord } from '../../apps/api/src/items/item-record.entity';
 import { QuarterPeriod } from '../../apps/api/src/publication/quarter-period.entity';
 import { Unit } from '../../apps/api/src/units/unit.entity';
 import { testBackends } from '../utils/backends';
-import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { bearer, createTestApp, CURRENT_QUARTER as currentQuarter, type TestApp } from '../utils/app';
 
-/** Today's business date in the demo zone, and its quarter: the one quarter that has not ended. */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-const currentQuarter = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
 
 describe.each(testBackends('quarter-guards'))('quarter close and publish guards ($label)', (backend) => {
   let t: TestApp;
