@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UploadsModule } from '../common/upload-limits';
 import { ArticleDuplicatesService } from './article-duplicates.service';
+import { ArticleSubmissionService } from './article-submission.service';
 import { ArticlesSheetController } from './articles-sheet.controller';
 import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
@@ -11,7 +12,7 @@ import { ArticleImportService } from './import/article-import.service';
   imports: [UploadsModule],
   // The sheet routes first: articles/:id would otherwise catch articles/template.xlsx.
   controllers: [ArticlesSheetController, ArticlesController],
-  providers: [ArticlesService, ArticleDuplicatesService, ArticleImportService, ArticleExportService],
+  providers: [ArticlesService, ArticleDuplicatesService, ArticleSubmissionService, ArticleImportService, ArticleExportService],
   exports: [ArticlesService],
 })
 export class ArticlesModule {}
