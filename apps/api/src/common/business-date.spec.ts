@@ -1,4 +1,4 @@
-import { addMonths, businessDate, isBusinessDate, isBusinessMonth, monthBounds, monthDueDate, todayBusinessDate, zonedMidnight } from './business-date';
+import { addMonths, businessDate, isBusinessDate, isBusinessMonth, monthBounds, monthDueDate, parseBusinessInstant, todayBusinessDate, zonedMidnight } from './business-date';
 
 describe('business dates', () => {
   it.each([
@@ -62,5 +62,17 @@ describe('business dates', () => {
 
   it('zonedMidnight is 16:00 UTC of the day before in Asia/Shanghai', () => {
     expect(zonedMidnight('2023-07-01', 'Asia/Shanghai').toISOString()).toBe('2023-06-30T16:00:00.000Z');
+  });
+
+  it.each([
+    // a wall-clock time without an offset is the business zone's, wherever the server runs
+    ['2023-08-05T23:50', 'Asia/Shanghai', '2023-08-05T15:50:00.000Z'],
+    ['2023-08-05 23:50:30', 'Asia/Shanghai', '2023-08-05T15:50:30.000Z'],
+    ['2023-08-05', 'Asia/Shanghai', '2023-08-04T16:00:00.000Z'],
+    // with an offset or Z it is taken as is
+    ['2023-08-05T23:50+08:00', 'America/New_York', '2023-08-05T15:50:00.000Z'],
+    ['2023-08-05T15:50:00Z', 'Asia/Shanghai', '2023-08-05T15:50:00.000Z'],
+  ])('parseBusinessInstant(%s, %s) = %s', (text, zone, expected) => {
+    expect(parseBusinessInstant(text, zone)?.toISOString()).toBe(expected);
   });
 });
