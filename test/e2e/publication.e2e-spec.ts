@@ -8,22 +8,12 @@ import { Unit } from '../../apps/api/src/units/unit.entity';
 import { createFactories } from '../factories';
 import { insertVerifiedPlacements } from '../utils/bulk-records';
 import { testBackends } from '../utils/backends';
-import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { bearer, createTestApp, download, type TestApp } from '../utils/app';
 
 const Q = '2023-Q2';
 const LEVEL_LABELS = ['中央级', '省级', '市级', '区级'];
 // The notice's sort order, restated here rather than imported from the code under test.
 const zh = new Intl.Collator('zh-Hans-CN');
-
-async function download(t: TestApp, url: string, token: string): Promise<Buffer> {
-  const res = await t.http().get(url).set(bearer(token)).buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
-  expect(res.status).toBe(200);
-  return res.body as Buffer;
-}
 
 /** Rows 3… of a sheet up to (not including) the legend, as plain values. */
 function sheetBody(sheet: ExcelJS.Worksheet, columns: number): unknown[][] {
@@ -79,7 +69,7 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     expect((await post(officer, `/api/quarters/${Q}/close`, { excludeUnverified: true })).status).toBe(403);
     const closed = await post(office, `/api/quarters/${Q}/close`, { excludeUnverified: true });
     expect(closed.status).toBe(200);
-    expect(closed.body.excluded).toEqual([{ type: 'placement', id: pendingPlacementId, title: '青石镇待核定稿件' }]);
+    expect(closed.body.excluded).toEqual([{ type: 'placement', id: pendingPlacementId, title: '青石镇待核定稿件', unitName: unit.QSZ.name }]);
   });
 
   it('publishes through the queue into a frozen snapshot that matches the score statements', async () => {

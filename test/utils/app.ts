@@ -102,3 +102,17 @@ export const binary = (res: request.Response, done: (err: Error | null, body: Bu
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
+/** A binary answer (DOCX, XLSX) as a Buffer; the status must be 200. */
+export async function download(t: TestApp, url: string, token: string): Promise<Buffer> {
+  const res = await t.http().get(url).set(bearer(token)).buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Buffer;
+}
+
+/** Today's business date in the demo zone and its quarter (the one quarter that has not ended). */
+export const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const CURRENT_QUARTER = `${TODAY.slice(0, 4)}-Q${Math.ceil(Number(TODAY.slice(5, 7)) / 3)}`;

@@ -99,3 +99,23 @@ export const JOB_STATUS_LABELS: Record<JobStatus, string> = { queued: '排队中
 
 /** A unit's monthly report against its due date. */
 export const MONTHLY_REPORT_STATUS_LABELS = { 'on-time': '按时报送', late: '逾期报送', missing: '未报送', pending: '待报送' } as const;
+
+/** Guards of closing and publishing a quarter that the office may override with a stated reason. */
+export const QUARTER_GUARDS = ['dispute_window_open', 'disputes_unanswered', 'quarter_not_ended'] as const;
+export type QuarterGuard = (typeof QUARTER_GUARDS)[number];
+
+/** A guard of close or publish the office overrode, with the reason it gave (shown on the quarter page). */
+export interface GuardOverride {
+  action: 'close' | 'publish';
+  guards: QuarterGuard[];
+  reason: string;
+  userId: number;
+  userName: string;
+  /** ISO timestamp */
+  at: string;
+}
+
+/** How the office received something it records on a unit's behalf. */
+export const RECEIVED_VIA = ['email', 'paper', 'phone', 'fax', 'other'] as const;
+export type ReceivedVia = (typeof RECEIVED_VIA)[number];
+export const RECEIVED_VIA_LABELS: Record<ReceivedVia, string> = { email: '电子邮件', paper: '纸质', phone: '电话', fax: '传真', other: '其他' };

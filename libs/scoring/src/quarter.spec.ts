@@ -7,6 +7,7 @@ import {
   monthBounds,
   monthlyReportDueDate,
   monthsOfQuarter,
+  parseBusinessInstant,
   nextQuarter,
   prevQuarter,
   quarterOf,
@@ -123,5 +124,17 @@ describe('business dates and quarters', () => {
 
   it.each(['2023Q3', '2023-Q5'])('rejects quarter %p', (q) => {
     expect(() => quarterRange(q)).toThrow(RangeError);
+  });
+
+  it.each([
+    // a wall-clock time without an offset is the business zone's, wherever the server runs
+    ['2023-08-05T23:50', 'Asia/Shanghai', '2023-08-05T15:50:00.000Z'],
+    ['2023-08-05 23:50:30', 'Asia/Shanghai', '2023-08-05T15:50:30.000Z'],
+    ['2023-08-05', 'Asia/Shanghai', '2023-08-04T16:00:00.000Z'],
+    // with an offset or Z it is taken as is
+    ['2023-08-05T23:50+08:00', 'America/New_York', '2023-08-05T15:50:00.000Z'],
+    ['2023-08-05T15:50:00Z', 'Asia/Shanghai', '2023-08-05T15:50:00.000Z'],
+  ])('parseBusinessInstant(%s, %s) = %s', (text, zone, expected) => {
+    expect(parseBusinessInstant(text, zone)?.toISOString()).toBe(expected);
   });
 });

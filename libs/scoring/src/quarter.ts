@@ -171,9 +171,18 @@ export function monthlyReportDueDate(month: string, dueDay: number): string {
  */
 export function parseBusinessInstant(value: string, timeZone: string): Date | null {
   if (isBusinessDate(value)) return zonedMidnight(value, timeZone);
+  // A wall-clock time without an offset (2023-08-05T23:50) is that time on the business zone's clock.
+  const wall = WALL_CLOCK_RE.exec(value);
+  if (wall && isBusinessDate(wall[1])) {
+    const [h, m, sec] = [Number(wall[2]), Number(wall[3]), Number(wall[4] ?? 0)];
+    return new Date(zonedMidnight(wall[1], timeZone).getTime() + ((h * 60 + m) * 60 + sec) * 1000);
+  }
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t);
 }
+
+// 'YYYY-MM-DD HH:mm[:ss]' or with a T, and no offset: a time on the business zone's clock.
+const WALL_CLOCK_RE = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
 /** UTC instant of 00:00 on `date` in `timeZone` (zones with daylight saving get one correction). */
 export function zonedMidnight(date: string, timeZone: string): Date {

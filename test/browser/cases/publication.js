@@ -113,8 +113,12 @@ module.exports.serial = [
       await expectText(office.locator('[data-test=stage]'), '已关闭');
       await office.locator('[data-test=publish]').click();
       await confirmBox(office);
+      // the quarter has not ended yet: the server refuses (quarter_not_ended) and the page asks for a reason to override with
+      await expectText(office.locator('.el-message-box:visible .el-message-box__message'), '才结束');
+      await confirmBox(office, '年终考核需提前通报');
       await office.locator('.job-progress[data-job-status=done]').waitFor({ timeout: 60_000 });
       await expectText(office.locator('[data-test=stage]'), '已发布');
+      await expectText(office.locator('[data-test=guard-override]'), '强制发布：年终考核需提前通报');
       await shot(office, '42-quarter-published');
 
       const leader = await page('leader');

@@ -18,6 +18,8 @@ export function toArticleResponse(article: Article) {
     authors: article.authors,
     submittedAt: article.submittedAt.toISOString(),
     submittedDate: article.submittedDate,
+    /** set when the office recorded the submission time for the unit: how it came in */
+    officeRecorded: article.officeRecordedBy !== null ? { receivedVia: article.receivedVia, receivedNote: article.receivedNote, by: article.officeRecordedBy } : null,
     ownerUnitId: article.ownerUnitId,
     commissionId: article.commissionId,
     status: article.status,

@@ -1,4 +1,6 @@
 import { Column, Entity, Index, OneToMany, type Relation } from 'typeorm';
+import type { ReceivedVia } from '@app/contracts';
+import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn } from '../common/office-recording';
 import { ReviewedEntity } from '../database/review-columns';
 import { ArticleUnit } from './article-unit.entity';
 
@@ -48,6 +50,16 @@ export class Article extends ReviewedEntity {
   /** Stable key of an imported spreadsheet row: re-importing the same row is a no-op. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   externalKey: string | null;
+
+  /** Set when the office recorded this (or its time) for the unit: how it came in, a note, and who. */
+  @ReceivedViaColumn()
+  receivedVia: ReceivedVia | null;
+
+  @ReceivedNoteColumn()
+  receivedNote: string | null;
+
+  @OfficeRecordedByColumn()
+  officeRecordedBy: number | null;
 
   @OneToMany(() => ArticleUnit, (u) => u.article, { cascade: true })
   units?: Relation<ArticleUnit[]>;

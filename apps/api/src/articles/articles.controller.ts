@@ -1,17 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { ArticleDuplicatesService } from './article-duplicates.service';
+import { ArticleSubmissionService } from './article-submission.service';
 import { ArticlesService } from './articles.service';
-import { BulkDeleteArticlesDto, CreateArticleDto, ListArticlesQuery, SimilarQuery, UpdateArticleDto } from './dto/article.dto';
+import { BulkDeleteArticlesDto, CreateArticleDto, ListArticlesQuery, RecordSubmissionDto, SimilarQuery, UpdateArticleDto } from './dto/article.dto';
 import { OtherArticleDto } from './dto/duplicate.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('articles 稿件')
 @Controller('articles')
 export class ArticlesController {
-  constructor(private readonly service: ArticlesService, private readonly duplicates: ArticleDuplicatesService) {}
+  constructor(
+    private readonly service: ArticlesService,
+    private readonly duplicates: ArticleDuplicatesService,
+    private readonly submissions: ArticleSubmissionService,
+  ) {}
 
   @AnyRole() @Get()
   list(@Auth() user: AuthUser, @Query() query: ListArticlesQuery) {
@@ -43,6 +48,12 @@ export class ArticlesController {
   @Roles('officer', 'office', 'admin') @Post('bulk-delete') @HttpCode(200)
   bulkRemove(@Auth() user: AuthUser, @Body() dto: BulkDeleteArticlesDto) {
     return this.service.bulkRemove(user, dto.ids);
+  }
+
+  /** The office records or corrects when the article really reached it, and how. */
+  @Roles('office') @Put(':id/submission')
+  recordSubmission(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: RecordSubmissionDto) {
+    return this.submissions.record(user, id, dto);
   }
 
   @Roles('officer', 'office', 'admin') @Delete(':id') @HttpCode(204)

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UploadsModule } from '../common/upload-limits';
 import { ArticleDuplicatesService } from './article-duplicates.service';
+import { ArticleSubmissionService } from './article-submission.service';
 import { ArticlesSheetController } from './articles-sheet.controller';
 import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
@@ -14,7 +15,7 @@ import { SchemesModule } from '../schemes/schemes.module';
   imports: [UploadsModule, SchemesModule],
   // The sheet routes first: articles/:id would otherwise catch articles/template.xlsx.
   controllers: [ArticlesSheetController, ArticlesController],
-  providers: [ArticlesService, ArticleDuplicatesService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader],
+  providers: [ArticlesService, ArticleDuplicatesService, ArticleSubmissionService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader],
   exports: [ArticlesService],
 })
 export class ArticlesModule {}

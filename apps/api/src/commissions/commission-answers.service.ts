@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, Not, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,12 +7,16 @@ import { AuditService } from '../audit/audit.service';
 import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden } from '../common/app-error';
+import { businessDate } from '../common/business-date';
+import { officeMarks, recordedInstant, submissionView } from '../common/office-recording';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { CommissionTarget } from './commission-target.entity';
 import { summarize, type CompletionSummary } from './commission-status';
 import { loadTargetViews, type TargetView } from './commission-views';
 import { Commission } from './commission.entity';
 import { CommissionsService } from './commissions.service';
-import type { AnswerCommissionDto, CompletionQuery } from './dto/commission.dto';
+import type { AnswerCommissionDto, CompletionQuery, RecordAnswerDto } from './dto/commission.dto';
 import { Clock } from '../common/clock';
 
 export interface UnitCompletionRow extends CompletionSummary {
@@ -37,6 +41,7 @@ export class CommissionAnswersService {
     private readonly commissions: CommissionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -47,31 +52,50 @@ export class CommissionAnswersService {
   async answer(user: AuthUser, commissionId: number, dto: AnswerCommissionDto): Promise<TargetView> {
     const unitId = user.unitId;
     if (unitId === null) throw forbidden('只有单位信息员可以回复约稿');
+    return this.link(user, commissionId, unitId, dto.articleId, null);
+  }
+
+  /**
+   * The office records a unit's answer it received by e-mail, on paper or by phone, with the
+   * time it came in. The engine judges an answer by its article's submission time, so that time
+   * is set on the article too; both rows are marked office-recorded and audited.
+   */
+  async record(user: AuthUser, commissionId: number, unitId: number, dto: RecordAnswerDto): Promise<TargetView> {
+    const at = recordedInstant(dto.answeredAt, this.config.business.timeZone, 'answeredAt', this.clock.now());
+    return this.link(user, commissionId, unitId, dto.articleId, { at, marks: officeMarks(user, dto) });
+  }
+
+  private async link(user: AuthUser, commissionId: number, unitId: number, articleId: number, recorded: { at: Date; marks: ReturnType<typeof officeMarks> } | null): Promise<TargetView> {
     await this.commissions.changeAndRescore(user, async (manager) => {
       const commission = await this.commissions.findOrFail(user, commissionId, manager);
       const target = await manager.findOne(CommissionTarget, { where: { commissionId, unitId } });
-      if (!target) throw new AppError(HttpStatus.FORBIDDEN, 'not_targeted', '本单位不是该约稿的对象，不能回复');
-      const article = await manager.findOne(Article, { select: { id: true, title: true, submittedDate: true, commissionId: true }, where: { id: dto.articleId, officeId: user.officeId } });
+      if (!target) throw new AppError(HttpStatus.FORBIDDEN, 'not_targeted', '该单位不是该约稿的对象，不能回复');
+      const article = await manager.findOne(Article, { where: { id: articleId, officeId: user.officeId } });
       if (!article) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_article', '回复的稿件不存在', { articleId: '稿件不存在' });
       const ours = await manager.exists(ArticleUnit, { where: { articleId: article.id, unitId } });
-      if (!ours) throw new AppError(HttpStatus.FORBIDDEN, 'article_not_yours', '只能用本单位的稿件回复约稿', { articleId: '不是本单位的稿件' });
+      if (!ours) throw new AppError(HttpStatus.FORBIDDEN, 'article_not_yours', '只能用该单位的稿件回复约稿', { articleId: '不是该单位的稿件' });
       if (article.commissionId !== null && article.commissionId !== commission.id) {
         throw conflict('article_used', '该稿件已用于回复另一项约稿', { articleId: `已用于回复约稿 #${article.commissionId}` });
       }
-      if (target.articleId === article.id) return { value: null, deadlines: [] };
+      if (target.articleId === article.id && !recorded) return { value: null, deadlines: [] };
 
       const before = { ...target };
       const previous = target.articleId;
-      target.articleId = article.id;
-      target.answeredAt = this.clock.now();
-      await manager.update(CommissionTarget, { id: target.id }, { articleId: target.articleId, answeredAt: target.answeredAt });
-      await this.audit.record(user, 'answer', 'commission_target', target.id, before, target, manager);
+      const changes = { articleId: article.id, answeredAt: recorded?.at ?? this.clock.now(), ...(recorded?.marks ?? {}) };
+      await manager.update(CommissionTarget, { id: target.id }, changes);
+      await this.audit.record(user, recorded ? 'office-record' : 'answer', 'commission_target', target.id, before, { ...target, ...changes }, manager);
+      if (recorded) {
+        const submission = { submittedAt: recorded.at, submittedDate: businessDate(recorded.at, this.config.business.timeZone), ...recorded.marks };
+        await manager.createQueryBuilder().update(Article).set(submission).where('id = :id', { id: article.id }).execute();
+        await this.audit.record(user, 'office-record', 'article', article.id, submissionView(article), submissionView(submission), manager);
+      }
       // A joint article may answer for several targets of the same commission: unlink only when none still uses it.
-      if (previous !== null && !(await manager.exists(CommissionTarget, { where: { commissionId, articleId: previous, id: Not(target.id) } }))) {
+      if (previous !== null && previous !== article.id && !(await manager.exists(CommissionTarget, { where: { commissionId, articleId: previous, id: Not(target.id) } }))) {
         await this.linkArticle(manager, user, previous, commissionId, null);
       }
       if (article.commissionId !== commission.id) await this.linkArticle(manager, user, article.id, null, commission.id);
-      return { value: null, deadlines: [commission.deadline] };
+      const quarters = recorded ? [commission.deadline, article.submittedDate] : [commission.deadline];
+      return { value: null, deadlines: quarters };
     });
     const view = await this.commissions.get(user, commissionId);
     return view.targets.find((t) => t.unitId === unitId)!;

@@ -1,4 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { ReceivedVia } from '@app/contracts';
+import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn } from '../common/office-recording';
 import { Commission } from './commission.entity';
 
 /** One target unit of a commission and the article it answered with. */
@@ -24,4 +26,14 @@ export class CommissionTarget {
 
   @Column({ type: 'datetime', nullable: true })
   answeredAt: Date | null;
+
+  /** Set when the office recorded this (or its time) for the unit: how it came in, a note, and who. */
+  @ReceivedViaColumn()
+  receivedVia: ReceivedVia | null;
+
+  @ReceivedNoteColumn()
+  receivedNote: string | null;
+
+  @OfficeRecordedByColumn()
+  officeRecordedBy: number | null;
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { CommissionAnswersService } from './commission-answers.service';
 import { CommissionsService } from './commissions.service';
-import { AnswerCommissionDto, CompletionQuery, CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
+import { AnswerCommissionDto, CompletionQuery, CreateCommissionDto, ListCommissionsQuery, RecordAnswerDto, UpdateCommissionDto } from './dto/commission.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('commissions 约稿')
@@ -49,6 +49,12 @@ export class CommissionsController {
   @Roles('office') @Delete(':id') @HttpCode(204)
   remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
+  }
+
+  /** The office records a unit's answer received by e-mail, on paper or by phone, with its real time. */
+  @Roles('office') @Put(':id/targets/:unitId/answer')
+  recordAnswer(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('unitId', ParseIdPipe) unitId: number, @Body() dto: RecordAnswerDto) {
+    return this.answers.record(user, id, unitId, dto);
   }
 
   @Roles('officer', 'reviewer') @Post(':id/answer') @HttpCode(200)

@@ -10,6 +10,7 @@ import { CommissionTarget } from '../commissions/commission-target.entity';
 import { Commission } from '../commissions/commission.entity';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { NoticeDocument } from '../notices/notice-document.entity';
+import { NoticeModel } from '../notices/notice-model.entity';
 import { NoticeRead } from '../notices/notice-read.entity';
 import { Notification } from '../notifications/notification.entity';
 import { HistoryRecord } from '../articles/import/history/history-record.entity';
@@ -38,6 +39,6 @@ export const ENTITIES = [
   Office, RankingGroup, Unit, Outlet, User, JobRecord, JobRequest, AuditEntry, Session, LoginThrottle, PasswordHistory,
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, ItemRecord, EvidenceFile,
   Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine, Adjustment,
-  QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification, NotificationDelivery,
+  QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeModel, NoticeRead, Notification, NotificationDelivery,
   HistoryRecord,
 ];

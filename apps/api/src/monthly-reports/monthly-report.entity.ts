@@ -1,4 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { ReceivedVia } from '@app/contracts';
+import { OfficeRecordedByColumn, ReceivedNoteColumn, ReceivedViaColumn } from '../common/office-recording';
 import { OfficeOwnedEntity } from '../database/base.entity';
 
 /** 月度报送情况: a unit's report for one month, due by a day of the next month. */
@@ -30,4 +32,14 @@ export class MonthlyReport extends OfficeOwnedEntity {
 
   @Column({ type: 'int', nullable: true })
   filedBy: number | null;
+
+  /** Set when the office recorded this (or its time) for the unit: how it came in, a note, and who. */
+  @ReceivedViaColumn()
+  receivedVia: ReceivedVia | null;
+
+  @ReceivedNoteColumn()
+  receivedNote: string | null;
+
+  @OfficeRecordedByColumn()
+  officeRecordedBy: number | null;
 }

@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { ParseMonthPipe } from '../common/parse-month.pipe';
 import { Roles } from '../auth/roles.decorator';
-import { ComplianceQuery, FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, UnitQuery } from './dto/monthly-report.dto';
+import { ComplianceQuery, FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, RecordMonthlyReportDto, UnitQuery } from './dto/monthly-report.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MonthlyReportsService } from './monthly-reports.service';
 import { writeComplianceSheet } from './compliance-sheet';
 import { XLSX_CONTENT_TYPE } from '../common/xlsx/content-type';
@@ -53,5 +54,11 @@ export class MonthlyReportsController {
   @Roles('officer') @Put(':month')
   file(@Auth() user: AuthUser, @Param('month', ParseMonthPipe) month: string, @Body() dto: FileMonthlyReportDto) {
     return this.service.file(user, month, dto);
+  }
+
+  /** The office records or corrects a unit's report with its real filing time (received by e-mail, paper, phone). */
+  @Roles('office') @Put(':month/units/:unitId')
+  record(@Auth() user: AuthUser, @Param('month', ParseMonthPipe) month: string, @Param('unitId', ParseIdPipe) unitId: number, @Body() dto: RecordMonthlyReportDto) {
+    return this.service.record(user, month, unitId, dto);
   }
 }

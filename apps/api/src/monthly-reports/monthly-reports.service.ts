@@ -8,15 +8,16 @@ import { quarterOf } from '@app/scoring';
 import { JobsService } from '../jobs/jobs.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
-import { AppError, badRequest, conflict, notFound } from '../common/app-error';
-import { addMonths, businessDate, monthDueDate } from '../common/business-date';
+import { AppError, badRequest, conflict, invalid, notFound } from '../common/app-error';
+import { addMonths, businessDate, monthBounds, monthDueDate } from '../common/business-date';
+import { officeMarks, recordedInstant } from '../common/office-recording';
 import { assertBusinessMonth } from '../common/parse-month.pipe';
 import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Unit } from '../units/unit.entity';
-import type { FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery } from './dto/monthly-report.dto';
+import type { FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, RecordMonthlyReportDto } from './dto/monthly-report.dto';
 import { draftMonthlyReport, type MonthlyReportDraft } from './monthly-report-draft';
 import { reportStatus, summarizeReports, type ComplianceSummary, type ReportStatus } from './monthly-report-status';
 import { MonthlyReport } from './monthly-report.entity';
@@ -106,6 +107,42 @@ export class MonthlyReportsService {
     return this.get(user, month, unit.id);
   }
 
+  /**
+   * The office records or corrects a unit's report with the time it really came in (e-mail,
+   * paper, phone) and how: the filing time is what scores it, so it is marked office-recorded
+   * and audited with its old and new value. Never before the month began, never in the future.
+   */
+  async record(user: AuthUser, month: string, unitId: number, dto: RecordMonthlyReportDto): Promise<MonthStanding> {
+    assertBusinessMonth(month);
+    const unit = await this.unitOrFail(user, unitId);
+    const filedAt = recordedInstant(dto.filedAt, this.config.business.timeZone, 'filedAt', this.clock.now());
+    const filedDate = businessDate(filedAt, this.config.business.timeZone);
+    if (filedDate < monthBounds(month).first) throw invalid({ filedAt: `${month} 的月报不能早于 ${monthBounds(month).first} 报送` });
+    const fields = {
+      articlesSubmitted: dto.articlesSubmitted, placementsAdopted: dto.placementsAdopted, narrative: dto.narrative || null,
+      filedAt, filedDate, ...officeMarks(user, dto),
+    };
+    const request = await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
+      if (existing) {
+        if (dto.version === undefined) throw conflict('stale_version', '该月报已有人提交，请刷新后重试', { version: '版本已过期' });
+        await updateVersioned(manager, MonthlyReport, existing.id, dto.version, fields);
+        await this.audit.record(user, 'office-record', 'monthly_report', existing.id, recordedView(existing), recordedView(fields), manager);
+      } else {
+        try {
+          const saved = await manager.save(MonthlyReport, manager.create(MonthlyReport, { ...fields, officeId: user.officeId, unitId: unit.id, month, filedBy: user.id }));
+          await this.audit.record(user, 'office-record', 'monthly_report', saved.id, null, recordedView(saved), manager);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw conflict('stale_version', '该月报刚被他人提交，请刷新后重试', { version: '版本已过期' });
+          throw error;
+        }
+      }
+      return storeRecompute(this.jobs, { officeId: user.officeId, quarters: [quarterOf(month)], reason: 'monthly-report' }, user.id, manager);
+    });
+    await this.jobs.handOver([request]);
+    return this.get(user, month, unit.id);
+  }
+
   async get(user: AuthUser, month: string, unitId?: number): Promise<MonthStanding> {
     assertBusinessMonth(month);
     const unit = await this.unitOrFail(user, this.unitFor(user, unitId));
@@ -187,3 +224,7 @@ export class MonthlyReportsService {
   }
 }
 
+/** What the audit log keeps of an office-recorded report: the time that scores it and how it came in. */
+function recordedView(r: Pick<MonthlyReport, 'filedAt' | 'filedDate' | 'articlesSubmitted' | 'placementsAdopted' | 'receivedVia' | 'receivedNote'>) {
+  return { filedAt: r.filedAt.toISOString(), filedDate: r.filedDate, articlesSubmitted: r.articlesSubmitted, placementsAdopted: r.placementsAdopted, receivedVia: r.receivedVia, receivedNote: r.receivedNote };
+}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { LEVELS } from '@app/contracts';
-import { prevQuarter, quarterRange } from '@app/scoring';
+import { commissionOutcome, prevQuarter, quarterRange } from '@app/scoring';
 import { Office } from '../offices/office.entity';
 import { QuarterPeriod } from '../publication/quarter-period.entity';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
@@ -60,8 +59,9 @@ export interface BuiltNotice {
 
 /**
  * Assembles what the notice says from a snapshot: the frozen ranking rows and totals, plus
- * the verified adoptions, instructions and 约稿 of the quarter as they stand when the notice
- * is rendered (right after publication; the rendered files are then kept unchanged).
+ * the verified adoptions, instructions, 约稿, 事项 and 加减分 of the quarter. It runs once, inside
+ * the publication's transaction, and its result is frozen with the snapshot (NoticeModelStore):
+ * renderings read that, never the live tables.
  *
  * The data is bounded whatever the size of the quarter: 附件2 holds the levels that fit within
  * ADOPTION_LIST_LIMIT rows (all of a district's quarter) and the counts of the rest, the body
@@ -70,34 +70,37 @@ export interface BuiltNotice {
  */
 @Injectable()
 export class NoticeDataBuilder {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async build(snapshot: RankingSnapshot): Promise<BuiltNotice> {
+  /**
+   * `m` is the publication's transaction when the notice is frozen with its snapshot, so the
+   * notice sees exactly the records the snapshot was taken from; `asOfDate` is the business
+   * date of publication, which decides (as in the engine) whether an unanswered 约稿 is missed.
+   */
+  async build(snapshot: RankingSnapshot, m: EntityManager, asOfDate: string): Promise<BuiltNotice> {
     const { officeId, quarter } = snapshot;
-    const office = await this.dataSource.getRepository(Office).findOneByOrFail({ id: officeId });
-    const period = await this.dataSource.getRepository(QuarterPeriod).findOneBy({ officeId, quarter });
-    const units = await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id } });
-    const lastYear = await this.unitTotalsOf(officeId, `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`);
+    const office = await m.getRepository(Office).findOneByOrFail({ id: officeId });
+    const period = await m.getRepository(QuarterPeriod).findOneBy({ officeId, quarter });
+    const units = await m.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id } });
+    const lastYear = await this.unitTotalsOf(m, officeId, `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`);
     const rows = units.map((u) => toUnitRow(u, lastYear.totals.get(u.unitId) ?? null));
     const byGroup = groupsInNoticeOrder(rows);
-    const previousQuarter = await this.unitTotalsOf(officeId, prevQuarter(quarter));
-    const index = await this.adoptionIndex(officeId, quarter);
+    const previousQuarter = await this.unitTotalsOf(m, officeId, prevQuarter(quarter));
+    const index = await this.adoptionIndex(m, officeId, quarter);
     const { counts } = index;
     // Levels are contiguous in notice order, highest first, and the listed ones are the highest:
     // 附件2's rows are a prefix of the index, and so are the provincial-and-above highlights.
     const listedRows = listedAdoptionLevels(counts).reduce((n, level) => n + counts[level], 0);
     const adoptions: NoticeAdoption[] = [];
-    for await (const chunk of this.adoptionRows(index, 0, listedRows)) {
+    for await (const chunk of this.adoptionRows(m, index, 0, listedRows)) {
       for (const { channel: _channel, ...a } of chunk) adoptions.push(a);
     }
     const highlights: NoticeHighlight[] = [];
-    for await (const chunk of this.adoptionRows(index, 0, counts.central + counts.provincial)) {
+    for await (const chunk of this.adoptionRows(m, index, 0, counts.central + counts.provincial)) {
       for (const a of chunk.slice(0, HIGHLIGHT_LIMIT - highlights.length)) {
         highlights.push({ unitName: a.unitNames.join('、'), title: a.title, outletName: a.outletName, level: a.level, channel: a.channel });
       }
       if (highlights.length === HIGHLIGHT_LIMIT) break;
     }
-    const instructions = await this.instructions(officeId, quarter);
+    const instructions = await this.instructions(m, officeId, quarter);
     const kind = snapshot.revision > 1 ? 'correction' : 'notice';
     const data: NoticeData = {
       office: { name: office.name, regionName: office.regionName },
@@ -119,23 +122,24 @@ export class NoticeDataBuilder {
       highlightsTotal: counts.central + counts.provincial,
       instructions: instructions.items,
       instructionsTotal: instructions.total,
-      commissions: await this.commissions(officeId, quarter),
+      commissions: await this.commissions(m, officeId, quarter, asOfDate),
       groups: [...byGroup.entries()].map(([groupName, groupRows]) => ({ groupName, rows: groupRows })),
       overall: [...rows].sort((a, b) => a.overallRank - b.overallRank || a.unitCode.localeCompare(b.unitCode)),
       adoptions,
       adoptionsOmitted: omittedAdoptionLevels(counts),
+      ...(await this.itemsAndAdjustments(m, officeId, quarter)),
       ...(kind === 'correction'
-        ? { corrections: await this.corrections(snapshot, units, period?.noticeTexts?.correctionReason), previous: { docNumber: period?.noticeTexts?.docNumber } }
+        ? { corrections: await this.corrections(m, snapshot, units, period?.noticeTexts?.correctionReason), previous: { docNumber: period?.noticeTexts?.docNumber } }
         : {}),
     };
-    return { data, adoptions: () => this.adoptionRows(index, 0, index.ids.length) };
+    return { data, adoptions: () => this.adoptionRows(m, index, 0, index.ids.length) };
   }
 
   /** A quarter's latest published unit totals and placement count (for 同比 / 环比), if published. */
-  private async unitTotalsOf(officeId: number, quarter: string) {
-    const [snapshot] = await latestSnapshots(this.dataSource, officeId, [quarter]);
+  private async unitTotalsOf(m: EntityManager, officeId: number, quarter: string) {
+    const [snapshot] = await latestSnapshots(m, officeId, [quarter]);
     if (!snapshot) return { totals: new Map<number, number>(), placements: null };
-    const units = await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id }, select: { unitId: true, total: true } });
+    const units = await m.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id }, select: { unitId: true, total: true } });
     return { totals: new Map(units.map((u) => [u.unitId, u.total])), placements: snapshot.summary.placements };
   }
 
@@ -143,7 +147,7 @@ export class NoticeDataBuilder {
    * Scans the quarter's verified adoptions once, in index order (date, id) and in pages, keeping
    * only their id, outlet and day, then puts them in notice order.
    */
-  private async adoptionIndex(officeId: number, quarter: string): Promise<AdoptionIndex> {
+  private async adoptionIndex(m: EntityManager, officeId: number, quarter: string): Promise<AdoptionIndex> {
     const { start, end } = quarterRange(quarter);
     const ids = new IntColumn();
     const outletIds = new IntColumn();
@@ -151,7 +155,7 @@ export class NoticeDataBuilder {
     let after = { date: start, id: 0 };
     for (;;) {
       // Keyset paging: each page starts in the index where the previous one stopped.
-      const rows: { id: unknown; outletId: unknown; publishedDate: unknown }[] = await this.dataSource.query(
+      const rows: { id: unknown; outletId: unknown; publishedDate: unknown }[] = await m.query(
         `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate
          FROM placements p JOIN articles a ON a.id = p.articleId
          WHERE p.officeId = ? AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
@@ -168,7 +172,7 @@ export class NoticeDataBuilder {
       const last = rows[rows.length - 1];
       after = { date: String(last.publishedDate), id: Number(last.id) };
     }
-    const outlets = (await this.outletsById([...new Set(outletIds.values())])).sort(
+    const outlets = (await this.outletsById(m, [...new Set(outletIds.values())])).sort(
       (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || ZH.compare(a.name, b.name) || a.id - b.id,
     );
     const position = new Map(outlets.map((o, i) => [o.id, i]));
@@ -189,11 +193,11 @@ export class NoticeDataBuilder {
     };
   }
 
-  private async outletsById(ids: number[]): Promise<QuarterOutlet[]> {
+  private async outletsById(m: EntityManager, ids: number[]): Promise<QuarterOutlet[]> {
     const out: QuarterOutlet[] = [];
     for (let i = 0; i < ids.length; i += IN_CHUNK) {
       const chunk = ids.slice(i, i + IN_CHUNK);
-      const rows: Record<string, unknown>[] = await this.dataSource.query(
+      const rows: Record<string, unknown>[] = await m.query(
         `SELECT id, name, level, channel FROM outlets WHERE id IN (${chunk.map(() => '?').join(',')})`,
         chunk,
       );
@@ -207,7 +211,7 @@ export class NoticeDataBuilder {
    * time: rows fetched by id, unit names per chunk. A chunk never splits one outlet's day, whose
    * adoptions are then ordered by title (so `to` must end an outlet's day too, as level ends do).
    */
-  private async *adoptionRows(index: AdoptionIndex, from: number, to: number): AsyncGenerator<BuiltAdoption[]> {
+  private async *adoptionRows(m: EntityManager, index: AdoptionIndex, from: number, to: number): AsyncGenerator<BuiltAdoption[]> {
     const { ids, outletOf, dayOf, outlets } = index;
     for (let i = from; i < to; ) {
       let j = Math.min(i + IN_CHUNK, to);
@@ -220,7 +224,7 @@ export class NoticeDataBuilder {
       const rows = new Map<number, Record<string, unknown>>();
       for (let k = i; k < j; k += IN_CHUNK) {
         const chunk = Array.from(ids.subarray(k, Math.min(k + IN_CHUNK, j)));
-        const found: Record<string, unknown>[] = await this.dataSource.query(
+        const found: Record<string, unknown>[] = await m.query(
           `SELECT p.id AS id, p.articleId AS articleId, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence,
                   a.title AS title, a.commissionId AS commissionId,
                   CASE WHEN EXISTS (SELECT 1 FROM instructions i WHERE i.articleId = p.articleId AND i.status = 'verified') THEN 1 ELSE 0 END AS instructed
@@ -229,7 +233,7 @@ export class NoticeDataBuilder {
         );
         for (const r of found) rows.set(Number(r.id), r);
       }
-      const names = await this.unitNames([...new Set([...rows.values()].map((r) => Number(r.articleId)))]);
+      const names = await this.unitNames(m, [...new Set([...rows.values()].map((r) => Number(r.articleId)))]);
       const out: (BuiltAdoption & { id: number; at: number })[] = [];
       for (let k = i; k < j; k++) {
         const r = rows.get(ids[k]);
@@ -258,11 +262,11 @@ export class NoticeDataBuilder {
   }
 
   /** Unit names per article in the order they were recorded, asked in chunks (SQLite allows only so many bound values). */
-  private async unitNames(articleIds: number[]): Promise<Map<number, string[]>> {
+  private async unitNames(m: EntityManager, articleIds: number[]): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
     for (let i = 0; i < articleIds.length; i += IN_CHUNK) {
       const chunk = articleIds.slice(i, i + IN_CHUNK);
-      const rows: { articleId: unknown; name: string }[] = await this.dataSource.query(
+      const rows: { articleId: unknown; name: string }[] = await m.query(
         `SELECT au.articleId AS articleId, u.name AS name FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${chunk.map(() => '?').join(',')}) ORDER BY au.id`,
         chunk,
       );
@@ -276,36 +280,44 @@ export class NoticeDataBuilder {
   }
 
   /** The quarter's first INSTRUCTION_LIMIT verified 批示 in date order, and how many there are. */
-  private async instructions(officeId: number, quarter: string): Promise<{ items: NoticeInstruction[]; total: number }> {
+  private async instructions(m: EntityManager, officeId: number, quarter: string): Promise<{ items: NoticeInstruction[]; total: number }> {
     const { start, end } = quarterRange(quarter);
     const from = `FROM instructions i JOIN articles a ON a.id = i.articleId
        WHERE i.officeId = ? AND i.instructedDate BETWEEN ? AND ? AND i.status = 'verified' AND a.status = 'verified'`;
-    const [{ n }]: { n: unknown }[] = await this.dataSource.query(`SELECT COUNT(*) AS n ${from}`, [officeId, start, end]);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const [{ n }]: { n: unknown }[] = await m.query(`SELECT COUNT(*) AS n ${from}`, [officeId, start, end]);
+    const rows: Record<string, unknown>[] = await m.query(
       `SELECT i.articleId AS articleId, i.leaderTitle AS leaderTitle, i.level AS level, i.instructedDate AS date, a.title AS title
        ${from} ORDER BY i.instructedDate, i.id LIMIT ${INSTRUCTION_LIMIT}`,
       [officeId, start, end],
     );
-    const names = await this.unitNames([...new Set(rows.map((r) => Number(r.articleId)))]);
+    const names = await this.unitNames(m, [...new Set(rows.map((r) => Number(r.articleId)))]);
     const items = rows.map((r) => ({ unitNames: names.get(Number(r.articleId)) ?? [], title: String(r.title), leaderTitle: String(r.leaderTitle), level: String(r.level), date: String(r.date) }));
     return { items, total: Number(n) };
   }
 
-  private async commissions(officeId: number, quarter: string): Promise<NoticeCommission[]> {
+  /**
+   * 约稿 due in the quarter, judged as the engine judges them (commissionOutcome): an answer
+   * counts only when its article is verified, and a target without one is missed only once the
+   * deadline is before the publication date; until then it is pending, not named as missing.
+   */
+  private async commissions(m: EntityManager, officeId: number, quarter: string, asOfDate: string): Promise<NoticeCommission[]> {
     const { start, end } = quarterRange(quarter);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows: Record<string, unknown>[] = await m.query(
       `SELECT c.id AS id, c.topic AS topic, c.deadline AS deadline, u.name AS unitName, a.submittedDate AS submittedDate
-       FROM commissions c JOIN commission_targets t ON t.commissionId = c.id JOIN units u ON u.id = t.unitId LEFT JOIN articles a ON a.id = t.articleId
+       FROM commissions c JOIN commission_targets t ON t.commissionId = c.id JOIN units u ON u.id = t.unitId
+       LEFT JOIN articles a ON a.id = t.articleId AND a.status = 'verified'
        WHERE c.officeId = ? AND c.deadline BETWEEN ? AND ? ORDER BY c.deadline, c.id, u.code`,
       [officeId, start, end],
     );
     const byId = new Map<number, NoticeCommission>();
     for (const r of rows) {
-      const c = byId.get(Number(r.id)) ?? { topic: String(r.topic), deadline: String(r.deadline), targets: 0, onTime: 0, late: 0, missing: 0, lateOrMissingUnits: [] };
+      const c = byId.get(Number(r.id)) ?? { topic: String(r.topic), deadline: String(r.deadline), targets: 0, onTime: 0, late: 0, missing: 0, pending: 0, lateOrMissingUnits: [] };
       c.targets++;
-      if (r.submittedDate && String(r.submittedDate) <= c.deadline) c.onTime++;
+      const outcome = commissionOutcome(c.deadline, { answeredArticleSubmittedDate: (r.submittedDate as string | null) ?? null }, asOfDate);
+      if (outcome === 'on-time') c.onTime++;
+      else if (outcome === null) c.pending = (c.pending ?? 0) + 1;
       else {
-        if (r.submittedDate) c.late++;
+        if (outcome === 'late') c.late++;
         else c.missing++;
         c.lateOrMissingUnits.push(String(r.unitName));
       }
@@ -314,11 +326,30 @@ export class NoticeDataBuilder {
     return [...byId.values()];
   }
 
+  /** The quarter's verified 事项 (by kind, with their units) and approved 加减分, as the engine scores them. */
+  private async itemsAndAdjustments(m: EntityManager, officeId: number, quarter: string): Promise<Pick<NoticeData, 'items' | 'adjustments'>> {
+    const { start, end } = quarterRange(quarter);
+    const items: Record<string, unknown>[] = await m.query(
+      `SELECT r.kind AS kind, r.title AS title, r.itemDate AS date, u.name AS unitName FROM item_records r JOIN units u ON u.id = r.unitId
+       WHERE r.officeId = ? AND r.itemDate BETWEEN ? AND ? AND r.status = 'verified' ORDER BY r.itemDate, r.id`,
+      [officeId, start, end],
+    );
+    const adjustments: Record<string, unknown>[] = await m.query(
+      `SELECT j.points AS points, j.reason AS reason, u.name AS unitName FROM adjustments j JOIN units u ON u.id = j.unitId
+       WHERE j.officeId = ? AND j.quarter = ? AND j.status = 'approved' ORDER BY u.code, j.id`,
+      [officeId, quarter],
+    );
+    return {
+      items: items.map((r) => ({ kind: String(r.kind), title: String(r.title), date: String(r.date), unitName: String(r.unitName) })),
+      adjustments: adjustments.map((r) => ({ unitName: String(r.unitName), points: Number(r.points), reason: String(r.reason) })),
+    };
+  }
+
   /** Units whose total or rank differs from the previous revision. */
-  private async corrections(snapshot: RankingSnapshot, units: SnapshotUnit[], reason?: string): Promise<NoticeCorrection[]> {
-    const previous = await this.dataSource.getRepository(RankingSnapshot).findOneBy({ officeId: snapshot.officeId, quarter: snapshot.quarter, revision: snapshot.revision - 1 });
+  private async corrections(m: EntityManager, snapshot: RankingSnapshot, units: SnapshotUnit[], reason?: string): Promise<NoticeCorrection[]> {
+    const previous = await m.getRepository(RankingSnapshot).findOneBy({ officeId: snapshot.officeId, quarter: snapshot.quarter, revision: snapshot.revision - 1 });
     if (!previous) return [];
-    const before = new Map((await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: previous.id } })).map((u) => [u.unitId, u]));
+    const before = new Map((await m.getRepository(SnapshotUnit).find({ where: { snapshotId: previous.id } })).map((u) => [u.unitId, u]));
     return units
       .filter((u) => !before.has(u.unitId) || before.get(u.unitId)!.total !== u.total || before.get(u.unitId)!.groupRank !== u.groupRank)
       .sort((a, b) => ZH.compare(a.groupName, b.groupName) || a.groupRank - b.groupRank)

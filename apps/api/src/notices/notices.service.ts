@@ -9,7 +9,7 @@ import type { JobPayloads } from '../jobs/job.types';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
 import { FileStore } from '../storage/file-store.service';
 import { User } from '../users/user.entity';
-import { NoticeDataBuilder } from './notice-data.builder';
+import { NoticeModelStore } from './notice-model.store';
 import { NoticeDocument } from './notice-document.entity';
 import { NoticeRead } from './notice-read.entity';
 import type { NoticeData } from './render/notice-data';
@@ -21,7 +21,7 @@ export type NoticeFormat = NoticeDocument['format'];
 
 /**
  * The stored formats. The JSON (the web view) and the DOCX are made from the bounded notice
- * data; the XLSX's 附件2 is the full adoption list, streamed from the database while it is written.
+ * data; the XLSX's 附件2 is the full adoption list, streamed from the frozen model while it is written.
  */
 const FORMATS: { format: NoticeFormat; render: (data: NoticeData, adoptions: () => AdoptionChunks) => Promise<Buffer> }[] = [
   { format: 'json', render: async (data) => Buffer.from(JSON.stringify(data)) },
@@ -34,7 +34,7 @@ const FORMATS: { format: NoticeFormat; render: (data: NoticeData, adoptions: () 
 export class NoticesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly builder: NoticeDataBuilder,
+    private readonly models: NoticeModelStore,
     private readonly files: FileStore,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
@@ -51,7 +51,8 @@ export class NoticesService implements OnModuleInit {
     const existing = new Set((await this.dataSource.getRepository(NoticeDocument).find({ where: { snapshotId: snapshot.id } })).map((d) => d.format));
     const missing = FORMATS.filter((f) => !existing.has(f.format));
     if (missing.length === 0) return { rendered: [] };
-    const { data, adoptions } = await this.builder.build(snapshot);
+    // From the notice frozen at publication only: a retried render after a later edit says the same.
+    const { data, adoptions } = await this.models.load(snapshot);
     for (const { format, render } of missing) {
       const stored = await this.files.put(await render(data, adoptions), format);
       await this.dataSource.createQueryBuilder().insert().into(NoticeDocument)

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NoticesModule } from '../notices/notices.module';
 import { SchemesModule } from '../schemes/schemes.module';
 import { ScoreLedgerModule } from '../score-ledger/score-ledger.module';
 import { DisputesService } from './disputes.service';
@@ -10,7 +11,7 @@ import { RankingsController } from './rankings.controller';
 import { YearRankingService } from './year-ranking.service';
 
 @Module({
-  imports: [ScoreLedgerModule, SchemesModule],
+  imports: [ScoreLedgerModule, SchemesModule, NoticesModule],
   controllers: [QuartersController, RankingsController],
   providers: [QuartersService, DisputesService, PublishService, QuarterSchedulerService, YearRankingService],
   exports: [QuartersService],

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { toNumber } from '../common/db-errors';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
+import { NoticeModelStore } from '../notices/notice-model.store';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SchemesService } from '../schemes/schemes.service';
 import { ScoreLedgerService } from '../score-ledger/score-ledger.service';
@@ -46,6 +49,8 @@ export class PublishService implements OnModuleInit {
     private readonly quarters: QuartersService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly noticeModels: NoticeModelStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit() {
@@ -61,7 +66,7 @@ export class PublishService implements OnModuleInit {
     await ctx.progress(40);
     const system = { officeId } as AuthUser;
     const ranking = await this.scores.ranking(system, quarter);
-    const figures = await unitFigures(this.dataSource.manager, officeId, quarter);
+    const figures = await unitFigures(this.dataSource.manager, officeId, quarter, this.clock.today());
     const monthly = await this.monthlyCounts(officeId, ranking.schemeVersion.id, quarter);
     await ctx.progress(60);
     const snapshot = await this.dataSource.transaction(async (manager) => {
@@ -87,6 +92,8 @@ export class PublishService implements OnModuleInit {
       await this.schemes.lock(ranking.schemeVersion.id, manager);
       const noticeTexts = payload.reason ? { ...(period.noticeTexts ?? {}), correctionReason: payload.reason } : period.noticeTexts;
       await manager.update(QuarterPeriod, { id: period.id }, { stage: 'published', publishedAt: this.clock.now(), noticeTexts });
+      // The notice is frozen with the snapshot, from the same records: every later render reads only this.
+      await this.noticeModels.freeze(manager, { ...saved, contentHash });
       return { ...saved, contentHash };
     });
     await ctx.progress(85);

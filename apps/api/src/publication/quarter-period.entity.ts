@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { GuardOverride } from '@app/contracts';
 import { OfficeOwnedEntity } from '../database/base.entity';
 
 export const QUARTER_STAGES = ['open', 'review', 'closed', 'published'] as const;
@@ -17,6 +18,14 @@ export interface NoticeTexts {
   copyTo?: string;
   /** Why the latest republication corrects the earlier notice (更正原因). */
   correctionReason?: string;
+}
+
+/** An entry left out of the ranking when the quarter was closed; unitName is absent in rows of older versions. */
+export interface ExcludedEntry {
+  type: string;
+  id: number;
+  title: string;
+  unitName?: string;
 }
 
 /**
@@ -46,9 +55,9 @@ export class QuarterPeriod extends OfficeOwnedEntity {
   @Column({ type: 'datetime', nullable: true })
   publishedAt: Date | null;
 
-  /** Unverified entries the office chose to leave out when closing: [{ type, id, title }]. */
+  /** Unverified entries the office chose to leave out when closing: [{ type, id, title, unitName }]. */
   @Column({ type: 'simple-json', nullable: true })
-  excludedEntries: { type: string; id: number; title: string }[] | null;
+  excludedEntries: ExcludedEntry[] | null;
 
   @Column({ type: 'simple-json', nullable: true })
   noticeTexts: NoticeTexts | null;
@@ -59,4 +68,8 @@ export class QuarterPeriod extends OfficeOwnedEntity {
    */
   @Column({ type: 'boolean', default: false })
   backfill: boolean;
+
+  /** Every guard override of close and publish, oldest first. */
+  @Column({ type: 'simple-json', nullable: true })
+  guardOverrides: GuardOverride[] | null;
 }

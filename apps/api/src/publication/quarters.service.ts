@@ -2,6 +2,7 @@ import { quarterLabel } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { GuardOverride, QuarterGuard } from '@app/contracts';
 import { formatPoints, isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -14,6 +15,7 @@ import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CloseQuarterDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
 import { pendingEntries } from './pending-entries';
+import { Dispute } from './dispute.entity';
 import { QuarterPeriod } from './quarter-period.entity';
 import { RankingSnapshot } from './ranking-snapshot.entity';
 import { SnapshotUnit } from './snapshot-unit.entity';
@@ -25,8 +27,9 @@ export function quarterSettledDate(quarter: string, dueDay: number): string {
 }
 
 /**
- * At most this many unverified entries can be left out when closing: each is named in the
- * notice, and the list (titles cut to 60 characters) must fit a TEXT column (64 KB on MariaDB).
+ * At most this many unverified entries can be left out when closing: each is listed in the
+ * notice's 附件3, and the list (titles cut to 40 characters, unit names to 30) must fit a TEXT
+ * column (64 KB on MariaDB).
  */
 export const MAX_EXCLUDED = 200;
 
@@ -49,7 +52,7 @@ export class QuartersService {
    */
   async currentPeriod(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
     const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
-    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null, backfill: false });
+    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null, backfill: false, guardOverrides: null });
   }
 
   /** The quarter row to change, created as `open` the first time the office acts on it. */
@@ -156,7 +159,8 @@ export class QuartersService {
 
   /**
    * Closing freezes the record for the ranking. Entries still under review hold it up unless
-   * the office explicitly leaves them out; those are listed in the notice.
+   * the office explicitly leaves them out (summed up in the notice, listed in its 附件3). An open
+   * dispute window or an unanswered dispute holds it up unless the office overrides with a reason.
    */
   async close(user: AuthUser, quarter: string, dto: CloseQuarterDto) {
     return this.dataSource.transaction(async (manager) => {
@@ -164,18 +168,40 @@ export class QuartersService {
       if (period.stage === 'closed' || period.stage === 'published') throw conflict('invalid_stage', `该季度已${stageLabel(period.stage)}`);
       const pending = await pendingEntries(manager, user.officeId, quarter);
       if (pending.length > MAX_EXCLUDED) {
-        // The notice names every excluded entry; hundreds of them mean the review is not done.
+        // The notice's 附件3 lists every excluded entry; hundreds of them mean the review is not done.
         throw conflict('too_many_unverified', `该季度还有 ${pending.length} 条记录未核定，超过可排除的上限 ${MAX_EXCLUDED} 条，请先完成核定`, { excludeUnverified: `${pending.length} 条记录未核定` });
       }
       if (pending.length > 0 && !dto.excludeUnverified) {
         throw conflict('unverified_entries', `该季度还有 ${pending.length} 条记录未核定，请先核定，或选择排除后关闭`, { excludeUnverified: `${pending.length} 条记录未核定` });
       }
-      // The notice names them as article / placement / instruction.
-      const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: p.title.length > 60 ? `${p.title.slice(0, 59)}…` : p.title }));
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: this.clock.now(), excludedEntries: excluded });
-      await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded }, manager);
-      return { quarter, stage: 'closed' as const, excluded };
+      const today = this.clock.today();
+      const unanswered = await manager.count(Dispute, { where: { officeId: user.officeId, quarter, status: 'open' } });
+      const guards: Guard[] = [];
+      if (period.stage === 'review' && period.disputeUntil && today <= period.disputeUntil) {
+        guards.push({ code: 'dispute_window_open', message: `异议期至 ${period.disputeUntil} 才结束` });
+      }
+      if (unanswered > 0) guards.push({ code: 'disputes_unanswered', message: `还有 ${unanswered} 条异议未答复` });
+      const override = this.override(user, 'close', guards, dto.overrideReason);
+      const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: cut(p.title, 40), unitName: cut(p.unitName, 30) }));
+      const overrides = override ? [...(period.guardOverrides ?? []), override] : period.guardOverrides;
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: this.clock.now(), excludedEntries: excluded, guardOverrides: overrides });
+      await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded, ...(override ? { override } : {}) }, manager);
+      return { quarter, stage: 'closed' as const, excluded, override };
     });
+  }
+
+  /**
+   * Refuses when a guard holds (409 with the first guard's code, all of them in the message),
+   * unless the office gives a reason: then the override to store and print in the audit log.
+   */
+  private override(user: AuthUser, action: GuardOverride['action'], guards: Guard[], reason: string | undefined): GuardOverride | null {
+    if (guards.length === 0) return null;
+    const what = guards.map((g) => g.message).join('；');
+    if (!reason) {
+      const verb = action === 'close' ? '关闭' : '发布';
+      throw conflict(guards[0].code, `${what}，现在不能${verb}；如确需${verb}，请填写理由`, { overrideReason: `${what}，请填写强制${verb}的理由` });
+    }
+    return { action, guards: guards.map((g) => g.code), reason, userId: user.id, userName: user.displayName, at: this.clock.now().toISOString() };
   }
 
   /** Reopening a closed (not yet published) quarter lets late verifications in. */
@@ -199,21 +225,37 @@ export class QuartersService {
     });
   }
 
-  /** Queues the publication job; a quarter already published is published again as a correction. */
+  /**
+   * Queues the publication job; a quarter already published is published again as a
+   * correction. A quarter that has not ended yet is published only with an override reason.
+   */
   async publish(user: AuthUser, quarter: string, dto: PublishQuarterDto) {
     const period = await this.currentPeriod(this.dataSource.manager, user.officeId, quarter);
     if (period.stage !== 'closed' && period.stage !== 'published') throw conflict('invalid_stage', '请先关闭该季度再发布');
     if (period.stage === 'published' && !dto.reason) throw invalid({ reason: '再次发布（更正通报）时必须说明更正原因' });
     if (dto.backfill !== undefined && dto.backfill !== period.backfill) await this.dataSource.getRepository(QuarterPeriod).update({ id: period.id }, { backfill: dto.backfill });
+    const { end } = quarterRange(quarter);
+    const guards: Guard[] = this.clock.today() <= end ? [{ code: 'quarter_not_ended', message: `该季度至 ${end} 才结束` }] : [];
+    const override = this.override(user, 'publish', guards, dto.overrideReason);
     const job = await this.jobs.enqueue('quarters.publish', { officeId: user.officeId, quarter, requestedBy: user.id, reason: dto.reason }, {
       businessKey: `${user.officeId}:${quarter}`,
       officeId: user.officeId,
       createdBy: user.id,
     });
-    await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null, ...(dto.backfill !== undefined ? { backfill: dto.backfill } : {}) });
+    if (override) {
+      await this.dataSource.getRepository(QuarterPeriod).update({ id: period.id }, { guardOverrides: [...(period.guardOverrides ?? []), override] });
+    }
+    await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null, ...(dto.backfill !== undefined ? { backfill: dto.backfill } : {}), ...(override ? { override } : {}) });
     return toJobResponse(job);
   }
 }
+
+interface Guard {
+  code: QuarterGuard;
+  message: string;
+}
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function stageLabel(stage: QuarterPeriod['stage']): string {
   return { open: '进行中', review: '复核', closed: '关闭', published: '发布' }[stage];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ExcludedEntry } from './quarter-period.entity';
 
 /** Figures of the whole quarter that the notice's 总体情况 quotes. */
 export interface SnapshotSummary {
@@ -10,7 +11,7 @@ export interface SnapshotSummary {
   commissionsIssued: number;
   commissionTargets: number;
   commissionsOnTime: number;
-  excluded: { type: string; id: number; title: string }[];
+  excluded: ExcludedEntry[];
   /** 补录: the quarter was published from history loaded afterwards (absent in older snapshots). */
   backfill?: boolean;
 }

@@ -15,8 +15,11 @@ const empty = (): UnitFigures => ({ articlesSubmitted: 0, instructions: 0, commi
  * The counts a ranking table shows beside the points, per unit, for one quarter: articles
  * sent (报送数, anything past draft), verified instructions, 约稿 due and done on time.
  * A joint article counts for every unit on it. One grouped query per figure.
+ *
+ * 约稿 are counted as the engine scores them (commissionOutcome): answered means answered with a
+ * verified article, and an unanswered target is due only once its deadline is before `asOfDate`.
  */
-export async function unitFigures(manager: EntityManager, officeId: number, quarter: string): Promise<Map<number, UnitFigures>> {
+export async function unitFigures(manager: EntityManager, officeId: number, quarter: string, asOfDate: string): Promise<Map<number, UnitFigures>> {
   const { start, end } = quarterRange(quarter);
   const out = new Map<number, UnitFigures>();
   const add = (unitId: unknown, key: keyof UnitFigures, n: unknown) => {
@@ -37,11 +40,11 @@ export async function unitFigures(manager: EntityManager, officeId: number, quar
   );
   instructions.forEach((r: { unitId: unknown; n: unknown }) => add(r.unitId, 'instructions', r.n));
   const commissions = await manager.query(
-    `SELECT t.unitId AS unitId, COUNT(*) AS due,
+    `SELECT t.unitId AS unitId, SUM(CASE WHEN a.id IS NOT NULL OR c.deadline < ? THEN 1 ELSE 0 END) AS due,
             SUM(CASE WHEN a.id IS NOT NULL AND a.submittedDate <= c.deadline THEN 1 ELSE 0 END) AS done
-     FROM commission_targets t JOIN commissions c ON c.id = t.commissionId LEFT JOIN articles a ON a.id = t.articleId
+     FROM commission_targets t JOIN commissions c ON c.id = t.commissionId LEFT JOIN articles a ON a.id = t.articleId AND a.status = 'verified'
      WHERE c.officeId = ? AND c.deadline BETWEEN ? AND ? GROUP BY t.unitId`,
-    [officeId, start, end],
+    [asOfDate, officeId, start, end],
   );
   commissions.forEach((r: { unitId: unknown; due: unknown; done: unknown }) => {
     add(r.unitId, 'commissionsDue', r.due);
@@ -70,7 +73,7 @@ export async function quarterTotals(manager: EntityManager, officeId: number, qu
   const [commissions] = await manager.query(
     `SELECT COUNT(DISTINCT c.id) AS issued, COUNT(t.id) AS targets,
             SUM(CASE WHEN a.id IS NOT NULL AND a.submittedDate <= c.deadline THEN 1 ELSE 0 END) AS onTime
-     FROM commissions c JOIN commission_targets t ON t.commissionId = c.id LEFT JOIN articles a ON a.id = t.articleId
+     FROM commissions c JOIN commission_targets t ON t.commissionId = c.id LEFT JOIN articles a ON a.id = t.articleId AND a.status = 'verified'
      WHERE c.officeId = ? AND c.deadline BETWEEN ? AND ?`,
     [officeId, start, end],
   );

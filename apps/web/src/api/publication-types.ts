@@ -1,5 +1,5 @@
 /** Shapes of scoring and publication answers: statements, rankings, quarters, notices, notifications. */
-import type { Level } from '@app/contracts';
+import type { GuardOverride, Level } from '@app/contracts';
 
 export interface ScoreLine {
   id: number;
@@ -64,10 +64,11 @@ export interface QuarterItem {
 }
 
 export interface PendingEntry {
-  type: 'articles' | 'placements' | 'instructions';
+  type: 'articles' | 'placements' | 'instructions' | 'items' | 'adjustments';
   id: number;
   title: string;
   status: string;
+  unitName: string;
 }
 
 export interface NoticeTexts {
@@ -91,6 +92,7 @@ export interface QuarterDetail {
   noticeTexts: NoticeTexts | null;
   /** 补录: a past quarter loaded from history; the notice title says so */
   backfill: boolean;
+  guardOverrides: GuardOverride[] | null;
   pending: PendingEntry[];
   snapshots: { id: number; revision: number; schemeVersionId: number; contentHash: string; publishedAt: string }[];
 }

@@ -14,11 +14,16 @@ export const quartersApi = {
   get: (quarter: string) => http.get<QuarterDetail>(`/quarters/${quarter}`),
   snapshot: (quarter: string, revision: number) => http.get<Snapshot>(`/quarters/${quarter}/snapshots/${revision}`),
   openReview: (quarter: string) => http.post<unknown>(`/quarters/${quarter}/review`),
-  close: (quarter: string, excludeUnverified: boolean) => http.post<unknown>(`/quarters/${quarter}/close`, { excludeUnverified }),
+  close: (quarter: string, excludeUnverified: boolean, overrideReason?: string) =>
+    http.post<unknown>(`/quarters/${quarter}/close`, overrideReason ? { excludeUnverified, overrideReason } : { excludeUnverified }),
   reopen: (quarter: string) => http.post<unknown>(`/quarters/${quarter}/reopen`),
   updateTexts: (quarter: string, texts: NoticeTexts) => http.patch<NoticeTexts>(`/quarters/${quarter}/notice-texts`, texts),
-  publish: (quarter: string, reason?: string, backfill?: boolean) =>
-    http.post<JobResponse>(`/quarters/${quarter}/publish`, { ...(reason ? { reason } : {}), ...(backfill !== undefined ? { backfill } : {}) }),
+  publish: (quarter: string, reason?: string, options: { backfill?: boolean; overrideReason?: string } = {}) =>
+    http.post<JobResponse>(`/quarters/${quarter}/publish`, {
+      ...(reason ? { reason } : {}),
+      ...(options.backfill !== undefined ? { backfill: options.backfill } : {}),
+      ...(options.overrideReason ? { overrideReason: options.overrideReason } : {}),
+    }),
   disputes: (quarter: string) => http.get<Dispute[]>(`/quarters/${quarter}/disputes`),
   dispute: (quarter: string, body: { reason: string; scoreLineId?: number }) => http.post<Dispute>(`/quarters/${quarter}/disputes`, body),
   answer: (quarter: string, id: number, answer: string) => http.post<Dispute>(`/quarters/${quarter}/disputes/${id}/answer`, { answer }),

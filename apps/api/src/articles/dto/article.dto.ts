@@ -9,6 +9,7 @@ import { Trim } from '../../common/dto/transforms';
 import { QueryId } from '../../common/parse-id.pipe';
 import { IsBusinessDate, IsBusinessDateOrTime } from '../../common/business-date';
 import { IsId } from '../../common/dto/numbers';
+import { OfficeRecordingDto } from '../../common/dto/office-recording.dto';
 
 /** A book-length article; anything above is a typing slip. */
 const MAX_WORD_COUNT = 1_000_000;
@@ -90,4 +91,14 @@ export class SimilarQuery {
 export class BulkDeleteArticlesDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsId({ each: true })
   ids: number[];
+}
+
+/** The office records when an article really reached it, and how (e-mail, paper, phone). */
+export class RecordSubmissionDto extends OfficeRecordingDto {
+  /** YYYY-MM-DD HH:mm in the business zone, or an ISO timestamp; not in the future. */
+  @IsString() @IsBusinessDateOrTime()
+  submittedAt: string;
+
+  @IsId()
+  version: number;
 }

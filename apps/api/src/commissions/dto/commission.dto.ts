@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsBusinessDate } from '../../common/business-date';
+import { IsBusinessDate, IsBusinessDateOrTime } from '../../common/business-date';
 import { IsId } from '../../common/dto/numbers';
+import { OfficeRecordingDto } from '../../common/dto/office-recording.dto';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 import { QueryBoolean, Trim } from '../../common/dto/transforms';
@@ -84,4 +85,14 @@ export class CompletionQuery {
 
   @IsBusinessDate()
   to: string;
+}
+
+/** The office records a unit's answer with the time it came in, and how (e-mail, paper, phone). */
+export class RecordAnswerDto extends OfficeRecordingDto {
+  @IsId()
+  articleId: number;
+
+  /** YYYY-MM-DD HH:mm in the business zone, or an ISO timestamp; not in the future. */
+  @IsString() @IsBusinessDateOrTime()
+  answeredAt: string;
 }

@@ -1,6 +1,8 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsBusinessMonth } from '../../common/business-date';
+import { IsBusinessDateOrTime, IsBusinessMonth } from '../../common/business-date';
 import { IsId } from '../../common/dto/numbers';
+import { OfficeRecordingDto } from '../../common/dto/office-recording.dto';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 import { Trim } from '../../common/dto/transforms';
@@ -23,6 +25,16 @@ export class FileMonthlyReportDto {
    */
   @IsOptionalNonNull() @IsId()
   version?: number;
+}
+
+/**
+ * A report the office records (or corrects) for a unit with its real filing time, as received
+ * by e-mail, on paper or by phone. Officers file through FileMonthlyReportDto, always "now".
+ */
+export class RecordMonthlyReportDto extends IntersectionType(FileMonthlyReportDto, OfficeRecordingDto) {
+  /** When the unit's report was received: YYYY-MM-DD HH:mm in the business zone, or an ISO timestamp. */
+  @IsString() @IsBusinessDateOrTime()
+  filedAt: string;
 }
 
 /** Which unit, for the office; officers and reviewers always get their own. */

@@ -78,8 +78,8 @@ export interface NoticeSummary {
   instructions: number;
   previousQuarterPlacements: number | null;
   lastYearPlacements: number | null;
-  /** entries the office excluded when closing the quarter (not verified in time) */
-  excluded: { type: string; id: number; title: string }[];
+  /** entries the office excluded when closing the quarter (not verified in time); unitName is absent in older documents */
+  excluded: { type: string; id: number; title: string; unitName?: string }[];
 }
 
 export interface NoticeHighlight {
@@ -110,7 +110,26 @@ export interface NoticeCommission {
   onTime: number;
   late: number;
   missing: number;
+  /** targets not answered whose deadline had not passed at publication: neither done nor missed; absent in older documents */
+  pending?: number;
   lateOrMissingUnits: string[];
+}
+
+/** A verified 事项 of the quarter. */
+export interface NoticeItem {
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  unitName: string;
+}
+
+/** An approved 加减分 of the quarter. */
+export interface NoticeAdjustment {
+  unitName: string;
+  /** ten-thousandths of a point, signed */
+  points: number;
+  reason: string;
 }
 
 export interface NoticeCorrection {
@@ -159,6 +178,10 @@ export interface NoticeData {
    * bounded) or empty when everything is listed.
    */
   adoptionsOmitted?: NoticeOmittedLevel[];
+  /** verified 事项 of the quarter, in date order; absent in documents stored before they were shown */
+  items?: NoticeItem[];
+  /** approved 加减分 of the quarter, by unit; absent in documents stored before they were shown */
+  adjustments?: NoticeAdjustment[];
   /** for kind 'correction': what changed against the previous revision */
   corrections?: NoticeCorrection[];
   /** for kind 'correction': the notice being corrected, quoted in the first sentence */

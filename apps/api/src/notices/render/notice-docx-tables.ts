@@ -17,7 +17,7 @@ import {
   type IXmlableObject,
 } from 'docx';
 import { PAGE, SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
-import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from './notice-tables';
+import { ADOPTION_COLUMNS, EXCLUDED_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from './notice-tables';
 
 /**
  * Column widths in twips; the last column takes what is left of the 156 mm 版心, so the grid
@@ -30,6 +30,9 @@ const RANKING_WIDTHS = fillWidth([460, 1900, 620, 620, 460, 460, 460, 460, 800, 
 // The adoption list stays 五号: dates without the year (10月21日) and 第11版 fit on one line even
 // with the spacing LibreOffice and WPS add between digits and Chinese characters.
 const ADOPTION_WIDTHS = [1400, 2985, 1400, 1400, 900, 760];
+
+// 附件3: number, unit, kind, and the title taking the rest.
+const EXCLUDED_WIDTHS = fillWidth([700, 2400, 1000]);
 
 const CELL_MARGIN = 40;
 
@@ -148,6 +151,14 @@ export function adoptionDocxTable(groups: AdoptionGroup[]): FileChild {
       yield { cells: [{ text: g.caption, width: TEXT_WIDTH, head: true, align: 'left', span: ADOPTION_WIDTHS.length }] };
       for (const r of g.rows) yield { cells: adoptionCells(r).map((text, i) => ({ text, width: ADOPTION_WIDTHS[i], align: i === 1 ? 'left' : 'center' })) };
     }
+  });
+}
+
+/** 附件3: the entries left out of the ranking, with their units. */
+export function excludedDocxTable(rows: string[][]): FileChild {
+  return new GridTable(EXCLUDED_WIDTHS, function* () {
+    yield headerRow(EXCLUDED_COLUMNS, EXCLUDED_WIDTHS);
+    for (const r of rows) yield { cells: r.map((text, i) => ({ text, width: EXCLUDED_WIDTHS[i], align: i === 3 ? 'left' : 'center' })) };
   });
 }
 

@@ -70,7 +70,7 @@ describe('renderNoticeDocx', () => {
         for (const p of part.paragraphs) body.push(['NoticeBody', p]);
       }
     }
-    const front = shape(doc.blocks.slice(0, 4 + body.length + 5));
+    const front = shape(doc.blocks.slice(0, 4 + body.length + 6));
     expect(front).toEqual([
       [null, '中共示例区委组织部办公室'],
       ['NoticePlain', '示组办〔2023〕12号'],
@@ -79,6 +79,7 @@ describe('renderNoticeDocx', () => {
       ...body,
       ['NoticePlain', '附件：1．2023年第二季度信息宣传工作得分排名表'],
       ['NoticePlain', '2．2023年第二季度信息宣传录用情况一览表'],
+      ['NoticePlain', '3．2023年第二季度未核定记录明细表'],
       ['NoticePlain', '（印章）'],
       ['NoticePlain', '中共示例区委组织部办公室'],
       ['NoticePlain', '2023年7月10日'],
@@ -94,7 +95,7 @@ describe('renderNoticeDocx', () => {
     expect(body[body.length - 1]).toEqual(['NoticeBody', '特此通报。']);
   });
 
-  it('carries 附件1 (a table per group, then overall), 附件2 with its legend, then 版记 — every cell', () => {
+  it('carries 附件1 (a table per group, then overall), 附件2 with its legend, 附件3 (the excluded entries with their units), then 版记 — every cell', () => {
     const start = doc.blocks.findIndex((b) => b.kind === 'p' && b.text === '附件1');
     expect(shape(doc.blocks.slice(start))).toEqual([
       ['NoticeAttachmentLabel', '附件1'],
@@ -109,12 +110,15 @@ describe('renderNoticeDocx', () => {
       ['NoticeTitle', '2023年第二季度信息宣传录用情况一览表'],
       [ADOPTION_HEADER, ...ADOPTIONS],
       ['NoticeNote', '注：★ 领导批示；▲ 约稿；◆ 头版头条。'],
+      ['NoticeAttachmentLabel', '附件3'],
+      ['NoticeTitle', '2023年第二季度未核定记录明细表'],
+      [['序号', '单位', '类别', '标题'], ['1', '青石镇党委', '稿件', '青石镇开展“清廉村居”建设']],
       [['抄送：区委办公室。'], ['中共示例区委组织部办公室\t2023年7月10日印发']],
       ['NoticeNote', ''],
     ]);
     // each attachment starts a page; table headers repeat on every page
-    expect(paragraphsOf(doc).filter((p) => p.xml.includes('<w:pageBreakBefore/>')).map((p) => p.text)).toEqual(['附件1', '附件2']);
-    expect((doc.files['word/document.xml'].match(/<w:tblHeader\/>/g) ?? []).length).toBe(4);
+    expect(paragraphsOf(doc).filter((p) => p.xml.includes('<w:pageBreakBefore/>')).map((p) => p.text)).toEqual(['附件1', '附件2', '附件3']);
+    expect((doc.files['word/document.xml'].match(/<w:tblHeader\/>/g) ?? []).length).toBe(5);
   });
 
   it('uses A4 and the GB/T 9704 margins, odd/even page numbers 「— n —」 on the outer side', () => {
@@ -205,8 +209,8 @@ describe('renderNoticeDocx', () => {
   it('gives every table its width twice, in tblW and in gridCol, for WPS', () => {
     const xml = doc.files['word/document.xml'];
     const tables = xml.split('<w:tbl>').slice(1).map((t) => t.slice(0, t.indexOf('</w:tbl>')));
-    // 5 tables: 3 ranking tables, the adoption list, the 版记
-    expect(tables).toHaveLength(5);
+    // 6 tables: 3 ranking tables, the adoption list, the excluded entries, the 版记
+    expect(tables).toHaveLength(6);
     for (const t of tables) {
       expect(t).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
       const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
@@ -327,8 +331,8 @@ describe('renderNoticeDocx edge cases', () => {
   it('renders 60 units and 500 adoptions with every row present', async () => {
     const doc = await readDocx(await renderNoticeDocx(largeNoticeFixture(60, 500)));
     const tables = doc.blocks.filter((b): b is DocxTable => b.kind === 'table');
-    // 镇街组, 部门组, 总排名, adoption list, 版记
-    expect(tables.map((t) => t.rows.length)).toEqual([31, 31, 61, 1 + 4 + 500, 2]);
+    // 镇街组, 部门组, 总排名, adoption list, excluded entries, 版记
+    expect(tables.map((t) => t.rows.length)).toEqual([31, 31, 61, 1 + 4 + 500, 2, 2]);
     expect(tables[2].rows[60][0]).toBe('60');
   });
 
@@ -345,7 +349,8 @@ describe('renderNoticeDocx with more adoptions than 附件2 lists', () => {
   const attachment2 = async (data: Parameters<typeof renderNoticeDocx>[0]) => {
     const doc = await readDocx(await renderNoticeDocx(data));
     const start = doc.blocks.findIndex((b) => b.kind === 'p' && b.text === '附件2');
-    return doc.blocks.slice(start + 2, -2);
+    const next = doc.blocks.findIndex((b) => b.kind === 'p' && b.text === '附件3');
+    return doc.blocks.slice(start + 2, next > start ? next : -2);
   };
 
   it('lists the whole levels that fit, then one sentence with the counts of the rest, then the legend', async () => {

@@ -13,7 +13,7 @@ import {
 } from 'docx';
 import type { NoticeData } from './notice-data';
 import { CHAR, FONTS, LINE, NOTICE_STYLES, PAGE, RED, STYLE, TEXT_WIDTH, font } from './notice-docx-style';
-import { adoptionDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
+import { adoptionDocxTable, excludedDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
 import { textWidth } from './notice-format';
 import { noticeSections, type NoticeSections } from './notice-html';
 import { quarterLabel } from '@app/contracts';
@@ -131,6 +131,7 @@ function attachments(s: NoticeSections): FileChild[] {
       out.push(new Paragraph({ style: STYLE.body, children: [new TextRun('本季度无录用稿件。')] }));
     }
   }
+  if (s.excluded) out.push(...attachmentHead(s.excluded.label, s.excluded.title), excludedDocxTable(s.excluded.rows));
   return out;
 }
 

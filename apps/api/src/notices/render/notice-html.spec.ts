@@ -18,7 +18,9 @@ describe('noticeSections (the web view’s JSON)', () => {
       attachments: [
         { label: '附件1', title: '2023年第二季度信息宣传工作得分排名表' },
         { label: '附件2', title: '2023年第二季度信息宣传录用情况一览表' },
+        { label: '附件3', title: '2023年第二季度未核定记录明细表' },
       ],
+      excluded: { label: '附件3', title: '2023年第二季度未核定记录明细表', rows: [['1', '青石镇党委', '稿件', '青石镇开展“清廉村居”建设']] },
     });
     expect(s.sections.map((x) => x.heading)).toEqual([null, '一、总体情况', '二、上级采用及领导批示情况', '三、约稿完成情况', '四、排名情况', '五、存在问题和下一步要求', null]);
     expect(s.ranking.tables.map((t) => [t.name, t.rows.map((r) => `${r.rank}${r.unitName}${r.score}`)])).toEqual([

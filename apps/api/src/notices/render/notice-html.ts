@@ -4,9 +4,12 @@ import { noticeNarrative, type NarrativeSection } from './notice-narrative';
 import {
   ADOPTION_COLUMNS,
   ADOPTION_LEGEND,
+  EXCLUDED_COLUMNS,
   RANKING_COLUMNS,
   adoptionAttachmentTitle,
   adoptionGroups,
+  excludedAttachmentTitle,
+  excludedRows,
   omittedAdoptionsText,
   rankingAttachmentTitle,
   rankingTables,
@@ -50,6 +53,8 @@ export interface NoticeSections {
     /** the sentence under the table naming the levels not listed and their counts; null when all are listed */
     omitted: string | null;
   } | null;
+  /** 附件3: the entries left out of the ranking when the quarter was closed; null when none (and for a correction) */
+  excluded: { label: string; title: string; columns: readonly string[]; rows: string[][] } | null;
 }
 
 function adoptionSection(data: NoticeData): NonNullable<NoticeSections['adoptions']> {
@@ -66,11 +71,13 @@ function adoptionSection(data: NoticeData): NonNullable<NoticeSections['adoption
 export function noticeSections(data: NoticeData): NoticeSections {
   const narrative = noticeNarrative(data);
   const correction = data.kind === 'correction';
+  const excluded = !correction && data.summary.excluded.length > 0 ? { label: '附件3', title: excludedAttachmentTitle(data), columns: EXCLUDED_COLUMNS, rows: excludedRows(data) } : null;
   const attachments: NoticeAttachment[] = correction
     ? [{ label: '附件', title: rankingAttachmentTitle(data) }]
     : [
         { label: '附件1', title: rankingAttachmentTitle(data) },
         { label: '附件2', title: adoptionAttachmentTitle(data) },
+        ...(excluded ? [{ label: excluded.label, title: excluded.title }] : []),
       ];
   return {
     kind: data.kind,
@@ -88,5 +95,6 @@ export function noticeSections(data: NoticeData): NoticeSections {
     copyTo: data.texts.copyTo?.trim() || null,
     ranking: { title: rankingAttachmentTitle(data), columns: RANKING_COLUMNS, tables: rankingTables(data) },
     adoptions: correction ? null : adoptionSection(data),
+    excluded,
   };
 }

@@ -68,7 +68,7 @@ describe('notice narrative', () => {
     expect(s.heading).toBe('一、总体情况');
     expect(paragraphs(s)).toEqual([
       '本季度全区共报送信息稿件50篇，被各级媒体和刊物录用12篇（次），其中中央级1篇、省级3篇、市级3篇、区级5篇，录用总数同比增长20.0%，环比增长9.1%；获领导批示2篇次。',
-      '另有1条记录在本季度关账时未完成核定，未计入本次统计：稿件《青石镇开展“清廉村居”建设》。',
+      '另有1条未核定的记录不计入本次排名，明细见附件3。',
     ]);
   });
 
@@ -177,6 +177,32 @@ describe('notice narrative', () => {
     const one = { ...data, commissions: [{ topic: '基层治理', deadline: '2023-05-31', targets: 3, onTime: 3, late: 0, missing: 0, lateOrMissingUnits: [] }] };
     expect(paragraphs(commissionsSection(one))).toEqual(['本季度共发出约稿1次，应完成3篇，按时完成3篇，完成率100%。各约稿单位均按时完成约稿任务。']);
     expect(paragraphs(commissionsSection({ ...data, commissions: [] }))).toEqual(['本季度未发出约稿。']);
+  });
+
+  it('三、约稿完成情况: a 约稿 not yet due at publication names nobody as missing and is left out of the rate', () => {
+    const notDue = { ...data, commissions: [{ topic: '年终总结', deadline: '2023-06-30', targets: 4, onTime: 1, late: 0, missing: 0, pending: 3, lateOrMissingUnits: [] }] };
+    expect(paragraphs(commissionsSection(notDue))).toEqual(['本季度共发出约稿1次，应完成1篇，按时完成1篇，完成率100%；另有3篇尚未到截止日期，不计入本次统计。各约稿单位均按时完成约稿任务。']);
+    const none = { ...data, commissions: [{ topic: '年终总结', deadline: '2023-06-30', targets: 2, onTime: 0, late: 0, missing: 0, pending: 2, lateOrMissingUnits: [] }] };
+    expect(paragraphs(commissionsSection(none))).toEqual(['本季度共发出约稿1次，应完成0篇，按时完成0篇；另有2篇尚未到截止日期，不计入本次统计。各约稿单位均按时完成约稿任务。']);
+  });
+
+  it('四、排名情况: names the 事项 by kind and the approved 加减分 before the groups', () => {
+    const withItems: NoticeData = {
+      ...data,
+      items: [
+        { kind: '会议交流发言', title: '全市组织工作会议交流发言', date: '2023-04-12', unitName: '临江街道' },
+        { kind: '调研报告', title: '基层减负调研', date: '2023-05-08', unitName: '区人社局党委' },
+        { kind: '会议交流发言', title: '全省现场会发言', date: '2023-06-01', unitName: '青石镇' },
+      ],
+      adjustments: [
+        { unitName: '临江街道', points: 20_000, reason: '承办全市现场会' },
+        { unitName: '禾西镇', points: -5_000, reason: '漏报重大信息' },
+      ],
+    };
+    const [items, adjustments, first] = paragraphs(rankingSection(withItems));
+    expect(items).toBe('本季度核定计分事项3项（会议交流发言2项、调研报告1项）：临江街道《全市组织工作会议交流发言》、区人社局党委《基层减负调研》、青石镇《全省现场会发言》。');
+    expect(adjustments).toBe('经审批加减分：临江街道加2.00分（承办全市现场会）、禾西镇减0.50分（漏报重大信息）。');
+    expect(first).toBe(paragraphs(rankingSection(data))[0]);
   });
 
   it('四、排名情况: top three per group with scores, ties together, units with no adoption named', () => {

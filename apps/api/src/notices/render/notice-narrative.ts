@@ -48,14 +48,8 @@ export const HIGHLIGHT_LIMIT = 30;
 /** The same cap for the 批示 quoted in the body, in date order. */
 export const INSTRUCTION_LIMIT = 30;
 
-const EXCLUDED_TYPE_LABELS: Record<string, string> = {
-  article: '稿件',
-  placement: '录用',
-  instruction: '批示',
-  commission: '约稿',
-  monthlyReport: '月报',
-  'monthly-report': '月报',
-};
+/** The body quotes at most this many 事项 and 加减分 by name; the rest are counted. */
+export const ITEM_LIMIT = 30;
 
 const levelLabel = (level: string): string => LEVEL_LABELS[level as Level] ?? level;
 const sentenceEnd = (text: string): string => text.replace(/[。；;，,.\s]+$/u, '');
@@ -103,10 +97,8 @@ export function overviewSection(data: NoticeData): NarrativeSection {
   if (comparisons.length > 0) text += `，录用总数${comparisons.join('，')}`;
   text += s.instructions > 0 ? `；获领导批示${formatCount(s.instructions)}篇次。` : '；本季度未获领导批示。';
   const paragraphs = [text];
-  if (s.excluded.length > 0) {
-    const items = s.excluded.map((e) => `${EXCLUDED_TYPE_LABELS[e.type] ?? e.type}《${e.title}》`);
-    paragraphs.push(`另有${s.excluded.length}条记录在本季度关账时未完成核定，未计入本次统计：${joinNames(items)}。`);
-  }
+  // one sentence, whatever their number: the entries themselves are listed with their units in 附件3
+  if (s.excluded.length > 0) paragraphs.push(`另有${formatCount(s.excluded.length)}条未核定的记录不计入本次排名，明细见附件3。`);
   return { key: 'overview', heading: '一、总体情况', parts: [{ paragraphs }] };
 }
 
@@ -159,22 +151,26 @@ export function commissionsSection(data: NoticeData): NarrativeSection {
   const list = data.commissions;
   const heading = '三、约稿完成情况';
   if (list.length === 0) return { key: 'commissions', heading, parts: [{ paragraphs: ['本季度未发出约稿。'] }] };
-  const due = list.reduce((n, c) => n + c.targets, 0);
+  // A target whose deadline had not passed at publication is neither done nor missed (as in the scores).
+  const pending = list.reduce((n, c) => n + (c.pending ?? 0), 0);
+  const due = list.reduce((n, c) => n + c.targets, 0) - pending;
   const onTime = list.reduce((n, c) => n + c.onTime, 0);
   const late = list.reduce((n, c) => n + c.late, 0);
   const missing = list.reduce((n, c) => n + c.missing, 0);
   let text = `本季度共发出约稿${list.length}次，应完成${due}篇，按时完成${onTime}篇`;
   if (late > 0) text += `，逾期完成${late}篇`;
   if (missing > 0) text += `，未完成${missing}篇`;
-  text += `，完成率${formatRate(onTime, due)}。`;
+  text += due > 0 ? `，完成率${formatRate(onTime, due)}` : '';
+  text += pending > 0 ? `；另有${pending}篇尚未到截止日期，不计入本次统计。` : '。';
   const laggards = unique(list.flatMap((c) => c.lateOrMissingUnits));
   text += laggards.length > 0 ? `${joinNames(laggards)}未按时完成约稿任务。` : '各约稿单位均按时完成约稿任务。';
   const paragraphs = [text];
   if (list.length > 1) {
     const details = list.map((c) => {
-      let d = `“${c.topic}”约稿（${chineseDate(c.deadline)}截止）应完成${c.targets}篇，按时完成${c.onTime}篇`;
+      let d = `“${c.topic}”约稿（${chineseDate(c.deadline)}截止）应完成${c.targets - (c.pending ?? 0)}篇，按时完成${c.onTime}篇`;
       if (c.late > 0) d += `，逾期完成${c.late}篇`;
       if (c.missing > 0) d += `，未完成${c.missing}篇`;
+      if (c.pending) d += `，${c.pending}篇尚未到期`;
       return d;
     });
     paragraphs.push(`其中，${details.join('；')}。`);
@@ -205,7 +201,30 @@ export function topThreeText(rows: NoticeUnitRow[]): { label: string; entries: s
   return { label, entries };
 }
 
-/** 四、排名情况: per group the top three with scores, and the units with no adoption. */
+/**
+ * The 事项 and 加减分 that count in the ranking: 事项 by kind with the first ITEM_LIMIT named,
+ * every approved 加减分 up to ITEM_LIMIT with its unit, points and reason. Empty when there are none.
+ */
+export function itemsAndAdjustmentsText(data: NoticeData): string[] {
+  const out: string[] = [];
+  const items = data.items ?? [];
+  if (items.length > 0) {
+    const kinds = new Map<string, number>();
+    for (const i of items) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
+    const named = items.slice(0, ITEM_LIMIT).map((i) => `${i.unitName}《${i.title}》`);
+    const more = items.length > ITEM_LIMIT ? `等` : '';
+    out.push(`本季度核定计分事项${formatCount(items.length)}项（${joinNames([...kinds].map(([k, n]) => `${k}${n}项`))}）：${joinNames(named)}${more}。`);
+  }
+  const adjustments = data.adjustments ?? [];
+  if (adjustments.length > 0) {
+    const named = adjustments.slice(0, ITEM_LIMIT).map((a) => `${a.unitName}${a.points >= 0 ? '加' : '减'}${formatScore(Math.abs(a.points))}（${a.reason}）`);
+    const more = adjustments.length > ITEM_LIMIT ? `等${formatCount(adjustments.length)}项` : '';
+    out.push(`经审批加减分：${joinNames(named)}${more}。`);
+  }
+  return out;
+}
+
+/** 四、排名情况: the 事项 and 加减分 counted, then per group the top three with scores, and the units with no adoption. */
 export function rankingSection(data: NoticeData): NarrativeSection {
   const paragraphs = data.groups.map((g) => {
     const top = topThreeText(g.rows);
@@ -214,7 +233,8 @@ export function rankingSection(data: NoticeData): NarrativeSection {
     if (idle.length > 0) text += `${g.groupName}中${joinNames(idle.map((r) => r.unitName))}本季度无录用稿件，请加强信息报送工作。`;
     return text;
   });
-  return { key: 'ranking', heading: '四、排名情况', parts: [{ paragraphs: paragraphs.length > 0 ? paragraphs : ['本季度无排名单位。'] }] };
+  const ranked = paragraphs.length > 0 ? paragraphs : ['本季度无排名单位。'];
+  return { key: 'ranking', heading: '四、排名情况', parts: [{ paragraphs: [...itemsAndAdjustmentsText(data), ...ranked] }] };
 }
 
 /** 五、存在问题和下一步要求: the office's text, or a starting draft from the figures. */

@@ -10,6 +10,20 @@ export const ADOPTION_COLUMNS = ['单位', '稿件标题', '媒体/刊物', '刊
 
 export const ADOPTION_LEGEND = '注：★ 领导批示；▲ 约稿；◆ 头版头条。';
 
+/** Columns of 附件3 (the entries left out of the ranking when the quarter was closed), in order. */
+export const EXCLUDED_COLUMNS = ['序号', '单位', '类别', '标题'] as const;
+
+/** What each kind of excluded entry is called in 附件3. */
+export const EXCLUDED_TYPE_LABELS: Record<string, string> = {
+  article: '稿件',
+  placement: '录用',
+  instruction: '批示',
+  item: '事项',
+  adjustment: '加减分',
+  commission: '约稿',
+  'monthly-report': '月报',
+};
+
 /**
  * The most rows 附件2 lists in the DOCX and the web view. A district's quarter (about a hundred
  * adoptions) is listed in full, as readers expect; a city's or a province's (tens of thousands)
@@ -253,6 +267,16 @@ export function adoptionCells(row: AdoptionRow): string[] {
 /** 2023年第二季度信息宣传工作得分排名表 */
 export function rankingAttachmentTitle(data: NoticeData): string {
   return `${parseQuarter(data.quarter).label}信息宣传工作得分排名表${data.kind === 'correction' ? '（更正后）' : ''}`;
+}
+
+/** 2023年第二季度未核定记录明细表 */
+export function excludedAttachmentTitle(data: NoticeData): string {
+  return `${parseQuarter(data.quarter).label}未核定记录明细表`;
+}
+
+/** The rows of 附件3, as cells in EXCLUDED_COLUMNS order, in the order the quarter was closed with. */
+export function excludedRows(data: NoticeData): string[][] {
+  return data.summary.excluded.map((e, i) => [String(i + 1), e.unitName ?? '', EXCLUDED_TYPE_LABELS[e.type] ?? e.type, nestQuotes(e.title)]);
 }
 
 /** 2023年第二季度信息宣传录用情况一览表 */

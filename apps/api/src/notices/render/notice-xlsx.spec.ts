@@ -29,8 +29,11 @@ describe('renderNoticeXlsx', () => {
     workbook = await load(await renderNoticeXlsx(noticeFixture(), [adoptionsInNoticeOrder()]));
   });
 
-  it('has a sheet per group, then 总排名 and 录用情况一览', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['镇街组', '部门组', '总排名', '录用情况一览']);
+  it('has a sheet per group, then 总排名, 录用情况一览 and 未核定记录 (附件3)', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['镇街组', '部门组', '总排名', '录用情况一览', '未核定记录']);
+    const excluded = workbook.getWorksheet('未核定记录')!;
+    expect(excluded.getRow(2).values).toEqual([undefined, '序号', '单位', '类别', '标题']);
+    expect(excluded.getRow(3).values).toEqual([undefined, 1, '青石镇党委', '稿件', '青石镇开展“清廉村居”建设']);
   });
 
   it('writes each ranking sheet cell by cell, scores and changes as numbers', () => {
@@ -129,7 +132,7 @@ describe('renderNoticeXlsx', () => {
       { ...data.groups[1], groupName: '总排名' },
     ];
     const named = await load(await renderNoticeXlsx(data, []));
-    expect(named.worksheets.map((s) => s.name)).toEqual(['镇街_社区组_一_', '总排名', '总排名(2)', '录用情况一览']);
+    expect(named.worksheets.map((s) => s.name)).toEqual(['镇街_社区组_一_', '总排名', '总排名(2)', '录用情况一览', '未核定记录']);
   });
 });
 

@@ -3,9 +3,22 @@ import ExcelJS from 'exceljs';
 import { LEVEL_LABELS } from '@app/contracts';
 import type { NoticeAdoption, NoticeData } from './notice-data';
 import { noticeTitle } from './notice-narrative';
-import { ADOPTION_COLUMNS, ADOPTION_LEGEND, RANKING_COLUMNS, adoptionAttachmentTitle, marks, rankingAttachmentTitle, rankingTables, type RankingTable } from './notice-tables';
+import {
+  ADOPTION_COLUMNS,
+  ADOPTION_LEGEND,
+  EXCLUDED_COLUMNS,
+  RANKING_COLUMNS,
+  adoptionAttachmentTitle,
+  excludedAttachmentTitle,
+  excludedRows,
+  marks,
+  rankingAttachmentTitle,
+  rankingTables,
+  type RankingTable,
+} from './notice-tables';
 
 export const ADOPTION_SHEET = '录用情况一览';
+export const EXCLUDED_SHEET = '未核定记录';
 /** The adoption sheet leads with 层级 so it can be filtered and sorted; the DOCX shows levels as spanning rows instead. */
 export const ADOPTION_SHEET_COLUMNS = ['层级', ...ADOPTION_COLUMNS] as const;
 
@@ -17,6 +30,7 @@ const CHANGE_FORMAT = '+0.0%;-0.0%;0.0%';
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 const RANKING_WIDTHS = [6, 18, 8, 8, 8, 8, 8, 8, 10, 14, 10, 10];
 const ADOPTION_WIDTHS = [8, 20, 50, 22, 16, 8, 8];
+const EXCLUDED_WIDTHS = [6, 24, 10, 60];
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, bottom: thin, left: thin, right: thin };
@@ -119,9 +133,18 @@ async function writeAdoptions(workbook: Writer, data: NoticeData, adoptions: Ado
   sheet.commit();
 }
 
+/** 附件3: the entries left out of the ranking when the quarter was closed, with their units. */
+function writeExcluded(workbook: Writer, data: NoticeData, taken: Set<string>): void {
+  const sheet = startSheet(workbook, sheetName(EXCLUDED_SHEET, taken), excludedAttachmentTitle(data), EXCLUDED_COLUMNS, EXCLUDED_WIDTHS);
+  const { center, left } = STYLE;
+  for (const r of excludedRows(data)) addRow(sheet, [Number(r[0]), r[1], r[2], r[3]], [center, center, center, left]);
+  sheet.commit();
+}
+
 /**
  * The notice's tables as a workbook: one sheet per group, then 总排名, then 录用情况一览 (left
- * out of a correction, which carries the ranking only). Scores are numbers shown with two decimals.
+ * out of a correction, which carries the ranking only), then 未核定记录 (附件3) when entries were
+ * left out at closing. Scores are numbers shown with two decimals.
  *
  * 录用情况一览 is the full 附件2 whatever the DOCX lists: it is written from `adoptions`, which
  * must be every adoption of the quarter in notice order (the builder streams them from the
@@ -142,6 +165,7 @@ export async function renderNoticeXlsx(data: NoticeData, adoptions: AdoptionChun
   const taken = new Set<string>();
   for (const table of rankingTables(data)) writeRanking(workbook, data, table, taken);
   if (data.kind !== 'correction') await writeAdoptions(workbook, data, adoptions, taken);
+  if (data.kind !== 'correction' && data.summary.excluded.length > 0) writeExcluded(workbook, data, taken);
   await workbook.commit();
   return Buffer.concat(parts);
 }

@@ -10,6 +10,10 @@ export class CloseQuarterDto {
   /** Leave out the entries that are still under review; they are listed in the notice. */
   @IsOptionalNonNull() @IsBoolean()
   excludeUnverified?: boolean;
+
+  /** Closes despite an open dispute window or unanswered disputes; stored and shown on the quarter page. */
+  @IsOptional() @Trim() @IsString() @MaxLength(500) @Matches(/\S/, { message: '请填写理由' })
+  overrideReason?: string;
 }
 
 export class PublishQuarterDto {
@@ -20,6 +24,9 @@ export class PublishQuarterDto {
   /** Publish as a 补录 quarter (history loaded afterwards); set already when the history import loaded it. */
   @IsOptionalNonNull() @IsBoolean()
   backfill?: boolean;
+  /** Publishes a quarter that has not ended yet; stored and shown on the quarter page. */
+  @IsOptional() @Trim() @IsString() @MaxLength(500) @Matches(/\S/, { message: '请填写理由' })
+  overrideReason?: string;
 }
 
 export class NoticeTextsDto {

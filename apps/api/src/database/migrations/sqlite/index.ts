@@ -1,3 +1,4 @@
+import { OfficeRecordsGuardsNoticeModel1796303168152 } from './1796303168152-OfficeRecordsGuardsNoticeModel';
 import { NotificationDeliveries1796303413708 } from './1796303413708-NotificationDeliveries';
 import { HistoryImport1796303708436 } from './1796303708436-HistoryImport';
 import { Adjustments1796294415627 } from './1796294415627-Adjustments';
@@ -24,6 +25,7 @@ export const MIGRATIONS: Function[] = [
   ScoreLineClause1796293628288,
   ItemRecords1796293794555,
   Adjustments1796294415627,
+  OfficeRecordsGuardsNoticeModel1796303168152,
   NotificationDeliveries1796303413708,
   HistoryImport1796303708436,
 ];

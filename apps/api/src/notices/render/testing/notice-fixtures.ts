@@ -97,7 +97,7 @@ export function noticeFixture(): NoticeData {
       instructions: 2,
       previousQuarterPlacements: 11,
       lastYearPlacements: 10,
-      excluded: [{ type: 'article', id: 901, title: '青石镇开展“清廉村居”建设' }],
+      excluded: [{ type: 'article', id: 901, title: '青石镇开展“清廉村居”建设', unitName: '青石镇党委' }],
     },
     highlights: [
       { unitName: '临江街道', title: '临江街道：小网格撬动基层大治理', outletName: '人民日报', level: 'central' },

@@ -1,0 +1,85 @@
+import { createReadStream } from 'node:fs';
+import { Clock } from '../common/clock';
+import { access } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { businessDate } from '@app/scoring';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import type { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { FileStore, fileMissing } from '../storage/file-store.service';
+import { NoticeDataBuilder } from './notice-data.builder';
+import { NoticeModel } from './notice-model.entity';
+import type { NoticeAdoption, NoticeData } from './render/notice-data';
+
+/** What every rendering of a published notice reads: its data, and the full 附件2 a chunk at a time. */
+export interface FrozenNotice {
+  data: NoticeData;
+  adoptions: () => AsyncGenerator<NoticeAdoption[]>;
+}
+
+/**
+ * Freezes what a snapshot's notice says, in the publication's transaction, as one file: the
+ * notice data on the first line, then the full adoption list as one JSON array per line (about
+ * 500 adoptions each), so rendering the spreadsheet streams it without holding it whole.
+ */
+@Injectable()
+export class NoticeModelStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly builder: NoticeDataBuilder,
+    private readonly files: FileStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Builds the notice from the records as `manager` sees them and stores it with the snapshot; a second call keeps the first. */
+  async freeze(manager: EntityManager, snapshot: RankingSnapshot): Promise<void> {
+    if (await manager.findOne(NoticeModel, { where: { snapshotId: snapshot.id } })) return;
+    const asOfDate = businessDate(snapshot.publishedAt ?? this.clock.now(), this.config.business.timeZone);
+    const { data, adoptions } = await this.builder.build(snapshot, manager, asOfDate);
+    const lines: Buffer[] = [Buffer.from(`${JSON.stringify(data)}\n`)];
+    for await (const chunk of adoptions()) lines.push(Buffer.from(`${JSON.stringify(chunk)}\n`));
+    const stored = await this.files.put(Buffer.concat(lines), 'ndjson');
+    await manager.createQueryBuilder().insert().into(NoticeModel)
+      .values({ officeId: snapshot.officeId, snapshotId: snapshot.id, fileKey: stored.key, size: stored.size, sha256: stored.sha256 })
+      .orIgnore().execute();
+  }
+
+  /**
+   * The frozen notice of a snapshot. A snapshot published before notices were frozen gets its
+   * model built now, once, from the records as they stand (what rendering did before).
+   */
+  async load(snapshot: RankingSnapshot): Promise<FrozenNotice> {
+    let model = await this.dataSource.getRepository(NoticeModel).findOneBy({ snapshotId: snapshot.id });
+    if (!model) {
+      await this.freeze(this.dataSource.manager, snapshot);
+      model = await this.dataSource.getRepository(NoticeModel).findOneByOrFail({ snapshotId: snapshot.id });
+    }
+    const key = model.fileKey;
+    await access(this.files.pathOf(key)).catch(() => Promise.reject(fileMissing()));
+    let data: NoticeData | null = null;
+    for await (const line of this.lines(key)) {
+      data = JSON.parse(line) as NoticeData;
+      break;
+    }
+    if (!data) throw new Error(`notice model ${key} is empty`);
+    const lines = (k: string) => this.lines(k);
+    return {
+      data,
+      adoptions: async function* () {
+        let first = true;
+        for await (const line of lines(key)) {
+          if (first) first = false;
+          else if (line) yield JSON.parse(line) as NoticeAdoption[];
+        }
+      },
+    };
+  }
+
+  private lines(key: string): AsyncIterable<string> {
+    return createInterface({ input: createReadStream(this.files.pathOf(key), 'utf8'), crlfDelay: Infinity });
+  }
+}
