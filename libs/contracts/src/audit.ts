@@ -101,6 +101,7 @@ export const AUDIT_FIELD_NAMES: Record<string, string> = {
   issuedDate: '下发日期', filedDate: '报送日期', articlesSubmitted: '报送稿件数', placementsAdopted: '录用篇次', narrative: '工作情况', filedBy: '报送人',
   versionNo: '版本号', document: '计分规则', lockedAt: '锁定时间', publishedAt: '发布时间', shares: '转发量', placeholder: '占位名称',
   reviewNote: '审核意见', verifiedBy: '核定人', verifiedAt: '核定时间', leader: '批示领导', publishedBy: '发布人',
+  contactName: '联系人', contactPhone: '联系电话', group: '排名分组', unit: '单位', article: '稿件', outlet: '媒体刊物',
 };
 
 /** Fields left out of the before/after table: bookkeeping nobody reads there. */

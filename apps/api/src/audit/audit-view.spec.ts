@@ -20,11 +20,28 @@ describe('auditValue', () => {
 });
 
 describe('auditChanges', () => {
-  it('lists each field either side holds with its Chinese name, hiding bookkeeping', () => {
-    expect(auditChanges({ title: '旧标题', officeId: 1, status: 'draft' }, { title: '新标题', wordCount: 1200 }, ZONE)).toEqual([
+  it('lists the fields an update changed with their Chinese names, hiding bookkeeping', () => {
+    expect(auditChanges({ title: '旧标题', officeId: 1, status: 'draft', wordCount: 800 }, { title: '新标题', wordCount: 1200, genre: '消息' }, ZONE)).toEqual([
       { field: 'title', label: '标题', before: '旧标题', after: '新标题' },
-      { field: 'status', label: '状态', before: '草稿', after: '—' },
-      { field: 'wordCount', label: '字数', before: '—', after: '1200' },
+      { field: 'wordCount', label: '字数', before: '800', after: '1200' },
+      { field: 'genre', label: '体裁', before: '—', after: '消息' },
+    ]);
+  });
+
+  it('leaves out a field the update wrote unchanged', () => {
+    expect(auditChanges({ stage: 'review' }, { stage: 'review', disputeUntil: '2026-04-10' }, ZONE)).toEqual([
+      { field: 'disputeUntil', label: '异议截止', before: '—', after: '2026-04-10' },
+    ]);
+  });
+
+  it('lists every field of a deleted record, and both sides when they share no field', () => {
+    expect(auditChanges({ name: '青石镇', active: true, officeId: 1 }, null, ZONE)).toEqual([
+      { field: 'name', label: '名称', before: '青石镇', after: '—' },
+      { field: 'active', label: '启用', before: '是', after: '—' },
+    ]);
+    expect(auditChanges({ mergedArticle: '甲' }, { units: [1, 2] }, ZONE)).toEqual([
+      { field: 'mergedArticle', label: '并入的稿件', before: '甲', after: '—' },
+      { field: 'units', label: '单位', before: '—', after: '1、2' },
     ]);
   });
 

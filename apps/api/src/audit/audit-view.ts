@@ -43,7 +43,11 @@ export function auditValue(field: string, value: unknown, timeZone: string): str
   return String(value);
 }
 
-/** Before/after as one row per field either side holds, in the order they were written. */
+/**
+ * Before/after as one row per field, in the order written, leaving out fields shown the same on
+ * both sides. An update stores the whole record before and only the changes after: then the
+ * fields the change did not touch are left out too.
+ */
 export function auditChanges(before: unknown, after: unknown, timeZone: string): AuditEntryResponse['changes'] {
   const asObject = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
   const b = asObject(before);
@@ -52,13 +56,17 @@ export function auditChanges(before: unknown, after: unknown, timeZone: string):
     if (before == null && after == null) return [];
     return [{ field: 'value', label: '内容', before: auditValue('value', before, timeZone), after: auditValue('value', after, timeZone) }];
   }
-  const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((f) => !AUDIT_HIDDEN_FIELDS.includes(f));
-  return fields.map((field) => ({
-    field,
-    label: AUDIT_FIELD_NAMES[field] ?? field,
-    before: b ? auditValue(field, b[field], timeZone) : '—',
-    after: a ? auditValue(field, a[field], timeZone) : '—',
-  }));
+  const partial = !!a && !!b && Object.keys(a).some((k) => k in b);
+  const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])]
+    .filter((f) => !AUDIT_HIDDEN_FIELDS.includes(f) && !(partial && !(f in a!)));
+  return fields
+    .map((field) => ({
+      field,
+      label: AUDIT_FIELD_NAMES[field] ?? field,
+      before: b ? auditValue(field, b[field], timeZone) : '—',
+      after: a ? auditValue(field, a[field], timeZone) : '—',
+    }))
+    .filter((row) => !(b && a && row.before === row.after));
 }
 
 export function toAuditResponse(entry: AuditEntry, subject: AuditSubject, actor: AuditActor | undefined, timeZone: string): AuditEntryResponse {

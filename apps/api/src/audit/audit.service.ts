@@ -109,7 +109,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
         if (batch.length === 0) break;
         for (const e of await this.present(actor, batch)) {
           const changes = e.changes.map((c) => `${c.label}：${c.before} → ${c.after}`).join('\n');
-          sheet.addRow([auditTime(e.createdAt, zone), e.actor.name, e.actor.username, e.actor.unitName ?? '', e.actionName, e.entityName, e.subject.label, changes, e.address ?? '']).commit();
+          sheet.addRow([auditTime(e.createdAt, zone), e.actor.name, e.actor.username, e.actor.unitName ?? '—', e.actionName, e.entityName, e.subject.label, changes, e.address ?? '']).commit();
         }
         afterId = batch[batch.length - 1].id;
       }
