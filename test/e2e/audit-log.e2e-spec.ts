@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { AuditEntryResponse } from '@app/contracts';
 import { ScoreLine } from '../../apps/api/src/score-ledger/score-line.entity';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
@@ -13,16 +14,7 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
   res.on('end', () => done(null, Buffer.concat(parts)));
 };
 
-interface Entry {
-  action: string;
-  actionName: string;
-  entity: string;
-  entityName: string;
-  entityId: string;
-  subject: { label: string; link: string | null };
-  actor: { userId: number | null; username: string; name: string; unitName: string | null };
-  changes: { field: string; label: string; before: string; after: string }[];
-}
+type Entry = AuditEntryResponse;
 
 describe.each(testBackends('audit-log'))('audit log 审计日志 ($label)', (backend) => {
   let t: TestApp;
