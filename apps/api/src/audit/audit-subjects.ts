@@ -61,7 +61,7 @@ export async function resolveSubjects(manager: EntityManager, officeId: number, 
   const groups = await load(RankingGroup, ids('rankingGroup'), own);
   const users = await load(User, ids('user'), own);
   const versions = await load(SchemeVersion, ids('scheme_version'), own);
-  const snapshots = await load(RankingSnapshot, ids('notice'), own);
+  const snapshots = await load(RankingSnapshot, [...ids('notice'), ...ids('rankings')], own);
 
   const unitName = (id: number) => units.get(id)?.name ?? `单位 #${id}`;
   const articleTitle = (id: number) => (articles.has(id) ? `《${articles.get(id)!.title}》` : `稿件 #${id}`);
@@ -148,6 +148,17 @@ export async function resolveSubjects(manager: EntityManager, officeId: number, 
         subject = s ? { label: `${quarterName(s.quarter)}通报${s.revision > 1 ? `（第${s.revision}版）` : ''}`, link: `/notices/${id}` } : null;
         break;
       }
+      case 'rankings': {
+        const s = snapshots.get(id);
+        subject = s ? { label: `${quarterName(s.quarter)}得分排名${s.revision > 1 ? `（第${s.revision}版）` : ''}`, link: `/rankings?quarter=${s.quarter}` } : null;
+        break;
+      }
+      case 'year-ranking':
+        subject = { label: `${e.entityId}年度得分汇总`, link: '/rankings' };
+        break;
+      case 'audit':
+        subject = { label: '按条件导出的审计日志', link: '/audit' };
+        break;
       case 'article-import':
       case 'import-report':
         subject = { label: `导入任务 #${e.entityId}`, link: '/jobs' };
