@@ -1,5 +1,6 @@
 // Lint: typescript-eslint's recommended rules, jest's guards against focused tests and
-// un-awaited expectations, and the purity rule of libs/scoring (no Nest, TypeORM or I/O).
+// un-awaited expectations, the purity rule of libs/scoring (no Nest, TypeORM or I/O), and the
+// server's one time source (the Clock).
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const jest = require('eslint-plugin-jest');
@@ -14,6 +15,17 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
+    },
+  },
+  {
+    // Type-aware promise rules: a promise nobody awaits or catches fails silently (a recompute
+    // that never ran, an unhandled rejection that ends the process). One program for the
+    // server, the libs and the tests (tsconfig.json) keeps the type-checked pass to one build.
+    files: ['apps/api/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
@@ -48,6 +60,17 @@ module.exports = tseslint.config(
   {
     files: ['libs/scoring/**/*.spec.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Server code reads the time through the injected Clock, so tests can pin it (common/clock.ts).
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/api/src/common/clock.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected Clock (clock.now()), or systemNow() outside the Nest container: common/clock.ts.' },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Use the injected Clock (clock.now().getTime()), or systemNow() outside the Nest container: common/clock.ts.' },
+      ],
+    },
   },
   {
     files: ['libs/contracts/**/*.ts'],

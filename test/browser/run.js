@@ -14,6 +14,7 @@ const cases = [
   ...require('./cases/reference'),
   ...require('./cases/recording'),
   ...require('./cases/workflow'),
+  ...require('./cases/reminders'),
   ...require('./cases/printing'),
   ...publication,
 ];

@@ -213,7 +213,7 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     const wrong = ['序号', ...HEADERS.slice(1)];
     const { result } = await importSheet(office, await sheetWith([['1', '临江街道党工委', '表头错误的稿件']], { headers: wrong }));
     expect(result).toMatchObject({ rows: 0, articlesCreated: 0, placementsCreated: 0 });
-    expect(result.problems).toEqual([{ row: 1, column: '编号', level: 'error', message: expect.stringContaining(`第一行应依次为「${[...HEADERS, '采用形式', '阅读量'].join('、')}」，第 1 列（A 列）应为「编号」，实际为「序号」`) }]);
+    expect(result.problems).toEqual([{ row: 1, column: '编号', level: 'error', message: expect.stringContaining(`第一行应依次为「${[...HEADERS, '采用形式', '阅读量', '署名顺序'].join('、')}」，第 1 列（A 列）应为「编号」，实际为「序号」`) }]);
     expect(await articles(office)).toHaveLength(before);
   });
 

@@ -1,7 +1,8 @@
 // 月度报送 end to end: a draft counted from the unit's records, filing (first filing time kept),
 // and the office's compliance view: on time / late / missing / pending.
-// The clock cannot be changed, so: a report filed now for 2025-01 (due 2025-02-05) is late; an
-// on-time filing is a row inserted through the DataSource with a filedAt before its due date.
+// The app's clock is pinned to 2025-06-15T16:30Z, already 2025-06-16 in Asia/Shanghai (a UTC date
+// would say the 15th): a report filed now for 2025-01 (due 2025-02-05) is late; an on-time filing
+// of 2025-01 is a row inserted through the DataSource with a filedAt before its due date.
 // Articles and placements are inserted directly because their API is built in parallel.
 import { DataSource } from 'typeorm';
 import { ArticleUnit } from '../../apps/api/src/articles/article-unit.entity';
@@ -11,12 +12,9 @@ import { Placement } from '../../apps/api/src/placements/placement.entity';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
-// Asia/Shanghai has no daylight saving: its date is the UTC date of now + 8 h.
-const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
+const NOW = '2025-06-15T16:30:00Z';
+const TODAY = '2025-06-16';
+const THIS_MONTH = '2025-06';
 
 describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($label)', (backend) => {
   let t: TestApp;
@@ -59,6 +57,7 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
 
   beforeAll(async () => {
     t = await createTestApp(backend);
+    t.clock.set(NOW);
     ds = t.app.get(DataSource);
     [office, officer, officer2, reviewer, leader] = await Promise.all(['office', 'officer', 'officer2', 'reviewer', 'leader'].map((u) => t.login(u)));
     officeId = (await t.http().get('/api/auth/me').set(bearer(office))).body.officeId;
@@ -101,11 +100,10 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
   });
 
   it('filing a past month after its due date is late; filing again keeps the first filing time', async () => {
-    const today = shanghaiToday();
     const res = await file(officer, '2025-01', { articlesSubmitted: 2, placementsAdopted: 2, narrative: '一月情况' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ month: '2025-01', unitId: unit.LJJD, dueDate: '2025-02-05', status: 'late' });
-    expect(res.body.report).toMatchObject({ articlesSubmitted: 2, placementsAdopted: 2, narrative: '一月情况', filedDate: today });
+    expect(res.body.report).toMatchObject({ articlesSubmitted: 2, placementsAdopted: 2, narrative: '一月情况', filedDate: TODAY });
     firstFiling = { filedAt: res.body.report.filedAt, version: res.body.report.version };
 
     const again = await file(officer, '2025-01', { articlesSubmitted: 3, placementsAdopted: 4, narrative: '更正后的一月情况', version: firstFiling.version });
@@ -140,9 +138,9 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
   });
 
   it('a month whose due date has not come is pending, and filing it now is on time', async () => {
-    const month = shanghaiToday().slice(0, 7);
+    const month = THIS_MONTH;
     const before = await compliance(office, month);
-    expect(before.body.dueDate).toBe(`${nextMonth(month)}-05`);
+    expect(before.body.dueDate).toBe('2025-07-05');
     expect(before.body.summary).toEqual({ units: 20, onTime: 0, late: 0, missing: 0, pending: 20 });
     const res = await file(officer, month, { articlesSubmitted: 0, placementsAdopted: 0 });
     expect(res.status).toBe(200);
@@ -152,7 +150,7 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
   });
 
   it('refuses a future month, a malformed month and bad counts, storing nothing', async () => {
-    const future = nextMonth(shanghaiToday().slice(0, 7));
+    const future = '2025-07';
     const ahead = await file(officer, future, { articlesSubmitted: 1, placementsAdopted: 1 });
     expect(ahead.status).toBe(422);
     expect(ahead.body).toMatchObject({ code: 'future_month', errors: { month: expect.stringContaining('尚未到来') } });
@@ -198,7 +196,8 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
     expect(qsz.body).toEqual([expect.objectContaining({ unitCode: 'QSZ', status: 'on-time', dueDate: '2025-02-05' })]);
     const byDefault = await t.http().get('/api/monthly-reports/history').set(bearer(reviewer));
     expect(byDefault.body).toHaveLength(12);
-    expect(byDefault.body[11]).toMatchObject({ month: shanghaiToday().slice(0, 7), status: 'on-time' });
+    expect(byDefault.body.map((m: { month: string }) => m.month)).toEqual(['2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+    expect(byDefault.body[11]).toMatchObject({ month: THIS_MONTH, status: 'on-time', report: expect.objectContaining({ filedDate: TODAY }) });
     const reversed = await t.http().get('/api/monthly-reports/history?from=2025-03&to=2025-01').set(bearer(officer));
     expect(reversed.status).toBe(422);
     expect(reversed.body.code).toBe('range_reversed');
@@ -224,7 +223,7 @@ describe.each(testBackends('monthly_reports'))('monthly reports 月度报送 ($l
     const ljjd = await t.http().get(`/api/monthly-reports?unitId=${unit.LJJD}`).set(bearer(office));
     // newest month first: the current month, then 2025-01
     expect(ljjd.body.items.map((r: { month: string; status: string }) => [r.month, r.status])).toEqual([
-      [shanghaiToday().slice(0, 7), 'on-time'],
+      [THIS_MONTH, 'on-time'],
       ['2025-01', 'late'],
     ]);
   });

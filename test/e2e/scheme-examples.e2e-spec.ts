@@ -208,7 +208,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       const res = await t.http().post('/api/schemes/preview').set(bearer(office)).send({ quarter: '2026-Q2', document: preset('example-1-value-tables.yaml') });
       expect(res.status).toBe(200);
       // 2026-Q2 holds the eight placements of 示例一 and the 省日报 one of 示例三.
-      expect(res.body.rowHits).toEqual([
+      expect(res.body.rowHits.map(({ clause, label, hits }: { clause: string; label: string; hits: number }) => ({ clause, label, hits }))).toEqual([
         { clause: 'adoption.rows[0]', label: '综合采用', hits: 1 },
         { clause: 'adoption.rows[1]', label: '头版头条', hits: 1 },
         { clause: 'adoption.rows[2]', label: '媒体宣传', hits: 4 },

@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
 import { RULE_IDS, compareQuarter, compileScheme, parseScheme, scoreQuarter, type SchemeDocument } from '@app/scoring';
-import { todayBusinessDate } from '../../apps/api/src/common/business-date';
 import { toEngineInput } from '../../apps/api/src/score-ledger/engine-input';
 import { RecordsLoader } from '../../apps/api/src/score-ledger/records-loader';
 import { toRow } from '../../apps/api/src/score-ledger/score-ledger.repository';
@@ -90,7 +89,7 @@ describe.each(testBackends('scheme-golden'))('scheme format 2: golden conversion
   });
 
   it('stores, for every version, exactly the lines today\'s engine gives on the same loaded records', async () => {
-    const asOfDate = todayBusinessDate(t.config);
+    const asOfDate = t.clock.today();
     const loader = t.app.get(RecordsLoader);
     const quarters = ((await ds.query('SELECT DISTINCT quarter FROM score_lines WHERE officeId = ?', [officeId])) as { quarter: string }[])
       .map((r) => r.quarter)

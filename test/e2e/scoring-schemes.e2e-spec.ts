@@ -135,6 +135,17 @@ describe.each(testBackends('scoring-schemes'))('scoring: scheme versions API ($l
       expect(res.body.errors[0].message).toContain('第 26 行第 4 列');
     });
 
+    it.each([
+      ['an alias to no anchor', `x: *nowhere\n`, /不存在或尚未定义的锚点/],
+      ['aliases that expand without bound', `x0: &a [1,1,1,1,1,1,1,1,1,1]\nx1: &b [${Array(10).fill('*a').join(',')}]\nx2: [${Array(10).fill('*b').join(',')}]\n`, /展开后内容过多/],
+    ])('reports %s in a format-2 text as a Chinese YAML error with its place, not a server error', async (_label, tail, message) => {
+      const res = await t.http().post('/api/schemes/validate').set(bearer(office)).send({ document: `${STANDARD}\n${tail}` });
+      expect(res.status).toBe(200);
+      expect(res.body.valid).toBe(false);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: '', code: 'yaml_syntax', line: expect.any(Number), column: expect.any(Number) })]);
+      expect(res.body.errors[0].message).toMatch(message);
+    });
+
     it('is for the office: an officer is refused', async () => {
       const res = await t.http().post('/api/schemes/validate').set(bearer(await t.login('officer'))).send({ document: STANDARD });
       expect(res.status).toBe(403);

@@ -11,6 +11,7 @@ import { createHttpApp } from '../../apps/api/src/bootstrap';
 import { parseConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import { InlineJobDriver } from '../../apps/api/src/jobs/inline-job.driver';
 import { prepareBackend, type TestBackend } from './backends';
+import { TestClock } from './clock';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -19,6 +20,8 @@ export interface TestApp {
   config: AppConfig;
   backend: TestBackend;
   dataDir: string;
+  /** The app's clock: follows real time until a test pins it (`t.clock.set(...)`). */
+  clock: TestClock;
   http: () => ReturnType<typeof request>;
   /** Logs in and returns a Bearer token. */
   login(username: string, password?: string): Promise<string>;
@@ -58,13 +61,15 @@ export async function createTestApp(backend: TestBackend, env: Record<string, st
     DEMO_RECORDS: 'false',
     ...env,
   });
-  const { app } = await createHttpApp(config, { bufferLogs: false });
+  const clock = new TestClock(config.business.timeZone);
+  const { app } = await createHttpApp(config, { bufferLogs: false, clock });
   const http = () => request(app.getHttpServer());
   return {
     app,
     config,
     backend,
     dataDir,
+    clock,
     http,
     async login(username, password = DEMO_PASSWORD) {
       const res = await http().post('/api/auth/login').send({ username, password });

@@ -14,10 +14,12 @@ import { SchemesModule } from './schemes/schemes.module';
 import { ScoreLedgerModule } from './score-ledger/score-ledger.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { PublicationModule } from './publication/publication.module';
 import { NoticesModule } from './notices/notices.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { Clock, ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { MultipartOnlyForUploadsInterceptor } from './common/multipart.interceptor';
 import type { AppConfig } from './config/app-config';
@@ -36,11 +38,13 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: tests pass one they can pin (test/utils/clock.ts). */
+  static forRoot(config: AppConfig, clock = new Clock(config.business.timeZone)): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -82,6 +86,7 @@ export class AppModule {
         ScoreLedgerModule,
         ReviewModule,
         NotificationsModule,
+        RemindersModule,
         PublicationModule,
         NoticesModule,
       ],

@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock';
 import { csrfOriginCheck, securityHeaders } from './common/http-security';
 import { requireJsonBody, verifyJsonBody } from './common/request-body';
 import { createValidationPipe } from './common/validation';
@@ -22,8 +23,8 @@ export interface StartedApp {
 }
 
 /** Builds the HTTP application: the same for `npm start`, the tests and the benchmarks. */
-export async function createHttpApp(config: AppConfig, options: { bufferLogs?: boolean } = {}): Promise<StartedApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createHttpApp(config: AppConfig, options: { bufferLogs?: boolean; clock?: Clock } = {}): Promise<StartedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bufferLogs: options.bufferLogs ?? true,
     ...(config.logLevel === 'silent' ? { logger: false } : {}),
   });

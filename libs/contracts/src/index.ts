@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './responses';
+export * from './preview';
 export * from './audit';

@@ -28,6 +28,13 @@ export interface HealthResponse {
   version: string;
 }
 
+/** What a client needs to know about the server before anyone logs in (GET /api/meta). */
+export interface MetaResponse {
+  /** IANA zone whose calendar business dates are taken in (BUSINESS_TIMEZONE). */
+  businessTimeZone: string;
+  version: string;
+}
+
 export interface SessionUser {
   id: number;
   username: string;

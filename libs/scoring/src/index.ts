@@ -50,6 +50,6 @@ export { splitArticle, signingOrder } from './v2/split';
 export type { CompiledSplit } from './v2/split';
 export { RULE_IDS_2 } from './v2/lines';
 export type { RuleId2, RecordType2, ScoreLine2 } from './v2/lines';
-export { scoreQuarter2, scoreAll2, totals2, adoptionRowHits } from './v2/score';
+export { scoreQuarter2, scoreAll2, totals2, adoptionRowHits, adoptionRowLevelHits } from './v2/score';
 export { commissionOutcome } from './v2/records';
 export { convertScheme1To2 } from './v2/convert';

@@ -1,13 +1,17 @@
 import {
+  addMonths,
   businessDate,
   compareQuarter,
   isBusinessDate,
+  isBusinessMonth,
+  monthBounds,
   monthlyReportDueDate,
   monthsOfQuarter,
   nextQuarter,
   prevQuarter,
   quarterOf,
   quarterRange,
+  zonedMidnight,
 } from './quarter';
 
 describe('business dates and quarters', () => {
@@ -68,6 +72,7 @@ describe('business dates and quarters', () => {
   it.each([
     ['2023-09', 5, '2023-10-05'],
     ['2023-12', 28, '2024-01-28'],
+    ['2024-01', 31, '2024-02-29'],
   ])('monthlyReportDueDate(%p, %p) = %p', (m, day, due) => {
     expect(monthlyReportDueDate(m, day)).toBe(due);
   });
@@ -79,6 +84,41 @@ describe('business dates and quarters', () => {
     ['2023-7-1', false],
   ])('isBusinessDate(%p) = %p', (s, ok) => {
     expect(isBusinessDate(s)).toBe(ok);
+  });
+
+  it('monthlyReportDueDate refuses a malformed month', () => {
+    expect(() => monthlyReportDueDate('2025-13', 5)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2025-01', true],
+    ['2025-12', true],
+    ['2025-13', false],
+    ['2025-00', false],
+    ['2025-1', false],
+    [202501, false],
+  ])('isBusinessMonth(%p) = %p', (value, ok) => {
+    expect(isBusinessMonth(value)).toBe(ok);
+  });
+
+  it.each([
+    ['2024-12', 1, '2025-01'],
+    ['2025-01', -1, '2024-12'],
+    ['2025-03', -14, '2024-01'],
+  ])('addMonths(%p, %p) = %p', (month, n, expected) => {
+    expect(addMonths(month, n)).toBe(expected);
+  });
+
+  it('gives month bounds in a leap year', () => {
+    expect(monthBounds('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
+  });
+
+  it.each([
+    ['2023-07-01', 'Asia/Shanghai', '2023-06-30T16:00:00.000Z'],
+    ['2023-07-01', 'America/New_York', '2023-07-01T04:00:00.000Z'],
+    ['2023-03-12', 'America/New_York', '2023-03-12T05:00:00.000Z'],
+  ])('zonedMidnight(%p, %p) = %p', (date, zone, instant) => {
+    expect(zonedMidnight(date, zone).toISOString()).toBe(instant);
   });
 
   it.each(['2023Q3', '2023-Q5'])('rejects quarter %p', (q) => {

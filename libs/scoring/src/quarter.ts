@@ -1,8 +1,14 @@
+// The one business calendar of pubscore, shared by the server and the web app: business dates
+// are calendar dates ('YYYY-MM-DD') in the configured zone, months are 'YYYY-MM', quarters
+// 'YYYY-Qn'. Fixed-width strings compare correctly as text, so no Date maths is needed once an
+// instant has been turned into its business date.
+
 /** Default zone business dates are taken in. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const STRICT_MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -125,15 +131,70 @@ export function monthsOfQuarter(q: string): string[] {
   return [0, 1, 2].map((i) => `${year}-${pad2(first + i)}`);
 }
 
-/** Due date of the monthly report on `month` ('YYYY-MM'): day `dueDay` of the following month. */
+/** True for a month written 'YYYY-MM' (2025-13 is not). */
+export function isBusinessMonth(value: unknown): value is string {
+  return typeof value === 'string' && STRICT_MONTH_RE.test(value);
+}
+
+function parseMonth(month: string): [number, number] {
+  if (!isBusinessMonth(month)) throw new RangeError(`无效月份：${month}（应为 YYYY-MM）`);
+  return [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+}
+
+/** `month` moved by `n` months: addMonths('2024-12', 1) = '2025-01'. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = parseMonth(month);
+  const index = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${pad2((index % 12) + 1)}`;
+}
+
+/** First and last business date of a month: '2024-02' → { first: '2024-02-01', last: '2024-02-29' }. */
+export function monthBounds(month: string): { first: string; last: string } {
+  const [y, m] = parseMonth(month);
+  return { first: `${month}-01`, last: `${month}-${pad2(daysInMonth(y, m))}` };
+}
+
+/**
+ * Due date of the monthly report on `month` ('YYYY-MM'): day `dueDay` of the following month,
+ * clamped to that month's last day (settings and schemes allow 1–28, so clamping only guards
+ * direct callers).
+ */
 export function monthlyReportDueDate(month: string, dueDay: number): string {
-  const m = MONTH_RE.exec(month);
-  if (!m) throw new RangeError(`无效月份：${month}（应为 YYYY-MM）`);
-  let year = Number(m[1]);
-  let mo = Number(m[2]) + 1;
-  if (mo === 13) {
-    mo = 1;
-    year += 1;
+  const next = addMonths(month, 1);
+  const [y, m] = parseMonth(next);
+  return `${next}-${pad2(Math.min(Math.max(1, Math.trunc(dueDay)), daysInMonth(y, m)))}`;
+}
+
+/**
+ * Reads what people type for "when": a bare date means midnight of that day in the business
+ * zone (so 2023-07-01 is Q3 wherever the code runs); a full ISO timestamp is taken as is.
+ */
+export function parseBusinessInstant(value: string, timeZone: string): Date | null {
+  if (isBusinessDate(value)) return zonedMidnight(value, timeZone);
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+/** UTC instant of 00:00 on `date` in `timeZone` (zones with daylight saving get one correction). */
+export function zonedMidnight(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const guess = Date.UTC(y, m - 1, d);
+  const offset = zoneOffsetMs(new Date(guess), timeZone);
+  const corrected = zoneOffsetMs(new Date(guess - offset), timeZone);
+  return new Date(guess - corrected);
+}
+
+/** Building an Intl formatter costs about a millisecond: keep one per zone (imports call this per row). */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    offsetFormatters.set(timeZone, formatter);
   }
-  return `${year}-${pad2(mo)}-${pad2(dueDay)}`;
+  const parts = formatter.formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }

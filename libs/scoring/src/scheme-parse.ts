@@ -4,6 +4,7 @@ import { DEFAULT_TIME_ZONE } from './quarter';
 import type { CompiledScheme, SchemeDocument, SchemeError, SchemeValidationContext } from './scheme.types';
 import { validateScheme } from './scheme-validate';
 import { CHANNELS, LEVELS, PROMINENCES } from './types';
+import { yamlSyntaxError, yamlSyntaxReason } from './v2/yaml-text';
 import type { Channel, Level, Points, Prominence } from './types';
 
 export type ParseSchemeResult = { ok: true; scheme: SchemeDocument } | { ok: false; errors: SchemeError[] };
@@ -27,13 +28,10 @@ export function parseScheme(text: string, ctx?: SchemeValidationContext): ParseS
     doc = load(text, { schema: CORE_SCHEMA });
   } catch (e) {
     if (e instanceof YAMLException) {
+      // js-yaml's place (its column points at the token), the yaml package's Chinese reason.
       const line = e.mark ? e.mark.line + 1 : undefined;
       const column = e.mark ? e.mark.column + 1 : undefined;
-      const where = line !== undefined ? `（第 ${line} 行第 ${column} 列）` : '';
-      return {
-        ok: false,
-        errors: [{ path: '', code: 'yaml_syntax', message: `YAML 语法错误${where}：${e.reason}`, line, column }],
-      };
+      return { ok: false, errors: [yamlSyntaxError(yamlSyntaxReason(text), line, column)] };
     }
     throw e;
   }

@@ -139,3 +139,28 @@ module.exports.push({
     assert.equal(await officer.locator('.articles-table .el-table__row').count(), 1);
   },
 });
+
+module.exports.push({
+  name: '办公室补录往年数据：模板含历史数据表，检查结果按工作表列出',
+  async fn({ page, shot }) {
+    const ExcelJS = require('exceljs');
+    const office = await page('office');
+    await office.goto('/articles/import');
+    const [template] = await Promise.all([office.waitForEvent('download'), office.getByRole('link', { name: '下载模板' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await template.path());
+    const lastYear = Number(shanghaiDate().slice(0, 4)) - 1;
+    // under each sheet's example row: one good 约稿, and an answer naming a 约稿 that exists nowhere
+    workbook.getWorksheet('约稿').getRow(3).values = ['HIST-B1', '浏览器补录约稿', '区委组织部', `${lastYear}-03-01`, `${lastYear}-03-20`, '临江街道党工委', ''];
+    workbook.getWorksheet('约稿回复').getRow(3).values = ['HIST-NONE', '临江街道党工委', 'T-1', `${lastYear}-03-10 10:00`];
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    await office.locator('.import-panel input[type=file]').setInputFiles({ name: '历史数据.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await office.locator('.job-progress[data-job-status=done]').waitFor({ timeout: 30_000 });
+    await expectText(office.locator('[data-test=history-summary]'), '约稿 1');
+    const problem = office.locator('.problem-table .el-table__row', { hasText: 'HIST-NONE' }).first();
+    const cells = (await problem.locator('td').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(cells.slice(0, 2), ['约稿回复', '3'], 'the problem names the sheet and its row');
+    await shot(office, '33-history-import');
+  },
+});

@@ -18,6 +18,7 @@ import { assertAdjustmentEditable, loadVisibleAdjustment } from './adjustment-ac
 import { toAdjustmentResponse } from './adjustment-response';
 import { Adjustment } from './adjustment.entity';
 import { adjustmentPoints, type CreateAdjustmentDto, type DecideAdjustmentDto, type ListAdjustmentsQuery, type UpdateAdjustmentDto } from './dto/adjustment.dto';
+import { Clock } from '../common/clock';
 
 /**
  * 加减分 by the office, under four eyes: one office user records an adjustment, a different one
@@ -31,6 +32,7 @@ export class AdjustmentsService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly files: FileStore,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, query: ListAdjustmentsQuery): Promise<Page<AdjustmentResponse>> {
@@ -40,6 +42,9 @@ export class AdjustmentsService {
     // Units read their approved adjustments only.
     if (isUnitScoped(user)) qb.andWhere("a.status = 'approved'");
     else if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.awaitingMe && !isUnitScoped(user)) {
+      qb.andWhere("a.status = 'pending'").andWhere('(a.createdBy IS NULL OR a.createdBy <> :me)', { me: user.id });
+    }
     if (query.quarter) qb.andWhere('a.quarter = :quarter', { quarter: query.quarter });
     const [rows, total] = await qb.orderBy('a.quarter', 'DESC').addOrderBy('a.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
@@ -105,7 +110,7 @@ export class AdjustmentsService {
       const adjustment = await loadVisibleAdjustment(manager, user, id);
       if (adjustment.status !== 'pending') throw conflict('not_pending', `该加减分已${adjustment.status === 'approved' ? '批准' : '驳回'}，不能再次审批`);
       if (adjustment.createdBy === user.id) throw conflict('same_approver', '加减分须由录入人以外的办公室人员审批');
-      await updateVersioned(manager, Adjustment, id, dto.version, { status: to, decisionNote: to === 'rejected' ? dto.note! : dto.note || null, approvedBy: user.id, approvedAt: new Date() });
+      await updateVersioned(manager, Adjustment, id, dto.version, { status: to, decisionNote: to === 'rejected' ? dto.note! : dto.note || null, approvedBy: user.id, approvedAt: this.clock.now() });
       await this.audit.record(user, to === 'approved' ? 'approve' : 'reject', 'adjustment', id, { status: 'pending' }, { status: to, note: dto.note ?? null }, manager);
       if (to !== 'approved') return null;
       return storeRecompute(this.jobs, { officeId: user.officeId, quarters: [adjustment.quarter], reason: 'adjustment' }, user.id, manager);

@@ -14,11 +14,12 @@ import { ArticleDistinctPair } from './article-distinct-pair.entity';
 import { ArticleUnit } from './article-unit.entity';
 import { Article } from './article.entity';
 import { SIMILARITY_THRESHOLD, normalizeTitle, titleSimilarity } from './title-similarity';
+import { Clock } from '../common/clock';
 
 /** Possible duplicates (same story sent by two units, or entered twice) and what the office does about them. */
 @Injectable()
 export class ArticleDuplicatesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService, private readonly clock: Clock) {}
 
   /**
    * Similar titles recorded in the office in the last two years, most similar first. Officers
@@ -27,7 +28,7 @@ export class ArticleDuplicatesService {
   async similar(user: AuthUser, title: string, excludeId?: number): Promise<SimilarArticle[]> {
     const normalized = normalizeTitle(title);
     if (normalized.length < 4) return [];
-    const since = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+    const since = new Date(this.clock.now().getTime() - 730 * 86_400_000).toISOString().slice(0, 10);
     const candidates: { id: number; title: string; normalizedTitle: string; submittedDate: string }[] = await this.dataSource.query(
       'SELECT id, title, normalizedTitle, submittedDate FROM articles WHERE officeId = ? AND submittedDate >= ?',
       [user.officeId, since],

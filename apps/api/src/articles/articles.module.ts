@@ -6,12 +6,15 @@ import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
 import { ArticleExportService } from './import/article-export.service';
 import { ArticleImportService } from './import/article-import.service';
+import { HistoryImportService } from './import/history/history-import.service';
+import { ItemKindsReader } from '../items/item-kinds';
+import { SchemesModule } from '../schemes/schemes.module';
 
 @Module({
-  imports: [UploadsModule],
+  imports: [UploadsModule, SchemesModule],
   // The sheet routes first: articles/:id would otherwise catch articles/template.xlsx.
   controllers: [ArticlesSheetController, ArticlesController],
-  providers: [ArticlesService, ArticleDuplicatesService, ArticleImportService, ArticleExportService],
+  providers: [ArticlesService, ArticleDuplicatesService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader],
   exports: [ArticlesService],
 })
 export class ArticlesModule {}

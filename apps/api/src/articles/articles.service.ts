@@ -19,6 +19,7 @@ import { Article } from './article.entity';
 import type { ArticleUnitDto, CreateArticleDto, ListArticlesQuery, UpdateArticleDto } from './dto/article.dto';
 import { normalizeTitle } from './title-similarity';
 import { newDraftReview } from '../database/review-columns';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class ArticlesService {
@@ -26,6 +27,7 @@ export class ArticlesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, query: ListArticlesQuery): Promise<Page<ArticleResponse>> {
@@ -120,10 +122,10 @@ export class ArticlesService {
   }
 
   private submittedAt(text?: string): Date {
-    if (text === undefined) return new Date();
+    if (text === undefined) return this.clock.now();
     const instant = parseBusinessInstant(text, this.config.business.timeZone);
     if (!instant) throw invalid({ submittedAt: '日期格式不正确' });
-    if (instant.getTime() > Date.now() + 60_000) throw invalid({ submittedAt: '报送时间不能晚于当前时间' });
+    if (instant.getTime() > this.clock.now().getTime() + 60_000) throw invalid({ submittedAt: '报送时间不能晚于当前时间' });
     return instant;
   }
 

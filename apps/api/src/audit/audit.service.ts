@@ -13,6 +13,7 @@ import { AuditEntry } from './audit-entry.entity';
 import { resolveSubjects } from './audit-subjects';
 import { auditTime, toAuditResponse, type AuditActor } from './audit-view';
 import type { ListAuditQuery } from './dto/list-audit.query';
+import { Clock } from '../common/clock';
 
 /** An audit entry not tied to a signed-in caller (a login attempt) or named explicitly. */
 export interface AuditEvent {
@@ -47,6 +48,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async record(
@@ -150,7 +152,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Deletes entries older than the retention (never less than 180 days: the setting's floor). */
-  async purgeExpired(now = new Date()): Promise<number> {
+  async purgeExpired(now = this.clock.now()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.audit.retentionDays * DAY_MS);
     const result = await this.entries.delete({ createdAt: LessThan(cutoff) });
     return result.affected ?? 0;
@@ -159,7 +161,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap() {
     const purge = () => this.purgeExpired().catch((error: Error) => this.logger.warn(`audit purge failed: ${error.message}`));
     void purge();
-    this.purgeTimer = setInterval(purge, DAY_MS).unref();
+    this.purgeTimer = setInterval(() => void purge(), DAY_MS).unref();
   }
 
   onModuleDestroy() {

@@ -12,6 +12,7 @@ import { PasswordsService } from './passwords.service';
 import { ACCESS_KEY, DUTY_KEY, type Duty, type RouteAccess } from './roles.decorator';
 import { SESSION_COOKIE, SessionTokenService } from './session-token.service';
 import { SessionsService } from './sessions.service';
+import { Clock } from '../common/clock';
 
 export const unauthorized = (code = 'unauthorized', message = '请先登录') => new AppError(HttpStatus.UNAUTHORIZED, code, message);
 
@@ -30,6 +31,7 @@ export class AuthGuard implements CanActivate {
     private readonly passwords: PasswordsService,
     @InjectRepository(User) private readonly users: Repository<User>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,7 +43,7 @@ export class AuthGuard implements CanActivate {
     }
     if (access.public) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const now = new Date();
+    const now = this.clock.now();
     const user = await this.authenticate(request, now);
     if (!access.allowPendingPasswordChange) {
       if (user.mustChangePassword) throw new AppError(HttpStatus.FORBIDDEN, 'password_change_required', '请先修改初始密码');

@@ -1,6 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
 import type { User } from '../users/user.entity';
 import * as password from '../users/password';
 import { AuthService } from './auth.service';
@@ -31,6 +32,7 @@ function setup(user: Partial<User> | null) {
     mocks.throttle as unknown as LoginThrottleService,
     {} as PasswordsService,
     mocks.audit as unknown as AuditService,
+    new Clock('Asia/Shanghai'),
   );
   return { sut, mocks };
 }

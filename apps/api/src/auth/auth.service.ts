@@ -15,6 +15,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordsService } from './passwords.service';
 import { SessionTokenService } from './session-token.service';
 import { SessionsService } from './sessions.service';
+import { Clock } from '../common/clock';
 
 export type SessionAnswer = { token: string; user: SessionUser };
 
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly passwords: PasswordsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -40,7 +42,7 @@ export class AuthService {
    */
   async login(dto: LoginDto, client: ClientInfo): Promise<SessionAnswer> {
     const username = dto.username.trim().toLowerCase();
-    const now = new Date();
+    const now = this.clock.now();
     const user = await this.users.findOne({ where: { username } });
     const who = { officeId: user?.officeId ?? NO_OFFICE, userId: user?.id ?? null, username, entity: 'user' as const, entityId: user?.id ?? '-' };
     const heldUntil = await this.throttle.admit(username, client.address, now);
@@ -67,7 +69,7 @@ export class AuthService {
   }
 
   async me(auth: AuthUser): Promise<SessionUser> {
-    return this.toSessionUser(await this.users.findOneOrFail({ where: { id: auth.id } }), new Date());
+    return this.toSessionUser(await this.users.findOneOrFail({ where: { id: auth.id } }), this.clock.now());
   }
 
   /** A new password ends every session of the user, other devices included, and starts a new one here. */
@@ -77,7 +79,7 @@ export class AuthService {
     this.passwords.assertAcceptable('newPassword', dto.newPassword, user.username);
     if (dto.newPassword === dto.currentPassword) throw invalid({ newPassword: '新密码不能与当前密码相同' });
     await this.passwords.assertNotRecent('newPassword', user, dto.newPassword);
-    const now = new Date();
+    const now = this.clock.now();
     await this.passwords.apply(user, dto.newPassword, now);
     user.mustChangePassword = false;
     user.tokenVersion += 1;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { repoRoot } from '../config/paths';
+import { systemNow } from '../common/clock';
 import {
   BackupError, checkBackup, copyFile, FILES_DIR, fileDigest, MANIFEST_FILE, readManifest, SECRET_FILE, sha256, storeFileNames,
   type BackupManifest, type StoredFile,
@@ -65,7 +66,7 @@ export async function createBackup(config: AppConfig, outDir: string): Promise<B
     format: 'pubscore-backup',
     formatVersion: 1,
     appVersion: await appVersion(),
-    createdAt: new Date().toISOString(),
+    createdAt: systemNow().toISOString(),
     database: { type: db.type, file: db.fileName, size: dumped.size, sha256: dumped.sha256, tables },
     sessionSecret: { file: SECRET_FILE, sha256: sha256(secret) },
     files: [...copied.values()].sort((a, b) => a.name.localeCompare(b.name)),

@@ -13,6 +13,7 @@ import { loadTargetViews, type TargetView } from './commission-views';
 import { Commission } from './commission.entity';
 import { CommissionsService } from './commissions.service';
 import type { AnswerCommissionDto, CompletionQuery } from './dto/commission.dto';
+import { Clock } from '../common/clock';
 
 export interface UnitCompletionRow extends CompletionSummary {
   unitId: number;
@@ -35,6 +36,7 @@ export class CommissionAnswersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly commissions: CommissionsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -61,7 +63,7 @@ export class CommissionAnswersService {
       const before = { ...target };
       const previous = target.articleId;
       target.articleId = article.id;
-      target.answeredAt = new Date();
+      target.answeredAt = this.clock.now();
       await manager.update(CommissionTarget, { id: target.id }, { articleId: target.articleId, answeredAt: target.answeredAt });
       await this.audit.record(user, 'answer', 'commission_target', target.id, before, target, manager);
       // A joint article may answer for several targets of the same commission: unlink only when none still uses it.

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Page } from '@app/contracts';
@@ -6,29 +6,29 @@ import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped, scopedUnitId } from '../auth/scope';
 import { quarterOf } from '@app/scoring';
 import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
-import { todayBusinessDate } from '../common/business-date';
 import { toNumber } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { Unit } from '../units/unit.entity';
 import { CommissionTarget } from './commission-target.entity';
 import { loadTargetViews, toCommissionResponse, type CommissionResponse } from './commission-views';
 import { Commission } from './commission.entity';
 import type { CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
+import { Clock } from '../common/clock';
 
 /** 约稿 as the office issues and keeps it; answering and completion are in CommissionAnswersService. */
 @Injectable()
 export class CommissionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -48,7 +48,7 @@ export class CommissionsService {
   }
 
   today(): string {
-    return todayBusinessDate(this.config);
+    return this.clock.today();
   }
 
   /** Officers and reviewers get only commissions that target their unit. */
@@ -97,6 +97,7 @@ export class CommissionsService {
       );
       await manager.insert(CommissionTarget, dto.targetUnitIds.map((unitId) => ({ commissionId: saved.id, unitId })));
       await this.audit.record(user, 'create', 'commission', saved.id, null, { ...saved, targetUnitIds: dto.targetUnitIds }, manager);
+      await this.notifyTargets(user, saved, dto.targetUnitIds, manager);
       return { value: saved.id, deadlines: [dto.deadline] };
     });
     return this.get(user, id);
@@ -123,12 +124,23 @@ export class CommissionsService {
         const added = targetUnitIds.filter((u) => !beforeUnitIds.includes(u));
         if (removed.length) await manager.delete(CommissionTarget, { id: In(removed) });
         if (added.length) await manager.insert(CommissionTarget, added.map((unitId) => ({ commissionId: id, unitId })));
+        await this.notifyTargets(user, { ...before, ...changes }, added, manager);
         after = { ...changes, targetUnitIds: [...targetUnitIds].sort((a, b) => a - b) };
       }
       await this.audit.record(user, 'update', 'commission', id, { ...before, targetUnitIds: beforeUnitIds }, after, manager);
       return { value: null, deadlines: [before.deadline, fields.deadline ?? before.deadline] };
     });
     return this.get(user, id);
+  }
+
+  /** A new 约稿 (or a unit added to one) is news for the target units' officers and reviewers. */
+  private notifyTargets(user: AuthUser, commission: Pick<Commission, 'id' | 'topic' | 'deadline'>, unitIds: number[], manager: EntityManager) {
+    return this.notifications.notifyUnits(user.officeId, unitIds, {
+      kind: 'commission-new',
+      title: `新约稿《${commission.topic}》，请于 ${commission.deadline} 前报送`,
+      link: '/commissions/inbox',
+      dedupeKey: `commission-new:${commission.id}`,
+    }, manager);
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {

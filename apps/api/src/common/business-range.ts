@@ -1,4 +1,5 @@
 import { businessDate, quarterOf } from '@app/scoring';
+import { systemNow } from './clock';
 
 /**
  * The one business date range: every date, month and quarter accepted from outside lies in
@@ -42,7 +43,7 @@ export interface BusinessRange {
 }
 
 /** The range as of `now` (its upper end moves on at New Year). */
-export function businessRange(now = new Date()): BusinessRange {
+export function businessRange(now = systemNow()): BusinessRange {
   const year = Number(businessDate(now, settings.timeZone).slice(0, 4)) + settings.yearsAhead;
   const maxYear = String(year).padStart(4, '0');
   return {

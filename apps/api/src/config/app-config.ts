@@ -6,6 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { businessDate, isBusinessDate } from '@app/scoring';
 import { EnvDto } from './env.dto';
+import { systemNow } from '../common/clock';
 
 export type AppRole = 'api' | 'worker' | 'all';
 
@@ -33,6 +34,15 @@ export interface AppConfig {
   demo: { seed: boolean; records: boolean; mode: boolean; password: string };
   business: { timeZone: string; monthlyReportDueDay: number; placementEarlyMarginDays: number; disputeDays: number; dateMin: string; yearsAhead: number };
   uploads: { maxBytes: number };
+  /** Reminders and where they are delivered besides the in-app messages (each channel optional). */
+  reminders: {
+    daysBefore: number;
+    smtpUrl: string | null;
+    mailFrom: string;
+    wecomWebhookUrl: string | null;
+    dingtalkWebhookUrl: string | null;
+    dingtalkSecret: string | null;
+  };
   logLevel: string;
 }
 
@@ -68,6 +78,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },
     business: { timeZone: dto.BUSINESS_TIME_ZONE!, monthlyReportDueDay: dto.MONTHLY_REPORT_DUE_DAY!, placementEarlyMarginDays: dto.PLACEMENT_EARLY_MARGIN_DAYS!, disputeDays: dto.QUARTER_DISPUTE_DAYS!, dateMin: dto.BUSINESS_DATE_MIN!, yearsAhead: dto.BUSINESS_YEARS_AHEAD! },
     uploads: { maxBytes: dto.UPLOAD_MAX_MB! * 1024 * 1024 },
+    reminders: {
+      daysBefore: dto.REMINDER_DAYS_BEFORE!,
+      smtpUrl: dto.SMTP_URL ?? null,
+      mailFrom: dto.MAIL_FROM!,
+      wecomWebhookUrl: dto.WECOM_WEBHOOK_URL ?? null,
+      dingtalkWebhookUrl: dto.DINGTALK_WEBHOOK_URL ?? null,
+      dingtalkSecret: dto.DINGTALK_SECRET ?? null,
+    },
     logLevel: dto.LOG_LEVEL!,
   };
 }
@@ -77,7 +95,8 @@ export function envKeys(): string[] {
   return Object.keys(new EnvDto()).concat(['DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'PUBLIC_ORIGIN']).filter((k, i, all) => all.indexOf(k) === i);
 }
 
-const SECRET_KEYS = new Set(['SESSION_SECRET', 'DEMO_PASSWORD']);
+// A robot webhook's URL carries its access token.
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'DEMO_PASSWORD', 'DINGTALK_SECRET', 'WECOM_WEBHOOK_URL', 'DINGTALK_WEBHOOK_URL']);
 
 /** The bad value as the boot error shows it: secrets and URL passwords never reach the log. */
 function shown(key: string, value: string): string {
@@ -141,7 +160,7 @@ function parseTrustProxy(value: string): TrustProxy {
 /** The range must hold today (its end is at least this year's last day): a later minimum would refuse everything. */
 function assertDateMin(minDate: string, timeZone: string) {
   if (!isBusinessDate(minDate)) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: not a calendar date`);
-  const today = businessDate(new Date(), timeZone);
+  const today = businessDate(systemNow(), timeZone);
   if (minDate > today) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: after today (${today})`);
 }
 

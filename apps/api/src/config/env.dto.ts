@@ -151,6 +151,30 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
   JOB_LOCK_MS?: number = 30000;
 
+  /** Days before a monthly report's due date or a 约稿 deadline that units are reminded (0 = only on the day). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30)
+  REMINDER_DAYS_BEFORE?: number = 3;
+
+  /** `smtp://user:pass@host:587` or `smtps://…:465` to send reminders by e-mail; empty = no e-mail. */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'must look like smtp://user:pass@host:587 or smtps://user:pass@host:465' })
+  SMTP_URL?: string;
+
+  /** Sender of reminder e-mails (`宣传信息计分系统 <pubscore@example.gov.cn>`). */
+  @IsOptional() @IsString()
+  MAIL_FROM?: string = 'pubscore <pubscore@localhost>';
+
+  /** 企业微信 group robot webhook (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…); empty = none. */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http(s) URL' })
+  WECOM_WEBHOOK_URL?: string;
+
+  /** 钉钉 group robot webhook (https://oapi.dingtalk.com/robot/send?access_token=…); empty = none. */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http(s) URL' })
+  DINGTALK_WEBHOOK_URL?: string;
+
+  /** The 钉钉 robot's 加签 secret (SEC…); empty = the robot is not signed. */
+  @IsOptional() @IsString()
+  DINGTALK_SECRET?: string;
+
   /** Largest accepted upload (evidence, spreadsheets), in megabytes. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   UPLOAD_MAX_MB?: number = 20;

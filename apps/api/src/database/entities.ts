@@ -12,6 +12,8 @@ import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { NoticeDocument } from '../notices/notice-document.entity';
 import { NoticeRead } from '../notices/notice-read.entity';
 import { Notification } from '../notifications/notification.entity';
+import { HistoryRecord } from '../articles/import/history/history-record.entity';
+import { NotificationDelivery } from '../reminders/notification-delivery.entity';
 import { Dispute } from '../publication/dispute.entity';
 import { QuarterPeriod } from '../publication/quarter-period.entity';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
@@ -36,5 +38,6 @@ export const ENTITIES = [
   Office, RankingGroup, Unit, Outlet, User, JobRecord, JobRequest, AuditEntry, Session, LoginThrottle, PasswordHistory,
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, ItemRecord, EvidenceFile,
   Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine, Adjustment,
-  QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification,
+  QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeRead, Notification, NotificationDelivery,
+  HistoryRecord,
 ];

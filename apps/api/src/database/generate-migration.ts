@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { withDatabaseFlavor } from './database-flavor';
+import { systemNow } from '../common/clock';
 
 async function diffFor(dataSource: DataSource) {
   await dataSource.initialize();
@@ -42,7 +43,7 @@ ${down.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join(
 async function main() {
   const [name, mysqlUrl] = process.argv.slice(2);
   if (!name || !mysqlUrl) throw new Error('usage: generate-migration <Name> <mysql://…/emptydb>');
-  const stamp = Date.now();
+  const stamp = systemNow().getTime();
   const className = `${name}${stamp}`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-mig-'));
   const backends = {

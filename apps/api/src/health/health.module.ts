@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { MetaController } from './meta.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController, MetaController] })
 export class HealthModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ENTRY_STATUS_LABELS, LEVEL_LABELS } from '@app/contracts';
@@ -6,10 +6,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
 import { conflict, invalid, notFound } from '../common/app-error';
-import { isBusinessDate, todayBusinessDate } from '../common/business-date';
+import { isBusinessDate } from '../common/business-date';
 import { updateVersioned } from '../common/optimistic';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { toEvidenceResponse } from '../evidence/evidence-response';
@@ -17,6 +15,7 @@ import type { CreateInstructionDto, UpdateInstructionDto } from './dto/instructi
 import { Instruction } from './instruction.entity';
 import { newDraftReview } from '../database/review-columns';
 import { FileStore } from '../storage/file-store.service';
+import { Clock } from '../common/clock';
 
 export const toInstructionResponse = (i: Instruction, evidence: EvidenceFile[] = []) => ({
   id: i.id,
@@ -39,8 +38,8 @@ export class InstructionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileStore,
+    private readonly clock: Clock,
   ) {}
 
   async listForArticle(user: AuthUser, articleId: number) {
@@ -110,6 +109,6 @@ export class InstructionsService {
 
   private checkDate(date: string) {
     if (!isBusinessDate(date)) throw invalid({ instructedDate: '日期不存在' });
-    if (date > todayBusinessDate(this.config)) throw invalid({ instructedDate: '批示日期不能晚于今天' });
+    if (date > this.clock.today()) throw invalid({ instructedDate: '批示日期不能晚于今天' });
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { quarterOf } from '@app/scoring';
@@ -8,10 +8,7 @@ import { scopedUnitId } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
 import { loadVisibleArticle } from '../articles/article-access';
 import { conflict, forbidden, invalid } from '../common/app-error';
-import { todayBusinessDate } from '../common/business-date';
 import { updateVersioned } from '../common/optimistic';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { newDraftReview } from '../database/review-columns';
 import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
@@ -25,6 +22,7 @@ import { assertItemEditable, loadVisibleItem } from './item-access';
 import { ItemKindsReader } from './item-kinds';
 import { ItemRecord } from './item-record.entity';
 import { toItemResponse } from './item-response';
+import { Clock } from '../common/clock';
 
 const isOffice = (user: AuthUser) => user.role === 'office' || user.role === 'admin';
 
@@ -41,11 +39,11 @@ export class ItemsService {
     private readonly jobs: JobsService,
     private readonly kinds: ItemKindsReader,
     private readonly files: FileStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   catalogue(user: AuthUser, date?: string): Promise<ItemKind[]> {
-    return this.kinds.kinds(user.officeId, date ?? todayBusinessDate(this.config));
+    return this.kinds.kinds(user.officeId, date ?? this.clock.today());
   }
 
   async list(user: AuthUser, query: ListItemsQuery): Promise<Page<ItemRecordResponse>> {
@@ -75,7 +73,7 @@ export class ItemsService {
       if (dto.articleId) await this.assertArticle(manager, user, dto.articleId, unitId);
       // The office's own record is its verification (核定): it needs no review of its own.
       const review = isOffice(user)
-        ? { status: 'verified' as const, reviewNote: null, verifiedBy: user.id, verifiedAt: new Date(), createdBy: user.id }
+        ? { status: 'verified' as const, reviewNote: null, verifiedBy: user.id, verifiedAt: this.clock.now(), createdBy: user.id }
         : newDraftReview(user.id);
       const saved = await manager.save(ItemRecord, manager.create(ItemRecord, {
         officeId: user.officeId, unitId, kind: dto.kind, title: dto.title, itemDate: dto.date, level: dto.level ?? null,
@@ -180,7 +178,7 @@ export class ItemsService {
   }
 
   private checkDate(date: string) {
-    if (date > todayBusinessDate(this.config)) throw invalid({ date: '事项日期不能晚于今天' });
+    if (date > this.clock.today()) throw invalid({ date: '事项日期不能晚于今天' });
   }
 }
 

@@ -14,8 +14,8 @@ export interface JobPayloads {
   };
   /** Bring stored score lines up to date: the given articles/units/quarters, or everything from a quarter on. */
   'scores.recompute': { officeId: number; quarters?: string[]; fromQuarter?: string; articleIds?: number[]; reason: string };
-  /** Remind units of due monthly reports and 约稿 deadlines. */
-  'reminders.send': { officeId: number; date: string };
+  /** Remind units of due monthly reports and 约稿 deadlines (daily), or of one month's missing reports now (催报, urgeMonth). */
+  'reminders.send': { officeId: number; date: string; urgeMonth?: string };
   /** Recompute, aggregate, rank and freeze a quarter as a new snapshot revision (business key: office + quarter). */
   'quarters.publish': { officeId: number; quarter: string; requestedBy: number; reason?: string };
   /** Render a snapshot's notice as DOCX and XLSX. */

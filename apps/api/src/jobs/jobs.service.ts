@@ -12,6 +12,7 @@ import { JobRecord } from './job-record.entity';
 import { JobRequest } from './job-request.entity';
 import type { JobContext, JobHandler, JobName, JobPayloads } from './job.types';
 import type { ListJobsQuery } from './dto/list-jobs.query';
+import { Clock } from '../common/clock';
 
 export interface EnqueueOptions {
   /** Identifies the work: a second enqueue while one is queued (or running) returns that one. */
@@ -52,6 +53,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     @InjectRepository(JobRequest) private readonly requests: Repository<JobRequest>,
     private readonly driver: JobDriver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   get mode() {
@@ -190,7 +192,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     const [oldest] = await this.requests.find({ where, order: { createdAt: 'ASC' }, take: 1 });
     if (!oldest) return { count: 0, oldestAgeSeconds: null };
     const count = await this.requests.count({ where });
-    return { count, oldestAgeSeconds: Math.max(0, Math.floor((Date.now() - oldest.createdAt.getTime()) / 1000)) };
+    return { count, oldestAgeSeconds: Math.max(0, Math.floor((this.clock.now().getTime() - oldest.createdAt.getTime()) / 1000)) };
   }
 
   /** Replaces a group by its merge in one transaction; a group another process took meanwhile is left to the next sweep. */
@@ -228,7 +230,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     const handler = this.handlers.get(record.name as JobName);
     // A job joined only while queued frees its key when it starts, so a new request queues anew.
     const started = record.joinWhile === 'queued' ? { activeKey: null } : {};
-    await this.jobs.update(jobId, { status: 'running', attempts: attempt, startedAt: new Date(), error: null, ...started });
+    await this.jobs.update(jobId, { status: 'running', attempts: attempt, startedAt: this.clock.now(), error: null, ...started });
     const ctx: JobContext = {
       jobId,
       attempt,
@@ -239,7 +241,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     try {
       if (!handler) throw new Error(`no handler registered for job ${record.name}`);
       const result = await handler(record.payload as never, ctx);
-      await this.jobs.update(jobId, { status: 'done', activeKey: null, progress: 100, result: (result ?? null) as object, finishedAt: new Date() });
+      await this.jobs.update(jobId, { status: 'done', activeKey: null, progress: 100, result: (result ?? null) as object, finishedAt: this.clock.now() });
     } catch (error) {
       const last = attempt >= record.maxAttempts;
       await this.jobs.update(jobId, {
@@ -247,7 +249,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
         // A retry waiting to run stays joinable only if it kept its key (joinWhile running).
         ...(last ? { activeKey: null } : {}),
         error: (error as Error).message ?? String(error),
-        finishedAt: last ? new Date() : null,
+        finishedAt: last ? this.clock.now() : null,
       });
       throw error;
     }
@@ -301,7 +303,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
 
   /** Re-dispatches unfinished jobs the queue has forgotten; returns how many. */
   async requeueLost(): Promise<number> {
-    const settled = new Date(Date.now() - 2000);
+    const settled = new Date(this.clock.now().getTime() - 2000);
     const unfinished = await this.jobs.find({ where: { status: In(['queued', 'running']), createdAt: LessThan(settled) } });
     let requeued = 0;
     for (const record of unfinished) {

@@ -9,7 +9,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badRequest, conflict, notFound } from '../common/app-error';
-import { addMonths, currentBusinessMonth, monthDueDate, todayBusinessDate } from '../common/business-date';
+import { addMonths, businessDate, monthDueDate } from '../common/business-date';
 import { assertBusinessMonth } from '../common/parse-month.pipe';
 import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
@@ -20,6 +20,7 @@ import type { FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery } from
 import { draftMonthlyReport, type MonthlyReportDraft } from './monthly-report-draft';
 import { reportStatus, summarizeReports, type ComplianceSummary, type ReportStatus } from './monthly-report-status';
 import { MonthlyReport } from './monthly-report.entity';
+import { Clock } from '../common/clock';
 
 /** One unit × one month: the filed report if any, its due date and its standing. */
 export interface MonthStanding {
@@ -49,6 +50,7 @@ export class MonthlyReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly clock: Clock,
   ) {}
 
   private dueDate(month: string): string {
@@ -66,7 +68,7 @@ export class MonthlyReportsService {
    */
   async file(user: AuthUser, month: string, dto: FileMonthlyReportDto): Promise<MonthStanding> {
     assertBusinessMonth(month);
-    if (month > currentBusinessMonth(this.config)) {
+    if (month > this.clock.month()) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'future_month', '不能填报未来月份的月报', { month: `${month} 尚未到来，只能填报本月及以前的月份` });
     }
     const unit = await this.unitOrFail(user, user.unitId ?? -1);
@@ -82,11 +84,11 @@ export class MonthlyReportsService {
         await this.audit.record(user, 'update', 'monthly_report', existing.id, existing, fields, manager);
         return rescore(manager);
       }
-      const now = new Date();
+      const now = this.clock.now();
       try {
         const saved = await manager.save(
           MonthlyReport,
-          manager.create(MonthlyReport, { ...fields, officeId: user.officeId, unitId: unit.id, month, filedAt: now, filedDate: todayBusinessDate(this.config, now), filedBy: user.id }),
+          manager.create(MonthlyReport, { ...fields, officeId: user.officeId, unitId: unit.id, month, filedAt: now, filedDate: businessDate(now, this.clock.timeZone), filedBy: user.id }),
         );
         await this.audit.record(user, 'create', 'monthly_report', saved.id, null, saved, manager);
       } catch (error) {
@@ -104,7 +106,7 @@ export class MonthlyReportsService {
     assertBusinessMonth(month);
     const unit = await this.unitOrFail(user, this.unitFor(user, unitId));
     const report = await this.dataSource.manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
-    return this.standing(unit, month, report, todayBusinessDate(this.config));
+    return this.standing(unit, month, report, this.clock.today());
   }
 
   /** A suggested report from the unit's records, beside what was filed (if anything). */
@@ -119,7 +121,7 @@ export class MonthlyReportsService {
     const units = await manager.find(Unit, { where: { officeId: user.officeId, active: true }, relations: { group: true } });
     units.sort((a, b) => (a.group?.sortOrder ?? 0) - (b.group?.sortOrder ?? 0) || a.code.localeCompare(b.code));
     const reports = new Map((await manager.find(MonthlyReport, { where: { officeId: user.officeId, month } })).map((r) => [r.unitId, r]));
-    const today = todayBusinessDate(this.config);
+    const today = this.clock.today();
     const standings = units.map((u) => this.standing(u, month, reports.get(u.id) ?? null, today));
     return { month, dueDate: this.dueDate(month), summary: summarizeReports(standings.map((s) => s.status)), units: standings };
   }
@@ -127,7 +129,7 @@ export class MonthlyReportsService {
   /** One unit's months from..to (default the last 12 months), oldest first, with missing months shown. */
   async history(user: AuthUser, query: HistoryQuery): Promise<MonthStanding[]> {
     const unit = await this.unitOrFail(user, this.unitFor(user, query.unitId));
-    const to = query.to ?? currentBusinessMonth(this.config);
+    const to = query.to ?? this.clock.month();
     const from = query.from ?? addMonths(to, -11);
     if (from > to) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'range_reversed', '结束月份不能早于开始月份', { to: '结束月份不能早于开始月份' });
     if (from < addMonths(to, -(MAX_HISTORY_MONTHS - 1))) {
@@ -136,7 +138,7 @@ export class MonthlyReportsService {
     const reports = new Map(
       (await this.dataSource.manager.find(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month: Between(from, to) } })).map((r) => [r.month, r]),
     );
-    const today = todayBusinessDate(this.config);
+    const today = this.clock.today();
     const months: MonthStanding[] = [];
     for (let m = from; m <= to; m = addMonths(m, 1)) months.push(this.standing(unit, m, reports.get(m) ?? null, today));
     return months;
@@ -155,7 +157,7 @@ export class MonthlyReportsService {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    const today = todayBusinessDate(this.config);
+    const today = this.clock.today();
     return {
       items: items.map((r) => ({ ...r, dueDate: this.dueDate(r.month), status: reportStatus(r.filedDate, this.dueDate(r.month), today) })),
       total,

@@ -109,6 +109,7 @@ export class NoticeDataBuilder {
       quarter,
       revision: snapshot.revision,
       kind,
+      ...(snapshot.summary.backfill ? { backfill: true } : {}),
       texts: period?.noticeTexts ?? {},
       summary: {
         articlesSubmitted: snapshot.summary.articlesSubmitted,

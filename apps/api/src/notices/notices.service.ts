@@ -15,6 +15,7 @@ import { NoticeRead } from './notice-read.entity';
 import type { NoticeData } from './render/notice-data';
 import { renderNoticeDocx } from './render/notice-docx';
 import { renderNoticeXlsx, type AdoptionChunks } from './render/notice-xlsx';
+import { Clock } from '../common/clock';
 
 export type NoticeFormat = NoticeDocument['format'];
 
@@ -37,6 +38,7 @@ export class NoticesService implements OnModuleInit {
     private readonly files: FileStore,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -117,7 +119,7 @@ export class NoticesService implements OnModuleInit {
 
   private async markRead(user: AuthUser, snapshotId: number) {
     if (user.role === 'office' || user.role === 'admin') return;
-    await this.dataSource.createQueryBuilder().insert().into(NoticeRead).values({ snapshotId, userId: user.id, firstReadAt: new Date() }).orIgnore().execute();
+    await this.dataSource.createQueryBuilder().insert().into(NoticeRead).values({ snapshotId, userId: user.id, firstReadAt: this.clock.now() }).orIgnore().execute();
   }
 }
 

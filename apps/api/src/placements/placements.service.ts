@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
 import { conflict, invalid, notFound } from '../common/app-error';
-import { businessDate, parseBusinessInstant, todayBusinessDate } from '../common/business-date';
+import { businessDate, parseBusinessInstant } from '../common/business-date';
 import { insertedId, isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { APP_CONFIG } from '../config/config.module';
@@ -18,6 +18,7 @@ import { toPlacementResponse, type PlacementResponse } from './placement-respons
 import { Placement } from './placement.entity';
 import { newDraftReview } from '../database/review-columns';
 import { FileStore } from '../storage/file-store.service';
+import { Clock } from '../common/clock';
 
 export interface Warning {
   field: string;
@@ -31,6 +32,7 @@ export class PlacementsService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileStore,
+    private readonly clock: Clock,
   ) {}
 
   async listForArticle(user: AuthUser, articleId: number): Promise<PlacementResponse[]> {
@@ -152,7 +154,7 @@ export class PlacementsService {
     const publishedAt = parseBusinessInstant(text, zone);
     if (!publishedAt) throw invalid({ publishedAt: '日期格式不正确（应为 YYYY-MM-DD）' });
     const publishedDate = businessDate(publishedAt, zone);
-    if (publishedDate > todayBusinessDate(this.config)) throw invalid({ publishedAt: '刊发日期不能晚于今天' });
+    if (publishedDate > this.clock.today()) throw invalid({ publishedAt: '刊发日期不能晚于今天' });
     const warnings: Warning[] = [];
     const margin = this.config.business.placementEarlyMarginDays;
     const earliest = new Date(Date.parse(`${submittedDate}T00:00:00Z`) - margin * 86_400_000).toISOString().slice(0, 10);

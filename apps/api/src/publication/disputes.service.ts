@@ -1,18 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/app-error';
-import { todayBusinessDate } from '../common/business-date';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ScoreLine } from '../score-ledger/score-line.entity';
 import { Dispute } from './dispute.entity';
 import type { AnswerDisputeDto, CreateDisputeDto } from './dto/quarter.dto';
 import { QuartersService } from './quarters.service';
+import { Clock } from '../common/clock';
 
 /** During the review window units flag what they think is wrong; the office answers each. */
 @Injectable()
@@ -22,7 +21,7 @@ export class DisputesService {
     private readonly quarters: QuartersService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   list(user: AuthUser, quarter: string): Promise<Dispute[]> {
@@ -35,7 +34,7 @@ export class DisputesService {
     if (!unitId) throw invalid({ unitId: '请选择单位' });
     const period = await this.quarters.currentPeriod(this.dataSource.manager, user.officeId, quarter);
     if (period.stage !== 'review') throw conflict('not_in_review', '该季度不在复核期，不能提出异议');
-    if (period.disputeUntil && todayBusinessDate(this.config) > period.disputeUntil) {
+    if (period.disputeUntil && this.clock.today() > period.disputeUntil) {
       throw conflict('dispute_window_closed', `异议期已于 ${period.disputeUntil} 结束`);
     }
     if (dto.scoreLineId) {
@@ -60,8 +59,15 @@ export class DisputesService {
     return this.dataSource.transaction(async (manager) => {
       const dispute = await manager.findOne(Dispute, { where: { id, officeId: user.officeId, quarter } });
       if (!dispute) throw notFound('异议');
-      await manager.update(Dispute, { id }, { status: 'answered', answer: dto.answer, answeredBy: user.id, answeredAt: new Date() });
+      await manager.update(Dispute, { id }, { status: 'answered', answer: dto.answer, answeredBy: user.id, answeredAt: this.clock.now() });
       await this.audit.record(user, 'answer', 'dispute', id, { status: dispute.status }, { status: 'answered', answer: dto.answer }, manager);
+      await this.notifications.notifyUnits(user.officeId, [dispute.unitId], {
+        kind: 'dispute-answered',
+        title: `办公室已答复 ${quarter} 的异议：${dto.answer}`,
+        link: `/scores?quarter=${quarter}`,
+        // An answer may be revised: each answer is news.
+        dedupeKey: `dispute-answered:${id}:${randomUUID()}`,
+      }, manager);
       return manager.findOneOrFail(Dispute, { where: { id } });
     });
   }

@@ -16,6 +16,7 @@ import { RankingSnapshot } from './ranking-snapshot.entity';
 import { quarterTotals, unitFigures, type UnitFigures } from './snapshot-figures';
 import { SnapshotLine } from './snapshot-line.entity';
 import { SnapshotUnit } from './snapshot-unit.entity';
+import { Clock } from '../common/clock';
 
 export interface PublishResult {
   snapshotId: number;
@@ -43,6 +44,7 @@ export class PublishService implements OnModuleInit {
     private readonly schemes: SchemesService,
     private readonly quarters: QuartersService,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -65,7 +67,7 @@ export class PublishService implements OnModuleInit {
       const again = await manager.findOne(RankingSnapshot, { where: { jobId: ctx.jobId } });
       if (again) return again;
       const period = await this.quarters.period(manager, officeId, quarter);
-      const summary = { ...(await quarterTotals(manager, officeId, quarter)), excluded: period.excludedEntries ?? [] };
+      const summary = { ...(await quarterTotals(manager, officeId, quarter)), excluded: period.excludedEntries ?? [], ...(period.backfill ? { backfill: true } : {}) };
       const [{ revision }] = await manager.query('SELECT COALESCE(MAX(revision), 0) + 1 AS revision FROM ranking_snapshots WHERE officeId = ? AND quarter = ?', [officeId, quarter]);
       const saved = await manager.save(RankingSnapshot, manager.create(RankingSnapshot, {
         officeId, quarter, revision: toNumber(revision), schemeVersionId: ranking.schemeVersion.id, contentHash: 'pending', jobId: ctx.jobId, summary, publishedBy: payload.requestedBy,
@@ -83,7 +85,7 @@ export class PublishService implements OnModuleInit {
       await manager.update(RankingSnapshot, { id: saved.id }, { contentHash });
       await this.schemes.lock(ranking.schemeVersion.id, manager);
       const noticeTexts = payload.reason ? { ...(period.noticeTexts ?? {}), correctionReason: payload.reason } : period.noticeTexts;
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'published', publishedAt: new Date(), noticeTexts });
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'published', publishedAt: this.clock.now(), noticeTexts });
       return { ...saved, contentHash };
     });
     await ctx.progress(85);

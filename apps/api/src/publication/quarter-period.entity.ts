@@ -52,4 +52,11 @@ export class QuarterPeriod extends OfficeOwnedEntity {
 
   @Column({ type: 'simple-json', nullable: true })
   noticeTexts: NoticeTexts | null;
+
+  /**
+   * 补录: a past quarter whose records the office loaded from history (set by the history
+   * import, or by the office when publishing); the quarter page and the notice say so.
+   */
+  @Column({ type: 'boolean', default: false })
+  backfill: boolean;
 }

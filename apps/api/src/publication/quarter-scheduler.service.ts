@@ -3,15 +3,14 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { prevQuarter, quarterOf } from '@app/scoring';
-import { todayBusinessDate } from '../common/business-date';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { BullJobDriver } from '../jobs/bull-job.driver';
 import { JobsService } from '../jobs/jobs.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { Office } from '../offices/office.entity';
 import { requestRecompute } from '../score-ledger/request-recompute';
 import { QuartersService, quarterSettledDate } from './quarters.service';
+import { Clock } from '../common/clock';
 
 /** Cron of the daily check in Bull mode (01:00 in the business zone). */
 export const DAILY_TICK_CRON = '0 1 * * *';
@@ -19,7 +18,7 @@ export const DAILY_TICK_CRON = '0 1 * * *';
 /**
  * The scheduled quarter-end step: once a finished quarter's last monthly report is due, its
  * review stage opens (draft ranking visible to units, disputes allowed) and the office is
- * reminded to close and publish it. Bull mode: a repeatable Bull job; in-process: an hourly
+ * reminded to close and publish it (by openReview). Bull mode: a repeatable Bull job; in-process: an hourly
  * timer. Both enqueue the same `quarters.tick` job, keyed by the date, so it runs once a day.
  */
 @Injectable()
@@ -32,9 +31,9 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
     private readonly quarters: QuartersService,
-    private readonly notifications: NotificationsService,
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -67,7 +66,7 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
 
   /** Called by the timer and by the Bull repeatable job. */
   async enqueueToday(): Promise<void> {
-    const date = todayBusinessDate(this.config);
+    const date = this.clock.today();
     try {
       await this.jobs.enqueue('quarters.tick', { date }, { businessKey: date, officeId: null });
     } catch (error) {
@@ -90,19 +89,8 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
     for (const office of await this.dataSource.getRepository(Office).find()) {
       const period = await this.quarters.currentPeriod(this.dataSource.manager, office.id, quarter);
       if (period.stage !== 'open') continue;
+      // openReview tells the office and the units.
       await this.quarters.openReview(null, office.id, quarter);
-      await this.notifications.notifyOffice(office.id, ['office'], {
-        kind: 'quarter-review',
-        title: `${quarter} 已进入复核阶段，请处理异议后关闭并发布`,
-        link: `/quarters/${quarter}`,
-        dedupeKey: `quarter-review:${quarter}`,
-      });
-      await this.notifications.notifyOffice(office.id, ['officer', 'reviewer'], {
-        kind: 'quarter-review',
-        title: `${quarter} 排名草稿已公布，如有异议请在复核期内提出`,
-        link: `/quarters/${quarter}`,
-        dedupeKey: `quarter-review:${quarter}`,
-      });
       opened.push(`${office.code}:${quarter}`);
     }
     return { opened };

@@ -6,16 +6,18 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { writeRankingSheet } from './ranking-sheets';
 import { conflict, invalid, notFound } from '../common/app-error';
-import { monthDueDate, todayBusinessDate } from '../common/business-date';
+import { monthDueDate } from '../common/business-date';
 import { businessRange, quarterInRange } from '../common/business-range';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { CloseQuarterDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
 import { pendingEntries } from './pending-entries';
 import { QuarterPeriod } from './quarter-period.entity';
 import { RankingSnapshot } from './ranking-snapshot.entity';
 import { SnapshotUnit } from './snapshot-unit.entity';
+import { Clock } from '../common/clock';
 
 /** The last month of a quarter's report is due on this date; the review stage opens after it. */
 export function quarterSettledDate(quarter: string, dueDay: number): string {
@@ -35,7 +37,9 @@ export class QuartersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -45,7 +49,7 @@ export class QuartersService {
    */
   async currentPeriod(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
     const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
-    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null });
+    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null, backfill: false });
   }
 
   /** The quarter row to change, created as `open` the first time the office acts on it. */
@@ -58,7 +62,7 @@ export class QuartersService {
 
   /** The current quarter and the eight before it, with their stage and latest revision. */
   async list(user: AuthUser) {
-    const current = quarterOf(todayBusinessDate(this.config));
+    const current = quarterOf(this.clock.today());
     const quarters: string[] = [];
     for (let q = current, i = 0; i < 9; i++) {
       quarters.push(q);
@@ -117,12 +121,29 @@ export class QuartersService {
     return this.dataSource.transaction(async (manager) => {
       const period = await this.period(manager, officeId, quarter);
       if (period.stage !== 'open') throw conflict('invalid_stage', `该季度当前处于「${stageLabel(period.stage)}」阶段，不能开始复核`);
-      const today = todayBusinessDate(this.config);
+      const today = this.clock.today();
       const until = new Date(Date.parse(`${today}T00:00:00Z`) + this.config.business.disputeDays * 86_400_000).toISOString().slice(0, 10);
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', reviewOpenedAt: new Date(), disputeUntil: until });
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', reviewOpenedAt: this.clock.now(), disputeUntil: until });
       if (actor) await this.audit.record(actor, 'quarter:review', 'quarter', quarter, { stage: period.stage }, { stage: 'review', disputeUntil: until }, manager);
+      await this.notifyReviewOpened(officeId, quarter, until, manager);
       return { quarter, stage: 'review' as const, disputeUntil: until };
     });
+  }
+
+  /** The office is told to answer disputes and publish; the units, until when they may dispute. */
+  private async notifyReviewOpened(officeId: number, quarter: string, until: string, manager: EntityManager) {
+    await this.notifications.notifyOffice(officeId, ['office'], {
+      kind: 'quarter-review',
+      title: `${quarter} 已进入复核阶段，异议期至 ${until}，请处理异议后关闭并发布`,
+      link: `/quarters/${quarter}`,
+      dedupeKey: `quarter-review:${quarter}`,
+    }, manager);
+    await this.notifications.notifyOffice(officeId, ['officer', 'reviewer'], {
+      kind: 'quarter-review',
+      title: `${quarter} 排名草稿已公布，如有异议请于 ${until} 前提出`,
+      link: `/scores?quarter=${quarter}`,
+      dedupeKey: `quarter-review:${quarter}`,
+    }, manager);
   }
 
   /**
@@ -143,7 +164,7 @@ export class QuartersService {
       }
       // The notice names them as article / placement / instruction.
       const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: p.title.length > 60 ? `${p.title.slice(0, 59)}…` : p.title }));
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: new Date(), excludedEntries: excluded });
+      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: this.clock.now(), excludedEntries: excluded });
       await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded }, manager);
       return { quarter, stage: 'closed' as const, excluded };
     });
@@ -175,12 +196,13 @@ export class QuartersService {
     const period = await this.currentPeriod(this.dataSource.manager, user.officeId, quarter);
     if (period.stage !== 'closed' && period.stage !== 'published') throw conflict('invalid_stage', '请先关闭该季度再发布');
     if (period.stage === 'published' && !dto.reason) throw invalid({ reason: '再次发布（更正通报）时必须说明更正原因' });
+    if (dto.backfill !== undefined && dto.backfill !== period.backfill) await this.dataSource.getRepository(QuarterPeriod).update({ id: period.id }, { backfill: dto.backfill });
     const job = await this.jobs.enqueue('quarters.publish', { officeId: user.officeId, quarter, requestedBy: user.id, reason: dto.reason }, {
       businessKey: `${user.officeId}:${quarter}`,
       officeId: user.officeId,
       createdBy: user.id,
     });
-    await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null });
+    await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null, ...(dto.backfill !== undefined ? { backfill: dto.backfill } : {}) });
     return toJobResponse(job);
   }
 }

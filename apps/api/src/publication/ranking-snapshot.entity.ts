@@ -11,6 +11,8 @@ export interface SnapshotSummary {
   commissionTargets: number;
   commissionsOnTime: number;
   excluded: { type: string; id: number; title: string }[];
+  /** 补录: the quarter was published from history loaded afterwards (absent in older snapshots). */
+  backfill?: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -13,10 +14,12 @@ import { ItemRecord } from '../items/item-record.entity';
 import { ItemsService } from '../items/items.service';
 import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Placement } from '../placements/placement.entity';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
 import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
+import { Clock } from '../common/clock';
 
 const ENTITY = { articles: Article, placements: Placement, instructions: Instruction, items: ItemRecord } as const;
 const AUDIT_NAME = { articles: 'article', placements: 'placement', instructions: 'instruction', items: 'item' } as const;
@@ -45,6 +48,8 @@ export class ReviewService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly items: ItemsService,
+    private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
@@ -94,6 +99,7 @@ export class ReviewService {
     // Read before setStatus, which moves entry.status on.
     const wasVerified = entry.status === 'verified';
     await this.setStatus(manager, user, type, entry, rule.to, action, reason);
+    if (action === 'return' || action === 'reject') await this.tellUnit(manager, user, type, entry, article, unitId, action, reason!.trim());
     let cascaded = 0;
     if (type === 'articles' && action !== 'reopen') {
       for (const childType of ['placements', 'instructions'] as const) {
@@ -130,6 +136,24 @@ export class ReviewService {
     return { entry, article, unitId: article.ownerUnitId };
   }
 
+  /**
+   * A returned or rejected entry is the unit's to act on: its officers are told (and its
+   * reviewers too when the office decided), in the move's transaction.
+   */
+  private async tellUnit(manager: EntityManager, user: AuthUser, type: EntryType, entry: Entry, article: Article | null, unitId: number, action: 'return' | 'reject', reason: string) {
+    const what = article ? `《${article.title}》${type === 'articles' ? '' : `的${LABEL[type]}`}` : `事项《${(entry as ItemRecord).title}》`;
+    const by = user.role === 'reviewer' ? '单位审核人' : '办公室';
+    const title = action === 'return' ? `${by}退回了${what}：${reason}` : `办公室认定${what}不予采用：${reason}`;
+    const roles = user.role === 'reviewer' ? (['officer'] as const) : (['officer', 'reviewer'] as const);
+    await this.notifications.notifyUnits(user.officeId, [unitId], {
+      kind: action === 'return' ? 'entry-returned' : 'entry-rejected',
+      title,
+      link: article ? `/articles/${article.id}` : '/items',
+      // Every return is news, even of an entry returned before.
+      dedupeKey: `${action}:${type}:${entry.id}:${randomUUID()}`,
+    }, manager, [...roles]);
+  }
+
   /** Officers submit and reviewers approve for the owning unit only. */
   private assertActsForUnit(user: AuthUser, unitId: number, type: EntryType, action: ReviewAction) {
     if ((user.role === 'officer' || user.role === 'reviewer') && unitId !== user.unitId) {
@@ -140,7 +164,7 @@ export class ReviewService {
   private async setStatus(manager: EntityManager, user: AuthUser, type: EntryType, entry: Entry, to: EntryStatus, action: ReviewAction, reason?: string) {
     const before = entry.status;
     const changes: Partial<Entry> = { status: to, reviewNote: action === 'return' || action === 'reject' || action === 'reopen' ? reason!.trim() : entry.reviewNote };
-    if (to === 'verified') Object.assign(changes, { verifiedBy: user.id, verifiedAt: new Date() });
+    if (to === 'verified') Object.assign(changes, { verifiedBy: user.id, verifiedAt: this.clock.now() });
     if (before === 'verified') Object.assign(changes, { verifiedBy: null, verifiedAt: null });
     await manager.update(ENTITY[type] as typeof Placement, { id: entry.id }, changes as Partial<Placement>);
     entry.status = to;

@@ -39,9 +39,16 @@ export interface LoadSchemeContext {
 
 /** True when the text declares `format: 2` (YAML or JSON); a text that does not parse is left to the parsers. */
 export function isFormat2Text(text: string): boolean {
+  const declared = () => /^\s*(?:"format"|format)\s*:\s*2\b/m.test(text);
   const doc = parseDocument(text);
-  if (doc.errors.length) return /^\s*(?:"format"|format)\s*:\s*2\b/m.test(text);
-  const js = doc.toJS() as { format?: unknown } | null;
+  if (doc.errors.length) return declared();
+  let js: { format?: unknown } | null;
+  try {
+    js = doc.toJS() as { format?: unknown } | null;
+  } catch {
+    // An alias to no anchor, or aliases that expand without bound: the parsers report it.
+    return declared();
+  }
   return typeof js === 'object' && js !== null && js.format === 2;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compareQuarter, diffSchemes, type SchemeDiffEntry, type SchemeError, type SchemeWarning } from '@app/scoring';
+import { compareQuarter, diffSchemes, prevQuarter, type SchemeDiffEntry, type SchemeError, type SchemeWarning } from '@app/scoring';
 import type { JobResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -13,10 +13,12 @@ import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { Outlet } from '../outlets/outlet.entity';
 import { ScoreLine } from '../score-ledger/score-line.entity';
 import type { CreateSchemeVersionDto, UpdateSchemeVersionDto } from './dto/scheme.dto';
+import { itemKindsInUseErrors } from './item-kinds-in-use';
 import { schemeFieldErrors } from './scheme-document';
 import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type SchemeSummary } from './scheme-load';
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
+import { Clock } from '../common/clock';
 
 export interface SchemeValidationResult {
   valid: boolean;
@@ -47,6 +49,7 @@ export class SchemesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, query: PageQuery): Promise<Page<SchemeVersionResponse>> {
@@ -86,6 +89,9 @@ export class SchemesService {
     const errors = { ...this.effectiveFromErrors(dto.effectiveFrom, all) };
     const result = loadSchemeText(text, { outletCodes: await this.outletCodes(user.officeId) });
     if (!result.ok) Object.assign(errors, schemeFieldErrors(result.errors));
+    else if (Object.keys(errors).length === 0) {
+      Object.assign(errors, await itemKindsInUseErrors(this.dataSource, user.officeId, result.scheme.compiled, dto.effectiveFrom, nextVersionStart(all, dto.effectiveFrom)));
+    }
     if (Object.keys(errors).length > 0 || !result.ok) throw invalid(errors, '计分办法版本有误，未保存，请按提示修改');
 
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -120,6 +126,9 @@ export class SchemesService {
     if (dto.document !== undefined && dto.document !== before.document) {
       const result = loadSchemeText(dto.document, { outletCodes: await this.outletCodes(user.officeId) });
       if (!result.ok) throw invalid(schemeFieldErrors(result.errors), '计分办法有误，未保存，请按提示修改');
+      const until = nextVersionStart(await this.versionsOf(user.officeId), before.effectiveFrom);
+      const inUse = await itemKindsInUseErrors(this.dataSource, user.officeId, result.scheme.compiled, before.effectiveFrom, until);
+      if (Object.keys(inUse).length > 0) throw invalid(inUse, '计分办法有误，未保存，请按提示修改');
       changes.document = dto.document;
     }
     if (dto.name !== undefined) changes.name = dto.name;
@@ -155,6 +164,13 @@ export class SchemesService {
       // Conditional on the row being unlocked still: a publication locking it meanwhile wins.
       const result = await manager.createQueryBuilder().delete().from(SchemeVersion).where('id = :id AND lockedAt IS NULL', { id }).execute();
       if (!result.affected) throw conflict('scheme_locked', `第 ${version.versionNo} 版已用于发布排名，不能删除`);
+      // Its quarters fall to the version before it, which must be able to score their 事项.
+      const all = await this.versionsOf(user.officeId, manager);
+      const previous = versionInForce(all, prevQuarter(version.effectiveFrom));
+      if (previous) {
+        const inUse = await itemKindsInUseErrors(manager, user.officeId, this.compile(previous).compiled, version.effectiveFrom, nextVersionStart(all, version.effectiveFrom));
+        if (inUse.document) throw conflict('item_kind_in_use', `删除后这些季度按第 ${previous.versionNo} 版计分：${inUse.document}`);
+      }
       await manager.delete(ScoreLine, { officeId: user.officeId, schemeVersionId: id });
       await this.audit.record(user, 'delete', 'scheme_version', id, version, null, manager);
       return version;
@@ -175,7 +191,7 @@ export class SchemesService {
    * the query builder so the row version is bumped and an edit already in flight fails.
    */
   async lock(versionId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.createQueryBuilder().update(SchemeVersion).set({ lockedAt: new Date() }).where('id = :id AND lockedAt IS NULL', { id: versionId }).execute();
+    await manager.createQueryBuilder().update(SchemeVersion).set({ lockedAt: this.clock.now() }).where('id = :id AND lockedAt IS NULL', { id: versionId }).execute();
   }
 
   /** Every version of an office, oldest effectiveFrom first. */
@@ -242,6 +258,13 @@ export class SchemesService {
       return null;
     }
   }
+}
+
+/** Where the period of a version starting at `from` ends (the next version's start, exclusive), or null. */
+function nextVersionStart(versions: readonly { effectiveFrom: string }[], from: string): string | null {
+  let next: string | null = null;
+  for (const v of versions) if (compareQuarter(v.effectiveFrom, from) > 0 && (!next || compareQuarter(v.effectiveFrom, next) < 0)) next = v.effectiveFrom;
+  return next;
 }
 
 /** The version in force for `quarter` among `versions`: greatest effectiveFrom ≤ quarter. */

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock';
 import { RANKING_CACHE_TTL_MS, RankingCache, type LinesStamp } from './ranking-cache';
 
 describe('RankingCache', () => {
@@ -7,7 +8,7 @@ describe('RankingCache', () => {
   const compute = () => Promise.resolve(++computed);
 
   beforeEach(() => {
-    sut = new RankingCache<number>();
+    sut = new RankingCache<number>(new Clock('Asia/Shanghai'));
     computed = 0;
     jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
   });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 
 /**
  * The highest score line id when an entry was computed. Lines are only ever inserted and
@@ -40,11 +41,13 @@ const MAX_ENTRIES = 200;
 export class RankingCache<T = unknown> {
   private readonly entries = new Map<string, Entry<T>>();
 
+  constructor(private readonly clock: Clock) {}
+
   get(officeId: number, quarter: string, versionId: number, stamp: LinesStamp, compute: () => Promise<T>): Promise<T> {
     const key = keyOf(officeId, quarter, versionId);
     const hit = this.entries.get(key);
-    if (hit && sameStamp(hit.stamp, stamp) && Date.now() - hit.at < RANKING_CACHE_TTL_MS) return hit.value;
-    const entry: Entry<T> = { stamp, at: Date.now(), value: compute() };
+    if (hit && sameStamp(hit.stamp, stamp) && this.clock.now().getTime() - hit.at < RANKING_CACHE_TTL_MS) return hit.value;
+    const entry: Entry<T> = { stamp, at: this.clock.now().getTime(), value: compute() };
     entry.value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { compareQuarter, isQuarter, nextQuarter, quarterOf } from '@app/scoring';
@@ -6,10 +6,7 @@ import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { invalid } from '../common/app-error';
 import { toNumber } from '../common/db-errors';
-import { todayBusinessDate } from '../common/business-date';
 import { businessRange, quarterInRange } from '../common/business-range';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
@@ -19,6 +16,7 @@ import { coalesceRecomputes } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
+import { Clock } from '../common/clock';
 
 export type RecomputePayload = JobPayloads['scores.recompute'];
 
@@ -48,7 +46,7 @@ export class ScoreLedgerService implements OnModuleInit {
     private readonly ledger: ScoreLedgerRepository,
     private readonly schemes: SchemesService,
     private readonly jobs: JobsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -85,7 +83,7 @@ export class ScoreLedgerService implements OnModuleInit {
     const versionIds = versions.map((v) => v.id);
     const articleIds = payload.articleIds?.length ? [...new Set(payload.articleIds)].sort((a, b) => a - b) : undefined;
     const quarters = await this.targetQuarters(payload, articleIds);
-    const asOfDate = todayBusinessDate(this.config);
+    const asOfDate = this.clock.today();
     const result: RecomputeResult = { quarters, deleted: 0, inserted: 0 };
     for (let i = 0; i < quarters.length; i++) {
       const quarter = quarters[i];
@@ -205,7 +203,7 @@ export class ScoreLedgerService implements OnModuleInit {
         return { lo: rows[0]?.lo ?? null, hi: rows[0]?.hi ?? null };
       }),
     );
-    const today = quarterOf(todayBusinessDate(this.config));
+    const today = quarterOf(this.clock.today());
     // Clamped to the business range: one stray year-0000 or year-9999 row must not stretch the span.
     const range = businessRange();
     const clamp = (q: string) => (q < range.minQuarter ? range.minQuarter : q > range.maxQuarter ? range.maxQuarter : q);

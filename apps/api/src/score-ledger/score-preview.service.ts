@@ -1,51 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { adoptionRowHits, formatPoints, rankUnits, totals2, type RankTable, type ScoringInput, type ScoringUnit, type TieRule } from '@app/scoring';
+import { Injectable } from '@nestjs/common';
+import type { PreviewGroup, PreviewResponse, PreviewRow, PreviewRowHits, PreviewStanding } from '@app/contracts';
+import { adoptionRowLevelHits, formatPoints, LEVELS, rankUnits, totals2, type RankTable, type ScoringInput, type ScoringUnit, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
-import { todayBusinessDate } from '../common/business-date';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import type { SchemePreviewDto } from '../schemes/dto/scheme.dto';
 import type { LoadedScheme } from '../schemes/scheme-load';
 import { SchemesService } from '../schemes/schemes.service';
 import { toEngineInput } from './engine-input';
 import { scoreVersionQuarter } from './engine-lines';
 import { RecordsLoader } from './records-loader';
-
-export interface PreviewStanding {
-  total: number;
-  totalText: string;
-  rank: number;
-  groupRank: number;
-}
-
-export interface PreviewRow {
-  unitId: number;
-  code: string;
-  name: string;
-  groupId: number;
-  groupName: string;
-  /** Under the version in force; null when no version is in force for the quarter. */
-  current: PreviewStanding | null;
-  draft: PreviewStanding;
-  /** draft − current total, and places moved up (positive) or down (negative). */
-  change: { total: number; totalText: string; rank: number; groupRank: number } | null;
-}
-
-/** How many of the quarter's placements an adoption row of the draft takes (first match at the placement's level). */
-export interface PreviewRowHits {
-  /** 'adoption.rows[2]'; '' for placements no row scores. */
-  clause: string;
-  label: string;
-  hits: number;
-}
-
-export interface PreviewResponse {
-  quarter: string;
-  current: { id: number; versionNo: number; name: string } | null;
-  rows: PreviewRow[];
-  /** Per adoption row of the draft, in the order of the table, then the placements no row scores. */
-  rowHits: PreviewRowHits[];
-}
+import { Clock } from '../common/clock';
 
 /**
  * What-if: the quarter's ranking under a draft scheme beside the version in force, both
@@ -56,13 +19,13 @@ export class ScorePreviewService {
   constructor(
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async preview(user: AuthUser, dto: SchemePreviewDto): Promise<PreviewResponse> {
     const draft = await this.schemes.compileDraft(user.officeId, dto.document);
     const version = await this.schemes.inForce(user.officeId, dto.quarter);
-    const input = toEngineInput(await this.loader.load(user.officeId, dto.quarter, { asOfDate: todayBusinessDate(this.config) }));
+    const input = toEngineInput(await this.loader.load(user.officeId, dto.quarter, { asOfDate: this.clock.today() }));
     const current = version ? this.schemes.compile(version) : null;
     const draftTotals = totals2(scoreVersionQuarter(draft, input, dto.quarter));
     const currentTotals = current ? totals2(scoreVersionQuarter(current, input, dto.quarter)) : null;
@@ -85,17 +48,29 @@ export class ScorePreviewService {
         change: c ? { total: d.total - c.total, totalText: formatPoints(d.total - c.total, 2), rank: c.rank - d.rank, groupRank: c.groupRank - d.groupRank } : null,
       };
     });
-    rows.sort((a, b) => a.draft.rank - b.draft.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return { quarter: dto.quarter, current: version ? { id: version.id, versionNo: version.versionNo, name: version.name } : null, rows, rowHits: rowHits(draft, input, dto.quarter) };
+    const byCode = (a: PreviewRow, b: PreviewRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    rows.sort((a, b) => a.draft.rank - b.draft.rank || byCode(a, b));
+    // Units come in the groups' sort order (rankingUnits), so the groups do too, as in the notice.
+    const groups = new Map<number, PreviewGroup>();
+    for (const u of units) if (!groups.has(Number(u.groupId))) groups.set(Number(u.groupId), { groupId: Number(u.groupId), groupName: u.groupName ?? '', rows: [] });
+    for (const r of [...rows].sort((a, b) => a.draft.groupRank - b.draft.groupRank || byCode(a, b))) groups.get(r.groupId)!.rows.push(r);
+    return {
+      quarter: dto.quarter,
+      current: version ? { id: version.id, versionNo: version.versionNo, name: version.name } : null,
+      rows,
+      rowHits: rowHits(draft, input, dto.quarter),
+      groups: [...groups.values()],
+    };
   }
 }
 
 function rowHits(scheme: LoadedScheme, input: ScoringInput, quarter: string): PreviewRowHits[] {
-  const hits = adoptionRowHits(scheme.compiled, input, quarter);
-  return [
-    ...scheme.compiled.rows.map((r) => ({ clause: r.path, label: r.label, hits: hits.get(r.path) ?? 0 })),
-    { clause: '', label: '未匹配任何行（不计分）', hits: hits.get('') ?? 0 },
-  ];
+  const hits = adoptionRowLevelHits(scheme.compiled, input, quarter);
+  const entry = (clause: string, label: string): PreviewRowHits => {
+    const byLevel = hits.get(clause)!;
+    return { clause, label, hits: LEVELS.reduce((sum, lv) => sum + byLevel[lv], 0), byLevel };
+  };
+  return [...scheme.compiled.rows.map((r) => entry(r.path, r.label)), entry('', '未匹配任何行（不计分）')];
 }
 
 function standings(units: readonly ScoringUnit[], byUnit: ReadonlyMap<string, number>, tieRule: TieRule): Map<string, PreviewStanding> {

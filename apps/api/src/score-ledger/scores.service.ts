@@ -6,8 +6,10 @@ import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess } from '../auth/scope';
 import { AppError, invalid, notFound } from '../common/app-error';
 import { toNumber } from '../common/db-errors';
+import { Adjustment } from '../adjustments/adjustment.entity';
 import { Article } from '../articles/article.entity';
 import { Commission } from '../commissions/commission.entity';
+import { ItemRecord } from '../items/item-record.entity';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService } from '../schemes/schemes.service';
 import { Unit } from '../units/unit.entity';
@@ -53,8 +55,13 @@ export interface StatementLine {
   recordType: string;
   recordTypeLabel: string;
   recordId: number;
-  /** What the record is, in words: the article title, the 约稿 topic, the month reported on. */
+  /**
+   * What the record is, in words: the article title, the 约稿 topic, the month reported on,
+   * the 事项's kind and title, the 加减分's reason.
+   */
   recordLabel: string;
+  /** On a 事项 line: the kind of the item record (recordId), to find it in the item list. */
+  itemKind: string | null;
   articleId: number | null;
   articleTitle: string | null;
   ruleId: string;
@@ -153,6 +160,7 @@ export class ScoresService {
         recordTypeLabel: RECORD_TYPE_LABELS[l.recordType] ?? l.recordType,
         recordId: l.recordId,
         recordLabel: labels.record(l),
+        itemKind: l.recordType === 'item' ? (labels.items.get(l.recordId)?.kind ?? null) : null,
         articleId: l.articleId,
         articleTitle: l.articleId !== null ? (labels.titles.get(l.articleId) ?? null) : null,
         ruleId: l.ruleId,
@@ -186,22 +194,39 @@ export class ScoresService {
 
   private async recordLabels(officeId: number, lines: readonly ScoreLine[]) {
     const articleIds = [...new Set(lines.map((l) => l.articleId).filter((id): id is number => id !== null))];
-    const commissionIds = [...new Set(lines.filter((l) => l.recordType === 'commission').map((l) => l.recordId))];
+    const idsOf = (type: string) => [...new Set(lines.filter((l) => l.recordType === type).map((l) => l.recordId))];
+    const commissionIds = idsOf('commission');
+    const itemIds = idsOf('item');
+    const adjustmentIds = idsOf('adjustment');
     const titles = new Map<number, string>();
     const topics = new Map<number, string>();
+    const items = new Map<number, { kind: string; title: string }>();
+    const reasons = new Map<number, string>();
     if (articleIds.length) {
       for (const a of await this.dataSource.getRepository(Article).find({ where: { id: In(articleIds), officeId }, select: { id: true, title: true } })) titles.set(a.id, a.title);
     }
     if (commissionIds.length) {
       for (const c of await this.dataSource.getRepository(Commission).find({ where: { id: In(commissionIds), officeId }, select: { id: true, topic: true } })) topics.set(c.id, c.topic);
     }
+    if (itemIds.length) {
+      for (const i of await this.dataSource.getRepository(ItemRecord).find({ where: { id: In(itemIds), officeId }, select: { id: true, kind: true, title: true } })) items.set(i.id, i);
+    }
+    if (adjustmentIds.length) {
+      for (const a of await this.dataSource.getRepository(Adjustment).find({ where: { id: In(adjustmentIds), officeId }, select: { id: true, reason: true } })) reasons.set(a.id, a.reason);
+    }
     const record = (l: ScoreLine): string => {
+      // Before the article: a 事项 that voids an article names it, but the line is the item's.
+      if (l.recordType === 'item') {
+        const item = items.get(l.recordId);
+        return item ? `${item.kind}：${item.title}` : `事项 #${l.recordId}`;
+      }
+      if (l.recordType === 'adjustment') return reasons.get(l.recordId) ?? `加减分 #${l.recordId}`;
       if (l.articleId !== null) return titles.get(l.articleId) ?? `稿件 #${l.articleId}`;
       if (l.recordType === 'commission') return topics.get(l.recordId) ?? `约稿 #${l.recordId}`;
       if (l.recordType === 'monthly-report') return `${monthOfRecordId(l.recordId)} 月度报告`;
       return RECORD_TYPE_LABELS[l.recordType] ?? l.recordType;
     };
-    return { titles, record };
+    return { titles, items, record };
   }
 
   /** Verified placements per unit (each unit of a joint article counts it), by channel and level. */

@@ -5,7 +5,7 @@ import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
 import { normalizeTitle } from '../articles/title-similarity';
 import type { AuthUser } from '../auth/auth-user';
-import { todayBusinessDate, zonedMidnight } from '../common/business-date';
+import { zonedMidnight } from '../common/business-date';
 import { CommissionTarget } from '../commissions/commission-target.entity';
 import { Commission } from '../commissions/commission.entity';
 import { APP_CONFIG } from '../config/config.module';
@@ -18,6 +18,7 @@ import { QuartersService } from '../publication/quarters.service';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { generateDemoRecords, type DemoRecords } from './demo-records';
+import { Clock } from '../common/clock';
 
 /**
  * Fills the freshly seeded demo district with a year of records and publishes its past
@@ -31,12 +32,13 @@ export class DemoRecordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly quarters: QuartersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async seed(officeId: number): Promise<void> {
     const units = await this.dataSource.getRepository(Unit).find({ where: { officeId }, order: { id: 'ASC' } });
     const outlets = await this.dataSource.getRepository(Outlet).find({ where: { officeId } });
-    const records = generateDemoRecords(units, outlets, todayBusinessDate(this.config), this.config.business.monthlyReportDueDay);
+    const records = generateDemoRecords(units, outlets, this.clock.today(), this.config.business.monthlyReportDueDay);
     const officeUser = await this.dataSource.getRepository(User).findOneByOrFail({ officeId, role: 'office' });
     await this.dataSource.transaction((manager) => this.insert(manager, officeId, officeUser.id, records));
     const actor: AuthUser = { id: officeUser.id, username: officeUser.username, displayName: officeUser.displayName, role: 'office', officeId, unitId: null };
@@ -51,7 +53,7 @@ export class DemoRecordsService {
   private async insert(manager: EntityManager, officeId: number, officeUserId: number, records: DemoRecords) {
     const zone = this.config.business.timeZone;
     const at = (date: string, hour = 9) => new Date(zonedMidnight(date, zone).getTime() + hour * 3_600_000);
-    const review = (status: Article['status']) => ({ status, reviewNote: null, verifiedBy: status === 'verified' ? officeUserId : null, verifiedAt: status === 'verified' ? new Date() : null, createdBy: null });
+    const review = (status: Article['status']) => ({ status, reviewNote: null, verifiedBy: status === 'verified' ? officeUserId : null, verifiedAt: status === 'verified' ? this.clock.now() : null, createdBy: null });
     const ids = new Map<string, number>();
     for (const a of records.articles) {
       const article = await manager.save(Article, manager.create(Article, {
@@ -77,7 +79,7 @@ export class DemoRecordsService {
       const commission = await manager.save(Commission, manager.create(Commission, { officeId, topic: c.topic, description: null, issuedDate: c.issuedDate, deadline: c.deadline, createdBy: officeUserId }));
       for (const t of c.targets) {
         const articleId = t.articleKey ? ids.get(t.articleKey) ?? null : null;
-        await manager.insert(CommissionTarget, { commissionId: commission.id, unitId: t.unitId, articleId, answeredAt: articleId ? new Date() : null });
+        await manager.insert(CommissionTarget, { commissionId: commission.id, unitId: t.unitId, articleId, answeredAt: articleId ? this.clock.now() : null });
         if (articleId) await manager.update(Article, { id: articleId }, { commissionId: commission.id });
       }
     }

@@ -14,6 +14,10 @@ export class User extends OfficeOwnedEntity {
   @Column({ type: 'varchar', length: 50 })
   displayName: string;
 
+  /** Where reminders are e-mailed (SMTP_URL); null = in-app messages only. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  email: string | null;
+
   @Column({ type: 'simple-enum', enum: ROLES })
   role: Role;
 

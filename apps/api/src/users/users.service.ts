@@ -16,12 +16,14 @@ import { PasswordsService } from '../auth/passwords.service';
 import { SessionsService } from '../auth/sessions.service';
 import { User } from './user.entity';
 import { Containing } from '../common/like';
+import { Clock } from '../common/clock';
 
-export type UserResponse = SessionUser & { active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
+export type UserResponse = SessionUser & { email: string | null; active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
 
 /** `throttledUntil`: the latest running login hold-off on the username (from any address). */
 const toUserResponse = (user: User, throttledUntil: Date | null = null): UserResponse => ({
   ...toSessionUser(user),
+  email: user.email,
   active: user.active,
   throttledUntil: throttledUntil?.toISOString() ?? null,
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
@@ -46,13 +48,14 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly throttles: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: AuthUser, query: ListUsersQuery): Promise<Page<UserResponse>> {
     const base: FindOptionsWhere<User> = { officeId: actor.officeId, ...(query.role ? { role: query.role } : {}) };
     const where = query.q ? [{ ...base, username: Containing(query.q) }, { ...base, displayName: Containing(query.q) }] : base;
     const [items, total] = await this.users.findAndCount({ where, order: { id: 'ASC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
-    const held = await this.throttles.heldUntil(items.map((u) => u.username), new Date());
+    const held = await this.throttles.heldUntil(items.map((u) => u.username), this.clock.now());
     return { items: items.map((u) => toUserResponse(u, held.get(u.username))), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -63,8 +66,8 @@ export class UsersService {
     if (this.config.separationOfDuties && DUTY_ROLES.includes(dto.role)) throw forbidden('已实行三员分立：安全管理员、安全审计员由安全管理员分配角色');
     this.passwords.assertAcceptable('password', dto.password, dto.username);
     const unitId = await this.checkUnit(actor, dto.role, dto.unitId ?? null);
-    const user = this.users.create({ username: dto.username, displayName: dto.displayName, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
-    await this.passwords.apply(user, dto.password, new Date());
+    const user = this.users.create({ username: dto.username, displayName: dto.displayName, email: dto.email ?? null, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
+    await this.passwords.apply(user, dto.password, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       try {
         const saved = await manager.save(User, user);
@@ -101,7 +104,7 @@ export class UsersService {
   async resetPassword(actor: AuthUser, id: number, dto: ResetPasswordDto): Promise<UserResponse> {
     const user = await this.findOrFail(actor, id);
     this.passwords.assertAcceptable('password', dto.password, user.username);
-    await this.passwords.apply(user, dto.password, new Date());
+    await this.passwords.apply(user, dto.password, this.clock.now());
     Object.assign(user, { mustChangePassword: true, tokenVersion: user.tokenVersion + 1 });
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(User, user);
@@ -130,7 +133,7 @@ export class UsersService {
     if (!this.config.separationOfDuties) return;
     const roleChange = dto.role !== undefined && dto.role !== user.role;
     if (actor.role === 'admin' && roleChange) throw forbidden('已实行三员分立：角色由安全管理员分配');
-    if (actor.role === 'secadmin' && (dto.displayName !== undefined || dto.active !== undefined)) throw forbidden('已实行三员分立：安全管理员只分配角色');
+    if (actor.role === 'secadmin' && (dto.displayName !== undefined || dto.active !== undefined || dto.email !== undefined)) throw forbidden('已实行三员分立：安全管理员只分配角色');
   }
 
   private async findOrFail(actor: AuthUser, id: number): Promise<User> {

@@ -7,7 +7,10 @@ export interface ScoreLine {
   recordType: string;
   recordTypeLabel: string;
   recordId: number;
+  /** The article title, the 约稿 topic, the 事项's kind and title, the 加减分's reason. */
   recordLabel: string;
+  /** On a 事项 line: the kind of the item record. */
+  itemKind: string | null;
   articleId: number | null;
   articleTitle: string | null;
   ruleId: string;
@@ -16,6 +19,8 @@ export interface ScoreLine {
   amountText: string;
   runningTotalText: string;
   explanation: string;
+  /** Where the clause stands in the scheme, e.g. 'adoption.rows[2]', 'items[0]'; null on older lines. */
+  clause: string | null;
 }
 
 export interface Statement {
@@ -84,6 +89,8 @@ export interface QuarterDetail {
   publishedAt: string | null;
   excludedEntries: PendingEntry[] | null;
   noticeTexts: NoticeTexts | null;
+  /** 补录: a past quarter loaded from history; the notice title says so */
+  backfill: boolean;
   pending: PendingEntry[];
   snapshots: { id: number; revision: number; schemeVersionId: number; contentHash: string; publishedAt: string }[];
 }

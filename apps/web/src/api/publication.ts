@@ -17,7 +17,8 @@ export const quartersApi = {
   close: (quarter: string, excludeUnverified: boolean) => http.post<unknown>(`/quarters/${quarter}/close`, { excludeUnverified }),
   reopen: (quarter: string) => http.post<unknown>(`/quarters/${quarter}/reopen`),
   updateTexts: (quarter: string, texts: NoticeTexts) => http.patch<NoticeTexts>(`/quarters/${quarter}/notice-texts`, texts),
-  publish: (quarter: string, reason?: string) => http.post<JobResponse>(`/quarters/${quarter}/publish`, reason ? { reason } : {}),
+  publish: (quarter: string, reason?: string, backfill?: boolean) =>
+    http.post<JobResponse>(`/quarters/${quarter}/publish`, { ...(reason ? { reason } : {}), ...(backfill !== undefined ? { backfill } : {}) }),
   disputes: (quarter: string) => http.get<Dispute[]>(`/quarters/${quarter}/disputes`),
   dispute: (quarter: string, body: { reason: string; scoreLineId?: number }) => http.post<Dispute>(`/quarters/${quarter}/disputes`, body),
   answer: (quarter: string, id: number, answer: string) => http.post<Dispute>(`/quarters/${quarter}/disputes/${id}/answer`, { answer }),

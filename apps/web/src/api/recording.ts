@@ -130,4 +130,6 @@ export const monthlyApi = {
   draft: (month: string) => http.get<MonthStanding & { draft: MonthlyDraft }>(`/monthly-reports/draft/${month}`),
   history: (query: Query) => http.get<MonthStanding[]>('/monthly-reports/history', query),
   compliance: (month: string) => http.get<ComplianceReport>('/monthly-reports/compliance', { month }),
+  /** 一键催报: reminds every unit still missing the month's report (delivered by a job). */
+  urge: (month: string) => http.post<{ month: string; dueDate: string; units: number; job: JobResponse }>('/reminders/monthly-reports', { month }),
 };

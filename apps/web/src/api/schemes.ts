@@ -1,5 +1,5 @@
 /** 计分办法 versions: documents (YAML), diff, validation and the what-if preview. */
-import type { JobResponse, Page } from '@app/contracts';
+import type { JobResponse, Page, PreviewResponse } from '@app/contracts';
 import type { SchemeError } from '@app/scoring';
 import { http } from './http';
 
@@ -27,37 +27,8 @@ export interface SchemeDiff {
   changes: { path: string; before: unknown; after: unknown }[];
 }
 
-interface Standing {
-  total: number;
-  totalText: string;
-  rank: number;
-  groupRank: number;
-}
-
-export interface PreviewRow {
-  unitId: number;
-  code: string;
-  name: string;
-  groupName: string;
-  current: Standing | null;
-  draft: Standing;
-  change: { total: number; totalText: string; rank: number; groupRank: number } | null;
-}
-
-/** How many of the quarter's placements a row of the draft's adoption table takes ('' : no row scores them). */
-export interface PreviewRowHits {
-  clause: string;
-  label: string;
-  hits: number;
-}
-
-export interface PreviewAnswer {
-  quarter: string;
-  current: { versionNo: number; name: string } | null;
-  rows: PreviewRow[];
-  /** Sent by servers that score with format 2; absent from older ones. */
-  rowHits?: PreviewRowHits[];
-}
+/** The what-if preview's answer is the server's contract: rows, per-row hits by level, the ranking by group. */
+export type { PreviewGroup, PreviewRow, PreviewRowHits } from '@app/contracts';
 
 export const schemesApi = {
   list: () => http.get<Page<SchemeVersion>>('/schemes', { pageSize: 200 }),
@@ -67,5 +38,5 @@ export const schemesApi = {
   validate: (document: string) => http.post<{ valid: boolean; errors: SchemeError[] }>('/schemes/validate', { document }),
   remove: (id: number) => http.del<{ recomputeJob: JobResponse | null }>(`/schemes/${id}`),
   diff: (a: number, b: number) => http.get<SchemeDiff>('/schemes/diff', { a, b }),
-  preview: (document: string, quarter: string) => http.post<PreviewAnswer>('/schemes/preview', { document, quarter }),
+  preview: (document: string, quarter: string) => http.post<PreviewResponse>('/schemes/preview', { document, quarter }),
 };

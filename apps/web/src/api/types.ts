@@ -37,6 +37,8 @@ export interface Outlet extends Versioned {
 }
 
 export interface UserItem extends SessionUser {
+  /** Where reminders are e-mailed; null = in-app messages only. */
+  email: string | null;
   active: boolean;
   /** A login hold-off on the account still running (failed logins from some address). */
   throttledUntil: string | null;
@@ -49,6 +51,8 @@ export interface SheetProblem {
   message: string;
   /** articles import: an error keeps the row out, a warning only informs */
   level?: 'error' | 'warning';
+  /** articles import: the history sheet (月度报送, 约稿…); absent for the first sheet */
+  sheet?: string;
 }
 
 /** Result of an import job: counts and the row-by-row problems. */

@@ -1,10 +1,26 @@
+import { addMonths, businessDate as calendarDate, DEFAULT_TIME_ZONE, quarterOf, quarterRange, zonedMidnight } from '@app/scoring/quarter';
 import { CHANNEL_LABELS, ENTRY_STATUS_LABELS, LEVEL_LABELS, MEDIUM_LABELS, PROMINENCE_LABELS, type Channel, type EntryStatus, type Level, type Medium, type Prominence } from '@app/contracts';
 
-/** Business dates and times are shown in Asia/Shanghai whatever the browser's zone (DESIGN.md). */
-export const BUSINESS_ZONE = 'Asia/Shanghai';
+// Business dates and times are shown in the server's business zone (BUSINESS_TIME_ZONE, read
+// from GET /api/meta before the app mounts) whatever the browser's zone; the calendar itself is
+// the server's (libs/scoring/src/quarter.ts).
+let zone = DEFAULT_TIME_ZONE;
+let dateTime = dateTimeFormat(zone);
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: BUSINESS_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-const dateOnly = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+function dateTimeFormat(timeZone: string) {
+  return new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/** Sets the business zone the server announced (main.ts, before mounting). */
+export function setBusinessZone(timeZone: string): void {
+  zone = timeZone;
+  dateTime = dateTimeFormat(timeZone);
+}
+
+/** The business zone in use. */
+export function businessZone(): string {
+  return zone;
+}
 
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return '—';
@@ -14,23 +30,40 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 
 /** Today's business date, YYYY-MM-DD. */
 export function today(): string {
-  return dateOnly.format(new Date());
+  return calendarDate(new Date(), zone);
 }
 
 /** The business date (YYYY-MM-DD) of an instant. */
 export function businessDate(value: string | Date): string {
-  return dateOnly.format(typeof value === 'string' ? new Date(value) : value);
+  return calendarDate(typeof value === 'string' ? new Date(value) : value, zone);
 }
 
 /** A business date turned into the instant of its local noon, so that no zone moves it to another day. */
 export function dateToInstant(date: string): string {
-  return `${date}T12:00:00+08:00`;
+  return new Date(zonedMidnight(date, zone).getTime() + 12 * 3_600_000).toISOString();
+}
+
+/** The first instant (ISO) of a business date, for APIs that filter by instants. */
+export function dayStartInstant(date: string): string {
+  return zonedMidnight(date, zone).toISOString();
+}
+
+/** The last millisecond (ISO) of a business date. */
+export function dayEndInstant(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const dayAfter = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return new Date(zonedMidnight(dayAfter, zone).getTime() - 1).toISOString();
 }
 
 /** YYYY-MM of the month before today (the month a monthly report is due for). */
 export function previousMonth(): string {
-  const [y, m] = today().split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return addMonths(today().slice(0, 7), -1);
+}
+
+/** The current business quarter's first and last date. */
+export function currentQuarterRange(): [string, string] {
+  const { start, end } = quarterRange(quarterOf(today()));
+  return [start, end];
 }
 
 export const levelLabel = (v: string | null | undefined) => (v ? LEVEL_LABELS[v as Level] ?? v : '—');

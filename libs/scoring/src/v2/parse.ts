@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
+import { isMap, isPair, isScalar } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import type { SchemeError } from '../scheme.types';
 import { parseScheme } from '../scheme-parse';
@@ -10,6 +10,7 @@ import { schemeDocument2Schema } from './document';
 import type { SchemeDocument2 } from './document';
 import { analyseRows } from './warnings';
 import type { SchemeWarning } from './warnings';
+import { readYamlText, type YamlRead } from './yaml-text';
 
 export type ParseScheme2Result =
   | { ok: true; scheme: SchemeDocument2; warnings: SchemeWarning[] }
@@ -142,18 +143,6 @@ function position(doc: Document, lc: LineCounter, path: string): { line: number;
   return { line: pos.line, column: pos.col };
 }
 
-/** Chinese wording of the yaml package's error codes an office is likely to meet. */
-const YAML_ERRORS: Record<string, string> = {
-  DUPLICATE_KEY: '同一层级出现了重复的字段',
-  BAD_INDENT: '缩进不正确或括号未闭合',
-  BLOCK_AS_IMPLICIT_KEY: '缩进不正确（列表或字段没有对齐）',
-  MULTILINE_IMPLICIT_KEY: '字段名不能跨行',
-  MISSING_CHAR: '缺少配对的引号、括号或冒号',
-  MULTIPLE_DOCS: '只能有一个文档（不要使用 ---）',
-  TAB_AS_INDENT: '缩进不能使用制表符（Tab），请用空格',
-  UNEXPECTED_TOKEN: '有无法识别的符号',
-};
-
 /**
  * Checks a parsed (JS) format-2 document. Returns the document, or field errors; and the
  * warnings (rows that can never match, levels no row scores) whenever the document is valid.
@@ -170,20 +159,13 @@ export function validateScheme2(doc: unknown): ParseScheme2Result {
  * the text, its 1-based line and column. YAML 1.2 core schema: dates stay strings.
  */
 export function parseScheme2(text: string): ParseScheme2Result {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? `（第 ${pos.line} 行第 ${pos.col} 列）` : '';
-        return { path: '', code: 'yaml_syntax', message: `YAML 语法错误${where}：${YAML_ERRORS[e.code] ?? `无法解析（${e.code}）`}`, line: pos?.line, column: pos?.col };
-      }),
-      warnings: [],
-    };
-  }
-  const r = validateScheme2(doc.toJS());
+  return checkYaml(readYamlText(text));
+}
+
+function checkYaml(read: YamlRead): ParseScheme2Result {
+  if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
+  const { doc, lc } = read;
+  const r = validateScheme2(read.value);
   const place = <T extends { path: string; line?: number; column?: number }>(e: T): T => ({ ...e, ...position(doc, lc, e.path) });
   return r.ok ? { ...r, warnings: r.warnings.map(place) } : { ...r, errors: r.errors.map(place) };
 }
@@ -196,11 +178,10 @@ export type LoadSchemeResult = (ParseScheme2Result & { ok: true; converted: bool
  * (convertScheme1To2), so stored versions keep working. `converted` says which happened.
  */
 export function loadScheme2(text: string): LoadSchemeResult {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const format = doc.errors.length ? undefined : (doc.toJS() as { format?: unknown } | null)?.format;
-  if (format === 2 || doc.errors.length) {
-    const r = parseScheme2(text);
+  const read = readYamlText(text);
+  const format = read.ok ? (read.value as { format?: unknown } | null)?.format : undefined;
+  if (format === 2 || !read.ok) {
+    const r = checkYaml(read);
     return r.ok ? { ...r, converted: false } : r;
   }
   const old = parseScheme(text);

@@ -1,5 +1,6 @@
 import { quarterRange } from '../quarter';
-import type { Points, ScoringInput } from '../types';
+import { LEVELS } from '../types';
+import type { Level, Points, ScoringInput } from '../types';
 import type { CompiledScheme2 } from './compile';
 import type { ScoreLine2 } from './lines';
 import { scoreInstructions, scorePlacements } from './adoptions';
@@ -57,16 +58,25 @@ export function totals2(lines: readonly Pick<ScoreLine2, 'unitId' | 'amount'>[])
  * row scores are counted under ''. Voided articles and articles not in the input are left out.
  */
 export function adoptionRowHits(scheme: CompiledScheme2, input: ScoringInput, quarter: string): Map<string, number> {
+  const byLevel = adoptionRowLevelHits(scheme, input, quarter);
+  return new Map([...byLevel].map(([path, counts]) => [path, LEVELS.reduce((sum, lv) => sum + counts[lv], 0)]));
+}
+
+/** adoptionRowHits by the placement's level: the rows × levels of the value table's grid. */
+export function adoptionRowLevelHits(scheme: CompiledScheme2, input: ScoringInput, quarter: string): Map<string, Record<Level, number>> {
   const { start, end } = quarterRange(quarter);
   const index = indexInput2(scheme, input);
-  const hits = new Map<string, number>(scheme.rows.map((r) => [r.path, 0]));
-  hits.set('', 0);
+  const zero = () => Object.fromEntries(LEVELS.map((lv) => [lv, 0])) as Record<Level, number>;
+  const hits = new Map<string, Record<Level, number>>(scheme.rows.map((r) => [r.path, zero()]));
+  hits.set('', zero());
   for (const p of input.placements) {
     if (p.publishedDate < start || p.publishedDate > end) continue;
     const article = index.articles.get(p.articleId);
     if (!article || index.voided.has(article.id)) continue;
     const path = scheme.lookup.valueOf(p, article).row?.path ?? '';
-    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const counts = hits.get(path) ?? zero();
+    counts[p.level]++;
+    hits.set(path, counts);
   }
   return hits;
 }

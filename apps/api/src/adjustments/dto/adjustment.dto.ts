@@ -1,12 +1,12 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { ADJUSTMENT_STATUSES, type AdjustmentStatus } from '@app/contracts';
 import { parseFixed } from '@app/scoring';
 import { IsBusinessQuarter } from '../../common/business-date';
 import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
-import { Trim } from '../../common/dto/transforms';
+import { QueryBoolean, Trim } from '../../common/dto/transforms';
 import { QueryId } from '../../common/parse-id.pipe';
 
 /** The largest adjustment, in points: far above any real 加减分, low enough to catch a slip. */
@@ -75,4 +75,8 @@ export class ListAdjustmentsQuery extends PageQuery {
 
   @IsOptional() @IsIn(ADJUSTMENT_STATUSES)
   status?: AdjustmentStatus;
+
+  /** Pending ones the caller may approve: recorded by another office user (the home page's count). */
+  @IsOptional() @QueryBoolean() @IsBoolean()
+  awaitingMe?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CHANNELS, LEVELS, PLACEMENT_FORM_LABELS, PROMINENCE_LABELS, type PlacementForm, type Prominence } from '@app/contracts';
@@ -11,13 +11,24 @@ import { filteredArticles } from '../article-list-query';
 import { chunks } from './article-import-plan';
 import { AUTO_KEY_PREFIX, EXAMPLE_KEY_PREFIX } from './article-sheet-layout';
 import { writeArticleWorkbook, type ArticleSheetRow } from './article-sheet-writer';
+import { addHistorySheets } from './history/history-sheet-writer';
+import { ItemKindsReader } from '../../items/item-kinds';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/app-config';
 
 const marks = (n: number) => Array(n).fill('?').join(', ');
 
 /** The template and filtered exports, both in the layout the import reads. */
 @Injectable()
 export class ArticleExportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly itemKinds: ItemKindsReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   async template(user: AuthUser): Promise<Buffer> {
     const lists = await this.referenceLists(user.officeId);
@@ -25,9 +36,12 @@ export class ArticleExportService {
     const outlet = lists.outlets[0];
     const example: ArticleSheetRow = [
       `${EXAMPLE_KEY_PREFIX}（此行不会导入，可删除）`, unit?.name ?? '', '（示例）临江街道“红色管家”激活小区治理', 1800, '消息', '张磊', '2023-04-03',
-      outlet?.name ?? '', '2023-04-10', '第4版', PROMINENCE_LABELS.headline, 'https://example.com/news/1', PLACEMENT_FORM_LABELS.full, 12000,
+      outlet?.name ?? '', '2023-04-10', '第4版', PROMINENCE_LABELS.headline, 'https://example.com/news/1', PLACEMENT_FORM_LABELS.full, 12000, '',
     ];
-    return writeArticleWorkbook([], lists, example);
+    // The history sheets are the office's: officers load their own articles only.
+    if (user.unitId !== null) return writeArticleWorkbook([], lists, example);
+    const kinds = await this.itemKinds.kinds(user.officeId, this.clock.today());
+    return writeArticleWorkbook([], lists, example, (workbook) => addHistorySheets(workbook, kinds));
   }
 
   /** The articles GET /api/articles would list with these filters (all pages), one row per placement. */
@@ -54,15 +68,16 @@ export class ArticleExportService {
 
     const rows: ArticleSheetRow[] = [];
     for (const a of articles) {
-      // In signing order, which the import reads back from the order written.
+      // In signing order, so 署名顺序 is 1、2、… for a joint article (blank for one unit).
       const list = units.get(a.id) ?? [];
       const unitText = list.map((u) => (u.shareBp === null ? u.name : `${u.name}${u.shareBp / 100}%`)).join('、');
+      const signing = list.length > 1 ? list.map((_, i) => i + 1).join('、') : '';
       const key = a.externalKey && !a.externalKey.startsWith(AUTO_KEY_PREFIX) ? a.externalKey : '';
       const article = [key, unitText, a.title, a.wordCount, a.genre ?? '', a.authors ?? '', a.submittedDate] as const;
       const own = placements.get(a.id) ?? [];
-      if (own.length === 0) rows.push([...article, '', '', '', '', '', '', null]);
+      if (own.length === 0) rows.push([...article, '', '', '', '', '', '', null, signing]);
       for (const p of own) {
-        rows.push([...article, p.outletName, p.publishedDate, p.page ?? '', PROMINENCE_LABELS[p.prominence], p.url ?? '', PLACEMENT_FORM_LABELS[p.form], p.views === null ? null : Number(p.views)]);
+        rows.push([...article, p.outletName, p.publishedDate, p.page ?? '', PROMINENCE_LABELS[p.prominence], p.url ?? '', PLACEMENT_FORM_LABELS[p.form], p.views === null ? null : Number(p.views), signing]);
       }
     }
     await this.audit.record(user, 'export', 'articles', '-', null, { query, articles: articles.length });

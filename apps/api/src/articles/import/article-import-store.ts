@@ -13,6 +13,8 @@ export interface StoreOptions {
   userId: number;
   status: Extract<EntryStatus, 'draft' | 'verified'>;
   timeZone: string;
+  /** When the import happens (the Clock's now): the verification time of a verified import. */
+  now: Date;
   /** Called after each chunk with the share of rows written so far (0–1). */
   progress: (done: number) => Promise<void>;
 }
@@ -23,7 +25,7 @@ export interface StoreOptions {
  * Must run inside the caller's transaction.
  */
 export async function storePlan(manager: EntityManager, plan: ImportPlan, options: StoreOptions): Promise<void> {
-  const now = new Date();
+  const now = options.now;
   const review = {
     status: options.status,
     reviewNote: null,

@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { AuditService } from '../../audit/audit.service';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
-import { todayBusinessDate } from '../../common/business-date';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 import { JobsService } from '../../jobs/jobs.service';
+import type { JobRequest } from '../../jobs/job-request.entity';
 import type { JobContext, JobPayloads } from '../../jobs/job.types';
 import { Outlet } from '../../outlets/outlet.entity';
 import { FileStore } from '../../storage/file-store.service';
@@ -21,6 +21,9 @@ import { readArticleSheet } from './article-sheet-reader';
 import { writeImportReport } from './article-sheet-writer';
 import type { ImportArticlesDto } from './dto/article-import.dto';
 import { duplicateWarnings } from './import-duplicates';
+import { HistoryImportService } from './history/history-import.service';
+import type { HistoryCounts } from './history/history-store';
+import { Clock } from '../../common/clock';
 
 export interface ArticleImportResult {
   fileName: string;
@@ -38,6 +41,8 @@ export interface ArticleImportResult {
   problemsTotal: number;
   /** Where the full problem list is stored (the report download reads it). */
   reportKey: string;
+  /** The history sheets of the workbook (月度报送, 约稿…) and what they added; absent in reports of older imports. */
+  history?: HistoryCounts & { sheets: string[]; rows: number; skippedExisting: number; invalidRows: number };
 }
 
 /** The job result is a TEXT column (64 KB on MariaDB): keep the inline problem list well under it. */
@@ -50,7 +55,9 @@ export class ArticleImportService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly files: FileStore,
+    private readonly history: HistoryImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -88,7 +95,8 @@ export class ArticleImportService implements OnModuleInit {
   async runImport(payload: JobPayloads['articles.import'], ctx: JobContext): Promise<ArticleImportResult> {
     const actor = await this.actor(payload);
     const ownUnitId = payload.unitId ?? null;
-    const sheet = await readArticleSheet(await this.files.get(payload.fileKey));
+    const content = await this.files.get(payload.fileKey);
+    const sheet = await readArticleSheet(content);
     await ctx.progress(15);
 
     const [units, outlets] = await Promise.all([
@@ -99,7 +107,7 @@ export class ArticleImportService implements OnModuleInit {
       units,
       outlets,
       ownUnitId,
-      today: todayBusinessDate(this.config),
+      today: this.clock.today(),
       earlyMarginDays: this.config.business.placementEarlyMarginDays,
       date1904: sheet.date1904,
     });
@@ -107,7 +115,8 @@ export class ArticleImportService implements OnModuleInit {
 
     const plan = await planImport(this.dataSource.manager, payload.officeId, ownUnitId, validated.articles);
     const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, ownUnitId, plan.newArticles);
-    const problems = [...sheet.problems, ...validated.problems, ...plan.problems, ...similar].sort(compareProblems);
+    const history = await this.history.prepare(content, payload.officeId, ownUnitId === null, plan.newArticles);
+    const problems = [...[...sheet.problems, ...validated.problems, ...plan.problems, ...similar].sort(compareProblems), ...history.problems];
     const invalid = new Set([...sheet.mergedRows, ...validated.invalidRows, ...plan.invalidRows]);
     const report = await this.files.put(Buffer.from(JSON.stringify(problems)), 'json');
     await ctx.progress(40);
@@ -121,6 +130,8 @@ export class ArticleImportService implements OnModuleInit {
       invalidRows: invalid.size,
       warnings: problems.filter((p) => p.level === 'warning').length,
     };
+    let historyCounts: ArticleImportResult['history'];
+    let recompute: JobRequest | null = null;
     // Everything was read and decided above; the transaction only writes, so on SQLite (one
     // connection) it holds no await on anything but the database.
     await this.dataSource.transaction(async (manager) => {
@@ -129,11 +140,16 @@ export class ArticleImportService implements OnModuleInit {
         userId: payload.userId,
         status: payload.asStatus ?? 'draft',
         timeZone: this.config.business.timeZone,
+        now: this.clock.now(),
         progress: (done) => ctx.progress(40 + done * 55),
       });
-      await this.audit.record(actor, 'import', 'article-import', ctx.jobId, null, { ...counts, asStatus: payload.asStatus ?? 'draft' }, manager);
+      const loaded = await this.history.store(manager, history, { officeId: payload.officeId, userId: payload.userId, jobId: ctx.jobId, status: payload.asStatus ?? 'draft' });
+      recompute = loaded.recompute;
+      historyCounts = { ...loaded.counts, sheets: history.sheets, rows: history.rows, skippedExisting: history.plan.skipped, invalidRows: history.invalidRows };
+      await this.audit.record(actor, 'import', 'article-import', ctx.jobId, null, { ...counts, asStatus: payload.asStatus ?? 'draft', ...(history.sheets.length ? { history: historyCounts } : {}) }, manager);
     });
-    return { ...counts, problems: inlineProblems(problems), problemsTotal: problems.length, reportKey: report.key };
+    if (recompute) await this.jobs.handOver([recompute]);
+    return { ...counts, ...(history.sheets.length ? { history: historyCounts } : {}), problems: inlineProblems(problems), problemsTotal: problems.length, reportKey: report.key };
   }
 
   /** The report of a finished import as .xlsx; only whoever may see the job may read it. */

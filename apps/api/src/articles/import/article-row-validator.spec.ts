@@ -169,4 +169,50 @@ describe('validateArticleRows', () => {
       { row: 4, column: '字数', level: 'warning', message: '与第 2 行（同一稿件）的字数不一致，按先出现的一行导入' },
     ]);
   });
+  it('orders the units of a joint article by 署名顺序 (one position per unit written), else as written', async () => {
+    const { articles, problems } = await validateArticleRows([
+      row({ 报送单位: '青石镇党委60%、临江街道党工委40%、枫林街道党工委', 稿件标题: '份额不全' }),
+      row({ 报送单位: '青石镇党委、临江街道党工委、枫林街道党工委', 署名顺序: '3、1、2', 稿件标题: '三家联合' }),
+      row({ 报送单位: '青石镇党委、临江街道党工委', 署名顺序: ' 1，2 ', 稿件标题: '按书写顺序' }),
+      row({ 报送单位: '青石镇党委、临江街道党工委', 稿件标题: '不填署名顺序' }),
+      row({ 报送单位: '枫林街道党工委', 署名顺序: 1, 稿件标题: '单独一家' }),
+    ], office);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([[2, '报送单位']]);
+    expect(articles.map((a) => [a.title, a.units.map((u) => u.unitId), a.ownerUnitId])).toEqual([
+      ['三家联合', [1, 3, 2], 1],
+      ['按书写顺序', [2, 1], 2],
+      ['不填署名顺序', [2, 1], 2],
+      ['单独一家', [3], 3],
+    ]);
+  });
+
+  it.each([
+    ['not numbers', '青石镇党委、临江街道党工委', '第一、第二', '署名顺序「第一、第二」应为用「、」分隔的正整数，如 2、1'],
+    ['a decimal', '青石镇党委、临江街道党工委', '1.5、2', '署名顺序「1.5、2」应为用「、」分隔的正整数，如 2、1'],
+    ['fewer positions than units', '青石镇党委、临江街道党工委、枫林街道党工委', '2、1', '署名顺序写了 2 个位次，报送单位有 3 个单位，应逐一对应'],
+    ['more positions than units', '青石镇党委', '1、2', '署名顺序写了 2 个位次，报送单位有 1 个单位，应逐一对应'],
+    ['a duplicate', '青石镇党委、临江街道党工委、枫林街道党工委', '1、1、2', '署名顺序应为 1 到 3 各一次（1 重复，缺少 3）'],
+    ['a gap', '青石镇党委、临江街道党工委', '1、3', '署名顺序应为 1 到 2 各一次（缺少 2，3 超出范围）'],
+    ['zero', '青石镇党委、临江街道党工委', '0、1', '署名顺序应为 1 到 2 各一次（缺少 2，0 超出范围）'],
+  ])('refuses a 署名顺序 with %s, by row and column, and imports nothing of the row', async (_label, unitText, order, message) => {
+    const { articles, problems, invalidRows } = await validateArticleRows([
+      row({ 报送单位: '临江街道党工委', 稿件标题: '好的一行' }),
+      row({ 报送单位: unitText, 署名顺序: order, 稿件标题: '署名顺序有误' }),
+    ], office);
+    expect(problems).toEqual([{ row: 3, column: '署名顺序', level: 'error', message }]);
+    expect([...invalidRows]).toEqual([3]);
+    expect(articles.map((a) => a.title)).toEqual(['好的一行']);
+  });
+
+  it('checks an officer\'s own unit left blank against 署名顺序 too, and warns when rows of one article sign in another order', async () => {
+    const own = await validateArticleRows([row({ 署名顺序: '2', 稿件标题: '本单位' })], officer);
+    expect(own.problems.map((p) => [p.row, p.column, p.message])).toEqual([[2, '署名顺序', '署名顺序应为 1 到 1 各一次（缺少 1，2 超出范围）']]);
+    next = 2;
+    const twice = await validateArticleRows([
+      row({ 编号: 'J-1', 报送单位: '青石镇党委、临江街道党工委', 署名顺序: '1、2', 稿件标题: '联合', '媒体/刊物': '人民日报', 刊发日期: '2023-04-10' }),
+      row({ 编号: 'J-1', 报送单位: '青石镇党委、临江街道党工委', 署名顺序: '2、1', 稿件标题: '联合', '媒体/刊物': '人民网', 刊发日期: '2023-04-11' }),
+    ], officer);
+    expect(twice.problems.map((p) => [p.row, p.column, p.level])).toEqual([[3, '署名顺序', 'warning']]);
+    expect(twice.articles[0].units.map((u) => u.unitId)).toEqual([2, 1]);
+  });
 });

@@ -6,7 +6,7 @@ import { AUTO_KEY_PREFIX, compareProblems, type ArticleColumn, type ImportProble
 import type { SheetRow } from './article-sheet-reader';
 import { NameMatcher, type NamedRef } from './name-matcher';
 import { cellCount, cellDate, cellText, cellUrl } from './sheet-cells';
-import { parseUnitList, type UnitShare } from './unit-list';
+import { applySigningOrder, parseUnitList, type UnitShare } from './unit-list';
 
 export interface ImportContext {
   units: NamedRef[];
@@ -45,6 +45,7 @@ export interface ArticleDraft {
   authors: string | null;
   submittedDate: string;
   ownerUnitId: number;
+  /** In signing order (署名顺序, else the order written in 报送单位): stored as the units' positions. */
   units: UnitShare[];
   /** Sorted unit ids joined with commas: the same set of units, whatever the order written. */
   unitSet: string;
@@ -83,6 +84,7 @@ export const articleAutoKey = (unitSet: string, normalizedTitle: string) => hash
 export const placementKey = (articleKey: string, outletId: number, publishedDate: string) => hash(`${articleKey}|${outletId}|${publishedDate}`);
 
 const unitSetOf = (units: UnitShare[]) => units.map((u) => u.unitId).sort((a, b) => a - b).join(',');
+const signingOf = (units: UnitShare[]) => units.map((u) => u.unitId).join(',');
 const sharesOf = (units: UnitShare[]) => [...units].sort((a, b) => a.unitId - b.unitId).map((u) => `${u.unitId}:${u.shareBp}`).join(',');
 
 /** Views of one placement: a billion is far beyond any real figure (as the placement form). */
@@ -150,6 +152,11 @@ export async function validateArticleRows(rows: SheetRow[], ctx: ImportContext):
       if (result.errors.length === 0 && ctx.ownUnitId !== null && !units.some((u) => u.unitId === ctx.ownUnitId)) {
         error(row, '报送单位', `只能导入本单位（${ownUnit?.name ?? '本单位'}）的稿件；联合稿件须把本单位列入报送单位`);
       }
+    }
+    if (units.length > 0) {
+      const signed = applySigningOrder(units, text('署名顺序'));
+      for (const message of signed.errors) error(row, '署名顺序', message);
+      units = signed.units;
     }
 
     const wordCount = cellCount(cells['字数']);
@@ -246,6 +253,7 @@ function groupRows(parsed: RowFields[], ctx: ImportContext, error: Report, warn:
     differs('体裁', r.genre, draft.genre);
     differs('作者', r.authors, draft.authors);
     differs('报送单位', sharesOf(r.units), sharesOf(draft.units));
+    if (signingOf(r.units) !== signingOf(draft.units)) warn(r.row, '署名顺序', `与第 ${draft.firstRow} 行（同一稿件）的署名顺序不一致，按先出现的一行导入`);
     if (r.submittedDate && group.submitted && r.submittedDate !== group.submitted.date) {
       warn(r.row, '报送日期', `与第 ${group.submitted.row} 行（同一稿件）的报送日期不一致，按先出现的一行导入`);
     }

@@ -5,14 +5,14 @@ import { LEVEL_LABELS, LEVELS, PLACEMENT_FORM_LABELS, PLACEMENT_FORMS, PROMINENC
  * same 编号) form one article with several placements; a row without an outlet is an article
  * without placement. The template, the export and the import all use this order.
  */
-export const ARTICLE_COLUMNS = ['编号', '报送单位', '稿件标题', '字数', '体裁', '作者', '报送日期', '媒体/刊物', '刊发日期', '版面', '位置', '链接', '采用形式', '阅读量'] as const;
+export const ARTICLE_COLUMNS = ['编号', '报送单位', '稿件标题', '字数', '体裁', '作者', '报送日期', '媒体/刊物', '刊发日期', '版面', '位置', '链接', '采用形式', '阅读量', '署名顺序'] as const;
 export type ArticleColumn = (typeof ARTICLE_COLUMNS)[number];
 
 /**
  * Columns added after the first template: a sheet made from an older template ends before
  * them, and still imports (the values take their defaults).
  */
-export const LATER_COLUMNS: ReadonlySet<ArticleColumn> = new Set<ArticleColumn>(['采用形式', '阅读量']);
+export const LATER_COLUMNS: ReadonlySet<ArticleColumn> = new Set<ArticleColumn>(['采用形式', '阅读量', '署名顺序']);
 
 export const DATA_SHEET_NAME = '稿件录用';
 export const HELP_SHEET_NAME = '说明';
@@ -27,7 +27,7 @@ export const AUTO_KEY_PREFIX = 'auto:';
 export const MAX_IMPORT_ROWS = 20_000;
 
 export const COLUMN_WIDTHS: Record<ArticleColumn, number> = {
-  编号: 14, 报送单位: 30, 稿件标题: 44, 字数: 8, 体裁: 10, 作者: 14, 报送日期: 12, '媒体/刊物': 24, 刊发日期: 12, 版面: 10, 位置: 8, 链接: 36, 采用形式: 10, 阅读量: 10,
+  编号: 14, 报送单位: 30, 稿件标题: 44, 字数: 8, 体裁: 10, 作者: 14, 报送日期: 12, '媒体/刊物': 24, 刊发日期: 12, 版面: 10, 位置: 8, 链接: 36, 采用形式: 10, 阅读量: 10, 署名顺序: 12,
 };
 
 export type ProblemLevel = 'error' | 'warning';
@@ -38,6 +38,8 @@ export interface ImportProblem {
   column: string;
   message: string;
   level: ProblemLevel;
+  /** The worksheet, for the history sheets (月度报送, 约稿…); absent for 稿件录用. */
+  sheet?: string;
   /** Set on problems that refuse the file as a whole, for clients: too_many_rows, sheet_too_large. */
   code?: string;
 }
@@ -51,7 +53,7 @@ const levels = LEVELS.map((l) => LEVEL_LABELS[l]).join('、');
 /** What the 说明 sheet says about each column (column, required?, explanation). */
 export const COLUMN_HELP: [ArticleColumn, string, string][] = [
   ['编号', '选填', '本单位自己的稿件编号（最长 100 字，不区分大小写和全角半角），用于识别同一篇稿件；同一编号的多行是同一篇稿件的多次录用。不填时按「报送单位 + 稿件标题」识别。以「示例」开头的行不会导入。'],
-  ['报送单位', '信息员选填，办公室必填', '单位代码或名称；联合稿件用「、」分隔，可在单位后写份额，如：临江街道党工委60%、青石镇党委40%（份额要么都写、要么都不写，合计必须为 100%；不写则平均分配）。书写顺序即署名顺序（第一个为第一署名单位）。信息员留空即为本单位，联合稿件必须包含本单位。'],
+  ['报送单位', '信息员选填，办公室必填', '单位代码或名称；联合稿件用「、」分隔，可在单位后写份额，如：临江街道党工委60%、青石镇党委40%（份额要么都写、要么都不写，合计必须为 100%；不写则平均分配）。不填「署名顺序」时，书写顺序即署名顺序（第一个为第一署名单位）。信息员留空即为本单位，联合稿件必须包含本单位。'],
   ['稿件标题', '必填', '最长 200 字。'],
   ['字数', '选填', '整数，如 1800。'],
   ['体裁', '选填', '如 消息、通讯、经验交流、言论、图片，最长 30 字。'],
@@ -64,6 +66,7 @@ export const COLUMN_HELP: [ArticleColumn, string, string][] = [
   ['链接', '选填', '网络刊发的网址，以 http:// 或 https:// 开头。'],
   ['采用形式', '选填', `${forms}，不填为「全文」。多个单位的信息合并成一篇刊发的为「综合」。`],
   ['阅读量', '选填', '网络刊发的阅读量（浏览量），非负整数，如 120000。'],
+  ['署名顺序', '选填', '联合稿件各单位的署名位次，按「报送单位」中单位的书写顺序逐一填写，用「、」分隔，须为 1 到单位数各一次，如 报送单位「青石镇党委、临江街道党工委」、署名顺序「2、1」表示临江街道党工委为第一署名单位。不填则按报送单位的书写顺序。导出时单位已按署名顺序排列。'],
 ];
 
 export const GENERAL_HELP = [

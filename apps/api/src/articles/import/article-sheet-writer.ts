@@ -8,7 +8,7 @@ import {
 export type ArticleSheetRow = [
   key: string, units: string, title: string, wordCount: number | null, genre: string, authors: string,
   submittedDate: string, outlet: string, publishedDate: string, page: string, prominence: string, url: string,
-  form: string, views: number | null,
+  form: string, views: number | null, signingOrder: string,
 ];
 
 export interface ReferenceLists {
@@ -29,7 +29,7 @@ const asDateCell = (date: string) => (date ? new Date(`${date}T00:00:00Z`) : nul
  * allowed values) and the office's units and outlets to copy names from. The template is
  * this with one example row; an export is this with the records, so it can be re-imported.
  */
-export async function writeArticleWorkbook(rows: ArticleSheetRow[], lists: ReferenceLists, example?: ArticleSheetRow): Promise<Buffer> {
+export async function writeArticleWorkbook(rows: ArticleSheetRow[], lists: ReferenceLists, example?: ArticleSheetRow, moreSheets?: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(DATA_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = ARTICLE_COLUMNS.map((header) => ({ header, width: COLUMN_WIDTHS[header] }));
@@ -45,6 +45,7 @@ export async function writeArticleWorkbook(rows: ArticleSheetRow[], lists: Refer
     sheet.getCell(r, PROMINENCE_COLUMN).dataValidation = { type: 'list', allowBlank: true, formulae: [choices], showErrorMessage: true, errorTitle: '位置', error: '请选择 头条、头版 或 一般' };
     sheet.getCell(r, FORM_COLUMN).dataValidation = { type: 'list', allowBlank: true, formulae: [formChoices], showErrorMessage: true, errorTitle: '采用形式', error: '请选择 全文、摘编 或 综合' };
   }
+  moreSheets?.(workbook);
   writeHelpSheet(workbook, lists);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -79,11 +80,13 @@ function writeHelpSheet(workbook: ExcelJS.Workbook, lists: ReferenceLists) {
 export async function writeImportReport(problems: ImportProblem[], fileName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('导入检查结果', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ header: '行号', width: 8 }, { header: '列', width: 12 }, { header: '问题', width: 90 }, { header: '级别', width: 8 }];
+  // A workbook with history sheets names the sheet of each problem (the first sheet's have none).
+  const sheets = problems.some((p) => p.sheet) ? [DATA_SHEET_NAME] : null;
+  sheet.columns = [...(sheets ? [{ header: '工作表', width: 12 }] : []), { header: '行号', width: 8 }, { header: '列', width: 12 }, { header: '问题', width: 90 }, { header: '级别', width: 8 }];
   sheet.getRow(1).font = { bold: true };
   for (const p of problems) {
-    const row = sheet.addRow([p.row > 0 ? p.row : null, p.column || null, p.message, LEVEL_WORDS[p.level]]);
-    if (p.level === 'error') row.getCell(4).font = { color: { argb: 'FFC00000' } };
+    const row = sheet.addRow([...(sheets ? [p.sheet ?? sheets[0]] : []), p.row > 0 ? p.row : null, p.column || null, p.message, LEVEL_WORDS[p.level]]);
+    if (p.level === 'error') row.getCell(sheets ? 5 : 4).font = { color: { argb: 'FFC00000' } };
   }
   if (problems.length === 0) sheet.addRow([null, null, `「${fileName}」全部行检查通过`, null]);
   return Buffer.from(await workbook.xlsx.writeBuffer());

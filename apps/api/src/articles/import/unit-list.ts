@@ -40,3 +40,31 @@ export function parseUnitList(text: string, matcher: NameMatcher<NamedRef>): { u
   if (sum !== 10000) return { units: [], errors: [`各单位份额之和应为 100%，当前为 ${sum / 100}%`] };
   return { units: shares, errors };
 }
+
+/**
+ * Reads 署名顺序: the signing position of each unit of 报送单位, in the order the units are
+ * written ("2、1": the second unit written signs first). Blank keeps the written order. The
+ * positions must be 1..n, each once, one per unit. Returns the units in signing order.
+ */
+export function applySigningOrder(units: UnitShare[], text: string): { units: UnitShare[]; errors: string[] } {
+  const written = text.normalize('NFKC').trim();
+  if (written === '') return { units, errors: [] };
+  const parts = written.split(/[、,，;；\s]+/).filter(Boolean);
+  if (parts.some((p) => !/^\d{1,3}$/.test(p))) return { units: [], errors: [`署名顺序「${written}」应为用「、」分隔的正整数，如 2、1`] };
+  const positions = parts.map(Number);
+  const n = units.length;
+  if (positions.length !== n) return { units: [], errors: [`署名顺序写了 ${positions.length} 个位次，报送单位有 ${n} 个单位，应逐一对应`] };
+  const seen = new Set<number>();
+  const repeated = [...new Set(positions.filter((p) => seen.has(p) || !seen.add(p)))];
+  const outside = positions.filter((p) => p < 1 || p > n);
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((p) => !seen.has(p));
+  if (repeated.length || outside.length || missing.length) {
+    const why = [
+      repeated.length ? `${repeated.join('、')} 重复` : '',
+      missing.length ? `缺少 ${missing.join('、')}` : '',
+      outside.length ? `${outside.join('、')} 超出范围` : '',
+    ].filter(Boolean);
+    return { units: [], errors: [`署名顺序应为 1 到 ${n} 各一次（${why.join('，')}）`] };
+  }
+  return { units: units.map((u, i) => ({ u, at: positions[i] })).sort((a, b) => a.at - b.at).map((x) => x.u), errors: [] };
+}

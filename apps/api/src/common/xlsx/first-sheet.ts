@@ -58,6 +58,41 @@ class TooManyStrings extends Error {}
  * Anything the parser trips over is a damaged or foreign file, not a server fault.
  */
 export async function readFirstSheet<T>(content: Buffer, limits: SheetLimits, read: (sheet: FirstSheet) => Promise<T>): Promise<{ value: T } | { refused: SheetRefusal }> {
+  return withWorkbook<T>(content, limits, async (archive, reader) => {
+    const first = reader.model?.sheets?.[0];
+    if (!first) return { refused: 'no_sheet' };
+    const sheet = await openSheet(archive, reader, first, limits);
+    return typeof sheet === 'string' ? { refused: sheet } : { value: await read(sheet) };
+  });
+}
+
+/** A workbook's worksheets by name, each opened when asked for (read one before opening the next). */
+export interface WorkbookSheets {
+  names: string[];
+  /** The sheet named `name`, or null when the workbook has none of that name. */
+  open(name: string): Promise<FirstSheet | null>;
+}
+
+/** As readFirstSheet, for a workbook whose sheets are read by name (the same caps apply to each). */
+export async function readWorkbookSheets<T>(content: Buffer, limits: SheetLimits, read: (book: WorkbookSheets) => Promise<T>): Promise<{ value: T } | { refused: SheetRefusal }> {
+  return withWorkbook<T>(content, limits, async (archive, reader) => {
+    const entries = reader.model?.sheets ?? [];
+    const open = async (name: string) => {
+      const entry = entries.find((e) => e.name.trim() === name);
+      if (!entry) return null;
+      const sheet = await openSheet(archive, reader, entry, limits);
+      if (typeof sheet === 'string') throw new NotAZipError(sheet);
+      return sheet;
+    };
+    return { value: await read({ names: entries.map((e) => e.name), open }) };
+  });
+}
+
+async function withWorkbook<T>(
+  content: Buffer,
+  limits: SheetLimits,
+  use: (archive: XlsxArchive, reader: PartsReader) => Promise<{ value: T } | { refused: SheetRefusal }>,
+): Promise<{ value: T } | { refused: SheetRefusal }> {
   let archive: XlsxArchive;
   try {
     archive = await XlsxArchive.open(content);
@@ -66,8 +101,8 @@ export async function readFirstSheet<T>(content: Buffer, limits: SheetLimits, re
     throw error;
   }
   try {
-    const sheet = await openFirstSheet(archive, limits);
-    return typeof sheet === 'string' ? { refused: sheet } : { value: await read(sheet) };
+    const reader = await openWorkbook(archive, limits);
+    return typeof reader === 'string' ? { refused: reader } : await use(archive, reader);
   } catch (error) {
     if (error instanceof PartTooLargeError || error instanceof TooManyStrings) return { refused: 'too_large' };
     return { refused: 'not_a_spreadsheet' };
@@ -76,22 +111,25 @@ export async function readFirstSheet<T>(content: Buffer, limits: SheetLimits, re
   }
 }
 
-async function openFirstSheet(archive: XlsxArchive, limits: SheetLimits): Promise<FirstSheet | SheetRefusal> {
+/** Workbook, relationships, styles and shared strings, whatever their order in the archive. */
+async function openWorkbook(archive: XlsxArchive, limits: SheetLimits): Promise<PartsReader | SheetRefusal> {
   if (!archive.has('xl/workbook.xml') || !archive.has('xl/_rels/workbook.xml.rels')) return 'not_a_spreadsheet';
   const reader = partsReader();
-  // Workbook, relationships, styles and shared strings first, whatever their order in the archive.
   await reader._parseRels(await archive.open('xl/_rels/workbook.xml.rels', limits.otherPartBytes));
   await reader._parseWorkbook(await archive.open('xl/workbook.xml', limits.otherPartBytes));
   if (archive.has('xl/styles.xml')) await reader._parseStyles(await archive.open('xl/styles.xml', limits.otherPartBytes));
   reader.sharedStrings = archive.has('xl/sharedStrings.xml') ? await sharedStrings(reader, await archive.open('xl/sharedStrings.xml', limits.sharedStringsBytes), limits) : [];
+  return reader;
+}
 
-  const first = reader.model?.sheets?.[0];
-  if (!first) return 'no_sheet';
-  const target = reader.workbookRels?.find((r) => r.Id === first.rId)?.Target;
+type SheetEntry = NonNullable<NonNullable<PartsReader['model']>['sheets']>[number];
+
+async function openSheet(archive: XlsxArchive, reader: PartsReader, entry: SheetEntry, limits: SheetLimits): Promise<FirstSheet | SheetRefusal> {
+  const target = reader.workbookRels?.find((r) => r.Id === entry.rId)?.Target;
   if (!target) return 'not_a_spreadsheet';
   const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
   if (!archive.has(sheetPath)) return 'not_a_spreadsheet';
-  const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath)?.[1] ?? String(first.id);
+  const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath)?.[1] ?? String(entry.id);
 
   const merges = new Set<string>();
   const sheet = worksheetRows(reader, await archive.open(sheetPath, limits.sheetBytes, mergeCollector(merges)), sheetNo);

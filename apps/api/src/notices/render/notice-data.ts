@@ -130,6 +130,8 @@ export interface NoticeData {
   quarter: string;
   revision: number;
   kind: 'notice' | 'correction';
+  /** 补录: a past quarter published from history loaded afterwards; the title says so. */
+  backfill?: boolean;
   texts: NoticeTexts;
   summary: NoticeSummary;
   /** provincial level and above, highest level first; at most HIGHLIGHT_LIMIT of them */

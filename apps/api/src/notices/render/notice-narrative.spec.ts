@@ -46,6 +46,7 @@ describe('notice narrative', () => {
     expect(noticeTitle(data)).toBe('关于2023年第二季度全区组织工作信息宣传情况的通报');
     expect(noticeTitle({ ...data, office: { ...data.office, regionName: '示例市' } })).toBe('关于2023年第二季度全市组织工作信息宣传情况的通报');
     expect(noticeTitle(correctionFixture())).toBe('关于2023年第二季度全区组织工作信息宣传情况通报的更正');
+    expect(noticeTitle({ ...data, backfill: true })).toBe('关于2023年第二季度全区组织工作信息宣传情况的通报（补录）');
     expect(noticeNarrative(data).titleLines).toEqual(['关于2023年第二季度全区组织工作', '信息宣传情况的通报']);
   });
 

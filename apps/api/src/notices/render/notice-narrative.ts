@@ -68,7 +68,8 @@ export function noticeTitle(data: NoticeData): string {
 
 export function noticeTitleLines(data: NoticeData): string[] {
   const head = `关于${parseQuarter(data.quarter).label}${regionWide(data.office.regionName)}组织工作`;
-  return [head, data.kind === 'correction' ? '信息宣传情况通报的更正' : '信息宣传情况的通报'];
+  const tail = data.kind === 'correction' ? '信息宣传情况通报的更正' : '信息宣传情况的通报';
+  return [head, data.backfill ? `${tail}（补录）` : tail];
 }
 
 /** The title of the notice a correction corrects. */

@@ -16,6 +16,10 @@ export class PublishQuarterDto {
   /** Why a published quarter is published again (printed in the 更正通报). */
   @IsOptional() @Trim() @IsString() @MaxLength(500)
   reason?: string;
+
+  /** Publish as a 补录 quarter (history loaded afterwards); set already when the history import loaded it. */
+  @IsOptionalNonNull() @IsBoolean()
+  backfill?: boolean;
 }
 
 export class NoticeTextsDto {

@@ -1,11 +1,12 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@app/contracts';
 import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 import { PageQuery } from '../../common/dto/page.query';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
@@ -22,6 +23,10 @@ export class CreateUserDto {
   @ValidateIf((o: CreateUserDto) => o.role === 'officer' || o.role === 'reviewer' || o.unitId !== undefined)
   @IsId()
   unitId?: number;
+
+  /** Where reminders are e-mailed; empty or null = none. */
+  @IsOptional() @Transform(emptyToNull) @IsEmail() @MaxLength(120)
+  email?: string | null;
 
   /** Initial password (password policy applies); the user must change it at first login. */
   @IsString() @IsNotEmpty() @MaxLength(200)
@@ -40,6 +45,10 @@ export class UpdateUserDto {
 
   @IsOptionalNonNull() @IsBoolean()
   active?: boolean;
+
+  /** Where reminders are e-mailed; empty or null = none. */
+  @IsOptional() @Transform(emptyToNull) @IsEmail() @MaxLength(120)
+  email?: string | null;
 }
 
 export class ResetPasswordDto {

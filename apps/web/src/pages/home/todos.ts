@@ -1,7 +1,7 @@
 import type { Role } from '@app/contracts';
 import { auditApi, jobsApi, usersApi } from '@/api/reference';
 import { noticesApi, quartersApi } from '@/api/publication';
-import { articlesApi, commissionsApi, monthlyApi, reviewApi } from '@/api/recording';
+import { adjustmentsApi, articlesApi, commissionsApi, monthlyApi, reviewApi } from '@/api/recording';
 import { previousMonth } from '@/utils/format';
 
 export interface Todo {
@@ -31,11 +31,14 @@ export function todosFor(role: Role): Todo[] {
     case 'reviewer':
       return [
         { key: 'review', title: '待单位审核的稿件', hint: '审核本单位信息员提交的稿件和录用', to: '/review', tone: 'warning', count: () => totalOf(reviewApi.queue({ type: 'articles', pageSize: 1 })) },
+        { key: 'review-items', title: '待单位审核的事项', hint: '审核本单位登记的会议发言、网评文章等事项', to: '/review?type=items', tone: 'warning', count: () => totalOf(reviewApi.queue({ type: 'items', pageSize: 1 })) },
         returned, openCommissions, monthly, notices,
       ];
     case 'office':
       return [
         { key: 'verify', title: '待核定的稿件', hint: '对照证明材料核定各单位报送的稿件和录用', to: '/verify', tone: 'warning', count: () => totalOf(reviewApi.queue({ type: 'articles', pageSize: 1 })) },
+        { key: 'verify-items', title: '待核定的事项', hint: '对照证明材料核定各单位登记的事项', to: '/verify?type=items', tone: 'warning', count: () => totalOf(reviewApi.queue({ type: 'items', pageSize: 1 })) },
+        { key: 'adjustments', title: '待我审批的加减分', hint: '其他办公室人员录入的加减分，须由另一人审批后才计分', to: '/adjustments?status=pending', tone: 'warning', count: () => totalOf(adjustmentsApi.list({ status: 'pending', awaitingMe: true, pageSize: 1 })) },
         { key: 'open', title: '进行中的约稿', hint: '查看各单位完成情况', to: '/commissions?status=open', tone: 'primary', count: () => totalOf(commissionsApi.list({ status: 'open', pageSize: 1 })) },
         { key: 'compliance', title: `${previousMonth()} 未报月报单位`, hint: '提醒逾期单位尽快报送', to: '/monthly-reports/compliance', tone: 'info', count: async () => (await monthlyApi.compliance(previousMonth())).summary.missing },
         failedJobs,

@@ -66,4 +66,10 @@ describe('scheme editor model (format 2)', () => {
     loaded.model.rows[0].points.provincial = 25;
     expect(diffDocuments(before.scheme, parse(toYaml(loaded.model)))).toEqual([{ path: 'adoption.rows[0].points.provincial', before: 10, after: 25 }]);
   });
+  it('reports unreadable text in Chinese and never throws the yaml package\'s own error', () => {
+    expect(() => loadModel('format: 2\nname: [unclosed\n')).toThrow(/YAML 语法错误（第 \d+ 行第 \d+ 列）：缩进不正确或括号未闭合/);
+    expect(() => loadModel('format: 2\nname: *nowhere\n')).toThrow(/不存在或尚未定义的锚点/);
+    const m = loadModel(toYaml(blankModel())).model;
+    expect(patchYaml('format: 2\nname: *nowhere\n', m)).toBe(toYaml(m));
+  });
 });

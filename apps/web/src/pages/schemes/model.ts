@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { FORM_ALIASES, LEVELS, loadScheme2, type SchemeDocument2, type Split2, type When2 } from '@app/scoring';
 
 /**
@@ -414,6 +414,15 @@ function reorder(node: unknown, order: Loose) {
   node.items.sort((a, b) => rank(a) - rank(b));
 }
 
+/** The document as plain data, or null where the yaml package throws (an alias to no anchor, aliases without bound). */
+function jsOf(doc: Document): unknown {
+  try {
+    return doc.toJS() as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The model as YAML, written into `base` (the text shown so far) so that the office's comments
  * and layout survive an edit in the forms: only the changed parts are rewritten, keys keep the
@@ -422,7 +431,7 @@ function reorder(node: unknown, order: Loose) {
  */
 export function patchYaml(base: string, m: SchemeModel2): string {
   const doc = parseDocument(base);
-  const raw = doc.errors.length ? null : (doc.toJS() as unknown);
+  const raw = doc.errors.length ? null : jsOf(doc);
   if (!isPlain(raw) || raw.format !== 2) return toYaml(m);
   const after = toDocument(m);
   patch(doc, [], toDocument(fromDocument(raw)), after);
@@ -445,7 +454,8 @@ export interface LoadedModel {
 export function loadModel(text: string): LoadedModel {
   const r = loadScheme2(text);
   if (r.ok) return { model: fromDocument(r.scheme), converted: r.converted };
-  const raw = parse(text) as unknown;
+  const doc = parseDocument(text);
+  const raw = doc.errors.length ? null : jsOf(doc);
   if ((raw as { format?: unknown } | null)?.format === 2) return { model: fromDocument(raw), converted: false };
   throw new Error(r.errors.map((e) => (e.path ? `${e.path}：${e.message}` : e.message)).join('；'));
 }

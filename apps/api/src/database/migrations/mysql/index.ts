@@ -1,3 +1,5 @@
+import { NotificationDeliveries1796303413708 } from './1796303413708-NotificationDeliveries';
+import { HistoryImport1796303708436 } from './1796303708436-HistoryImport';
 import { Adjustments1796294415627 } from './1796294415627-Adjustments';
 import { ItemRecords1796293794555 } from './1796293794555-ItemRecords';
 import { RecordingFields1796293419003 } from './1796293419003-RecordingFields';
@@ -22,4 +24,6 @@ export const MIGRATIONS: Function[] = [
   ScoreLineClause1796293628288,
   ItemRecords1796293794555,
   Adjustments1796294415627,
+  NotificationDeliveries1796303413708,
+  HistoryImport1796303708436,
 ];
