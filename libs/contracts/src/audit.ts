@@ -37,6 +37,8 @@ export const AUDIT_ACTION_NAMES = {
   'quarter:close': '季度关账',
   'quarter:reopen': '重新打开季度',
   'quarter:publish': '发布季度通报',
+  /** the office records a unit's report, submission or answer with its real time (issue #14) */
+  'office-record': '办公室代为登记',
   'status:draft': '退回草稿',
   'status:submitted': '提交审核',
   'status:unit-approved': '单位审核通过',
@@ -74,6 +76,7 @@ export const AUDIT_ENTITY_NAMES = {
   dispute: '异议',
   statement: '得分明细',
   audit: '审计日志',
+  'monthly-compliance': '月报情况',
   rankings: '排名',
   'year-ranking': '年度汇总',
 } as const;
@@ -101,6 +104,7 @@ export const AUDIT_FIELD_NAMES: Record<string, string> = {
   issuedDate: '下发日期', filedDate: '报送日期', articlesSubmitted: '报送稿件数', placementsAdopted: '录用篇次', narrative: '工作情况', filedBy: '报送人',
   versionNo: '版本号', document: '计分规则', lockedAt: '锁定时间', publishedAt: '发布时间', shares: '转发量', placeholder: '占位名称',
   reviewNote: '审核意见', verifiedBy: '核定人', verifiedAt: '核定时间', leader: '批示领导', publishedBy: '发布人',
+  receivedNote: '收到情况说明', guards: '拦截原因', userName: '操作人', at: '时间', message: '说明',
   contactName: '联系人', contactPhone: '联系电话', group: '排名分组', unit: '单位', article: '稿件', outlet: '媒体刊物',
 };
 

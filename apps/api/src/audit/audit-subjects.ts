@@ -156,6 +156,11 @@ export async function resolveSubjects(manager: EntityManager, officeId: number, 
       case 'year-ranking':
         subject = { label: `${e.entityId}年度得分汇总`, link: '/rankings' };
         break;
+      case 'monthly-compliance': {
+        const month = (e.after as { month?: string } | null)?.month;
+        subject = { label: `${month ? `${month.replace('-', '年')}月` : ''}月报情况`, link: month ? `/monthly-reports/compliance?month=${month}` : '/monthly-reports/compliance' };
+        break;
+      }
       case 'audit':
         subject = { label: '按条件导出的审计日志', link: '/audit' };
         break;

@@ -12,7 +12,8 @@ describe('auditValue', () => {
     ['level', 'central', '中央级'],
     ['createdAt', '2026-03-05T16:10:00.000Z', '2026-03-06 00:10'],
     ['unitIds', [3, 4], '3、4'],
-    ['override', { reason: '领导要求提前', action: 'publish' }, '理由：领导要求提前；动作：publish'],
+    ['override', { action: 'publish', reason: '领导要求提前', userName: '办公室 王敏' }, '动作：发布；理由：领导要求提前；操作人：办公室 王敏'],
+    ['receivedVia', 'email', '电子邮件'],
     ['title', '关于"社区"的报道', '关于"社区"的报道'],
   ])('%s %j → %s', (field, value, shown) => {
     expect(auditValue(field, value, ZONE)).toBe(shown);

@@ -19,6 +19,8 @@ const VALUE_NAMES: Record<string, Record<string, string>> = {
   prominence: PROMINENCE_LABELS,
   form: PLACEMENT_FORM_LABELS,
   role: ROLE_LABELS,
+  receivedVia: { email: '电子邮件', paper: '纸质', phone: '电话', fax: '传真', other: '其他' },
+  action: { close: '关账', publish: '发布', submit: '提交', approve: '审核通过', return: '退回', reject: '不予采用', verify: '核定', reopen: '重新打开' },
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
