@@ -17,6 +17,7 @@ const cases = [
   ...require('./cases/workflow'),
   ...require('./cases/reminders'),
   ...require('./cases/officer-day'),
+  ...require('./cases/printing'),
   ...publication,
   ...officeLeader,
 ];

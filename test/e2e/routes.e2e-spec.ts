@@ -111,7 +111,7 @@ describe.each(testBackends('routes_audit').filter((b) => b.name === 'embedded'))
   });
 
   it('the audit log has routes (so that the check below can fail)', () => {
-    expect(routes.filter((r) => r.path.startsWith('/api/audit')).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/audit']);
+    expect(routes.filter((r) => r.path.startsWith('/api/audit')).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/audit', 'GET /api/audit/export.xlsx']);
   });
 
   it('no route writes to the audit log, and no DELETE, PATCH or PUT names it', () => {
@@ -123,6 +123,6 @@ describe.each(testBackends('routes_audit').filter((b) => b.name === 'embedded'))
 
   it('the audit service offers no way to edit or delete single entries (only the retention purge)', () => {
     const methods = Object.getOwnPropertyNames(AuditService.prototype).filter((m) => m !== 'constructor').sort();
-    expect(methods).toEqual(['list', 'onApplicationBootstrap', 'onModuleDestroy', 'purgeExpired', 'record', 'recordEvent']);
+    expect(methods).toEqual(['export', 'filters', 'list', 'onApplicationBootstrap', 'onModuleDestroy', 'present', 'purgeExpired', 'record', 'recordEvent']);
   });
 });

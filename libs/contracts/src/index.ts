@@ -2,3 +2,4 @@ export * from './enums';
 export * from './quarters';
 export * from './responses';
 export * from './preview';
+export * from './audit';

@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles, SeparatedDuty } from '../auth/roles.decorator';
+import { XLSX_TYPE, xlsxAttachment } from '../common/xlsx/download';
 import { AuditService } from './audit.service';
 import { ListAuditQuery } from './dto/list-audit.query';
 
@@ -15,5 +16,14 @@ export class AuditController {
   @Get()
   list(@Auth() user: AuthUser, @Query() query: ListAuditQuery) {
     return this.service.list(user, query);
+  }
+
+  /** The filtered log (every page) as a workbook. */
+  @Roles('office', 'admin', 'auditor')
+  @SeparatedDuty('audit')
+  @Get('export.xlsx')
+  @Header('Content-Type', XLSX_TYPE) @Header('Content-Disposition', xlsxAttachment('audit-log.xlsx', '审计日志.xlsx'))
+  async export(@Auth() user: AuthUser, @Query() query: ListAuditQuery) {
+    return new StreamableFile(await this.service.export(user, query));
   }
 }

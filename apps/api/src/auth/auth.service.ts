@@ -44,7 +44,7 @@ export class AuthService {
     const username = dto.username.trim().toLowerCase();
     const now = this.clock.now();
     const user = await this.users.findOne({ where: { username } });
-    const who = { officeId: user?.officeId ?? NO_OFFICE, userId: user?.id ?? null, username, entity: 'user', entityId: user?.id ?? '-' };
+    const who = { officeId: user?.officeId ?? NO_OFFICE, userId: user?.id ?? null, username, entity: 'user' as const, entityId: user?.id ?? '-' };
     const heldUntil = await this.throttle.admit(username, client.address, now);
     if (heldUntil) {
       await this.audit.recordEvent({ ...who, action: 'login-throttled', after: { heldUntil } });

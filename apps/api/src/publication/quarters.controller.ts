@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
@@ -7,6 +7,7 @@ import { AnswerDisputeDto, CloseQuarterDto, CreateDisputeDto, NoticeTextsDto, Pu
 import { ParseQuarterPipe } from './quarter-param';
 import { QuartersService } from './quarters.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { XLSX_TYPE, xlsxAttachment } from '../common/xlsx/download';
 
 @ApiTags('quarters 季度')
 @Controller('quarters')
@@ -26,6 +27,11 @@ export class QuartersController {
   @AnyRole() @Get(':quarter/snapshots/:revision')
   snapshot(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('revision', ParseIdPipe) revision: number) {
     return this.service.snapshot(user, quarter, revision);
+  }
+
+  @AnyRole() @Get(':quarter/snapshots/:revision/ranking.xlsx') @Header('Content-Type', XLSX_TYPE) @Header('Content-Disposition', xlsxAttachment('ranking.xlsx', '得分排名.xlsx'))
+  async rankingSheet(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('revision', ParseIdPipe) revision: number) {
+    return new StreamableFile(await this.service.rankingSheet(user, quarter, revision));
   }
 
   @Roles('office') @Post(':quarter/review') @HttpCode(200)

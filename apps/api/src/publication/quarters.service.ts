@@ -6,6 +6,7 @@ import type { GuardOverride, QuarterGuard } from '@app/contracts';
 import { formatPoints, isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { writeRankingSheet } from './ranking-sheets';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { monthDueDate } from '../common/business-date';
 import { businessRange, quarterInRange } from '../common/business-range';
@@ -125,6 +126,13 @@ export class QuartersService {
     if (!snapshot) throw notFound('该季度的发布版本');
     const units = await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id }, order: { overallRank: 'ASC', unitCode: 'ASC' } });
     return { ...snapshot, units: units.map((u) => ({ ...u, totalText: formatPoints(u.total, 2) })) };
+  }
+
+  /** The published ranking as a workbook (overall and per group), as the rankings page shows it. */
+  async rankingSheet(user: AuthUser, quarter: string, revision: number): Promise<Buffer> {
+    const snapshot = await this.snapshot(user, quarter, revision);
+    await this.audit.record(user, 'export', 'rankings', snapshot.id, null, { quarter, revision });
+    return writeRankingSheet(quarter, revision, snapshot.units);
   }
 
   /** Opens the draft ranking to units for disputes (by the office, or by the daily check). */

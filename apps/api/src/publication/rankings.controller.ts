@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -6,6 +6,7 @@ import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole } from '../auth/roles.decorator';
 import { YearRankingService } from './year-ranking.service';
 import { IsBusinessQuarter } from '../common/business-date';
+import { XLSX_TYPE, xlsxAttachment } from '../common/xlsx/download';
 
 class YearQuery {
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
@@ -30,6 +31,11 @@ export class RankingsController {
   @AnyRole() @Get('year')
   year(@Auth() user: AuthUser, @Query() query: YearQuery) {
     return this.service.year(user, query.year, query.through);
+  }
+
+  @AnyRole() @Get('year.xlsx') @Header('Content-Type', XLSX_TYPE) @Header('Content-Disposition', xlsxAttachment('year-ranking.xlsx', '年度汇总.xlsx'))
+  async yearSheet(@Auth() user: AuthUser, @Query() query: YearQuery) {
+    return new StreamableFile(await this.service.yearSheet(user, query.year, query.through));
   }
 
   @AnyRole() @Get('trend')

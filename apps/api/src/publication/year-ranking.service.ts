@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { formatPoints, rankUnits } from '@app/scoring';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { writeYearSheet } from './ranking-sheets';
 import { latestSnapshots } from './snapshot-reader';
 import { SnapshotUnit } from './snapshot-unit.entity';
 
 /** Year-to-date and full-year standings, and the trend over quarters, built from published snapshots only. */
 @Injectable()
 export class YearRankingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
 
   /** Sums each unit's published quarter totals of `year` (up to `through`, e.g. 2023-Q2) and ranks them. */
   async year(user: AuthUser, year: number, through?: string) {
@@ -42,6 +44,13 @@ export class YearRankingService {
       overall: ranked.overall.rows.map(toRow),
       groups: ranked.groups.map((g) => ({ groupName: g.groupName ?? '', rows: g.rows.map(toRow) })),
     };
+  }
+
+  /** The year view as a workbook: quarter totals and the sum, overall and per group. */
+  async yearSheet(user: AuthUser, year: number, through?: string): Promise<Buffer> {
+    const view = await this.year(user, year, through);
+    await this.audit.record(user, 'export', 'year-ranking', year, null, { year, through: through ?? null });
+    return writeYearSheet(year, view.quarters.map((q) => q.quarter), view.overall, view.groups);
   }
 
   /** Adoptions by level and the top units for the last `count` published quarters (the leaders' trend chart). */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
-import { DUTY_ROLES, UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
+import { DUTY_ROLES, type AuditAction, UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { toSessionUser } from '../auth/auth.service';
 import { AuditService } from '../audit/audit.service';
@@ -31,7 +31,7 @@ const toUserResponse = (user: User, throttledUntil: Date | null = null): UserRes
 });
 
 /** The audit action of an account change: role changes and disabling are named security events. */
-function updateAction(before: User, dto: UpdateUserDto): string {
+function updateAction(before: User, dto: UpdateUserDto): AuditAction {
   if (dto.role !== undefined && dto.role !== before.role) return 'role';
   if (dto.active === false && before.active) return 'disable';
   if (dto.active === true && !before.active) return 'enable';

@@ -32,6 +32,8 @@ export const quartersApi = {
 export const rankingsApi = {
   year: (year: number, through?: string) => http.get<YearRanking>('/rankings/year', { year, through }),
   trend: (count = 8) => http.get<TrendPoint[]>('/rankings/trend', { count }),
+  yearHref: (year: number, through?: string) => http.href('/rankings/year.xlsx', { year, through }),
+  rankingHref: (quarter: string, revision: number) => http.href(`/quarters/${quarter}/snapshots/${revision}/ranking.xlsx`),
 };
 
 export const noticesApi = {

@@ -1,7 +1,7 @@
 /** Reference data the office keeps: units, ranking groups, outlets, users; and the jobs and audit logs. */
-import type { JobResponse, Page } from '@app/contracts';
+import type { AuditEntryResponse, JobResponse, Page } from '@app/contracts';
 import { http, upload, type Query } from './http';
-import type { AuditItem, Outlet, RankingGroup, Unit, UserItem } from './types';
+import type { Outlet, RankingGroup, Unit, UserItem } from './types';
 
 export const unitsApi = {
   list: (query: Query) => http.get<Page<Unit>>('/units', query),
@@ -43,5 +43,6 @@ export const jobsApi = {
 };
 
 export const auditApi = {
-  list: (query: Query) => http.get<Page<AuditItem>>('/audit', query),
+  list: (query: Query) => http.get<Page<AuditEntryResponse>>('/audit', query),
+  exportHref: (query: Query) => http.href('/audit/export.xlsx', query),
 };

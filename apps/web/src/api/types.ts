@@ -45,20 +45,6 @@ export interface UserItem extends SessionUser {
   lastLoginAt: string | null;
 }
 
-export interface AuditItem {
-  id: number;
-  userId: number | null;
-  username: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  address: string | null;
-  userAgent: string | null;
-  createdAt: string;
-}
-
 export interface SheetProblem {
   row: number;
   column: string;
