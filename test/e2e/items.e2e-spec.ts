@@ -137,6 +137,20 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'status:submitted', 'status:unit-approved', 'status:verified', 'status:unit-approved']);
   });
 
+  it('refuses to verify a record that no longer fits its quarter\'s catalogue (one stored before the check), leaving it as it was', async () => {
+    const created = await send('post', officer, '/api/items', { kind: '网评文章', title: '目录外的旧记录', date: '2026-05-08' });
+    const id = created.body.id;
+    // As a row written before kinds were checked would be: the API can no longer store it.
+    await ds.query("UPDATE item_records SET kind = '座谈会发言' WHERE id = ?", [id]);
+    await send('post', officer, `/api/review/items/${id}/submit`).expect(200);
+    await send('post', reviewer, `/api/review/items/${id}/approve`).expect(200);
+    const refused = await send('post', office, `/api/review/items/${id}/verify`);
+    expect([refused.status, refused.body.code, Object.keys(refused.body.errors)]).toEqual([422, 'item_kind_not_in_scheme', ['kind']]);
+    const bulk = await send('post', office, '/api/review/bulk', { action: 'verify', items: [{ type: 'items', id }] });
+    expect(bulk.body).toMatchObject({ succeeded: 0, failed: 1, results: [{ ok: false, code: 'item_kind_not_in_scheme' }] });
+    expect((await get(office, `/api/items/${id}`)).body).toMatchObject({ status: 'unit-approved', verifiedAt: null });
+  });
+
   it('verifies an item the office records on save, links the article it concerns, and deletes only drafts', async () => {
     const article = await send('post', officer, '/api/articles', { title: '经查实的虚假信息稿件', submittedAt: '2026-04-02' });
     const foreign = await send('post', officer2, '/api/articles', { title: '其他单位的稿件', submittedAt: '2026-04-02' });

@@ -19,13 +19,15 @@ import { FileStore } from '../storage/file-store.service';
 import { Unit } from '../units/unit.entity';
 import type { CreateItemDto, ListItemsQuery, UpdateItemDto } from './dto/item.dto';
 import { assertItemEditable, loadVisibleItem } from './item-access';
-import { checkItemKind } from './item-kind-check';
+import { checkItemKind, type ItemKindCheck } from './item-kind-check';
 import { ItemKindsReader } from './item-kinds';
 import { ItemRecord } from './item-record.entity';
 import { toItemResponse } from './item-response';
 import { Clock } from '../common/clock';
 
 const isOffice = (user: AuthUser) => user.role === 'office' || user.role === 'admin';
+const kindError = (checked: Extract<ItemKindCheck, { ok: false }>) =>
+  new AppError(HttpStatus.UNPROCESSABLE_ENTITY, checked.code, checked.message, { [checked.field]: checked.message });
 
 /**
  * 事项 records: a unit's officer records them as drafts for the three-level review; the office
@@ -178,13 +180,23 @@ export class ItemsService {
   }
 
   /**
+   * Before a record is verified (核定): the engine scores only verified records, so this is the
+   * last gate for one that no longer fits its quarter's catalogue (stored before this check, or
+   * beside a scheme version saved at the same moment).
+   */
+  async assertScorable(officeId: number, item: ItemRecord): Promise<void> {
+    const checked = checkItemKind(await this.kinds.kinds(officeId, item.itemDate), item.kind, item.level, item.itemDate);
+    if (!checked.ok) throw kindError(checked);
+  }
+
+  /**
    * The record must fit the catalogue of the scheme in force on its date (see checkItemKind:
    * otherwise, once verified, it breaks every recompute of its quarter), and a kind the
    * catalogue keeps to the office is the office's to record.
    */
   private async assertKind(user: AuthUser, kind: string, level: Level | null, date: string) {
     const checked = checkItemKind(await this.kinds.kinds(user.officeId, date), kind, level, date);
-    if (!checked.ok) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, checked.code, checked.message, { [checked.field]: checked.message });
+    if (!checked.ok) throw kindError(checked);
     if (!isOffice(user) && checked.kind.recordedBy === 'office') throw forbidden(`「${kind}」由办公室登记，单位不能自行录入`);
   }
 

@@ -93,6 +93,7 @@ export class ReviewService {
     if (article && type !== 'articles' && PARENT_AT_LEAST[action] && !PARENT_AT_LEAST[action]!.includes(article.status)) {
       throw conflict('parent_not_ready', `请先${rule.label}所属稿件（当前「${statusLabel(article.status)}」），或在稿件上一并操作`);
     }
+    if (rule.to === 'verified' && entry instanceof ItemRecord) await this.items.assertScorable(user.officeId, entry);
     // Read before setStatus, which moves entry.status on.
     const wasVerified = entry.status === 'verified';
     await this.setStatus(manager, user, type, entry, rule.to, action, reason);
