@@ -32,6 +32,12 @@ const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const QUARTER = '2023-Q3';
 const MONTH = '2023-08';
+/** The standard preset with a catalogue holding the 事项 kinds the samples record. */
+const WITH_ITEMS = `${fs.readFileSync(path.join(__dirname, '../../config/schemes/standard.yaml'), 'utf8')}
+items:
+  - { kind: 会议交流发言, points: { central: 100, provincial: 60, municipal: 40 } }
+  - { kind: 调研报告, points: { provincial: 20, municipal: 10 } }
+`;
 const DEPTH = 5_000;
 const HUGE = 'x'.repeat(100_000);
 /** Marks where a raw JSON fragment (too deep to build as an object) goes into a serialized body. */
@@ -447,6 +453,9 @@ async function createFixture(t: TestApp): Promise<Fixture> {
     put: (url: string, body: object) => t.http().put(url).set(bearer(tokens[role])).send(body),
     get: (url: string) => t.http().get(url).set(bearer(tokens[role])),
   });
+  // A 事项 must be of a kind in the catalogue of its quarter's scheme: the samples' kinds are.
+  const catalogue = ok(await as('office').post('/api/schemes', { effectiveFrom: QUARTER, document: WITH_ITEMS }), 'scheme');
+  if (catalogue.recomputeJob) await t.waitForJob(tokens.office, catalogue.recomputeJob.id);
   const outlet = ok(await as('office').get('/api/outlets?pageSize=1'), 'outlets').items[0];
   const article = ok(await as('officer').post('/api/articles', { title: '不良输入样稿一', submittedAt: '2023-08-01' }), 'article');
   const article2 = ok(await as('officer').post('/api/articles', { title: '另一篇完全不同的稿件', submittedAt: '2023-08-01' }), 'article2');
@@ -454,7 +463,7 @@ async function createFixture(t: TestApp): Promise<Fixture> {
   const instruction = ok(await as('officer').post(`/api/articles/${article.id}/instructions`, { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2023-08-03' }), 'instruction');
   const evidence = ok(await t.http().post(`/api/placements/${placement.id}/evidence`).set(bearer(tokens.officer)).attach('file', PNG, 'clip.png'), 'evidence');
   ok(await t.http().post(`/api/instructions/${instruction.id}/evidence`).set(bearer(tokens.officer)).attach('file', PNG, 'clip.png'), 'instruction evidence');
-  const item = ok(await as('officer').post('/api/items', { kind: '会议交流发言', title: '不良输入样例事项', date: '2023-08-03' }), 'item');
+  const item = ok(await as('officer').post('/api/items', { kind: '会议交流发言', title: '不良输入样例事项', date: '2023-08-03', level: 'municipal' }), 'item');
   ok(await t.http().post(`/api/items/${item.id}/evidence`).set(bearer(tokens.officer)).attach('file', PNG, 'clip.png'), 'item evidence');
   const adjustment = ok(await as('office').post('/api/adjustments', { unitId: unit.id, quarter: QUARTER, points: 1, reason: '不良输入样例' }), 'adjustment');
   ok(await t.http().post(`/api/adjustments/${adjustment.id}/evidence`).set(bearer(tokens.office)).attach('file', PNG, 'clip.png'), 'adjustment evidence');

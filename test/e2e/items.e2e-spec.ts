@@ -8,13 +8,18 @@ import { recomputeRequests } from '../utils/recording';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
-/** A format-2 scheme version for 2019 whose catalogue marks 虚假信息 as office-recorded (read as the engine compiles it). */
+/**
+ * The office's catalogue from 2026-Q2 (installed through the API; before it the standard preset
+ * has none): 虚假信息 is office-recorded, two kinds are valued per level, two are flat.
+ */
 const CATALOGUE = [
   'format: 2',
   'name: 事项目录测试',
   'adoption: { rows: [ { label: 媒体采用, when: { channel: media }, points: { all: 1 } } ] }',
   'items:',
   '  - { kind: 会议交流发言, points: { central: 100, provincial: 60, municipal: 40 } }',
+  '  - { kind: 调研报告, points: { provincial: 20, municipal: 10 } }',
+  '  - { kind: 网评文章, points: 1 }',
   '  - { kind: 虚假信息, points: -3, voids: article, recordedBy: office }',
 ].join('\n');
 
@@ -33,6 +38,8 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
     [officer, officer2, reviewer, office] = await Promise.all(['officer', 'officer2', 'reviewer', 'office'].map((u) => t.login(u)));
     const unitList = await t.http().get('/api/units?pageSize=100').set(bearer(office));
     units = Object.fromEntries(unitList.body.items.map((u: { code: string; id: number }) => [u.code, u.id]));
+    const scheme = await t.http().post('/api/schemes').set(bearer(office)).send({ effectiveFrom: '2026-Q2', document: CATALOGUE });
+    if (scheme.status !== 201) throw new Error(`scheme: ${scheme.status} ${JSON.stringify(scheme.body)}`);
   });
   afterAll(async () => {
     await t?.close();
@@ -82,16 +89,26 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
       [{ kind: '调研报告', title: 'x', date: '2030-01-01' }, 422, 'date'],
       [{ kind: '调研报告', title: 'x', date: '2026-05-01', level: 'galactic' }, 400, 'level'],
       [{ kind: '调研报告', title: 'x', date: '2026-05-01', articleId: 0 }, 400, 'articleId'],
-      [{ kind: '调研报告', title: 'x', date: '2026-05-01', articleId: 2147483647 }, 422, 'articleId'],
+      [{ kind: '调研报告', title: 'x', date: '2026-05-01', level: 'municipal', articleId: 2147483647 }, 422, 'articleId'],
+      // The catalogue of the scheme in force on the item's date decides kind and level.
+      [{ kind: '座谈会发言', title: 'x', date: '2026-05-01' }, 422, 'kind'],
+      [{ kind: '会议交流发言', title: 'x', date: '2026-03-31', level: 'municipal' }, 422, 'kind'],
+      [{ kind: '会议交流发言', title: 'x', date: '2026-05-01' }, 422, 'level'],
+      [{ kind: '网评文章', title: 'x', date: '2026-05-01', level: 'municipal' }, 422, 'level'],
     ];
     for (const [body, status, field] of cases) {
       const res = await send('post', officer, '/api/items', body);
       expect([res.status, Object.keys(res.body.errors ?? {})]).toEqual([status, [field]]);
       expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
     }
-    expect((await send('post', officer, '/api/items', { unitId: units.QSZ, kind: '调研报告', title: 'x', date: '2026-05-01' })).status).toBe(403);
-    expect((await send('post', office, '/api/items', { kind: '调研报告', title: 'x', date: '2026-05-01' })).body.errors).toHaveProperty('unitId');
-    expect((await send('post', reviewer, '/api/items', { kind: '调研报告', title: 'x', date: '2026-05-01' })).status).toBe(403);
+    const unknown = await send('post', officer, '/api/items', { kind: '座谈会发言', title: 'x', date: '2026-05-01' });
+    expect(unknown.body).toMatchObject({ code: 'item_kind_not_in_scheme', errors: { kind: '事项类型「座谈会发言」不在 2026-05-01 施行的计分办法的事项目录中，可选：会议交流发言、调研报告、网评文章、虚假信息' } });
+    expect((await send('post', officer, '/api/items', { kind: '会议交流发言', title: 'x', date: '2026-03-31', level: 'municipal' })).body.errors.kind).toContain('没有事项目录');
+    expect((await send('post', officer, '/api/items', { kind: '会议交流发言', title: 'x', date: '2026-05-01' })).body.code).toBe('item_level_required');
+    expect((await send('post', officer, '/api/items', { kind: '网评文章', title: 'x', date: '2026-05-01', level: 'municipal' })).body.code).toBe('item_level_not_applicable');
+    expect((await send('post', officer, '/api/items', { unitId: units.QSZ, kind: '调研报告', title: 'x', date: '2026-05-01', level: 'municipal' })).status).toBe(403);
+    expect((await send('post', office, '/api/items', { kind: '调研报告', title: 'x', date: '2026-05-01', level: 'municipal' })).body.errors).toHaveProperty('unitId');
+    expect((await send('post', reviewer, '/api/items', { kind: '调研报告', title: 'x', date: '2026-05-01', level: 'municipal' })).status).toBe(403);
     expect((await get(office, '/api/items?pageSize=200')).body.total).toBe(before);
   });
 
@@ -118,6 +135,20 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
     expect(await recomputesOf('2026-Q2')).toBeGreaterThan(reopenedBefore);
     const audit = await ds.query("SELECT action FROM audit_log WHERE entity = 'item' AND entityId = ? ORDER BY id", [String(id)]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'status:submitted', 'status:unit-approved', 'status:verified', 'status:unit-approved']);
+  });
+
+  it('refuses to verify a record that no longer fits its quarter\'s catalogue (one stored before the check), leaving it as it was', async () => {
+    const created = await send('post', officer, '/api/items', { kind: '网评文章', title: '目录外的旧记录', date: '2026-05-08' });
+    const id = created.body.id;
+    // As a row written before kinds were checked would be: the API can no longer store it.
+    await ds.query("UPDATE item_records SET kind = '座谈会发言' WHERE id = ?", [id]);
+    await send('post', officer, `/api/review/items/${id}/submit`).expect(200);
+    await send('post', reviewer, `/api/review/items/${id}/approve`).expect(200);
+    const refused = await send('post', office, `/api/review/items/${id}/verify`);
+    expect([refused.status, refused.body.code, Object.keys(refused.body.errors)]).toEqual([422, 'item_kind_not_in_scheme', ['kind']]);
+    const bulk = await send('post', office, '/api/review/bulk', { action: 'verify', items: [{ type: 'items', id }] });
+    expect(bulk.body).toMatchObject({ succeeded: 0, failed: 1, results: [{ ok: false, code: 'item_kind_not_in_scheme' }] });
+    expect((await get(office, `/api/items/${id}`)).body).toMatchObject({ status: 'unit-approved', verifiedAt: null });
   });
 
   it('verifies an item the office records on save, links the article it concerns, and deletes only drafts', async () => {
@@ -153,25 +184,40 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
   });
 
   it('offers the kinds of the scheme in force and keeps office-recorded kinds to the office', async () => {
-    expect((await get(officer, '/api/item-kinds')).body).toEqual([]);
-    const [{ officeId }] = await ds.query("SELECT officeId FROM units WHERE code = 'LJJD'");
-    await ds.query("INSERT INTO scheme_versions (officeId, versionNo, name, effectiveFrom, document, version) VALUES (?, 99, '事项目录测试', '2019-Q1', ?, 1)", [officeId, CATALOGUE]);
-    try {
-      const kinds = await get(officer, '/api/item-kinds?date=2019-05-01');
-      expect(kinds.body).toEqual([
-        { kind: '会议交流发言', name: '会议交流发言', recordedBy: 'unit', perLevel: true, voidsArticle: false },
-        { kind: '虚假信息', name: '虚假信息', recordedBy: 'office', perLevel: false, voidsArticle: true },
-      ]);
-      expect((await get(officer, '/api/item-kinds?date=2019-02-30')).status).toBe(400);
-      const refused = await send('post', officer, '/api/items', { kind: '虚假信息', title: '自报虚假信息', date: '2019-05-01' });
-      expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
-      const allowed = await send('post', officer, '/api/items', { kind: '会议交流发言', title: '2019 年的交流发言', date: '2019-05-01', level: 'municipal' });
-      expect(allowed.body.status).toBe('draft');
-      const renamed = await send('patch', officer, `/api/items/${allowed.body.id}`, { kind: '虚假信息', version: allowed.body.version });
-      expect(renamed.status).toBe(403);
-      await send('delete', officer, `/api/items/${allowed.body.id}`).expect(204);
-    } finally {
-      await ds.query('DELETE FROM scheme_versions WHERE versionNo = 99');
+    expect((await get(officer, '/api/item-kinds?date=2026-03-31')).body).toEqual([]);
+    const kinds = await get(officer, '/api/item-kinds?date=2026-05-01');
+    expect(kinds.body).toEqual([
+      { kind: '会议交流发言', name: '会议交流发言', recordedBy: 'unit', perLevel: true, voidsArticle: false },
+      { kind: '调研报告', name: '调研报告', recordedBy: 'unit', perLevel: true, voidsArticle: false },
+      { kind: '网评文章', name: '网评文章', recordedBy: 'unit', perLevel: false, voidsArticle: false },
+      { kind: '虚假信息', name: '虚假信息', recordedBy: 'office', perLevel: false, voidsArticle: true },
+    ]);
+    expect((await get(officer, '/api/item-kinds?date=2019-02-30')).status).toBe(400);
+    const refused = await send('post', officer, '/api/items', { kind: '虚假信息', title: '自报虚假信息', date: '2026-05-01' });
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+    const allowed = await send('post', officer, '/api/items', { kind: '会议交流发言', title: '季度内的交流发言', date: '2026-05-01', level: 'municipal' });
+    expect(allowed.body.status).toBe('draft');
+    const renamed = await send('patch', officer, `/api/items/${allowed.body.id}`, { kind: '虚假信息', level: null, version: allowed.body.version });
+    expect(renamed.status).toBe(403);
+    await send('delete', officer, `/api/items/${allowed.body.id}`).expect(204);
+  });
+
+  it('refuses an edit that would leave the record outside the catalogue of its date, and keeps it as it was', async () => {
+    const created = await send('post', officer, '/api/items', { kind: '会议交流发言', title: '待修改的交流发言', date: '2026-05-15', level: 'provincial' });
+    const id = created.body.id;
+    const edits: [object, string, string][] = [
+      [{ kind: '座谈会发言' }, 'kind', 'item_kind_not_in_scheme'],
+      // Moved to a quarter whose scheme (the standard preset) has no catalogue.
+      [{ date: '2026-03-15' }, 'kind', 'item_kind_not_in_scheme'],
+      [{ level: null }, 'level', 'item_level_required'],
+      [{ kind: '网评文章' }, 'level', 'item_level_not_applicable'],
+    ];
+    for (const [edit, field, code] of edits) {
+      const res = await send('patch', officer, `/api/items/${id}`, { ...edit, version: created.body.version });
+      expect([res.status, res.body.code, Object.keys(res.body.errors)]).toEqual([422, code, [field]]);
     }
+    expect((await get(officer, `/api/items/${id}`)).body).toMatchObject({ kind: '会议交流发言', date: '2026-05-15', level: 'provincial', version: created.body.version });
+    const flat = await send('patch', officer, `/api/items/${id}`, { kind: '网评文章', level: null, version: created.body.version });
+    expect(flat.body).toMatchObject({ kind: '网评文章', level: null, version: created.body.version + 1 });
   });
 });

@@ -1,12 +1,21 @@
 // Issue #12: the quarter's records, loaded for scoring, carry what scheme format 2 reads —
 // 采用形式 and reach of placements, signing positions, 约稿 issuers, verified 事项 and approved
 // 加减分 — recorded here through the API; today's engine scores them exactly as before.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
 import { proveArticle, secondOfficeUser } from '../utils/recording';
 import { RecordsLoader } from '../../apps/api/src/score-ledger/records-loader';
 
 const QUARTER = '2026-Q2';
+/** The standard preset with the catalogue of 事项 recorded below (a kind must be in it to be recorded). */
+const WITH_ITEMS = `${fs.readFileSync(path.join(__dirname, '../../config/schemes/standard.yaml'), 'utf8')}
+items:
+  - { kind: 会议交流发言, points: { central: 100, provincial: 60, municipal: 40 } }
+  - { kind: 网评文章, points: 2 }
+  - { kind: 虚假信息, points: -3, voids: article, recordedBy: office }
+`;
 
 describe.each(testBackends('records-loader'))('records loaded for scheme format 2 ($label)', (backend) => {
   let t: TestApp;
@@ -27,6 +36,8 @@ describe.each(testBackends('records-loader'))('records loaded for scheme format 
     officeId = (await t.http().get('/api/auth/me').set(bearer(office))).body.officeId;
     const outletList = await t.http().get('/api/outlets?pageSize=100').set(bearer(office));
     outlets = Object.fromEntries(outletList.body.items.map((o: { code: string; id: number }) => [o.code, o.id]));
+    const scheme = await t.http().post('/api/schemes').set(bearer(office)).send({ effectiveFrom: QUARTER, document: WITH_ITEMS });
+    if (scheme.status !== 201) throw new Error(`scheme: ${scheme.status} ${JSON.stringify(scheme.body)}`);
   });
   afterAll(async () => {
     await t?.close();

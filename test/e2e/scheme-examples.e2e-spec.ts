@@ -7,8 +7,8 @@
 // each run in an office of their own (their 事项 kinds exist only under their own scheme).
 //
 // Monthly reports are dated by the server's clock when filed (an officer cannot set the date):
-// 示例二's "April on time, May late" is filed with the test process's clock set to those days
-// (jest's fake Date only; timers stay real).
+// 示例二's "April on time, May late" is filed with the app's injected clock (TestClock) set to
+// those days; the test process's own Date and timers are left alone.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -102,14 +102,13 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
     expect((await t.waitForJob(token, job.id)).status).toBe('done');
   };
 
-  /** A monthly report filed by the unit at `when` (the server dates it by its clock). */
+  /** A monthly report filed by the unit at `when`: the app's clock is stopped there while it files. */
   const fileReportAt = async (s: Staff, month: string, when: string) => {
-    // Only Date is faked: the server's timers, the queue's and the database drivers' keep running.
-    jest.useFakeTimers({ now: new Date(when), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    t.clock.set(when);
     try {
       return await send('put', s.officer, `/api/monthly-reports/${month}`, { articlesSubmitted: 2, placementsAdopted: 1 }, 200);
     } finally {
-      jest.useRealTimers();
+      t.clock.release();
     }
   };
 

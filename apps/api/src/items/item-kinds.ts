@@ -21,9 +21,4 @@ export class ItemKindsReader {
     const version = await this.schemes.inForce(officeId, quarterOf(date));
     return version ? itemKindsOf(this.schemes.compile(version)) : [];
   }
-
-  /** Whether only the office may record `kind` under the scheme in force on `date`. */
-  async officeOnly(officeId: number, kind: string, date: string): Promise<boolean> {
-    return (await this.kinds(officeId, date)).some((k) => k.kind === kind && k.recordedBy === 'office');
-  }
 }

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { quarterOf } from '@app/scoring';
-import type { ItemKind, ItemRecordResponse, Page } from '@app/contracts';
+import type { ItemKind, ItemRecordResponse, Level, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopedUnitId } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
 import { loadVisibleArticle } from '../articles/article-access';
-import { conflict, forbidden, invalid } from '../common/app-error';
+import { AppError, conflict, forbidden, invalid } from '../common/app-error';
 import { updateVersioned } from '../common/optimistic';
 import { newDraftReview } from '../database/review-columns';
 import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
@@ -19,6 +19,7 @@ import { FileStore } from '../storage/file-store.service';
 import { Unit } from '../units/unit.entity';
 import type { CreateItemDto, ListItemsQuery, UpdateItemDto } from './dto/item.dto';
 import { assertItemEditable, loadVisibleItem } from './item-access';
+import { checkItemKind, type ItemKindCheck } from './item-kind-check';
 import { ItemKindsReader } from './item-kinds';
 import { ItemRecord } from './item-record.entity';
 import { toItemResponse } from './item-response';
@@ -26,6 +27,8 @@ import { Clock } from '../common/clock';
 import { desc, orderBy } from '../common/sort';
 
 const isOffice = (user: AuthUser) => user.role === 'office' || user.role === 'admin';
+const kindError = (checked: Extract<ItemKindCheck, { ok: false }>) =>
+  new AppError(HttpStatus.UNPROCESSABLE_ENTITY, checked.code, checked.message, { [checked.field]: checked.message });
 
 /**
  * 事项 records: a unit's officer records them as drafts for the three-level review; the office
@@ -68,7 +71,7 @@ export class ItemsService {
   async create(user: AuthUser, dto: CreateItemDto): Promise<ItemRecordResponse> {
     this.checkDate(dto.date);
     const unitId = this.unitOf(user, dto.unitId);
-    if (!isOffice(user) && (await this.kinds.officeOnly(user.officeId, dto.kind, dto.date))) throw forbidden(`「${dto.kind}」由办公室登记，单位不能自行录入`);
+    await this.assertKind(user, dto.kind, dto.level ?? null, dto.date);
     const { id, request } = await this.dataSource.transaction(async (manager) => {
       await this.assertUnit(manager, user, unitId);
       if (dto.articleId) await this.assertArticle(manager, user, dto.articleId, unitId);
@@ -101,8 +104,7 @@ export class ItemsService {
         await this.assertUnit(manager, user, unitId);
         changes.unitId = unitId;
       }
-      const kind = fields.kind ?? item.kind;
-      if (!isOffice(user) && (await this.kinds.officeOnly(user.officeId, kind, date ?? item.itemDate))) throw forbidden(`「${kind}」由办公室登记，单位不能自行录入`);
+      await this.assertKind(user, fields.kind ?? item.kind, fields.level === undefined ? item.level : fields.level, date ?? item.itemDate);
       const articleId = fields.articleId === undefined ? item.articleId : fields.articleId;
       if (articleId && (fields.articleId !== undefined || changes.unitId !== undefined)) await this.assertArticle(manager, user, articleId, changes.unitId ?? item.unitId);
       await updateVersioned(manager, ItemRecord, id, version, changes);
@@ -176,6 +178,27 @@ export class ItemsService {
       throw invalid({ articleId: '稿件不存在' });
     });
     if (!article.units!.some((u) => u.unitId === unitId)) throw invalid({ articleId: '该稿件不是此单位报送的' });
+  }
+
+  /**
+   * Before a record is verified (核定): the engine scores only verified records, so this is the
+   * last gate for one that no longer fits its quarter's catalogue (stored before this check, or
+   * beside a scheme version saved at the same moment).
+   */
+  async assertScorable(officeId: number, item: ItemRecord): Promise<void> {
+    const checked = checkItemKind(await this.kinds.kinds(officeId, item.itemDate), item.kind, item.level, item.itemDate);
+    if (!checked.ok) throw kindError(checked);
+  }
+
+  /**
+   * The record must fit the catalogue of the scheme in force on its date (see checkItemKind:
+   * otherwise, once verified, it breaks every recompute of its quarter), and a kind the
+   * catalogue keeps to the office is the office's to record.
+   */
+  private async assertKind(user: AuthUser, kind: string, level: Level | null, date: string) {
+    const checked = checkItemKind(await this.kinds.kinds(user.officeId, date), kind, level, date);
+    if (!checked.ok) throw kindError(checked);
+    if (!isOffice(user) && checked.kind.recordedBy === 'office') throw forbidden(`「${kind}」由办公室登记，单位不能自行录入`);
   }
 
   private checkDate(date: string) {

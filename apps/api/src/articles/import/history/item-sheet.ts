@@ -1,5 +1,6 @@
 import type { Level } from '@app/contracts';
 import { quarterOf } from '@app/scoring';
+import { checkItemKind } from '../../../items/item-kind-check';
 import { normalizeTitle } from '../../title-similarity';
 import { cellDate, cellText } from '../sheet-cells';
 import { foldKey } from './history-cells';
@@ -55,15 +56,11 @@ export function validateItems(rows: HistoryRow<Column>[], ctx: HistoryContext): 
     if (level === undefined) report.error(row, '级别', `级别「${levelText}」无效，应为 ${LEVEL_CHOICES}`);
     let kind: string | null = null;
     if (kindText && date?.ok) {
-      const kinds = ctx.itemKinds(quarterOf(date.value));
-      const found = kinds.find((k) => k.kind === kindText) ?? kinds.find((k) => k.name === kindText);
-      if (!found) {
-        const names = kinds.map((k) => k.kind).join('、');
-        report.error(row, '事项类型', names ? `事项类型「${kindText}」不在 ${date.value} 施行的计分办法的事项目录中，可选：${names}` : `${date.value} 施行的计分办法没有事项目录，不能导入事项`);
-      } else {
-        kind = found.kind;
-        if (found.perLevel && !level) report.error(row, '级别', `「${found.name}」按级别计分，级别必填（${LEVEL_CHOICES}）`);
-      }
+      const checked = checkItemKind(ctx.itemKinds(quarterOf(date.value)), kindText, level ?? null, date.value);
+      if (checked.ok) kind = checked.kind.kind;
+      // An unreadable level is reported above already.
+      else if (checked.field === 'kind') report.error(row, '事项类型', checked.message);
+      else if (level !== undefined) report.error(row, '级别', checked.message);
     }
     const articleText = report.text(row, '关联稿件编号', cellText(cells['关联稿件编号']), 100, false);
     const note = report.text(row, '备注', cellText(cells['备注']), 2000, false);
