@@ -1,3 +1,4 @@
+import { OfficeTree1796305149058 } from './1796305149058-OfficeTree';
 import { HistoryImport1796303708436 } from './1796303708436-HistoryImport';
 import { Adjustments1796294415627 } from './1796294415627-Adjustments';
 import { ItemRecords1796293794555 } from './1796293794555-ItemRecords';
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   ItemRecords1796293794555,
   Adjustments1796294415627,
   HistoryImport1796303708436,
+  OfficeTree1796305149058,
 ];

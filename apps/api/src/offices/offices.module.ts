@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { NoticesModule } from '../notices/notices.module';
+import { OutletsModule } from '../outlets/outlets.module';
+import { PublicationModule } from '../publication/publication.module';
+import { ChildOfficesService } from './child-offices.service';
+import { OfficesController } from './offices.controller';
+import { OfficesService } from './offices.service';
+
+@Module({
+  imports: [AuthModule, OutletsModule, NoticesModule, PublicationModule],
+  controllers: [OfficesController],
+  providers: [OfficesService, ChildOfficesService],
+  exports: [OfficesService],
+})
+export class OfficesModule {}
