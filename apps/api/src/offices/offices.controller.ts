@@ -8,6 +8,7 @@ import { ParseQuarterPipe } from '../publication/quarter-param';
 import { ChildOfficesService } from './child-offices.service';
 import { CreateOfficeDto } from './dto/office.dto';
 import { OfficesService } from './offices.service';
+import { ParentRankingService } from './parent-ranking.service';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -17,7 +18,11 @@ const TYPES = {
 @ApiTags('offices 组织部')
 @Controller('offices')
 export class OfficesController {
-  constructor(private readonly service: OfficesService, private readonly children: ChildOfficesService) {}
+  constructor(
+    private readonly service: OfficesService,
+    private readonly children: ChildOfficesService,
+    private readonly parentRankings: ParentRankingService,
+  ) {}
 
   /** The caller's office and the offices below it. */
   @Roles('admin', 'office', 'leader') @Get()
@@ -29,6 +34,12 @@ export class OfficesController {
   @Roles('admin') @Post()
   create(@Auth() user: AuthUser, @Body() dto: CreateOfficeDto) {
     return this.service.create(user, dto);
+  }
+
+  /** The caller's office's place in the ranking its parent published for the quarter (latest revision). */
+  @Roles('office', 'leader') @Get('parent-ranking/:quarter')
+  parentRanking(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
+    return this.parentRankings.position(user, quarter);
   }
 
   @Roles('office', 'leader') @Get(':id/notices')

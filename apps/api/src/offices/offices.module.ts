@@ -6,11 +6,12 @@ import { PublicationModule } from '../publication/publication.module';
 import { ChildOfficesService } from './child-offices.service';
 import { OfficesController } from './offices.controller';
 import { OfficesService } from './offices.service';
+import { ParentRankingService } from './parent-ranking.service';
 
 @Module({
   imports: [AuthModule, OutletsModule, NoticesModule, PublicationModule],
   controllers: [OfficesController],
-  providers: [OfficesService, ChildOfficesService],
+  providers: [OfficesService, ChildOfficesService, ParentRankingService],
   exports: [OfficesService],
 })
 export class OfficesModule {}

@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { quarterOf } from '@app/scoring';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { PasswordsService } from '../auth/passwords.service';
-import { conflict, notFound } from '../common/app-error';
+import { conflict, invalid, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/db-errors';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { OutletsService } from '../outlets/outlets.service';
 import { presetVersionRow } from '../schemes/scheme-document';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
+import { RankingGroup } from '../units/ranking-group.entity';
+import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import type { CreateOfficeDto } from './dto/office.dto';
 import { Office } from './office.entity';
@@ -57,6 +59,17 @@ export class OfficesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The unit standing for `office` in its parent's ranking (units.childOfficeId). */
+  private async addRankedUnit(manager: EntityManager, office: Office, groupId: number) {
+    const group = await manager.findOneBy(RankingGroup, { id: groupId, officeId: office.parentId! });
+    if (!group) throw invalid({ rankingGroupId: '上级组织部没有这个排名分组' });
+    const clash = await manager.findOneBy(Unit, { officeId: office.parentId!, code: office.code });
+    if (clash) throw conflict('duplicate_unit_code', `上级组织部已有代码为 ${office.code} 的单位`, { code: '上级组织部已有同代码的单位' });
+    await manager.save(Unit, manager.create(Unit, {
+      officeId: office.parentId!, code: office.code, name: office.issuingAuthority ?? office.name, groupId, childOfficeId: office.id, contactName: null, contactPhone: null,
+    }));
+  }
+
   /** The caller's office and every office below it, parents before children. */
   async list(user: AuthUser): Promise<OfficeResponse[]> {
     const ids = await subtreeIds(this.dataSource.manager, user.officeId);
@@ -99,6 +112,7 @@ export class OfficesService {
         if (isUniqueViolation(error)) throw conflict('duplicate_username', `用户名 ${dto.admin.username} 已存在`, { 'admin.username': '用户名已存在' });
         throw error;
       }
+      if (dto.rankingGroupId !== undefined) await this.addRankedUnit(manager, office, dto.rankingGroupId);
       // In force from the first business quarter, so a past year can be loaded under it (history import).
       await manager.insert(SchemeVersion, presetVersionRow(office.id, 'standard', quarterOf(this.config.business.dateMin)));
       await this.outlets.installCatalogue(office.id, manager);

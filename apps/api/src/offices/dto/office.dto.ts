@@ -56,6 +56,14 @@ export class CreateOfficeDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(20)
   docNumberPrefix?: string;
 
+  /**
+   * A ranking group of the parent office: the new office is then ranked in the parent's
+   * quarters as one unit, scored by the parent's scheme over its verified records. Omitted: the
+   * parent does not rank it.
+   */
+  @ApiPropertyOptional() @IsOptional() @IsId()
+  rankingGroupId?: number;
+
   @ApiPropertyOptional({ type: OfficeSettingsDto }) @IsOptional() @ValidateNested() @Type(() => OfficeSettingsDto)
   settings?: OfficeSettingsDto;
 

@@ -1,3 +1,4 @@
+import { ChildOfficeUnit1796306237644 } from './1796306237644-ChildOfficeUnit';
 import { OfficeTree1796305149058 } from './1796305149058-OfficeTree';
 import { HistoryImport1796303708436 } from './1796303708436-HistoryImport';
 import { Adjustments1796294415627 } from './1796294415627-Adjustments';
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   Adjustments1796294415627,
   HistoryImport1796303708436,
   OfficeTree1796305149058,
+  ChildOfficeUnit1796306237644,
 ];
