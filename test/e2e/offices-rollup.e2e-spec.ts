@@ -3,36 +3,22 @@
 // verified records under its own scheme and publishes its notice; each district sees its
 // position; a district officer cannot read the other district's records; a city leader reads
 // both districts' notices.
-import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { createTestApp, type TestApp } from '../utils/app';
+import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
 
 const Q = '2025-Q1';
-const TEMP = 'Temp@2026abc';
-const FINAL = 'Office@2026pw';
 
 describe.each(testBackends('offices_rollup'))('a city ranks its districts ($label)', (backend) => {
   let t: TestApp;
   const tok: Record<string, string> = {};
   const district: Record<'d1' | 'd2', { officeId: number; articleIds: number[] }> = { d1: { officeId: 0, articleIds: [] }, d2: { officeId: 0, articleIds: [] } };
 
-  const post = (token: string, url: string, body: object = {}) => t.http().post(url).set(bearer(token)).send(body);
-  const get = (token: string, url: string) => t.http().get(url).set(bearer(token));
-  const must = async <R extends { status: number; body: unknown }>(what: string, res: R | Promise<R>, status: number): Promise<R> => {
-    const r = await res;
-    if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r;
-  };
+  const { post, get, must, activate, recordVerified, outletId, publish: publishQuarter } = officeSteps(() => t);
+  const publish = (office: string) => publishQuarter(office, Q);
   const user = async (admin: string, username: string, role: string, unitId?: number) => {
     await must(username, post(admin, '/api/users', { username, displayName: `${username} 用户`, role, unitId, password: TEMP }), 201);
-    const first = await t.login(username, TEMP);
-    await must(`${username} password`, post(first, '/api/auth/password', { currentPassword: TEMP, newPassword: FINAL }), 200);
-    tok[username] = await t.login(username, FINAL);
-  };
-  const publish = async (office: string) => {
-    await must('close', post(office, `/api/quarters/${Q}/close`), 200);
-    const job = await must('publish', post(office, `/api/quarters/${Q}/publish`), 202);
-    const done = await t.waitForJob(office, job.body.id, 60_000);
-    if (done.status !== 'done') throw new Error(`publish: ${JSON.stringify(done)}`);
+    tok[username] = await activate(username);
   };
   /** A district with one unit and its people, recording `titles` (each adopted by 人民日报) through to verification. */
   const setUpDistrict = async (key: 'd1' | 'd2', code: string, region: string, groupId: number, cityId: number, titles: string[]) => {
@@ -41,23 +27,16 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
       rankingGroupId: groupId, admin: { username: `${key}-admin`, displayName: `${region}管理员`, password: TEMP },
     }), 201);
     district[key].officeId = created.body.id;
-    const first = await t.login(`${key}-admin`, TEMP);
-    await must('admin password', post(first, '/api/auth/password', { currentPassword: TEMP, newPassword: FINAL }), 200);
-    const admin = await t.login(`${key}-admin`, FINAL);
+    const admin = await activate(`${key}-admin`);
     const group = await must('group', post(admin, '/api/ranking-groups', { code: 'TOWNS', name: '镇街组' }), 201);
     const unit = await must('unit', post(admin, '/api/units', { code: 'U1', name: `${region}城关街道党工委`, groupId: group.body.id }), 201);
     await user(admin, `${key}-office`, 'office');
     await user(admin, `${key}-officer`, 'officer', unit.body.id);
     await user(admin, `${key}-reviewer`, 'reviewer', unit.body.id);
-    const outlets = await must('outlets', get(tok[`${key}-officer`], `/api/outlets?q=${encodeURIComponent('人民日报')}`), 200);
-    const rmrb = (outlets.body.items as { id: number; name: string }[]).find((o) => o.name === '人民日报')!.id;
+    const rmrb = await outletId(tok[`${key}-officer`], '人民日报');
     for (const title of titles) {
-      const article = await must('article', post(tok[`${key}-officer`], '/api/articles', { title, submittedAt: '2025-02-01' }), 201);
-      await must('placement', post(tok[`${key}-officer`], `/api/articles/${article.body.id}/placements`, { outletId: rmrb, publishedAt: '2025-02-10' }), 201);
-      await must('submit', post(tok[`${key}-officer`], `/api/review/articles/${article.body.id}/submit`), 200);
-      await must('approve', post(tok[`${key}-reviewer`], `/api/review/articles/${article.body.id}/approve`), 200);
-      await must('verify', post(tok[`${key}-office`], `/api/review/articles/${article.body.id}/verify`), 200);
-      district[key].articleIds.push(article.body.id);
+      const { articleId } = await recordVerified(tok[`${key}-officer`], tok[`${key}-reviewer`], tok[`${key}-office`], title, rmrb);
+      district[key].articleIds.push(articleId);
     }
     await publish(tok[`${key}-office`]);
   };
@@ -70,9 +49,7 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
       parentId: root, code: 'CITY', name: '中共示例市委组织部办公室', regionName: '示例市', issuingAuthority: '中共示例市委组织部', docNumberPrefix: '示市组办',
       admin: { username: 'city-admin', displayName: '市管理员', password: TEMP },
     }), 201);
-    const first = await t.login('city-admin', TEMP);
-    await must('city admin password', post(first, '/api/auth/password', { currentPassword: TEMP, newPassword: FINAL }), 200);
-    tok['city-admin'] = await t.login('city-admin', FINAL);
+    tok['city-admin'] = await activate('city-admin');
     await user(tok['city-admin'], 'city-office', 'office');
     await user(tok['city-admin'], 'city-leader', 'leader');
     const group = await must('city group', post(tok['city-admin'], '/api/ranking-groups', { code: 'DISTRICTS', name: '各区' }), 201);

@@ -4,12 +4,11 @@
 // read-only; B cannot look up the tree.
 import ExcelJS from 'exceljs';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
 import { registeredRoutes, type Route } from '../utils/routes';
 
 const Q = '2025-Q1';
-const TEMP = 'Temp@2026abc';
-const FINAL = 'Office@2026pw';
 /**
  * Strings only office A's records hold: none may reach a user of office B. (Not 示例区 or
  * 临江街道党工委: the catalogue's placeholders and the import template's examples name them to everyone.)
@@ -43,38 +42,8 @@ describe.each(testBackends('offices'))('an office tree ($label)', (backend) => {
   let officeB: number;
   const aIds: number[] = [];
 
-  const post = (token: string, url: string, body: object = {}) => t.http().post(url).set(bearer(token)).send(body);
-  const get = (token: string, url: string) => t.http().get(url).set(bearer(token));
-  const must = async <R extends { status: number; body: unknown }>(what: string, res: R | Promise<R>, status: number): Promise<R> => {
-    const r = await res;
-    if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r;
-  };
-  /** First login with the temporary password, then the user's own one. */
-  const activate = async (username: string) => {
-    const first = await t.login(username, TEMP);
-    await must(`${username} password`, post(first, '/api/auth/password', { currentPassword: TEMP, newPassword: FINAL }), 200);
-    return t.login(username, FINAL);
-  };
-  /** An article with one placement in the outlet with `code`, recorded, approved and verified in one office. */
-  const recordVerified = async (officer: string, reviewer: string, office: string, title: string, outletId: number) => {
-    const article = await must('article', post(officer, '/api/articles', { title, submittedAt: '2025-02-01' }), 201);
-    const placement = await must('placement', post(officer, `/api/articles/${article.body.id}/placements`, { outletId, publishedAt: '2025-02-10' }), 201);
-    await must('submit', post(officer, `/api/review/articles/${article.body.id}/submit`), 200);
-    await must('approve', post(reviewer, `/api/review/articles/${article.body.id}/approve`), 200);
-    await must('verify', post(office, `/api/review/articles/${article.body.id}/verify`), 200);
-    return { articleId: article.body.id as number, placementId: placement.body.id as number };
-  };
-  const outletId = async (token: string, name: string) => {
-    const res = await must('outlets', get(token, `/api/outlets?q=${encodeURIComponent(name)}`), 200);
-    return (res.body.items as { id: number; name: string }[]).find((o) => o.name === name)!.id;
-  };
-  const publish = async (office: string) => {
-    await must('close', post(office, `/api/quarters/${Q}/close`), 200);
-    const job = await must('publish', post(office, `/api/quarters/${Q}/publish`), 202);
-    const done = await t.waitForJob(office, job.body.id, 60_000);
-    if (done.status !== 'done') throw new Error(`publish: ${JSON.stringify(done)}`);
-  };
+  const { post, get, must, activate, recordVerified, outletId, publish: publishQuarter } = officeSteps(() => t);
+  const publish = (office: string) => publishQuarter(office, Q);
 
   beforeAll(async () => {
     t = await createTestApp(backend);

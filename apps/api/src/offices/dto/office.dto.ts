@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsId } from '../../common/dto/numbers';
+import { IsOptionalNonNull } from '../../common/dto/optional';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -9,13 +10,13 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Overrides of the deployment's business settings for one office; omitted keys follow the deployment. */
 export class OfficeSettingsDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(28)
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(1) @Max(28)
   monthlyReportDueDay?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60)
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(0) @Max(60)
   quarterDisputeDays?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(366)
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsInt() @Min(0) @Max(366)
   placementEarlyMarginDays?: number;
 }
 
@@ -49,11 +50,11 @@ export class CreateOfficeDto {
   regionName: string;
 
   /** 发文机关标志, e.g. 中共示例市委组织部 */
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @ApiPropertyOptional() @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
   issuingAuthority?: string;
 
   /** 发文字号 prefix, e.g. 示市组办 */
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(20)
+  @ApiPropertyOptional() @IsOptionalNonNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(20)
   docNumberPrefix?: string;
 
   /**
@@ -61,10 +62,10 @@ export class CreateOfficeDto {
    * quarters as one unit, scored by the parent's scheme over its verified records. Omitted: the
    * parent does not rank it.
    */
-  @ApiPropertyOptional() @IsOptional() @IsId()
+  @ApiPropertyOptional() @IsOptionalNonNull() @IsId()
   rankingGroupId?: number;
 
-  @ApiPropertyOptional({ type: OfficeSettingsDto }) @IsOptional() @ValidateNested() @Type(() => OfficeSettingsDto)
+  @ApiPropertyOptional({ type: OfficeSettingsDto }) @IsOptionalNonNull() @ValidateNested() @Type(() => OfficeSettingsDto)
   settings?: OfficeSettingsDto;
 
   @ValidateNested() @Type(() => OfficeAdminDto)
