@@ -140,6 +140,11 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     'POST /api/commissions': { topic: '约稿', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-30', targetUnitIds: [f.unitId], issuer: '市委办公室' },
     'PATCH /api/commissions/:id': { topic: '约稿改', description: '说明', issuedDate: '2023-08-01', deadline: '2023-09-29', targetUnitIds: [f.unitId], issuer: '区委组织部', version: v.commission },
     'POST /api/commissions/:id/answer': { articleId: f.ids.article },
+    // parentId 1: the demo office, the first (root) office of the fresh database.
+    'POST /api/offices': {
+      parentId: 1, code: 'BADOFF', name: '中共新区委组织部办公室', regionName: '新区', issuingAuthority: '中共新区委组织部', docNumberPrefix: '新组办',
+      rankingGroupId: f.groupId, settings: { monthlyReportDueDay: 5, quarterDisputeDays: 3, placementEarlyMarginDays: 7 }, admin: { username: 'badoffadmin', displayName: '新区管理员', password: 'Temp@2026abc' },
+    },
     'POST /api/users': { username: 'newperson', displayName: '新人', email: 'newperson@example.gov.cn', role: 'officer', unitId: f.unitId, password: 'Temp@2026abc' },
     'PATCH /api/users/:id': { displayName: '改名', email: 'renamed@example.gov.cn', role: 'reviewer', unitId: f.unitId, active: true },
     'POST /api/reminders/monthly-reports': { month: MONTH },

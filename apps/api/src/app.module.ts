@@ -30,6 +30,7 @@ import { serializeSqliteAccess } from './database/sqlite-serial-access';
 import { DataSource } from 'typeorm';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { OfficesModule } from './offices/offices.module';
 import { OutletsModule } from './outlets/outlets.module';
 import { SeedModule } from './seed/seed.module';
 import { StorageModule } from './storage/storage.module';
@@ -72,6 +73,7 @@ export class AppModule {
         HealthModule,
         UnitsModule,
         OutletsModule,
+        OfficesModule,
         UsersModule,
         SeedModule,
         ArticlesModule,

@@ -69,6 +69,7 @@ export const AUDIT_ENTITY_NAMES = {
   'outlet-import': '媒体刊物导入',
   user: '用户',
   session: '会话',
+  office: '组织部办公室',
   scheme_version: '计分办法版本',
   quarter: '季度',
   'notice-texts': '通报文字',

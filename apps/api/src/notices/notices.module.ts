@@ -4,5 +4,5 @@ import { NoticeModelStore } from './notice-model.store';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
 
-@Module({ controllers: [NoticesController], providers: [NoticesService, NoticeDataBuilder, NoticeModelStore], exports: [NoticeModelStore] })
+@Module({ controllers: [NoticesController], providers: [NoticesService, NoticeDataBuilder, NoticeModelStore], exports: [NoticeModelStore, NoticesService] })
 export class NoticesModule {}

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
+import { DataSource, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -198,11 +198,12 @@ export class OutletsService implements OnModuleInit {
   }
 
   /** Loads the shipped catalogue into an office (demo seed and new offices). */
-  async installCatalogue(officeId: number): Promise<number> {
+  async installCatalogue(officeId: number, manager?: EntityManager): Promise<number> {
     const catalogue = loadOutletCatalogue();
-    const existing = new Set((await this.outlets.find({ where: { officeId }, select: { code: true } })).map((o) => o.code));
+    const outlets = manager?.getRepository(Outlet) ?? this.outlets;
+    const existing = new Set((await outlets.find({ where: { officeId }, select: { code: true } })).map((o) => o.code));
     const missing = catalogue.filter((o) => !existing.has(o.code));
-    if (missing.length > 0) await this.outlets.insert(missing.map((o) => ({ ...o, placeholder: o.placeholder ?? false, officeId })));
+    if (missing.length > 0) await outlets.insert(missing.map((o) => ({ ...o, placeholder: o.placeholder ?? false, officeId })));
     return missing.length;
   }
 }

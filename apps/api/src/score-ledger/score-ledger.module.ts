@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SchemesModule } from '../schemes/schemes.module';
 import { RankingCache } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
+import { RollupLoader } from './rollup-loader';
 import { SchemePreviewController } from './scheme-preview.controller';
 import { ScoreLedgerRepository } from './score-ledger.repository';
 import { ScoreLedgerService } from './score-ledger.service';
@@ -15,7 +16,7 @@ import { ScoresService } from './scores.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ScoreLine]), SchemesModule],
   controllers: [ScoresController, SchemePreviewController],
-  providers: [RankingCache, RecordsLoader, ScoreLedgerRepository, ScoreLedgerService, ScoresService, ScorePreviewService],
+  providers: [RankingCache, RecordsLoader, RollupLoader, ScoreLedgerRepository, ScoreLedgerService, ScoresService, ScorePreviewService],
   exports: [ScoreLedgerService, ScoresService, RecordsLoader],
 })
 export class ScoreLedgerModule {}

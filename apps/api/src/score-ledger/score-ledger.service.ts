@@ -11,7 +11,7 @@ import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
-import { RecordsLoader } from './records-loader';
+import { RollupLoader } from './rollup-loader';
 import { coalesceRecomputes } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
@@ -42,7 +42,7 @@ export class ScoreLedgerService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly loader: RecordsLoader,
+    private readonly loader: RollupLoader,
     private readonly ledger: ScoreLedgerRepository,
     private readonly schemes: SchemesService,
     private readonly jobs: JobsService,

@@ -28,4 +28,13 @@ export class Unit extends OfficeOwnedEntity {
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   contactPhone: string | null;
+
+  /**
+   * Set on the unit that stands for an office below in its parent's ranking (a district in its
+   * city): its score is the parent's scheme over the roll-up of that office's verified records
+   * (score-ledger/rollup-loader.ts).
+   */
+  @Index({ unique: true })
+  @Column({ type: 'int', nullable: true })
+  childOfficeId: number | null;
 }

@@ -1,5 +1,7 @@
 import { OfficeRecordsGuardsNoticeModel1796303168152 } from './1796303168152-OfficeRecordsGuardsNoticeModel';
 import { NotificationDeliveries1796303413708 } from './1796303413708-NotificationDeliveries';
+import { OfficeTree1796305149058 } from './1796305149058-OfficeTree';
+import { ChildOfficeUnit1796306237644 } from './1796306237644-ChildOfficeUnit';
 import { HistoryImport1796303708436 } from './1796303708436-HistoryImport';
 import { Adjustments1796294415627 } from './1796294415627-Adjustments';
 import { ItemRecords1796293794555 } from './1796293794555-ItemRecords';
@@ -28,4 +30,6 @@ export const MIGRATIONS: Function[] = [
   OfficeRecordsGuardsNoticeModel1796303168152,
   NotificationDeliveries1796303413708,
   HistoryImport1796303708436,
+  OfficeTree1796305149058,
+  ChildOfficeUnit1796306237644,
 ];

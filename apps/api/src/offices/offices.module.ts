@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { NoticesModule } from '../notices/notices.module';
+import { OutletsModule } from '../outlets/outlets.module';
+import { PublicationModule } from '../publication/publication.module';
+import { ChildOfficesService } from './child-offices.service';
+import { OfficesController } from './offices.controller';
+import { OfficesService } from './offices.service';
+import { ParentRankingService } from './parent-ranking.service';
+
+@Module({
+  imports: [AuthModule, OutletsModule, NoticesModule, PublicationModule],
+  controllers: [OfficesController],
+  providers: [OfficesService, ChildOfficesService, ParentRankingService],
+  exports: [OfficesService],
+})
+export class OfficesModule {}

@@ -1,0 +1,111 @@
+// Issue #15, done-when: the admin creates a city with two districts; each district records,
+// verifies and publishes its quarter; the city ranks the districts from the roll-up of their
+// verified records under its own scheme and publishes its notice; each district sees its
+// position; a district officer cannot read the other district's records; a city leader reads
+// both districts' notices.
+import { createTestApp, type TestApp } from '../utils/app';
+import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
+import { testBackends } from '../utils/backends';
+
+const Q = '2025-Q1';
+
+describe.each(testBackends('offices_rollup'))('a city ranks its districts ($label)', (backend) => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  const district: Record<'d1' | 'd2', { officeId: number; articleIds: number[] }> = { d1: { officeId: 0, articleIds: [] }, d2: { officeId: 0, articleIds: [] } };
+
+  const { post, get, must, activate, recordVerified, outletId, publish: publishQuarter } = officeSteps(() => t);
+  const publish = (office: string) => publishQuarter(office, Q);
+  const user = async (admin: string, username: string, role: string, unitId?: number) => {
+    await must(username, post(admin, '/api/users', { username, displayName: `${username} 用户`, role, unitId, password: TEMP }), 201);
+    tok[username] = await activate(username);
+  };
+  /** A district with one unit and its people, recording `titles` (each adopted by 人民日报) through to verification. */
+  const setUpDistrict = async (key: 'd1' | 'd2', code: string, region: string, groupId: number, cityId: number, titles: string[]) => {
+    const created = await must(code, post(tok['city-admin'], '/api/offices', {
+      parentId: cityId, code, name: `中共${region}委组织部办公室`, regionName: region, issuingAuthority: `中共${region}委组织部`, docNumberPrefix: `${region}组办`,
+      rankingGroupId: groupId, admin: { username: `${key}-admin`, displayName: `${region}管理员`, password: TEMP },
+    }), 201);
+    district[key].officeId = created.body.id;
+    const admin = await activate(`${key}-admin`);
+    const group = await must('group', post(admin, '/api/ranking-groups', { code: 'TOWNS', name: '镇街组' }), 201);
+    const unit = await must('unit', post(admin, '/api/units', { code: 'U1', name: `${region}城关街道党工委`, groupId: group.body.id }), 201);
+    await user(admin, `${key}-office`, 'office');
+    await user(admin, `${key}-officer`, 'officer', unit.body.id);
+    await user(admin, `${key}-reviewer`, 'reviewer', unit.body.id);
+    const rmrb = await outletId(tok[`${key}-officer`], '人民日报');
+    for (const title of titles) {
+      const { articleId } = await recordVerified(tok[`${key}-officer`], tok[`${key}-reviewer`], tok[`${key}-office`], title, rmrb);
+      district[key].articleIds.push(articleId);
+    }
+    await publish(tok[`${key}-office`]);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    const admin = await t.login('admin');
+    const root = (await must('offices', get(admin, '/api/offices'), 200)).body[0].id;
+    const city = await must('city', post(admin, '/api/offices', {
+      parentId: root, code: 'CITY', name: '中共示例市委组织部办公室', regionName: '示例市', issuingAuthority: '中共示例市委组织部', docNumberPrefix: '示市组办',
+      admin: { username: 'city-admin', displayName: '市管理员', password: TEMP },
+    }), 201);
+    tok['city-admin'] = await activate('city-admin');
+    await user(tok['city-admin'], 'city-office', 'office');
+    await user(tok['city-admin'], 'city-leader', 'leader');
+    const group = await must('city group', post(tok['city-admin'], '/api/ranking-groups', { code: 'DISTRICTS', name: '各区' }), 201);
+    await setUpDistrict('d1', 'D1', '甲区', group.body.id, city.body.id, ['甲区城关街道网格治理见实效', '甲区城关街道党建引领物业管理']);
+    await setUpDistrict('d2', 'D2', '乙区', group.body.id, city.body.id, ['乙区城关街道红色议事厅']);
+    await publish(tok['city-office']);
+  }, 300_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the city ranks the districts from the roll-up of their verified records under its own scheme', async () => {
+    const city = (await must('city snapshot', get(tok['city-leader'], `/api/quarters/${Q}/snapshots/1`), 200)).body;
+    expect(city.units.map((u: { unitName: string; overallRank: number }) => [u.unitName, u.overallRank])).toEqual([['中共甲区委组织部', 1], ['中共乙区委组织部', 2]]);
+    // Each district has one unit and the same scheme as the city, and neither the unit nor the
+    // district filed monthly reports: the city's total of a district is its unit's own total.
+    for (const [key, row] of [['d1', city.units[0]], ['d2', city.units[1]]] as const) {
+      const own = (await must(key, get(tok[`${key}-office`], `/api/quarters/${Q}/snapshots/1`), 200)).body;
+      expect(row.total).toBe(own.units[0].total);
+      // The city's statement of the district lists the district's adoptions, line by line.
+      const statement = await must(`${key} statement`, get(tok['city-office'], `/api/scores/statement?quarter=${Q}&unitId=${row.unitId}`), 200);
+      for (const id of district[key].articleIds) expect(JSON.stringify(statement.body)).toContain(`"articleId":${id}`);
+    }
+    expect(city.units[0].total).toBeGreaterThan(city.units[1].total);
+    const notices = (await get(tok['city-leader'], '/api/notices')).body;
+    expect(notices).toEqual([expect.objectContaining({ quarter: Q, revision: 1 })]);
+    const notice = await must('city notice', get(tok['city-leader'], `/api/notices/${notices[0].id}`), 200);
+    expect(JSON.stringify(notice.body)).toContain('中共甲区委组织部');
+  });
+
+  it('each district sees its position in the city’s ranking', async () => {
+    const d1 = (await must('d1 position', get(tok['d1-office'], `/api/offices/parent-ranking/${Q}`), 200)).body;
+    expect(d1).toMatchObject({ parent: { regionName: '示例市' }, quarter: Q, revision: 1, unit: { unitName: '中共甲区委组织部', overallRank: 1, groupRank: 1 }, groupSize: 2 });
+    const d2 = (await must('d2 position', get(tok['d2-officer'], `/api/offices/parent-ranking/${Q}`), 403)).body;
+    expect(d2.code).toBe('forbidden');
+    const d2office = (await must('d2 office position', get(tok['d2-office'], `/api/offices/parent-ranking/${Q}`), 200)).body;
+    expect(d2office.unit).toMatchObject({ unitName: '中共乙区委组织部', overallRank: 2 });
+    expect((await get(tok['city-office'], `/api/offices/parent-ranking/${Q}`)).status).toBe(404);
+  });
+
+  it('a district officer cannot read the other district’s records', async () => {
+    const other = district.d2.articleIds[0];
+    expect((await get(tok['d1-officer'], `/api/articles/${other}`)).status).toBe(404);
+    expect((await get(tok['d1-office'], `/api/articles/${other}`)).status).toBe(404);
+    const list = await must('list', get(tok['d1-officer'], '/api/articles'), 200);
+    expect(JSON.stringify(list.body)).not.toContain('乙区城关街道');
+    expect(JSON.stringify(list.body)).toContain('甲区城关街道网格治理见实效');
+  });
+
+  it('a city leader reads both districts’ notices', async () => {
+    for (const key of ['d1', 'd2'] as const) {
+      const notices = await must(key, get(tok['city-leader'], `/api/offices/${district[key].officeId}/notices`), 200);
+      expect(notices.body).toEqual([expect.objectContaining({ quarter: Q, revision: 1 })]);
+      const notice = await must(`${key} notice`, get(tok['city-leader'], `/api/offices/${district[key].officeId}/notices/${notices.body[0].id}`), 200);
+      expect(JSON.stringify(notice.body)).toContain(key === 'd1' ? '甲区城关街道党工委' : '乙区城关街道党工委');
+    }
+    expect((await get(tok['d1-office'], `/api/offices/${district.d2.officeId}/notices`)).status).toBe(404);
+  });
+});
