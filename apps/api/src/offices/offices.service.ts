@@ -16,6 +16,7 @@ import { RankingGroup } from '../units/ranking-group.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import type { CreateOfficeDto } from './dto/office.dto';
+import { Clock } from '../common/clock';
 import { Office } from './office.entity';
 import { subtreeIds } from './office-tree';
 
@@ -57,6 +58,7 @@ export class OfficesService {
     private readonly passwords: PasswordsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** The unit standing for `office` in its parent's ranking (units.childOfficeId). */
@@ -93,7 +95,7 @@ export class OfficesService {
     const admin = this.dataSource.getRepository(User).create({
       username: dto.admin.username, displayName: dto.admin.displayName, role: 'admin', unitId: null, mustChangePassword: true,
     });
-    await this.passwords.apply(admin, dto.admin.password, new Date());
+    await this.passwords.apply(admin, dto.admin.password, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       let office: Office;
       try {
