@@ -127,7 +127,7 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     'PUT /api/commissions/:id/targets/:unitId/answer': { articleId: f.ids.article, answeredAt: '2023-08-02 09:00', receivedVia: 'phone', receivedNote: '电话告知' },
     'POST /api/quarters/:quarter/close': { excludeUnverified: true, overrideReason: '提前关闭' },
     'PATCH /api/quarters/:quarter/notice-texts': { docNumber: '组通〔2023〕1号', opening: '开头', requirements: '要求', issuer: '办公室', issuedDate: '2023-10-10', copyTo: '抄送' },
-    'POST /api/quarters/:quarter/publish': { reason: '更正', overrideReason: '提前发布' },
+    'POST /api/quarters/:quarter/publish': { reason: '更正', overrideReason: '提前发布', backfill: false },
     'POST /api/quarters/:quarter/disputes': { reason: '有异议', unitId: f.unitId },
     'POST /api/quarters/:quarter/disputes/:id/answer': { answer: '已答复' },
     'POST /api/outlets': { code: 'BADOUT2', name: '新媒体', aliases: ['别名'], level: 'district', channel: 'media', medium: 'web' },

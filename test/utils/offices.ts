@@ -1,6 +1,7 @@
 // Steps through the API that the office-tree suites share: setting up an office's people,
 // recording an adoption through to verification, publishing a quarter.
 import { bearer, type TestApp } from './app';
+import { proveArticle } from './recording';
 
 export const TEMP_PASSWORD = 'Temp@2026abc';
 export const OWN_PASSWORD = 'Office@2026pw';
@@ -26,6 +27,7 @@ export function officeSteps(app: () => TestApp) {
   const recordVerified = async (officer: string, reviewer: string, office: string, title: string, outletId: number, submittedAt = '2025-02-01') => {
     const article = await must('article', post(officer, '/api/articles', { title, submittedAt }), 201);
     const placement = await must('placement', post(officer, `/api/articles/${article.body.id}/placements`, { outletId, publishedAt: submittedAt.replace(/-\d\d$/, '-10') }), 201);
+    await proveArticle(app(), officer, article.body.id);
     await must('submit', post(officer, `/api/review/articles/${article.body.id}/submit`), 200);
     await must('approve', post(reviewer, `/api/review/articles/${article.body.id}/approve`), 200);
     await must('verify', post(office, `/api/review/articles/${article.body.id}/verify`), 200);

@@ -41,6 +41,9 @@ const EXPORT_BATCH = 500;
  * when given one. There is deliberately no update or delete of single entries: only the purge
  * of entries past AUDIT_RETENTION_DAYS.
  */
+/** Columns of the log (?sort=), each the entry's own column of the same name. */
+const AUDIT_SORT = Object.fromEntries(['id', 'createdAt', 'username', 'action', 'entity', 'address'].map((c) => [c, c]));
+
 @Injectable()
 export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Audit');
@@ -85,7 +88,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   /** A page of the office's log, newest first, each entry named and laid out for people. */
   async list(actor: AuthUser, query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
     const where = await this.filters(actor, query);
-    const [items, total] = await this.entries.findAndCount({ where, order: findOrder<AuditEntry>(query.sort, { id: 'id', createdAt: 'createdAt', username: 'username', action: 'action', entity: 'entity', address: 'address' }, [desc('id')]), skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+    const [items, total] = await this.entries.findAndCount({ where, order: findOrder<AuditEntry>(query.sort, AUDIT_SORT, [desc('id')]), skip: (query.page - 1) * query.pageSize, take: query.pageSize });
     return { items: await this.present(actor, items), total, page: query.page, pageSize: query.pageSize };
   }
 
