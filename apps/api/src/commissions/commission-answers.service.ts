@@ -8,26 +8,13 @@ import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden } from '../common/app-error';
 import { CommissionTarget } from './commission-target.entity';
-import { summarize, type CompletionSummary } from './commission-status';
+import type { CompletionReport, CompletionSummary, UnitCompletionRow } from '@app/contracts';
+import { summarize } from './commission-status';
 import { loadTargetViews, type TargetView } from './commission-views';
 import { Commission } from './commission.entity';
 import { CommissionsService } from './commissions.service';
 import type { AnswerCommissionDto, CompletionQuery } from './dto/commission.dto';
 import { Clock } from '../common/clock';
-
-export interface UnitCompletionRow extends CompletionSummary {
-  unitId: number;
-  unitCode: string | null;
-  unitName: string | null;
-}
-
-export interface CompletionReport {
-  from: string;
-  to: string;
-  commissions: number;
-  units: UnitCompletionRow[];
-  total: CompletionSummary;
-}
 
 /** Target units answer a commission with one of their articles; the office reads completion. */
 @Injectable()
