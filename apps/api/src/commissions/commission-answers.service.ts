@@ -8,7 +8,7 @@ import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden } from '../common/app-error';
 import { CommissionTarget } from './commission-target.entity';
-import type { CompletionReport, CompletionSummary, UnitCompletionRow } from '@app/contracts';
+import type { CompletionReport } from '@app/contracts';
 import { summarize } from './commission-status';
 import { loadTargetViews, type TargetView } from './commission-views';
 import { Commission } from './commission.entity';
