@@ -1,4 +1,4 @@
-import type { TargetStatus } from '@/api/types';
+import type { TargetStatus } from '@app/contracts';
 
 export const TARGET_STATUS: Record<TargetStatus, { label: string; type: 'success' | 'warning' | 'danger' | 'info' }> = {
   'on-time': { label: '按时完成', type: 'success' },

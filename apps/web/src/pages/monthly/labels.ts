@@ -1,4 +1,4 @@
-import type { ReportStatus } from '@/api/types';
+import type { ReportStatus } from '@app/contracts';
 
 export const REPORT_STATUS: Record<ReportStatus, { label: string; type: 'success' | 'warning' | 'danger' | 'info' }> = {
   'on-time': { label: '按时报送', type: 'success' },
