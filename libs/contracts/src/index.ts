@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './responses';
+export * from './errors';
 export * from './preview';
 export * from './reference';
 export * from './users';
