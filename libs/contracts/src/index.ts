@@ -1,6 +1,8 @@
 export * from './enums';
 export * from './responses';
-export * from './errors';
+// Type-only: the zod schemas behind these stay out of the web bundle; the server imports them
+// from '@app/contracts/errors' and '@app/contracts/scores' to publish them in the OpenAPI document.
+export type { ErrorBody } from './errors';
 export * from './preview';
 export * from './reference';
 export * from './users';
@@ -9,6 +11,6 @@ export * from './articles';
 export * from './review';
 export * from './commissions';
 export * from './monthly-reports';
-export * from './scores';
+export type { PlacementCounts, RankingResponse, RankingRow, SchemeVersionRef, StatementLine, StatementResponse } from './scores';
 export * from './publication';
 export * from './notices';

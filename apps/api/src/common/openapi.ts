@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
-import { ErrorBodySchema, RankingResponseSchema, StatementResponseSchema } from '@app/contracts';
+import { ErrorBodySchema } from '@app/contracts/errors';
+import { RankingResponseSchema, StatementResponseSchema } from '@app/contracts/scores';
 
 /**
  * Response schemas published under components/schemas, each from the zod schema in
