@@ -34,7 +34,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
   const patch = (url: string, body: unknown, token = office) => t.http().patch(url).set(bearer(token)).send(body as object);
   const del = (url: string, token = office) => t.http().delete(url).set(bearer(token));
 
-  it('units and outlets answer with the contract fields, not the internal officeId (issue #13)', async () => {
+  it('units, groups and outlets answer with the contract fields, not the internal officeId (issue #13)', async () => {
     const units = await get('/api/units?pageSize=1');
     const outlets = await get('/api/outlets?pageSize=1');
     const unit = await get(`/api/units/${units.body.items[0].id}`);
@@ -42,7 +42,8 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
     expect(Object.keys(unit.body).sort()).toEqual(['active', 'code', 'contactName', 'contactPhone', 'createdAt', 'group', 'groupId', 'id', 'name', 'updatedAt', 'version']);
     expect(Object.keys(unit.body.group).sort()).toEqual(['active', 'code', 'createdAt', 'id', 'name', 'sortOrder', 'updatedAt', 'version']);
     expect(Object.keys(outlet.body).sort()).toEqual(['active', 'aliases', 'channel', 'code', 'createdAt', 'id', 'level', 'medium', 'name', 'placeholder', 'updatedAt', 'version']);
-    expect([units.body.items[0], outlets.body.items[0]].map((x: object) => 'officeId' in x)).toEqual([false, false]);
+    const groups = await get('/api/ranking-groups');
+    expect([units.body.items[0], outlets.body.items[0], groups.body[0]].map((x: object) => 'officeId' in x)).toEqual([false, false, false]);
   });
 
   async function unitByCode(code: string): Promise<UnitBody | undefined> {
