@@ -27,9 +27,10 @@ const DOCUMENTED = ['GET /api/scores/ranking', 'GET /api/scores/statement'];
 
 /**
  * Operations still without a success schema. It may only shrink: a new route must document
- * its answer (the rest of issue #13 point 1 moves them in feature by feature).
+ * its answer (the rest of issue #13 point 1 moves them in feature by feature). 140, not 122: the
+ * 18 operations main gained while this test was being written came in undocumented with the merge.
  */
-const UNDOCUMENTED_AT_MOST = 122;
+const UNDOCUMENTED_AT_MOST = 140;
 
 /** Writes the document, generates a fetch client from it, type-checks `calls` against it; returns tsc's output or '' when it passes. */
 function typeCheckClient(dir: string, doc: unknown, calls: string): string {
