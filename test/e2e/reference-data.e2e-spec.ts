@@ -34,6 +34,18 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
   const patch = (url: string, body: unknown, token = office) => t.http().patch(url).set(bearer(token)).send(body as object);
   const del = (url: string, token = office) => t.http().delete(url).set(bearer(token));
 
+  it('units, groups and outlets answer with the contract fields, not the internal officeId (issue #13)', async () => {
+    const units = await get('/api/units?pageSize=1');
+    const outlets = await get('/api/outlets?pageSize=1');
+    const unit = await get(`/api/units/${units.body.items[0].id}`);
+    const outlet = await get(`/api/outlets/${outlets.body.items[0].id}`);
+    expect(Object.keys(unit.body).sort()).toEqual(['active', 'childOfficeId', 'code', 'contactName', 'contactPhone', 'createdAt', 'group', 'groupId', 'id', 'name', 'updatedAt', 'version']);
+    expect(Object.keys(unit.body.group).sort()).toEqual(['active', 'code', 'createdAt', 'id', 'name', 'sortOrder', 'updatedAt', 'version']);
+    expect(Object.keys(outlet.body).sort()).toEqual(['active', 'aliases', 'channel', 'code', 'createdAt', 'id', 'level', 'medium', 'name', 'placeholder', 'updatedAt', 'version']);
+    const groups = await get('/api/ranking-groups');
+    expect([units.body.items[0], outlets.body.items[0], groups.body[0]].map((x: object) => 'officeId' in x)).toEqual([false, false, false]);
+  });
+
   async function unitByCode(code: string): Promise<UnitBody | undefined> {
     const res = await get(`/api/units?q=${encodeURIComponent(code)}&pageSize=200`);
     return res.body.items.find((u: UnitBody) => u.code === code);

@@ -1,16 +1,5 @@
 import type { AdjustmentStatus, EntryStatus, JobStatus, Level, QueueMode, Role } from './enums';
 
-/** The one error body every route answers with. */
-export interface ErrorBody {
-  statusCode: number;
-  /** stable English code, e.g. `validation_failed`, `not_found`, `duplicate` */
-  code: string;
-  /** Chinese, for people */
-  message: string;
-  /** field path → Chinese message; empty when the error is not about a field */
-  errors: Record<string, string>;
-}
-
 export interface Page<T> {
   items: T[];
   total: number;

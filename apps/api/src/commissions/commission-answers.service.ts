@@ -12,26 +12,13 @@ import { officeMarks, recordedInstant, submissionView } from '../common/office-r
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { CommissionTarget } from './commission-target.entity';
-import { summarize, type CompletionSummary } from './commission-status';
+import type { CompletionReport } from '@app/contracts';
+import { summarize } from './commission-status';
 import { loadTargetViews, type TargetView } from './commission-views';
 import { Commission } from './commission.entity';
 import { CommissionsService } from './commissions.service';
 import type { AnswerCommissionDto, CompletionQuery, RecordAnswerDto } from './dto/commission.dto';
 import { Clock } from '../common/clock';
-
-export interface UnitCompletionRow extends CompletionSummary {
-  unitId: number;
-  unitCode: string | null;
-  unitName: string | null;
-}
-
-export interface CompletionReport {
-  from: string;
-  to: string;
-  commissions: number;
-  units: UnitCompletionRow[];
-  total: CompletionSummary;
-}
 
 /** Target units answer a commission with one of their articles; the office reads completion. */
 @Injectable()

@@ -1,19 +1,6 @@
-/** How one target unit stands on a commission. */
-export type TargetStatus = 'on-time' | 'late' | 'missing' | 'pending';
+import type { CommissionStatus, CompletionSummary, TargetStatus } from '@app/contracts';
 
-/** Whether a commission still accepts answers on time. */
-export type CommissionStatus = 'open' | 'closed';
-
-export interface CompletionSummary {
-  targets: number;
-  answered: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  pending: number;
-  /** on-time ÷ targets, 4 decimal places (half-up); null when there are no targets */
-  rate: number | null;
-}
+export type { CommissionStatus, CompletionSummary, TargetStatus };
 
 /**
  * An answer is judged by its article's submitted date, not by when it was linked: an article

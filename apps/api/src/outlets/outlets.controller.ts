@@ -32,7 +32,7 @@ export class OutletsController {
 
   @AnyRole() @Get(':id')
   get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
-    return this.service.findOrFail(user, id);
+    return this.service.get(user, id);
   }
 
   @Roles('office', 'admin') @Post()

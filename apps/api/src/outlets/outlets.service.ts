@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { Page } from '@app/contracts';
+import type { OutletResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badRequest, conflict, notFound } from '../common/app-error';
@@ -18,6 +18,7 @@ import type { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/o
 import { loadOutletCatalogue } from './outlet-catalogue';
 import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
 import { Outlet } from './outlet.entity';
+import { toOutletResponse } from './outlet-response';
 import { User } from '../users/user.entity';
 import { Containing } from '../common/like';
 import { asc, findOrder } from '../common/sort';
@@ -47,14 +48,14 @@ export class OutletsService implements OnModuleInit {
     this.jobs.register('outlets.import', (payload) => this.runImport(payload));
   }
 
-  async list(user: AuthUser, query: ListOutletsQuery): Promise<Page<Outlet>> {
+  async list(user: AuthUser, query: ListOutletsQuery): Promise<Page<OutletResponse>> {
     const [items, total] = await this.outlets.findAndCount({
       where: this.filter(user, query),
       order: findOrder<Outlet>(query.sort, OUTLET_SORT, [asc('level'), asc('channel'), asc('code')]),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(toOutletResponse), total, page: query.page, pageSize: query.pageSize };
   }
 
   async export(user: AuthUser, query: ListOutletsQuery): Promise<Buffer> {
@@ -71,18 +72,22 @@ export class OutletsService implements OnModuleInit {
     return [{ ...base, name: Containing(query.q) }, { ...base, code: Containing(query.q.toUpperCase()) }, { ...base, aliases: Containing(query.q) as never }];
   }
 
+  async get(user: AuthUser, id: number): Promise<OutletResponse> {
+    return toOutletResponse(await this.findOrFail(user, id));
+  }
+
   async findOrFail(user: AuthUser, id: number): Promise<Outlet> {
     const outlet = await this.outlets.findOne({ where: { id, officeId: user.officeId } });
     if (!outlet) throw notFound('媒体/刊物');
     return outlet;
   }
 
-  create(user: AuthUser, dto: CreateOutletDto): Promise<Outlet> {
+  create(user: AuthUser, dto: CreateOutletDto): Promise<OutletResponse> {
     return this.dataSource.transaction(async (manager) => {
       try {
         const saved = await manager.save(Outlet, manager.create(Outlet, { ...dto, aliases: dto.aliases ?? [], officeId: user.officeId }));
         await this.audit.record(user, 'create', 'outlet', saved.id, null, saved, manager);
-        return saved;
+        return toOutletResponse(saved);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_outlet', `代码 ${dto.code} 或名称「${dto.name}」已存在`, { code: '代码或名称已存在', name: '代码或名称已存在' });
         throw error;
@@ -90,7 +95,7 @@ export class OutletsService implements OnModuleInit {
     });
   }
 
-  async update(user: AuthUser, id: number, dto: UpdateOutletDto): Promise<Outlet> {
+  async update(user: AuthUser, id: number, dto: UpdateOutletDto): Promise<OutletResponse> {
     const before = await this.findOrFail(user, id);
     const { version, ...changes } = dto;
     const request = await this.dataSource.transaction(async (manager) => {
@@ -106,7 +111,7 @@ export class OutletsService implements OnModuleInit {
       return rescored ? storeRecompute(this.jobs, { officeId: user.officeId, reason: 'outlet' }, user.id, manager) : null;
     });
     if (request) await this.jobs.handOver([request]);
-    return this.findOrFail(user, id);
+    return this.get(user, id);
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {

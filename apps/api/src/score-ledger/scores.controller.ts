@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +9,7 @@ import { ScoreLedgerService } from './score-ledger.service';
 import { ScoresService } from './scores.service';
 import { writeStatementSheet } from './statement-sheet';
 import { quarterLabel } from '@app/contracts';
+import { contractRef } from '../common/openapi';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,12 +28,15 @@ export class ScoresController {
   }
 
   /** Totals and ranks are what a 通报 prints, so every role may read them; statements stay scoped. */
-  @AnyRole() @Get('ranking')
+  @AnyRole() @Get('ranking') @ApiOkResponse({ schema: contractRef('RankingResponse') })
+  @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
   ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery) {
     return this.scores.ranking(user, query.quarter);
   }
 
-  @AnyRole() @Get('statement')
+  @AnyRole() @Get('statement') @ApiOkResponse({ schema: contractRef('StatementResponse') })
+  @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
+  @ApiQuery({ name: 'unitId', type: Number, required: false, description: '单位 id（信息员、审核人只能读本单位）' })
   statement(@Auth() user: AuthUser, @Query() query: StatementQuery) {
     return this.scores.statement(user, query.unitId, query.quarter);
   }

@@ -18,75 +18,12 @@ import { RecordsLoader } from './records-loader';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
 import type { ScoreLine } from './score-line.entity';
-import { quarterLabel } from '@app/contracts';
-
-export type PlacementCounts = { total: number } & Record<Channel, Record<Level, number>>;
+import { quarterLabel, type PlacementCounts, type RankingResponse, type RankingRow, type StatementLine, type StatementResponse } from '@app/contracts';
 
 /** The parts of a ranking that take a pass over the whole quarter: cached (RankingCache). */
 export interface QuarterFigures {
   totals: Map<string, number>;
   counts: Map<string, PlacementCounts>;
-}
-
-export interface RankingRow {
-  unitId: number;
-  code: string;
-  name: string;
-  groupId: number;
-  groupName: string;
-  /** Points in ten-thousandths. */
-  total: number;
-  totalText: string;
-  rank: number;
-  /** Verified placements of the unit's articles published in the quarter, by channel and level. */
-  placements: PlacementCounts;
-}
-
-export interface RankingResponse {
-  quarter: string;
-  schemeVersion: { id: number; versionNo: number; name: string };
-  tieRule: string;
-  overall: RankingRow[];
-  groups: { groupId: number; groupName: string; rows: RankingRow[] }[];
-}
-
-export interface StatementLine {
-  id: number;
-  date: string;
-  recordType: string;
-  recordTypeLabel: string;
-  recordId: number;
-  /**
-   * What the record is, in words: the article title, the 约稿 topic, the month reported on,
-   * the 事项's kind and title, the 加减分's reason.
-   */
-  recordLabel: string;
-  /** On a 事项 line: the kind of the item record (recordId), to find it in the item list. */
-  itemKind: string | null;
-  articleId: number | null;
-  articleTitle: string | null;
-  ruleId: string;
-  ruleLabel: string;
-  amount: number;
-  amountText: string;
-  amountExact: string;
-  runningTotal: number;
-  runningTotalText: string;
-  runningTotalExact: string;
-  /** Chinese derivation naming the scheme clause (row label and level cell, target, clamp). */
-  explanation: string;
-  /** Path of that clause in the scheme, e.g. 'adoption.rows[2]'; null on lines stored before it was recorded. */
-  clause: string | null;
-}
-
-export interface StatementResponse {
-  quarter: string;
-  unit: { id: number; code: string; name: string };
-  schemeVersion: { id: number; versionNo: number; name: string };
-  lines: StatementLine[];
-  total: number;
-  totalText: string;
-  totalExact: string;
 }
 
 /** The read side of the ledger: a quarter's ranking and a unit's statement, from stored lines. */

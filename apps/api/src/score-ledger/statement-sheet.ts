@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { StatementResponse } from './scores.service';
-import { quarterLabel } from '@app/contracts';
+import { quarterLabel, type StatementResponse } from '@app/contracts';
 
 /** 条款 last: a sheet read by column position before it was added keeps its columns. */
 export const STATEMENT_COLUMNS = ['序号', '日期', '记录类型', '记录', '规则', '得分', '累计得分', '计分说明', '条款'] as const;

@@ -8,7 +8,9 @@ import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { assertNotReferenced } from '../database/references';
 import type { CreateRankingGroupDto, UpdateRankingGroupDto } from './dto/unit.dto';
+import type { RankingGroupResponse } from '@app/contracts';
 import { RankingGroup } from './ranking-group.entity';
+import { toRankingGroupResponse } from './unit-response';
 
 @Injectable()
 export class RankingGroupsService {
@@ -18,8 +20,8 @@ export class RankingGroupsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(user: AuthUser): Promise<RankingGroup[]> {
-    return this.groups.find({ where: { officeId: user.officeId }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  async list(user: AuthUser): Promise<RankingGroupResponse[]> {
+    return (await this.groups.find({ where: { officeId: user.officeId }, order: { sortOrder: 'ASC', code: 'ASC' } })).map(toRankingGroupResponse);
   }
 
   async findOrFail(user: AuthUser, id: number): Promise<RankingGroup> {
@@ -28,12 +30,12 @@ export class RankingGroupsService {
     return group;
   }
 
-  create(user: AuthUser, dto: CreateRankingGroupDto): Promise<RankingGroup> {
+  create(user: AuthUser, dto: CreateRankingGroupDto): Promise<RankingGroupResponse> {
     return this.dataSource.transaction(async (manager) => {
       try {
         const saved = await manager.save(RankingGroup, manager.create(RankingGroup, { ...dto, officeId: user.officeId }));
         await this.audit.record(user, 'create', 'rankingGroup', saved.id, null, saved, manager);
-        return saved;
+        return toRankingGroupResponse(saved);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_code', `分组代码 ${dto.code} 已存在`, { code: '分组代码已存在' });
         throw error;
@@ -41,13 +43,13 @@ export class RankingGroupsService {
     });
   }
 
-  async update(user: AuthUser, id: number, dto: UpdateRankingGroupDto): Promise<RankingGroup> {
+  async update(user: AuthUser, id: number, dto: UpdateRankingGroupDto): Promise<RankingGroupResponse> {
     const before = await this.findOrFail(user, id);
     await this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, RankingGroup, id, before.version, dto);
       await this.audit.record(user, 'update', 'rankingGroup', id, before, dto, manager);
     });
-    return this.findOrFail(user, id);
+    return toRankingGroupResponse(await this.findOrFail(user, id));
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {

@@ -22,7 +22,7 @@ export class UnitsController {
 
   @AnyRole() @Get(':id')
   get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
-    return this.service.findOrFail(user, id);
+    return this.service.get(user, id);
   }
 
   @Roles('office', 'admin') @Post()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
-import type { Page } from '@app/contracts';
+import type { Page, UnitResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/app-error';
@@ -11,6 +11,7 @@ import { assertNotReferenced } from '../database/references';
 import type { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from './dto/unit.dto';
 import { RankingGroup } from './ranking-group.entity';
 import { Unit } from './unit.entity';
+import { toUnitResponse } from './unit-response';
 import { Containing } from '../common/like';
 import { asc, findOrder } from '../common/sort';
 
@@ -23,7 +24,7 @@ export class UnitsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, query: ListUnitsQuery): Promise<Page<Unit>> {
+  async list(user: AuthUser, query: ListUnitsQuery): Promise<Page<UnitResponse>> {
     const base: FindOptionsWhere<Unit> = { officeId: user.officeId };
     if (query.groupId) base.groupId = query.groupId;
     if (query.active !== undefined) base.active = query.active;
@@ -35,7 +36,11 @@ export class UnitsService {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(toUnitResponse), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthUser, id: number): Promise<UnitResponse> {
+    return toUnitResponse(await this.findOrFail(user, id));
   }
 
   async findOrFail(user: AuthUser, id: number): Promise<Unit> {
@@ -44,13 +49,13 @@ export class UnitsService {
     return unit;
   }
 
-  async create(user: AuthUser, dto: CreateUnitDto): Promise<Unit> {
+  async create(user: AuthUser, dto: CreateUnitDto): Promise<UnitResponse> {
     await this.assertGroup(user, dto.groupId);
     return this.dataSource.transaction(async (manager) => {
       try {
         const saved = await manager.save(Unit, manager.create(Unit, { ...dto, officeId: user.officeId, contactName: dto.contactName ?? null, contactPhone: dto.contactPhone ?? null }));
         await this.audit.record(user, 'create', 'unit', saved.id, null, saved, manager);
-        return saved;
+        return toUnitResponse(saved);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_code', `单位代码 ${dto.code} 已存在`, { code: '单位代码已存在' });
         throw error;
@@ -58,7 +63,7 @@ export class UnitsService {
     });
   }
 
-  async update(user: AuthUser, id: number, dto: UpdateUnitDto): Promise<Unit> {
+  async update(user: AuthUser, id: number, dto: UpdateUnitDto): Promise<UnitResponse> {
     const before = await this.findOrFail(user, id);
     if (dto.groupId !== undefined) await this.assertGroup(user, dto.groupId);
     const { version, ...changes } = dto;
@@ -66,7 +71,7 @@ export class UnitsService {
       await updateVersioned(manager, Unit, id, version, changes);
       await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'unit', id, before, changes, manager);
     });
-    return this.findOrFail(user, id);
+    return this.get(user, id);
   }
 
   /** Deletes a unit nobody refers to yet; a referenced one must be deactivated instead. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
-import { DUTY_ROLES, type AuditAction, UNIT_SCOPED_ROLES, type Page, type Role, type SessionUser } from '@app/contracts';
+import { DUTY_ROLES, type AuditAction, UNIT_SCOPED_ROLES, type Page, type Role, type UserResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { toSessionUser } from '../auth/auth.service';
 import { AuditService } from '../audit/audit.service';
@@ -18,8 +18,6 @@ import { User } from './user.entity';
 import { Containing } from '../common/like';
 import { Clock } from '../common/clock';
 import { asc, findOrder } from '../common/sort';
-
-export type UserResponse = SessionUser & { email: string | null; active: boolean; throttledUntil: string | null; lastLoginAt: string | null };
 
 /** `throttledUntil`: the latest running login hold-off on the username (from any address). */
 const toUserResponse = (user: User, throttledUntil: Date | null = null): UserResponse => ({

@@ -1,12 +1,11 @@
 /** Scores, rankings, the quarter lifecycle, notices and notifications. */
-import type { JobResponse, Page } from '@app/contracts';
+import type { JobResponse, Page, DisputeResponse as Dispute, RankingResponse, NoticeResponse as NoticeItem, NoticeTexts, NotificationResponse as NotificationItem, QuarterDetailResponse as QuarterDetail, QuarterResponse as QuarterItem, SnapshotResponse as Snapshot, StatementResponse, TrendPoint, YearRanking } from '@app/contracts';
 import { http, type Query } from './http';
-import type { Dispute, LiveRanking, NoticeItem, NoticeTexts, NotificationItem, QuarterDetail, QuarterItem, Snapshot, Statement, TrendPoint, YearRanking } from './publication-types';
 
 export const scoresApi = {
-  statement: (quarter: string, unitId?: number) => http.get<Statement>('/scores/statement', { quarter, unitId }),
+  statement: (quarter: string, unitId?: number) => http.get<StatementResponse>('/scores/statement', { quarter, unitId }),
   statementHref: (quarter: string, unitId?: number) => http.href('/scores/statement.xlsx', { quarter, unitId }),
-  ranking: (quarter: string) => http.get<LiveRanking>('/scores/ranking', { quarter }),
+  ranking: (quarter: string) => http.get<RankingResponse>('/scores/ranking', { quarter }),
 };
 
 export const quartersApi = {

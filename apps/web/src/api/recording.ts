@@ -1,10 +1,6 @@
 /** Recording: articles, placements, evidence, instructions, review, 约稿 and monthly reports. */
-import type { JobResponse, Page } from '@app/contracts';
+import type { JobResponse, Page, AdjustmentResponse as Adjustment, ArticleResponse as Article, BulkDeleteResult, BulkResult, CommissionResponse as Commission, CommissionTargetResponse as CommissionTarget, ComplianceReport, CompletionReport, EvidenceFileResponse as EvidenceItem, InstructionResponse as Instruction, ItemKind, ItemRecordResponse as ItemRecord, MonthlyDraft, MonthStanding, PlacementResponse as Placement, QueueItem, ReviewAction, ReviewType, SimilarArticle } from '@app/contracts';
 import { http, request, upload, type Query } from './http';
-import type {
-  Adjustment, Article, BulkDeleteResult, BulkResult, Commission, CommissionTarget, ComplianceReport, CompletionReport, EvidenceItem, Instruction, ItemKind, ItemRecord, MonthlyDraft, MonthStanding,
-  Placement, QueueItem, ReviewAction, ReviewType, SimilarArticle,
-} from './types';
 
 export interface ArticleInput {
   title: string;

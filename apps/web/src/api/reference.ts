@@ -1,7 +1,6 @@
 /** Reference data the office keeps: units, ranking groups, outlets, users; and the jobs and audit logs. */
-import type { AuditEntryResponse, JobResponse, Page } from '@app/contracts';
+import type { AuditEntryResponse, JobResponse, Page, OutletResponse as Outlet, RankingGroupResponse as RankingGroup, UnitResponse as Unit, UserResponse as UserItem } from '@app/contracts';
 import { http, upload, type Query } from './http';
-import type { Outlet, RankingGroup, Unit, UserItem } from './types';
 
 export const unitsApi = {
   list: (query: Query) => http.get<Page<Unit>>('/units', query),

@@ -1,7 +1,7 @@
 import { ElMessage } from 'element-plus';
 import { ref } from 'vue';
 import { evidenceApi } from '@/api/recording';
-import type { EvidenceItem } from '@/api/types';
+import type { EvidenceFileResponse as EvidenceItem } from '@app/contracts';
 
 type Owner = Parameters<typeof evidenceApi.upload>[0];
 

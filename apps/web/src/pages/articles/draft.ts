@@ -1,5 +1,4 @@
-import type { PlacementForm, Prominence } from '@app/contracts';
-import type { EvidenceItem, Placement } from '@/api/types';
+import type { PlacementForm, Prominence, EvidenceFileResponse as EvidenceItem, PlacementResponse as Placement } from '@app/contracts';
 import { today } from '@/utils/format';
 
 /** One placement as the entry form holds it: saved (`id`) or not yet, with files waiting to upload. */

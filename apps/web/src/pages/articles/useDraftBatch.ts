@@ -2,7 +2,7 @@ import { ElMessage } from 'element-plus';
 import { reactive, ref } from 'vue';
 import { ApiError } from '@/api/http';
 import { articlesApi, reviewApi } from '@/api/recording';
-import type { Article } from '@/api/types';
+import type { ArticleResponse as Article } from '@app/contracts';
 import { confirm } from '@/composables/useAction';
 
 /**

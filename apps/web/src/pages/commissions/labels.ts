@@ -1,4 +1,4 @@
-import type { CommissionTarget, TargetStatus } from '@/api/types';
+import type { CommissionTargetResponse as CommissionTarget, TargetStatus } from '@app/contracts';
 
 export const TARGET_STATUS: Record<TargetStatus, { label: string; type: 'success' | 'warning' | 'danger' | 'info' }> = {
   'on-time': { label: '按时完成', type: 'success' },

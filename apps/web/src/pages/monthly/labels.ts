@@ -1,5 +1,4 @@
-import { MONTHLY_REPORT_STATUS_LABELS as L } from '@app/contracts';
-import type { ReportStatus } from '@/api/types';
+import { MONTHLY_REPORT_STATUS_LABELS as L, type ReportStatus } from '@app/contracts';
 
 export const REPORT_STATUS: Record<ReportStatus, { label: string; type: 'success' | 'warning' | 'danger' | 'info' }> = {
   'on-time': { label: L['on-time'], type: 'success' },

@@ -1,4 +1,4 @@
-import type { Stage } from '@/api/publication-types';
+import type { Stage } from '@app/contracts';
 
 export const STAGES: Record<Stage, { label: string; type: 'info' | 'warning' | 'primary' | 'success' }> = {
   open: { label: '进行中', type: 'info' },

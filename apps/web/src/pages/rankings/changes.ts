@@ -1,5 +1,5 @@
 import { formatCountChange, formatScoreChange } from '@notice-render/notice-format';
-import type { SnapshotUnit } from '@/api/publication-types';
+import type { SnapshotUnit } from '@app/contracts';
 
 /** Adoptions (录用篇次) of a unit in a snapshot: every level. */
 export const placementsOf = (u: SnapshotUnit): number => u.central + u.provincial + u.municipal + u.district;

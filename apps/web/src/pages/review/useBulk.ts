@@ -2,7 +2,7 @@ import { ElMessage, ElMessageBox } from 'element-plus';
 import { ref } from 'vue';
 import { ApiError } from '@/api/http';
 import { reviewApi } from '@/api/recording';
-import type { QueueItem, ReviewAction } from '@/api/types';
+import type { QueueItem, ReviewAction } from '@app/contracts';
 
 /** Bulk review of the selected queue rows: each row gets its own answer; failures are listed. */
 export function useBulk(reload: () => Promise<void>) {

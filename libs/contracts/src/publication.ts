@@ -1,60 +1,9 @@
-/** Shapes of scoring and publication answers: statements, rankings, quarters, notices, notifications. */
-import type { GuardOverride, Level } from '@app/contracts';
-
-export interface ScoreLine {
-  id: number;
-  date: string;
-  recordType: string;
-  recordTypeLabel: string;
-  recordId: number;
-  /** The article title, the 约稿 topic, the 事项's kind and title, the 加减分's reason. */
-  recordLabel: string;
-  /** On a 事项 line: the kind of the item record. */
-  itemKind: string | null;
-  articleId: number | null;
-  articleTitle: string | null;
-  ruleId: string;
-  ruleLabel: string;
-  amount: number;
-  amountText: string;
-  runningTotalText: string;
-  explanation: string;
-  /** Where the clause stands in the scheme, e.g. 'adoption.rows[2]', 'items[0]'; null on older lines. */
-  clause: string | null;
-}
-
-export interface Statement {
-  quarter: string;
-  unit: { id: number; code: string; name: string };
-  schemeVersion: { id: number; versionNo: number; name: string } | null;
-  lines: ScoreLine[];
-  total: number;
-  totalText: string;
-}
-
-export interface RankingRow {
-  unitId: number;
-  code: string;
-  name: string;
-  groupId: number;
-  groupName: string;
-  total: number;
-  totalText: string;
-  rank: number;
-  placements: { total: number; media: Record<Level, number>; bulletin: Record<Level, number> };
-}
-
-export interface LiveRanking {
-  quarter: string;
-  schemeVersion: { id: number; versionNo: number; name: string } | null;
-  tieRule: string;
-  overall: RankingRow[];
-  [key: string]: unknown;
-}
+/** Quarters, published snapshots, trends, year rankings and disputes, as the API answers them. */
+import type { GuardOverride, Level } from './enums';
 
 export type Stage = 'open' | 'review' | 'closed' | 'published';
 
-export interface QuarterItem {
+export interface QuarterResponse {
   quarter: string;
   stage: Stage;
   disputeUntil: string | null;
@@ -71,6 +20,7 @@ export interface PendingEntry {
   unitName: string;
 }
 
+/** The office's own wording of the notice (文号, opening, requirements…). */
 export interface NoticeTexts {
   docNumber?: string;
   opening?: string;
@@ -80,7 +30,7 @@ export interface NoticeTexts {
   copyTo?: string;
 }
 
-export interface QuarterDetail {
+export interface QuarterDetailResponse {
   quarter: string;
   stage: Stage;
   version: number;
@@ -119,22 +69,25 @@ export interface SnapshotUnit {
   monthlyMissing: number;
 }
 
-export interface Snapshot {
+export interface SnapshotSummary {
+  articlesSubmitted: number;
+  placements: number;
+  byLevel: Record<Level, number>;
+  byChannel: Record<string, number>;
+  instructions: number;
+  commissionsIssued: number;
+  commissionTargets: number;
+  commissionsOnTime: number;
+}
+
+/** A published quarter, frozen (one revision). */
+export interface SnapshotResponse {
   id: number;
   quarter: string;
   revision: number;
   contentHash: string;
   publishedAt: string;
-  summary: {
-    articlesSubmitted: number;
-    placements: number;
-    byLevel: Record<Level, number>;
-    byChannel: Record<string, number>;
-    instructions: number;
-    commissionsIssued: number;
-    commissionTargets: number;
-    commissionsOnTime: number;
-  };
+  summary: SnapshotSummary;
   units: SnapshotUnit[];
 }
 
@@ -158,7 +111,7 @@ export interface YearRanking {
   [key: string]: unknown;
 }
 
-export interface Dispute {
+export interface DisputeResponse {
   id: number;
   quarter: string;
   unitId: number;
@@ -170,24 +123,4 @@ export interface Dispute {
   createdAt: string;
   /** the score line disputed; null for the quarter as a whole or a line a recompute replaced */
   line: { id: number; date: string; ruleLabel: string; explanation: string; amountText: string } | null;
-}
-
-export interface NoticeItem {
-  id: number;
-  quarter: string;
-  revision: number;
-  kind: 'notice' | 'correction';
-  publishedAt: string;
-  contentHash: string;
-  formats: string[];
-  read: boolean;
-}
-
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  title: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
 }
