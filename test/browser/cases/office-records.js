@@ -17,8 +17,8 @@ module.exports = [
       await office.goto(`/monthly-reports/compliance?month=${month}`);
       const row = office.locator('.el-table__row', { hasText: unitName });
       await row.locator('[data-test=record-report]').click();
-      const dialog = office.locator('[data-test=record-report-dialog]');
-      await dialog.locator('[data-field=filedAt]').waitFor();
+      const dialog = office.locator('.el-dialog:visible', { hasText: '代为登记月报' });
+      await field(dialog, '收到时间').waitFor();
 
       // A missing note comes back from the server under its field.
       const at = field(dialog, '收到时间').locator('input');
