@@ -16,6 +16,7 @@ const cases = [
   ...require('./cases/recording'),
   ...require('./cases/workflow'),
   ...require('./cases/reminders'),
+  ...require('./cases/office-records'),
   ...require('./cases/officer-day'),
   ...require('./cases/printing'),
   ...publication,

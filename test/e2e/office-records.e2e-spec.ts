@@ -43,6 +43,8 @@ describe.each(testBackends('office-records'))('the office records for a unit wit
     const late = await put(office, url, { ...body, filedAt: '2023-08-06 00:10' });
     expect(late.status).toBe(200);
     expect(late.body).toMatchObject({ status: 'late', report: { filedDate: '2023-08-06', receivedVia: 'email', officeRecordedBy: expect.any(Number) } });
+    const compliance = (await t.http().get('/api/monthly-reports/compliance?month=2023-07').set(bearer(office))).body.units;
+    expect(compliance.find((s: { unitId: number }) => s.unitId === unit.QSZ.id).report).toMatchObject({ receivedVia: 'email', receivedNote: body.receivedNote });
     expect((await statementLines(unit.QSZ.id, '2023-Q3')).filter((l) => l.ruleId === 'monthly-report.late')).toHaveLength(1);
 
     // Corrected to what the mailbox shows: 5 August 23:50 Beijing time, the due day.
@@ -98,10 +100,18 @@ describe.each(testBackends('office-records'))('the office records for a unit wit
       articleId: answer.id, answeredAt: '2023-06-20 21:30', receivedVia: 'phone', receivedNote: '6月20日晚电话告知已发邮箱',
     });
     expect(recorded.status).toBe(200);
+    expect(recorded.body.officeRecorded).toEqual({ receivedVia: 'phone', receivedNote: '6月20日晚电话告知已发邮箱' });
+    const listed = (await t.http().get(`/api/commissions/${commission.id}`).set(bearer(office))).body.targets;
+    expect(listed.find((x: { unitId: number }) => x.unitId === unit.QSZ.id).officeRecorded).toMatchObject({ receivedVia: 'phone' });
     const lines = await statementLines(unit.QSZ.id, '2023-Q2');
     expect(lines.filter((l) => l.recordType === 'commission').map((l) => l.ruleId)).toEqual(['commission.on-time']);
     const entries = await audit('office-record');
     expect(entries.map((e) => e.entity)).toEqual(expect.arrayContaining(['article', 'commission_target']));
+    // The unit answering itself later replaces the office's record, mark included.
+    const own = await f.articles.create({ officeId, units: [unit.QSZ.id], title: '青石镇自己回复的稿件', submittedAt: '2023-06-26' });
+    const self = await t.http().post(`/api/commissions/${commission.id}/answer`).set(bearer(await t.login('officer2'))).send({ articleId: own.id });
+    expect(self.status).toBe(200);
+    expect(self.body).toMatchObject({ articleId: own.id, officeRecorded: null });
     const refused = await put(office, `/api/commissions/${commission.id}/targets/${unit.LJJD.id}/answer`, { articleId: answer.id, answeredAt: '2023-06-20 21:30', receivedVia: 'phone', receivedNote: '电话' });
     expect(refused.status).toBe(403);
   });

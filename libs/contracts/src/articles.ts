@@ -1,5 +1,5 @@
 /** Articles, their placements (录用/刊发) and leaders' instructions (批示), as the API answers them. */
-import type { Channel, EntryStatus, Level, Medium, PlacementForm, Prominence } from './enums';
+import type { Channel, EntryStatus, Level, Medium, OfficeRecordedMark, PlacementForm, Prominence } from './enums';
 import type { EvidenceFileResponse } from './responses';
 
 /** Review columns of an entry (三级负责制). */
@@ -53,6 +53,8 @@ export interface InstructionResponse extends ReviewedResponse {
 
 export interface ArticleResponse extends ReviewedResponse {
   title: string;
+  /** set when the office recorded the submission time for the unit */
+  officeRecorded: (OfficeRecordedMark & { by: number | null }) | null;
   summary: string | null;
   wordCount: number | null;
   genre: string | null;

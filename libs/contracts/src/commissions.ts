@@ -1,4 +1,5 @@
 /** 约稿 (commissioned articles) and their completion, as the API answers them. */
+import type { OfficeRecordedMark } from './enums';
 
 /** How one target unit stands on a commission. */
 export type TargetStatus = 'on-time' | 'late' | 'missing' | 'pending';
@@ -32,6 +33,8 @@ export interface CommissionTargetResponse {
   answeredAt: string | null;
   /** the answering article's review status; the answer counts once it is verified */
   articleStatus: string | null;
+  /** set when the office recorded the answer for the unit */
+  officeRecorded: OfficeRecordedMark | null;
   status: TargetStatus;
 }
 

@@ -119,3 +119,9 @@ export interface GuardOverride {
 export const RECEIVED_VIA = ['email', 'paper', 'phone', 'fax', 'other'] as const;
 export type ReceivedVia = (typeof RECEIVED_VIA)[number];
 export const RECEIVED_VIA_LABELS: Record<ReceivedVia, string> = { email: '电子邮件', paper: '纸质', phone: '电话', fax: '传真', other: '其他' };
+
+/** What the office recorded on a unit's behalf, and how it came in (null on what units entered themselves). */
+export interface OfficeRecordedMark {
+  receivedVia: ReceivedVia | null;
+  receivedNote: string | null;
+}

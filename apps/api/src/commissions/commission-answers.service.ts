@@ -20,6 +20,9 @@ import { CommissionsService } from './commissions.service';
 import type { AnswerCommissionDto, CompletionQuery, RecordAnswerDto } from './dto/commission.dto';
 import { Clock } from '../common/clock';
 
+/** A unit answering itself replaces whatever the office had recorded for it. */
+const NO_OFFICE_MARKS = { receivedVia: null, receivedNote: null, officeRecordedBy: null };
+
 /** Target units answer a commission with one of their articles; the office reads completion. */
 @Injectable()
 export class CommissionAnswersService {
@@ -68,7 +71,7 @@ export class CommissionAnswersService {
 
       const before = { ...target };
       const previous = target.articleId;
-      const changes = { articleId: article.id, answeredAt: recorded?.at ?? this.clock.now(), ...(recorded?.marks ?? {}) };
+      const changes = { articleId: article.id, answeredAt: recorded?.at ?? this.clock.now(), ...(recorded?.marks ?? NO_OFFICE_MARKS) };
       await manager.update(CommissionTarget, { id: target.id }, changes);
       await this.audit.record(user, recorded ? 'office-record' : 'answer', 'commission_target', target.id, before, { ...target, ...changes }, manager);
       if (recorded) {

@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import type { ReceivedVia } from '@app/contracts';
 import { toNumber } from '../common/db-errors';
 import { Unit } from '../units/unit.entity';
 import { CommissionTarget } from './commission-target.entity';
@@ -21,6 +22,8 @@ export interface TargetView {
   /** the answering article's review status: an answer counts (on time or late) once it is verified, as in scoring */
   articleStatus: string | null;
   answeredAt: Date | null;
+  /** set when the office recorded the answer for the unit: how it came in */
+  officeRecorded: { receivedVia: ReceivedVia | null; receivedNote: string | null } | null;
   status: TargetStatus;
 }
 
@@ -71,6 +74,7 @@ export async function loadTargetViews(manager: EntityManager, officeId: number, 
       articleTitle: article?.title ?? null,
       submittedDate: article?.submittedDate ?? null,
       answeredAt: article ? t.answeredAt : null,
+      officeRecorded: article && t.officeRecordedBy !== null ? { receivedVia: t.receivedVia, receivedNote: t.receivedNote } : null,
       articleStatus: article?.status ?? null,
       // As the scheme counts it: a draft or an answer still under review is not done yet (issue #16).
       status: targetStatus(article?.status === 'verified' ? article.submittedDate : null, deadlines.get(t.commissionId)!, today),
