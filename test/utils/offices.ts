@@ -4,6 +4,8 @@ import { bearer, type TestApp } from './app';
 
 export const TEMP_PASSWORD = 'Temp@2026abc';
 export const OWN_PASSWORD = 'Office@2026pw';
+/** A few bytes a PNG sniffer accepts: the proof (证明材料) a placement needs before it is submitted. */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 type Answer = { status: number; body: unknown };
 
@@ -22,10 +24,11 @@ export function officeSteps(app: () => TestApp) {
     await must(`${username} password`, post(first, '/api/auth/password', { currentPassword: TEMP_PASSWORD, newPassword: OWN_PASSWORD }), 200);
     return app().login(username, OWN_PASSWORD);
   };
-  /** An article submitted on `submittedAt` with one placement in `outletId`, recorded, approved and verified in one office. */
+  /** An article submitted on `submittedAt` with one placement in `outletId` and its proof, recorded, approved and verified in one office. */
   const recordVerified = async (officer: string, reviewer: string, office: string, title: string, outletId: number, submittedAt = '2025-02-01') => {
     const article = await must('article', post(officer, '/api/articles', { title, submittedAt }), 201);
     const placement = await must('placement', post(officer, `/api/articles/${article.body.id}/placements`, { outletId, publishedAt: submittedAt.replace(/-\d\d$/, '-10') }), 201);
+    await must('evidence', app().http().post(`/api/placements/${placement.body.id}/evidence`).set(bearer(officer)).attach('file', PNG, '剪报.png'), 201);
     await must('submit', post(officer, `/api/review/articles/${article.body.id}/submit`), 200);
     await must('approve', post(reviewer, `/api/review/articles/${article.body.id}/approve`), 200);
     await must('verify', post(office, `/api/review/articles/${article.body.id}/verify`), 200);
