@@ -3,6 +3,8 @@
 // verified records under its own scheme and publishes its notice; each district sees its
 // position; a district officer cannot read the other district's records; a city leader reads
 // both districts' notices.
+import type { NoticeData } from '../../apps/api/src/notices/render/notice-data';
+import { noticeRecipients } from '../../apps/api/src/notices/render/notice-narrative';
 import { createTestApp, type TestApp } from '../utils/app';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
@@ -78,6 +80,34 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
     expect(notices).toEqual([expect.objectContaining({ quarter: Q, revision: 1 })]);
     const notice = await must('city notice', get(tok['city-leader'], `/api/notices/${notices[0].id}`), 200);
     expect(JSON.stringify(notice.body)).toContain('中共甲区委组织部');
+  });
+
+  it('the city’s ranking, snapshot and notice count each district’s adoptions and go to 各区委组织部', async () => {
+    const ranking = (await must('city ranking', get(tok['city-office'], `/api/scores/ranking?quarter=${Q}`), 200)).body;
+    expect(ranking.overall.map((r: { name: string; placements: { total: number; media: { central: number } } }) => [r.name, r.placements.total, r.placements.media.central]))
+      .toEqual([['中共甲区委组织部', 2, 2], ['中共乙区委组织部', 1, 1]]);
+    const city = (await must('city snapshot', get(tok['city-leader'], `/api/quarters/${Q}/snapshots/1`), 200)).body;
+    type Row = { unitName: string; articlesSubmitted: number; central: number; provincial: number; municipal: number; district: number };
+    expect(city.units.map((u: Row) => [u.unitName, u.articlesSubmitted, u.central, u.provincial + u.municipal + u.district]))
+      .toEqual([['中共甲区委组织部', 2, 2, 0], ['中共乙区委组织部', 1, 1, 0]]);
+    expect(city.summary).toMatchObject({ articlesSubmitted: 3, placements: 3, byLevel: { central: 3, provincial: 0, municipal: 0, district: 0 } });
+    const [listed] = (await get(tok['city-leader'], '/api/notices')).body;
+    const data = (await must('city notice', get(tok['city-leader'], `/api/notices/${listed.id}`), 200)).body.data as NoticeData;
+    expect(data.overall.map((r) => [r.unitName, r.central])).toEqual([['中共甲区委组织部', 2], ['中共乙区委组织部', 1]]);
+    // 附件2 and the body's highlights list the districts' adoptions, each under its district.
+    expect(data.adoptions.map((a) => [a.unitNames, a.title]).sort()).toEqual([
+      [['中共乙区委组织部'], '乙区城关街道红色议事厅'],
+      [['中共甲区委组织部'], '甲区城关街道党建引领物业管理'],
+      [['中共甲区委组织部'], '甲区城关街道网格治理见实效'],
+    ].sort());
+    expect(data.highlightsTotal).toBe(3);
+    expect(data.office.below).toEqual({ regionNames: ['甲区', '乙区'], ownUnits: false });
+    expect(noticeRecipients(data)).toBe('各区委组织部：');
+    // A district's own notice still goes to its units.
+    const d1 = (await get(tok['d1-office'], '/api/notices')).body;
+    const d1data = (await must('d1 notice', get(tok['d1-office'], `/api/notices/${d1[0].id}`), 200)).body.data as NoticeData;
+    expect(d1data.office.below).toBeUndefined();
+    expect(d1data.overall.map((r) => [r.unitName, r.central])).toEqual([['甲区城关街道党工委', 2]]);
   });
 
   it('each district sees its position in the city’s ranking', async () => {
