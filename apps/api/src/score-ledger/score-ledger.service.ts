@@ -12,6 +12,7 @@ import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RollupLoader } from './rollup-loader';
+import { rankedChildOffices } from './rollup-figures';
 import { coalesceRecomputes } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
@@ -189,17 +190,24 @@ export class ScoreLedgerService implements OnModuleInit {
    * its last dated record, plus quarters that still hold lines. Starting at the first record,
    * not at the first version, keeps an office that adopts pubscore with a version dated years
    * back from collecting "missing monthly report" penalties for the years before it started.
+   * The articles, placements and instructions rolled up from the offices below count as the
+   * office's own records (a city without records of its own still scores its districts).
    */
   private async officeQuarters(officeId: number): Promise<string[]> {
+    const below = (await rankedChildOffices(this.dataSource, officeId)).map((c) => c.childOfficeId);
     const spans: { lo: string | null; hi: string | null }[] = await Promise.all(
       [
-        ['placements', 'publishedDate'],
-        ['articles', 'submittedDate'],
-        ['instructions', 'instructedDate'],
-        ['commissions', 'deadline'],
-        ['monthly_reports', 'month'],
-      ].map(async ([table, column]) => {
-        const rows = await this.dataSource.query(`SELECT MIN(${column}) AS lo, MAX(${column}) AS hi FROM ${table} WHERE officeId = ?`, [officeId]);
+        ['placements', 'publishedDate', true],
+        ['articles', 'submittedDate', true],
+        ['instructions', 'instructedDate', true],
+        ['commissions', 'deadline', false],
+        ['monthly_reports', 'month', false],
+      ].map(async ([table, column, rolledUp]) => {
+        const offices = rolledUp ? [officeId, ...below] : [officeId];
+        const rows = await this.dataSource.query(
+          `SELECT MIN(${column}) AS lo, MAX(${column}) AS hi FROM ${table} WHERE officeId IN (${offices.map(() => '?').join(',')})`,
+          offices,
+        );
         return { lo: rows[0]?.lo ?? null, hi: rows[0]?.hi ?? null };
       }),
     );
