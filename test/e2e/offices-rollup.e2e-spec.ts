@@ -5,6 +5,7 @@
 // both districts' notices.
 import type { NoticeData } from '../../apps/api/src/notices/render/notice-data';
 import { noticeRecipients } from '../../apps/api/src/notices/render/notice-narrative';
+import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../utils/app';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
@@ -14,6 +15,7 @@ const Q = '2025-Q1';
 describe.each(testBackends('offices_rollup'))('a city ranks its districts ($label)', (backend) => {
   let t: TestApp;
   const tok: Record<string, string> = {};
+  let cityId = 0;
   const district: Record<'d1' | 'd2', { officeId: number; articleIds: number[] }> = { d1: { officeId: 0, articleIds: [] }, d2: { officeId: 0, articleIds: [] } };
 
   const { post, get, must, activate, recordVerified, outletId, publish: publishQuarter } = officeSteps(() => t);
@@ -51,6 +53,7 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
       parentId: root, code: 'CITY', name: '中共示例市委组织部办公室', regionName: '示例市', issuingAuthority: '中共示例市委组织部', docNumberPrefix: '示市组办',
       admin: { username: 'city-admin', displayName: '市管理员', password: TEMP },
     }), 201);
+    cityId = city.body.id;
     tok['city-admin'] = await activate('city-admin');
     await user(tok['city-admin'], 'city-office', 'office');
     await user(tok['city-admin'], 'city-leader', 'leader');
@@ -137,5 +140,25 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
       expect(JSON.stringify(notice.body)).toContain(key === 'd1' ? '甲区城关街道党工委' : '乙区城关街道党工委');
     }
     expect((await get(tok['d1-office'], `/api/offices/${district.d2.officeId}/notices`)).status).toBe(404);
+  });
+
+  it('the city’s scores follow when a district verifies a record', async () => {
+    const q2 = '2025-Q2';
+    const d2Row = async () => {
+      const ranking = await must('city ranking', get(tok['city-office'], `/api/scores/ranking?quarter=${q2}`), 200);
+      return (ranking.body.overall as { name: string; total: number; placements: { total: number } }[]).find((r) => r.name === '中共乙区委组织部');
+    };
+    expect((await d2Row())?.total ?? 0).toBe(0);
+    const rmrb = await outletId(tok['d2-officer'], '人民日报');
+    await recordVerified(tok['d2-officer'], tok['d2-reviewer'], tok['d2-office'], '乙区城关街道新时代文明实践站', rmrb, '2025-04-01');
+    // The district's recompute (queued by the verification) asks for the city's; wait for both.
+    const ds = t.app.get(DataSource);
+    const latest = async (officeId: number) =>
+      Number((await ds.query("SELECT id FROM jobs WHERE name = 'scores.recompute' AND officeId = ? ORDER BY id DESC", [officeId]))[0].id);
+    expect((await t.waitForJob(tok['d2-office'], await latest(district.d2.officeId))).status).toBe('done');
+    expect((await t.waitForJob(tok['city-office'], await latest(cityId))).status).toBe('done');
+    const after = await d2Row();
+    expect(after?.total).toBeGreaterThan(0);
+    expect(after?.placements.total).toBe(1);
   });
 });

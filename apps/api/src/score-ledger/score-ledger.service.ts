@@ -13,7 +13,7 @@ import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RollupLoader } from './rollup-loader';
 import { rankedChildOffices } from './rollup-figures';
-import { coalesceRecomputes } from './request-recompute';
+import { coalesceRecomputes, requestRecompute } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
@@ -74,8 +74,23 @@ export class ScoreLedgerService implements OnModuleInit {
    * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
    * - nothing: every quarter with records or stored lines.
    */
-  recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
-    return this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
+  async recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
+    const result = await this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
+    await this.rescoreParent(payload.officeId, result.quarters);
+    return result;
+  }
+
+  /**
+   * An office ranked as a unit of its parent (units.childOfficeId) moves the parent's scores of
+   * the quarters it just rescored: the parent's recompute of them is requested (and so on up
+   * the tree), so a city's ranking follows its districts' verifications without waiting for
+   * its own next recompute.
+   */
+  private async rescoreParent(officeId: number, quarters: string[]): Promise<void> {
+    if (quarters.length === 0) return;
+    const [parent]: { officeId: unknown }[] = await this.dataSource.query('SELECT officeId FROM units WHERE childOfficeId = ? AND active = 1', [officeId]);
+    if (!parent) return;
+    await requestRecompute(this.jobs, { officeId: Number(parent.officeId), quarters, reason: `below:${officeId}` });
   }
 
   private async recomputeNow(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
