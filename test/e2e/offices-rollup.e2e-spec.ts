@@ -3,6 +3,9 @@
 // verified records under its own scheme and publishes its notice; each district sees its
 // position; a district officer cannot read the other district's records; a city leader reads
 // both districts' notices.
+import type { NoticeData } from '../../apps/api/src/notices/render/notice-data';
+import { noticeRecipients } from '../../apps/api/src/notices/render/notice-narrative';
+import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../utils/app';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
@@ -12,6 +15,7 @@ const Q = '2025-Q1';
 describe.each(testBackends('offices_rollup'))('a city ranks its districts ($label)', (backend) => {
   let t: TestApp;
   const tok: Record<string, string> = {};
+  let cityId = 0;
   const district: Record<'d1' | 'd2', { officeId: number; articleIds: number[] }> = { d1: { officeId: 0, articleIds: [] }, d2: { officeId: 0, articleIds: [] } };
 
   const { post, get, must, activate, recordVerified, outletId, publish: publishQuarter } = officeSteps(() => t);
@@ -49,6 +53,7 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
       parentId: root, code: 'CITY', name: '中共示例市委组织部办公室', regionName: '示例市', issuingAuthority: '中共示例市委组织部', docNumberPrefix: '示市组办',
       admin: { username: 'city-admin', displayName: '市管理员', password: TEMP },
     }), 201);
+    cityId = city.body.id;
     tok['city-admin'] = await activate('city-admin');
     await user(tok['city-admin'], 'city-office', 'office');
     await user(tok['city-admin'], 'city-leader', 'leader');
@@ -80,6 +85,34 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
     expect(JSON.stringify(notice.body)).toContain('中共甲区委组织部');
   });
 
+  it('the city’s ranking, snapshot and notice count each district’s adoptions and go to 各区委组织部', async () => {
+    const ranking = (await must('city ranking', get(tok['city-office'], `/api/scores/ranking?quarter=${Q}`), 200)).body;
+    expect(ranking.overall.map((r: { name: string; placements: { total: number; media: { central: number } } }) => [r.name, r.placements.total, r.placements.media.central]))
+      .toEqual([['中共甲区委组织部', 2, 2], ['中共乙区委组织部', 1, 1]]);
+    const city = (await must('city snapshot', get(tok['city-leader'], `/api/quarters/${Q}/snapshots/1`), 200)).body;
+    type Row = { unitName: string; articlesSubmitted: number; central: number; provincial: number; municipal: number; district: number };
+    expect(city.units.map((u: Row) => [u.unitName, u.articlesSubmitted, u.central, u.provincial + u.municipal + u.district]))
+      .toEqual([['中共甲区委组织部', 2, 2, 0], ['中共乙区委组织部', 1, 1, 0]]);
+    expect(city.summary).toMatchObject({ articlesSubmitted: 3, placements: 3, byLevel: { central: 3, provincial: 0, municipal: 0, district: 0 } });
+    const [listed] = (await get(tok['city-leader'], '/api/notices')).body;
+    const data = (await must('city notice', get(tok['city-leader'], `/api/notices/${listed.id}`), 200)).body.data as NoticeData;
+    expect(data.overall.map((r) => [r.unitName, r.central])).toEqual([['中共甲区委组织部', 2], ['中共乙区委组织部', 1]]);
+    // 附件2 and the body's highlights list the districts' adoptions, each under its district.
+    expect(data.adoptions.map((a) => [a.unitNames, a.title]).sort()).toEqual([
+      [['中共乙区委组织部'], '乙区城关街道红色议事厅'],
+      [['中共甲区委组织部'], '甲区城关街道党建引领物业管理'],
+      [['中共甲区委组织部'], '甲区城关街道网格治理见实效'],
+    ].sort());
+    expect(data.highlightsTotal).toBe(3);
+    expect(data.office.below).toEqual({ regionNames: ['甲区', '乙区'], ownUnits: false });
+    expect(noticeRecipients(data)).toBe('各区委组织部：');
+    // A district's own notice still goes to its units.
+    const d1 = (await get(tok['d1-office'], '/api/notices')).body;
+    const d1data = (await must('d1 notice', get(tok['d1-office'], `/api/notices/${d1[0].id}`), 200)).body.data as NoticeData;
+    expect(d1data.office.below).toBeUndefined();
+    expect(d1data.overall.map((r) => [r.unitName, r.central])).toEqual([['甲区城关街道党工委', 2]]);
+  });
+
   it('each district sees its position in the city’s ranking', async () => {
     const d1 = (await must('d1 position', get(tok['d1-office'], `/api/offices/parent-ranking/${Q}`), 200)).body;
     expect(d1).toMatchObject({ parent: { regionName: '示例市' }, quarter: Q, revision: 1, unit: { unitName: '中共甲区委组织部', overallRank: 1, groupRank: 1 }, groupSize: 2 });
@@ -107,5 +140,25 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
       expect(JSON.stringify(notice.body)).toContain(key === 'd1' ? '甲区城关街道党工委' : '乙区城关街道党工委');
     }
     expect((await get(tok['d1-office'], `/api/offices/${district.d2.officeId}/notices`)).status).toBe(404);
+  });
+
+  it('the city’s scores follow when a district verifies a record', async () => {
+    const q2 = '2025-Q2';
+    const d2Row = async () => {
+      const ranking = await must('city ranking', get(tok['city-office'], `/api/scores/ranking?quarter=${q2}`), 200);
+      return (ranking.body.overall as { name: string; total: number; placements: { total: number } }[]).find((r) => r.name === '中共乙区委组织部');
+    };
+    expect((await d2Row())?.total ?? 0).toBe(0);
+    const rmrb = await outletId(tok['d2-officer'], '人民日报');
+    await recordVerified(tok['d2-officer'], tok['d2-reviewer'], tok['d2-office'], '乙区城关街道新时代文明实践站', rmrb, '2025-04-01');
+    // The district's recompute (queued by the verification) asks for the city's; wait for both.
+    const ds = t.app.get(DataSource);
+    const latest = async (officeId: number) =>
+      Number((await ds.query("SELECT id FROM jobs WHERE name = 'scores.recompute' AND officeId = ? ORDER BY id DESC", [officeId]))[0].id);
+    expect((await t.waitForJob(tok['d2-office'], await latest(district.d2.officeId))).status).toBe('done');
+    expect((await t.waitForJob(tok['city-office'], await latest(cityId))).status).toBe('done');
+    const after = await d2Row();
+    expect(after?.total).toBeGreaterThan(0);
+    expect(after?.placements.total).toBe(1);
   });
 });

@@ -23,7 +23,7 @@ export function officeSteps(app: () => TestApp) {
     await must(`${username} password`, post(first, '/api/auth/password', { currentPassword: TEMP_PASSWORD, newPassword: OWN_PASSWORD }), 200);
     return app().login(username, OWN_PASSWORD);
   };
-  /** An article submitted on `submittedAt` with one placement in `outletId`, recorded, approved and verified in one office. */
+  /** An article submitted on `submittedAt` with one placement in `outletId` and its proof, recorded, approved and verified in one office. */
   const recordVerified = async (officer: string, reviewer: string, office: string, title: string, outletId: number, submittedAt = '2025-02-01') => {
     const article = await must('article', post(officer, '/api/articles', { title, submittedAt }), 201);
     const placement = await must('placement', post(officer, `/api/articles/${article.body.id}/placements`, { outletId, publishedAt: submittedAt.replace(/-\d\d$/, '-10') }), 201);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { LEVELS } from '@app/contracts';
 import { commissionOutcome, prevQuarter, quarterRange } from '@app/scoring';
 import { Office } from '../offices/office.entity';
@@ -7,6 +7,7 @@ import { QuarterPeriod } from '../publication/quarter-period.entity';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
 import { latestSnapshots } from '../publication/snapshot-reader';
 import { SnapshotUnit } from '../publication/snapshot-unit.entity';
+import { rankedChildOffices } from '../score-ledger/rollup-figures';
 import type { NoticeAdoption, NoticeCommission, NoticeCorrection, NoticeData, NoticeHighlight, NoticeInstruction, NoticeLevel, NoticeUnitRow } from './render/notice-data';
 import { HIGHLIGHT_LIMIT, INSTRUCTION_LIMIT } from './render/notice-narrative';
 import { groupsInNoticeOrder, listedAdoptionLevels, noticeCollator, omittedAdoptionLevels } from './render/notice-tables';
@@ -45,6 +46,19 @@ interface AdoptionIndex {
   /** the outlets that adopted something, in notice order */
   outlets: QuarterOutlet[];
   counts: Record<NoticeLevel, number>;
+  /** the offices whose adoptions are listed: the office's own, then those it ranks (see Rollup) */
+  rollup: Rollup;
+}
+
+/**
+ * What an office's notice rolls up: its own records and those of each office below it that it
+ * ranks as a unit (units.childOfficeId), each of those credited to that one unit's name, as
+ * their scores are (RollupLoader).
+ */
+interface Rollup {
+  officeIds: number[];
+  /** office below → the name of the unit standing for it */
+  creditedTo: Map<number, string>;
 }
 
 /** What the notice is rendered from: the bounded data, and the full 附件2 as a stream for the spreadsheet. */
@@ -84,7 +98,13 @@ export class NoticeDataBuilder {
     const rows = units.map((u) => toUnitRow(u, lastYear.totals.get(u.unitId) ?? null));
     const byGroup = groupsInNoticeOrder(rows);
     const previousQuarter = await this.unitTotalsOf(m, officeId, prevQuarter(quarter));
-    const index = await this.adoptionIndex(m, officeId, quarter);
+    const children = await rankedChildOffices(m, officeId);
+    const unitName = new Map(units.map((u) => [u.unitId, u.unitName]));
+    const rollup: Rollup = {
+      officeIds: [officeId, ...children.map((c) => c.childOfficeId)],
+      creditedTo: new Map(children.map((c) => [c.childOfficeId, unitName.get(c.unitId) ?? ''])),
+    };
+    const index = await this.adoptionIndex(m, rollup, quarter);
     const { counts } = index;
     // Levels are contiguous in notice order, highest first, and the listed ones are the highest:
     // 附件2's rows are a prefix of the index, and so are the provincial-and-above highlights.
@@ -100,10 +120,10 @@ export class NoticeDataBuilder {
       }
       if (highlights.length === HIGHLIGHT_LIMIT) break;
     }
-    const instructions = await this.instructions(m, officeId, quarter);
+    const instructions = await this.instructions(m, rollup, quarter);
     const kind = snapshot.revision > 1 ? 'correction' : 'notice';
     const data: NoticeData = {
-      office: { name: office.name, regionName: office.regionName },
+      office: { name: office.name, regionName: office.regionName, ...(children.length ? { below: await this.below(m, children, units) } : {}) },
       quarter,
       revision: snapshot.revision,
       kind,
@@ -135,6 +155,14 @@ export class NoticeDataBuilder {
     return { data, adoptions: () => this.adoptionRows(m, index, 0, index.ids.length) };
   }
 
+  /** The regions of the offices below that the notice ranks, and whether it ranks units of the office's own too. */
+  private async below(m: EntityManager, children: { unitId: number; childOfficeId: number }[], units: SnapshotUnit[]) {
+    const ranked = new Set(units.map((u) => u.unitId));
+    const shown = children.filter((c) => ranked.has(c.unitId));
+    const offices = shown.length ? await m.getRepository(Office).find({ where: { id: In(shown.map((c) => c.childOfficeId)) }, order: { id: 'ASC' } }) : [];
+    return { regionNames: offices.map((o) => o.regionName), ownUnits: units.length > shown.length };
+  }
+
   /** A quarter's latest published unit totals and placement count (for 同比 / 环比), if published. */
   private async unitTotalsOf(m: EntityManager, officeId: number, quarter: string) {
     const [snapshot] = await latestSnapshots(m, officeId, [quarter]);
@@ -147,7 +175,7 @@ export class NoticeDataBuilder {
    * Scans the quarter's verified adoptions once, in index order (date, id) and in pages, keeping
    * only their id, outlet and day, then puts them in notice order.
    */
-  private async adoptionIndex(m: EntityManager, officeId: number, quarter: string): Promise<AdoptionIndex> {
+  private async adoptionIndex(m: EntityManager, rollup: Rollup, quarter: string): Promise<AdoptionIndex> {
     const { start, end } = quarterRange(quarter);
     const ids = new IntColumn();
     const outletIds = new IntColumn();
@@ -158,10 +186,10 @@ export class NoticeDataBuilder {
       const rows: { id: unknown; outletId: unknown; publishedDate: unknown }[] = await m.query(
         `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate
          FROM placements p JOIN articles a ON a.id = p.articleId
-         WHERE p.officeId = ? AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
+         WHERE p.officeId IN (${rollup.officeIds.map(() => '?').join(',')}) AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
            AND a.status = 'verified'
          ORDER BY p.publishedDate, p.id LIMIT ${SCAN_PAGE}`,
-        [officeId, after.date, end, after.date, after.id],
+        [...rollup.officeIds, after.date, end, after.date, after.id],
       );
       for (const r of rows) {
         ids.push(Number(r.id));
@@ -190,6 +218,7 @@ export class NoticeDataBuilder {
       dayOf: Int32Array.from(order, (i) => dayv[i]),
       outlets,
       counts,
+      rollup,
     };
   }
 
@@ -233,7 +262,7 @@ export class NoticeDataBuilder {
         );
         for (const r of found) rows.set(Number(r.id), r);
       }
-      const names = await this.unitNames(m, [...new Set([...rows.values()].map((r) => Number(r.articleId)))]);
+      const names = await this.unitNames(m, [...new Set([...rows.values()].map((r) => Number(r.articleId)))], index.rollup);
       const out: (BuiltAdoption & { id: number; at: number })[] = [];
       for (let k = i; k < j; k++) {
         const r = rows.get(ids[k]);
@@ -261,16 +290,25 @@ export class NoticeDataBuilder {
     }
   }
 
-  /** Unit names per article in the order they were recorded, asked in chunks (SQLite allows only so many bound values). */
-  private async unitNames(m: EntityManager, articleIds: number[]): Promise<Map<number, string[]>> {
+  /**
+   * Unit names per article in the order they were recorded, asked in chunks (SQLite allows only
+   * so many bound values); an article of an office below names the one unit standing for it.
+   */
+  private async unitNames(m: EntityManager, articleIds: number[], rollup: Rollup): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
     for (let i = 0; i < articleIds.length; i += IN_CHUNK) {
       const chunk = articleIds.slice(i, i + IN_CHUNK);
-      const rows: { articleId: unknown; name: string }[] = await m.query(
-        `SELECT au.articleId AS articleId, u.name AS name FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${chunk.map(() => '?').join(',')}) ORDER BY au.id`,
+      const rows: { articleId: unknown; name: string; officeId: unknown }[] = await m.query(
+        `SELECT au.articleId AS articleId, u.name AS name, u.officeId AS officeId FROM article_units au JOIN units u ON u.id = au.unitId
+         WHERE au.articleId IN (${chunk.map(() => '?').join(',')}) ORDER BY au.id`,
         chunk,
       );
       for (const r of rows) {
+        const credited = rollup.creditedTo.get(Number(r.officeId));
+        if (credited !== undefined) {
+          out.set(Number(r.articleId), [credited]);
+          continue;
+        }
         const names = out.get(Number(r.articleId));
         if (names) names.push(r.name);
         else out.set(Number(r.articleId), [r.name]);
@@ -280,17 +318,18 @@ export class NoticeDataBuilder {
   }
 
   /** The quarter's first INSTRUCTION_LIMIT verified 批示 in date order, and how many there are. */
-  private async instructions(m: EntityManager, officeId: number, quarter: string): Promise<{ items: NoticeInstruction[]; total: number }> {
+  private async instructions(m: EntityManager, rollup: Rollup, quarter: string): Promise<{ items: NoticeInstruction[]; total: number }> {
     const { start, end } = quarterRange(quarter);
     const from = `FROM instructions i JOIN articles a ON a.id = i.articleId
-       WHERE i.officeId = ? AND i.instructedDate BETWEEN ? AND ? AND i.status = 'verified' AND a.status = 'verified'`;
-    const [{ n }]: { n: unknown }[] = await m.query(`SELECT COUNT(*) AS n ${from}`, [officeId, start, end]);
+       WHERE i.officeId IN (${rollup.officeIds.map(() => '?').join(',')}) AND i.instructedDate BETWEEN ? AND ? AND i.status = 'verified' AND a.status = 'verified'`;
+    const params = [...rollup.officeIds, start, end];
+    const [{ n }]: { n: unknown }[] = await m.query(`SELECT COUNT(*) AS n ${from}`, params);
     const rows: Record<string, unknown>[] = await m.query(
       `SELECT i.articleId AS articleId, i.leaderTitle AS leaderTitle, i.level AS level, i.instructedDate AS date, a.title AS title
        ${from} ORDER BY i.instructedDate, i.id LIMIT ${INSTRUCTION_LIMIT}`,
-      [officeId, start, end],
+      params,
     );
-    const names = await this.unitNames(m, [...new Set(rows.map((r) => Number(r.articleId)))]);
+    const names = await this.unitNames(m, [...new Set(rows.map((r) => Number(r.articleId)))], rollup);
     const items = rows.map((r) => ({ unitNames: names.get(Number(r.articleId)) ?? [], title: String(r.title), leaderTitle: String(r.leaderTitle), level: String(r.level), date: String(r.date) }));
     return { items, total: Number(n) };
   }

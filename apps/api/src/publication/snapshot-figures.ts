@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { quarterRange } from '@app/scoring';
 import { toNumber } from '../common/db-errors';
+import { adoptionsByLevel, articleCounts, rankedChildOffices } from '../score-ledger/rollup-figures';
 
 export interface UnitFigures {
   articlesSubmitted: number;
@@ -18,6 +19,8 @@ const empty = (): UnitFigures => ({ articlesSubmitted: 0, instructions: 0, commi
  *
  * 约稿 are counted as the engine scores them (commissionOutcome): answered means answered with a
  * verified article, and an unanswered target is due only once its deadline is before `asOfDate`.
+ * A unit standing for an office below counts that office's articles and instructions, as its
+ * score rolls them up (RollupLoader); its 约稿 are the parent's own.
  */
 export async function unitFigures(manager: EntityManager, officeId: number, quarter: string, asOfDate: string): Promise<Map<number, UnitFigures>> {
   const { start, end } = quarterRange(quarter);
@@ -50,26 +53,29 @@ export async function unitFigures(manager: EntityManager, officeId: number, quar
     add(r.unitId, 'commissionsDue', r.due);
     add(r.unitId, 'commissionsDone', r.done);
   });
+  for (const { unitId, childOfficeId } of await rankedChildOffices(manager, officeId)) {
+    const counts = await articleCounts(manager, childOfficeId, start, end);
+    add(unitId, 'articlesSubmitted', counts.articlesSubmitted);
+    add(unitId, 'instructions', counts.instructions);
+  }
   return out;
 }
 
-/** Whole-quarter totals for 总体情况: distinct articles sent, verified placements by level and channel. */
+/**
+ * Whole-quarter totals for 总体情况: distinct articles sent, verified placements by level and
+ * channel. An office ranking offices below it adds theirs (全市: the city's and its districts').
+ */
 export async function quarterTotals(manager: EntityManager, officeId: number, quarter: string) {
   const { start, end } = quarterRange(quarter);
-  const [articles] = await manager.query(
-    `SELECT COUNT(*) AS n FROM articles WHERE officeId = ? AND submittedDate BETWEEN ? AND ? AND status <> 'draft'`,
-    [officeId, start, end],
-  );
-  const placements: { level: string; channel: string; n: unknown }[] = await manager.query(
-    `SELECT o.level AS level, o.channel AS channel, COUNT(*) AS n FROM placements p JOIN articles a ON a.id = p.articleId JOIN outlets o ON o.id = p.outletId
-     WHERE p.officeId = ? AND p.publishedDate BETWEEN ? AND ? AND p.status = 'verified' AND a.status = 'verified' GROUP BY o.level, o.channel`,
-    [officeId, start, end],
-  );
-  const [instructions] = await manager.query(
-    `SELECT COUNT(*) AS n FROM instructions i JOIN articles a ON a.id = i.articleId
-     WHERE i.officeId = ? AND i.instructedDate BETWEEN ? AND ? AND i.status = 'verified' AND a.status = 'verified'`,
-    [officeId, start, end],
-  );
+  const offices = [officeId, ...(await rankedChildOffices(manager, officeId)).map((c) => c.childOfficeId)];
+  const counts = { articlesSubmitted: 0, instructions: 0 };
+  const placements: { level: string; channel: string; n: number }[] = [];
+  for (const id of offices) {
+    const c = await articleCounts(manager, id, start, end);
+    counts.articlesSubmitted += c.articlesSubmitted;
+    counts.instructions += c.instructions;
+    placements.push(...(await adoptionsByLevel(manager, id, start, end)));
+  }
   const [commissions] = await manager.query(
     `SELECT COUNT(DISTINCT c.id) AS issued, COUNT(t.id) AS targets,
             SUM(CASE WHEN a.id IS NOT NULL AND a.submittedDate <= c.deadline THEN 1 ELSE 0 END) AS onTime
@@ -80,15 +86,15 @@ export async function quarterTotals(manager: EntityManager, officeId: number, qu
   const byLevel: Record<string, number> = { central: 0, provincial: 0, municipal: 0, district: 0 };
   const byChannel: Record<string, number> = { media: 0, bulletin: 0 };
   for (const p of placements) {
-    byLevel[p.level] += toNumber(p.n);
-    byChannel[p.channel] += toNumber(p.n);
+    byLevel[p.level] += p.n;
+    byChannel[p.channel] += p.n;
   }
   return {
-    articlesSubmitted: toNumber(articles.n),
+    articlesSubmitted: counts.articlesSubmitted,
     placements: Object.values(byLevel).reduce((a, b) => a + b, 0),
     byLevel,
     byChannel,
-    instructions: toNumber(instructions.n),
+    instructions: counts.instructions,
     commissionsIssued: toNumber(commissions?.issued),
     commissionTargets: toNumber(commissions?.targets),
     commissionsOnTime: toNumber(commissions?.onTime),

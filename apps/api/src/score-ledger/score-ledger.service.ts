@@ -12,7 +12,8 @@ import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RollupLoader } from './rollup-loader';
-import { coalesceRecomputes } from './request-recompute';
+import { rankedChildOffices } from './rollup-figures';
+import { coalesceRecomputes, requestRecompute } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
@@ -73,8 +74,23 @@ export class ScoreLedgerService implements OnModuleInit {
    * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
    * - nothing: every quarter with records or stored lines.
    */
-  recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
-    return this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
+  async recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
+    const result = await this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
+    await this.rescoreParent(payload.officeId, result.quarters);
+    return result;
+  }
+
+  /**
+   * An office ranked as a unit of its parent (units.childOfficeId) moves the parent's scores of
+   * the quarters it just rescored: the parent's recompute of them is requested (and so on up
+   * the tree), so a city's ranking follows its districts' verifications without waiting for
+   * its own next recompute.
+   */
+  private async rescoreParent(officeId: number, quarters: string[]): Promise<void> {
+    if (quarters.length === 0) return;
+    const [parent]: { officeId: unknown }[] = await this.dataSource.query('SELECT officeId FROM units WHERE childOfficeId = ? AND active = 1', [officeId]);
+    if (!parent) return;
+    await requestRecompute(this.jobs, { officeId: Number(parent.officeId), quarters, reason: `below:${officeId}` });
   }
 
   private async recomputeNow(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
@@ -189,17 +205,24 @@ export class ScoreLedgerService implements OnModuleInit {
    * its last dated record, plus quarters that still hold lines. Starting at the first record,
    * not at the first version, keeps an office that adopts pubscore with a version dated years
    * back from collecting "missing monthly report" penalties for the years before it started.
+   * The articles, placements and instructions rolled up from the offices below count as the
+   * office's own records (a city without records of its own still scores its districts).
    */
   private async officeQuarters(officeId: number): Promise<string[]> {
+    const below = (await rankedChildOffices(this.dataSource, officeId)).map((c) => c.childOfficeId);
     const spans: { lo: string | null; hi: string | null }[] = await Promise.all(
       [
-        ['placements', 'publishedDate'],
-        ['articles', 'submittedDate'],
-        ['instructions', 'instructedDate'],
-        ['commissions', 'deadline'],
-        ['monthly_reports', 'month'],
-      ].map(async ([table, column]) => {
-        const rows = await this.dataSource.query(`SELECT MIN(${column}) AS lo, MAX(${column}) AS hi FROM ${table} WHERE officeId = ?`, [officeId]);
+        ['placements', 'publishedDate', true],
+        ['articles', 'submittedDate', true],
+        ['instructions', 'instructedDate', true],
+        ['commissions', 'deadline', false],
+        ['monthly_reports', 'month', false],
+      ].map(async ([table, column, rolledUp]) => {
+        const offices = rolledUp ? [officeId, ...below] : [officeId];
+        const rows = await this.dataSource.query(
+          `SELECT MIN(${column}) AS lo, MAX(${column}) AS hi FROM ${table} WHERE officeId IN (${offices.map(() => '?').join(',')})`,
+          offices,
+        );
         return { lo: rows[0]?.lo ?? null, hi: rows[0]?.hi ?? null };
       }),
     );

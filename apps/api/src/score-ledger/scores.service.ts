@@ -15,6 +15,7 @@ import { SchemesService } from '../schemes/schemes.service';
 import { Unit } from '../units/unit.entity';
 import { RankingCache } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
+import { adoptionsByLevel, rankedChildOffices } from './rollup-figures';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
 import type { ScoreLine } from './score-line.entity';
@@ -167,7 +168,10 @@ export class ScoresService {
     return { titles, items, record };
   }
 
-  /** Verified placements per unit (each unit of a joint article counts it), by channel and level. */
+  /**
+   * Verified placements per unit (each unit of a joint article counts it), by channel and level.
+   * A unit standing for an office below counts every adoption of that office, as its score does.
+   */
   private async placementCounts(officeId: number, quarter: string): Promise<Map<string, PlacementCounts>> {
     const { start, end } = quarterRange(quarter);
     const rows: { unitId: unknown; level: Level; channel: Channel; n: unknown }[] = await this.dataSource.query(
@@ -185,6 +189,14 @@ export class ScoresService {
       c[r.channel][r.level] += n;
       c.total += n;
       out.set(key, c);
+    }
+    for (const { unitId, childOfficeId } of await rankedChildOffices(this.dataSource, officeId)) {
+      const c = emptyCounts();
+      for (const r of await adoptionsByLevel(this.dataSource, childOfficeId, start, end)) {
+        c[r.channel][r.level] += r.n;
+        c.total += r.n;
+      }
+      out.set(String(unitId), c);
     }
     return out;
   }

@@ -17,7 +17,7 @@ import { Placement } from '../placements/placement.entity';
 import { QuartersService } from '../publication/quarters.service';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
-import { generateDemoRecords, type DemoRecords } from './demo-records';
+import { generateDemoRecords, rng, type DemoRecords } from './demo-records';
 import { Clock } from '../common/clock';
 
 /**
@@ -48,6 +48,16 @@ export class DemoRecordsService {
       await this.quarters.publish(actor, quarter, {});
     }
     this.logger.log(`demo records: ${records.articles.length} articles, ${records.commissions.length} commissions, ${records.reports.length} monthly reports; publishing ${records.published.join(', ')}`);
+  }
+
+  /** The same year of records for a small office, told by another seed, not published (the demo city's other districts). */
+  async seedUnpublished(officeId: number, seed: number): Promise<number> {
+    const units = await this.dataSource.getRepository(Unit).find({ where: { officeId }, order: { id: 'ASC' } });
+    const outlets = await this.dataSource.getRepository(Outlet).find({ where: { officeId } });
+    const records = generateDemoRecords(units, outlets, this.clock.today(), this.config.business.monthlyReportDueDay, rng(seed));
+    const officeUser = await this.dataSource.getRepository(User).findOneByOrFail({ officeId, role: 'office' });
+    await this.dataSource.transaction((manager) => this.insert(manager, officeId, officeUser.id, records));
+    return records.articles.length;
   }
 
   private async insert(manager: EntityManager, officeId: number, officeUserId: number, records: DemoRecords) {

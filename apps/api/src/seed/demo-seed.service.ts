@@ -12,6 +12,7 @@ import { Unit } from '../units/unit.entity';
 import { hashPassword } from '../users/password';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_DUTY_ACCOUNTS, DEMO_GROUPS, DEMO_OFFICE, DEMO_UNITS } from './demo-district';
+import { DemoCityService, DEMO_CITY_LOGINS } from './demo-city.service';
 import { DemoRecordsService } from './demo-records.service';
 
 export interface SeedResult {
@@ -31,12 +32,14 @@ export class DemoSeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outlets: OutletsService,
     private readonly records: DemoRecordsService,
+    private readonly city: DemoCityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seedIfEmpty(): Promise<SeedResult> {
     const demoAccounts = [...DEMO_ACCOUNTS, ...(this.config.separationOfDuties ? DEMO_DUTY_ACCOUNTS : [])];
-    const accounts = demoAccounts.map(({ username, role, displayName }) => ({ username, role, displayName }));
+    // With the demo records, the demo district is ranked in a demo city (its logins as well).
+    const accounts = [...demoAccounts, ...(this.config.demo.records ? DEMO_CITY_LOGINS : [])].map(({ username, role, displayName }) => ({ username, role, displayName }));
     if ((await this.dataSource.getRepository(Office).count()) > 0) return { seeded: false, accounts };
     const passwordHash = await hashPassword(this.config.demo.password);
     const officeId = await this.dataSource.transaction(async (manager) => {
@@ -68,7 +71,10 @@ export class DemoSeedService {
     });
     const outlets = await this.outlets.installCatalogue(officeId);
     this.logger.log(`seeded the demo district: ${DEMO_UNITS.length} units, ${outlets} outlets, ${demoAccounts.length} accounts`);
-    if (this.config.demo.records) await this.records.seed(officeId);
+    if (this.config.demo.records) {
+      await this.records.seed(officeId);
+      await this.city.seed(officeId, passwordHash);
+    }
     return { seeded: true, accounts };
   }
 }

@@ -144,7 +144,16 @@ export interface NoticeCorrection {
 }
 
 export interface NoticeData {
-  office: { name: string; regionName: string; shortName?: string };
+  office: {
+    name: string;
+    regionName: string;
+    shortName?: string;
+    /**
+     * When the office ranks offices below it as units: their region names, and whether it ranks
+     * units of its own as well (the notice goes to 各区委组织部 instead of 各街道（镇）…).
+     */
+    below?: { regionNames: string[]; ownUnits: boolean };
+  };
   /** 2023-Q2 */
   quarter: string;
   revision: number;

@@ -55,6 +55,14 @@ describe('notice narrative', () => {
     expect(noticeRecipients({ ...data, texts: { recipients: '各县（市、区）委组织部：' } })).toBe('各县（市、区）委组织部：');
   });
 
+  it('addresses the offices below when the office ranks them, before its own units when it has both', () => {
+    const city = (regionNames: string[], ownUnits: boolean): NoticeData => ({ ...data, office: { name: '中共示例市委组织部办公室', regionName: '示例市', below: { regionNames, ownUnits } } });
+    expect(noticeRecipients(city(['甲区', '乙区'], false))).toBe('各区委组织部：');
+    expect(noticeRecipients(city(['甲区', '丙县', '丁市'], false))).toBe('各区（县、市）委组织部：');
+    expect(noticeRecipients(city(['甲区'], true))).toBe('各区委组织部，各街道（镇）党（工）委，市直各部门党委（党组）：');
+    expect(noticeRecipients({ ...city(['甲区'], false), texts: { recipients: '各区县委组织部' } })).toBe('各区县委组织部：');
+  });
+
   it('opens with the default paragraph unless the office wrote one', () => {
     expect(paragraphs(noticeNarrative(data).sections[0])).toEqual([
       '2023年第二季度，各单位认真落实组织工作信息宣传任务，积极报送信息稿件，信息宣传工作取得新成效。根据《示例区组织工作信息宣传计分办法》，现将有关情况通报如下：',

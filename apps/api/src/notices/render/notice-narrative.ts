@@ -72,8 +72,21 @@ function correctedTitle(data: NoticeData): string {
 }
 
 export function noticeRecipients(data: NoticeData): string {
-  const text = data.texts.recipients?.trim() || `各街道（镇）党（工）委，${regionSuffix(data.office.regionName)}直各部门党委（党组）`;
+  const text = data.texts.recipients?.trim() || defaultRecipients(data);
   return `${sentenceEnd(text.replace(/[:：]+$/u, ''))}：`;
+}
+
+/**
+ * 各街道（镇）党（工）委，区直各部门党委（党组）; to the offices below when it ranks them: 各区委组织部
+ * (各县（市）委组织部 for several kinds of region), before its own units' when it has both.
+ */
+function defaultRecipients(data: NoticeData): string {
+  const own = `各街道（镇）党（工）委，${regionSuffix(data.office.regionName)}直各部门党委（党组）`;
+  const below = data.office.below;
+  if (!below?.regionNames.length) return own;
+  const [first, ...others] = [...new Set(below.regionNames.map(regionSuffix))];
+  const offices = `各${first}${others.length ? `（${others.join('、')}）` : ''}委组织部`;
+  return below.ownUnits ? `${offices}，${own}` : offices;
 }
 
 function openingSection(data: NoticeData): NarrativeSection {
