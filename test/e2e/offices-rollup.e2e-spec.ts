@@ -121,6 +121,11 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
     const d2office = (await must('d2 office position', get(tok['d2-office'], `/api/offices/parent-ranking/${Q}`), 200)).body;
     expect(d2office.unit).toMatchObject({ unitName: '中共乙区委组织部', overallRank: 2 });
     expect((await get(tok['city-office'], `/api/offices/parent-ranking/${Q}`)).status).toBe(404);
+    // Without a quarter: the latest the city published (what the leader's home shows first).
+    const latest = (await must('d2 latest position', get(tok['d2-office'], '/api/offices/parent-ranking'), 200)).body.position;
+    expect(latest).toMatchObject({ quarter: Q, unit: { unitName: '中共乙区委组织部', overallRank: 2 }, groupSize: 2 });
+    const top = await must('city latest position', get(tok['city-office'], '/api/offices/parent-ranking'), 200);
+    expect(top.body).toEqual({ position: null });
   });
 
   it('a district officer cannot read the other district’s records', async () => {

@@ -124,3 +124,15 @@ export interface DisputeResponse {
   /** the score line disputed; null for the quarter as a whole or a line a recompute replaced */
   line: { id: number; date: string; ruleLabel: string; explanation: string; amountText: string } | null;
 }
+
+/** An office's place in the latest ranking its parent organisation published (a district in its city's 通报). */
+export interface ParentRankingPosition {
+  parent: { id: number; name: string; regionName: string };
+  quarter: string;
+  revision: number;
+  publishedAt: string;
+  /** the office's own row in the parent's ranking */
+  unit: SnapshotUnit;
+  groupSize: number;
+  overallSize: number;
+}

@@ -169,6 +169,35 @@ module.exports = [
       assert.equal(radios[radios.length - 1], '总排名');
       await leader.locator('.ranking-table [data-test=adoption-change]').first().waitFor();
     },
+  },  {
+    name: '16：城市组织部发布各区排名后，区里的领导首页先显示本区在全市通报中的位置',
+    async fn({ page, api, shot }) {
+      // The demo city (示例市) ranks its districts; it publishes last quarter through the API.
+      const city = await api('cityoffice');
+      const quarter = prevQuarter(shanghaiQuarter());
+      const closed = await city.post(`/api/quarters/${quarter}/close`, { data: { excludeUnverified: true } });
+      assert.ok(closed.ok(), `close: ${closed.status()} ${await closed.text()}`);
+      const started = await city.post(`/api/quarters/${quarter}/publish`, { data: {} });
+      assert.equal(started.status(), 202, await started.text());
+      const job = await started.json();
+      for (let i = 0; i < 120; i++) {
+        const state = await (await city.get(`/api/jobs/${job.id}`)).json();
+        if (state.status === 'done') break;
+        assert.notEqual(state.status, 'failed', JSON.stringify(state));
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const cityRanking = await (await city.get(`/api/quarters/${quarter}/snapshots/1`)).json();
+      const own = cityRanking.units.find((u) => u.unitName.includes('示例区'));
+      assert.ok(own, `示例区 in the city's ranking: ${cityRanking.units.map((u) => u.unitName).join('、')}`);
+
+      const leader = await page('leader');
+      await leader.goto('/');
+      const card = leader.locator('[data-test=parent-position]');
+      await expectText(card, `${quarterLabel(quarter)}通报`);
+      await expectText(card, `第 ${own.groupRank} 名`);
+      await expectText(card, own.totalText);
+      await shot(leader, '66-leader-parent-position');
+    },
   },
 ];
 

@@ -36,6 +36,12 @@ export class OfficesController {
     return this.service.create(user, dto);
   }
 
+  /** The office's place in its parent's latest published ranking (`position` null when there is none). */
+  @Roles('office', 'leader') @Get('parent-ranking')
+  async latestParentRanking(@Auth() user: AuthUser) {
+    return { position: await this.parentRankings.latest(user) };
+  }
+
   /** The caller's office's place in the ranking its parent published for the quarter (latest revision). */
   @Roles('office', 'leader') @Get('parent-ranking/:quarter')
   parentRanking(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {

@@ -16,6 +16,17 @@ export class ParentRankingService {
     private readonly quarters: QuartersService,
   ) {}
 
+  /**
+   * The office's place in the latest ranking its parent published, or null when it has no
+   * parent ranking it or the parent has published none yet (the leader's home shows it first).
+   */
+  async latest(user: AuthUser) {
+    const unit = await this.dataSource.getRepository(Unit).findOneBy({ childOfficeId: user.officeId });
+    if (!unit) return null;
+    const latest = await this.dataSource.getRepository(RankingSnapshot).findOne({ where: { officeId: unit.officeId }, order: { quarter: 'DESC', revision: 'DESC' } });
+    return latest ? this.position(user, latest.quarter) : null;
+  }
+
   async position(user: AuthUser, quarter: string) {
     const unit = await this.dataSource.getRepository(Unit).findOneBy({ childOfficeId: user.officeId });
     const parent = unit ? await this.dataSource.getRepository(Office).findOneBy({ id: unit.officeId }) : null;

@@ -1,5 +1,5 @@
 /** Scores, rankings, the quarter lifecycle, notices and notifications. */
-import type { JobResponse, Page, DisputeResponse as Dispute, RankingResponse, NoticeResponse as NoticeItem, NoticeTexts, NotificationResponse as NotificationItem, QuarterDetailResponse as QuarterDetail, QuarterResponse as QuarterItem, SnapshotResponse as Snapshot, StatementResponse, TrendPoint, YearRanking } from '@app/contracts';
+import type { JobResponse, Page, DisputeResponse as Dispute, RankingResponse, NoticeResponse as NoticeItem, NoticeTexts, NotificationResponse as NotificationItem, ParentRankingPosition, QuarterDetailResponse as QuarterDetail, QuarterResponse as QuarterItem, SnapshotResponse as Snapshot, StatementResponse, TrendPoint, YearRanking } from '@app/contracts';
 import { http, type Query } from './http';
 
 export const scoresApi = {
@@ -12,6 +12,8 @@ export const quartersApi = {
   list: () => http.get<QuarterItem[]>('/quarters'),
   get: (quarter: string) => http.get<QuarterDetail>(`/quarters/${quarter}`),
   snapshot: (quarter: string, revision: number) => http.get<Snapshot>(`/quarters/${quarter}/snapshots/${revision}`),
+  /** this office's place in its parent's latest published ranking (null when none) */
+  parentRanking: () => http.get<{ position: ParentRankingPosition | null }>('/offices/parent-ranking'),
   openReview: (quarter: string) => http.post<unknown>(`/quarters/${quarter}/review`),
   close: (quarter: string, excludeUnverified: boolean, overrideReason?: string) =>
     http.post<unknown>(`/quarters/${quarter}/close`, overrideReason ? { excludeUnverified, overrideReason } : { excludeUnverified }),
