@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
@@ -38,6 +38,13 @@ export class OfficesController {
 
   /** The office's place in its parent's latest published ranking (`position` null when there is none). */
   @Roles('office', 'leader') @Get('parent-ranking')
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['position'],
+      properties: { position: { type: 'object', nullable: true, description: 'ParentRankingPosition（libs/contracts）：上级组织部、季度、本单位在上级排名中的一行、分组与总单位数；没有上级排名时为 null' } },
+    },
+  })
   async latestParentRanking(@Auth() user: AuthUser) {
     return { position: await this.parentRankings.latest(user) };
   }
