@@ -57,7 +57,7 @@ describe.each(testBackends('input_ranges'))('business date range and strict ids 
       const before = await count('quarter_periods');
       const res = await http().get('/api/quarters/9999-Q4').set(bearer(leader));
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'quarter_out_of_range', errors: { quarter: expect.stringContaining('2000-Q1') } });
+      expect(res.body).toMatchObject({ code: 'quarter_out_of_range', errors: { quarter: expect.stringContaining('2000年第一季度') } });
       expect(await count('quarter_periods')).toBe(before);
       expect((await http().get('/api/quarters').set(bearer(officer))).status).toBe(200);
     });
