@@ -101,13 +101,16 @@ module.exports.serial = [
       const quarter = shanghaiQuarter();
       const office = await page('office');
       await office.goto(`/quarters/${quarter}`);
-      // open, or in review when the statement's dispute-window case ran first
-      await office.locator('[data-test=stage]', { hasText: /进行中|复核/ }).waitFor();
+      // in review: the dispute-window cases opened it
+      await office.locator('[data-test=stage]', { hasText: '复核' }).waitFor();
       await office.locator('[data-test=close-quarter]').click();
       // entries still under review hold the quarter open unless they are left out explicitly
       await expectText(office.locator('.actions .error-text'), '条记录未核定');
       await office.locator('[data-test=exclude]').click();
       await office.locator('[data-test=close-quarter]').click();
+      // the dispute cases opened this quarter's review: its window is still open, so closing asks for a reason
+      await expectText(office.locator('.el-message-box:visible .el-message-box__message'), '异议期');
+      await confirmBox(office, '季度末集中通报，提前结束异议期');
       // "已保存" from the texts may still be showing: wait for this action's own message.
       await office.locator('.el-message--success', { hasText: '季度已关闭' }).waitFor();
       await expectText(office.locator('[data-test=stage]'), '已关闭');
@@ -118,7 +121,8 @@ module.exports.serial = [
       await confirmBox(office, '年终考核需提前通报');
       await office.locator('.job-progress[data-job-status=done]').waitFor({ timeout: 60_000 });
       await expectText(office.locator('[data-test=stage]'), '已发布');
-      await expectText(office.locator('[data-test=guard-override]'), '强制发布：年终考核需提前通报');
+      await expectText(office.locator('[data-test=guard-override]', { hasText: '强制发布' }), '强制发布：年终考核需提前通报');
+      await expectText(office.locator('[data-test=guard-override]', { hasText: '强制关闭' }), '季度末集中通报，提前结束异议期');
       await shot(office, '42-quarter-published');
 
       const leader = await page('leader');
