@@ -20,6 +20,7 @@ import { NoticesModule } from './notices/notices.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { Clock, ClockModule } from './common/clock';
+import { UnitOfWorkModule } from './database/unit-of-work';
 import { ErrorFilter } from './common/error.filter';
 import { MultipartOnlyForUploadsInterceptor } from './common/multipart.interceptor';
 import type { AppConfig } from './config/app-config';
@@ -66,6 +67,7 @@ export class AppModule {
             return dataSource;
           },
         }),
+        UnitOfWorkModule,
         JobsModule.forRoot(config),
         StorageModule,
         AuditModule,
