@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules, jest's guards against focused tests and
-// un-awaited expectations, the purity rule of libs/scoring (no Nest, TypeORM or I/O), and the
-// server's one time source (the Clock).
+// un-awaited expectations, the purity rule of libs/scoring and libs/notice (no Nest, TypeORM or
+// I/O), and the server's one time source (the Clock).
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const jest = require('eslint-plugin-jest');
@@ -47,18 +47,28 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['libs/scoring/**/*.ts'],
+    files: ['libs/scoring/**/*.ts', 'libs/notice/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'mysql2', 'better-sqlite3', 'bull', 'ioredis', 'express'], message: 'libs/scoring is pure: no Nest, TypeORM, database, queue or HTTP imports.' },
-          { group: ['fs', 'node:*', 'path', 'http', 'https', 'child_process', 'net'], message: 'libs/scoring is pure: no I/O (it also runs in the browser).' },
+          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'mysql2', 'better-sqlite3', 'bull', 'ioredis', 'express'], message: 'libs/scoring and libs/notice are pure: no Nest, TypeORM, database, queue or HTTP imports.' },
+          { group: ['fs', 'node:*', 'path', 'http', 'https', 'child_process', 'net'], message: 'libs/scoring and libs/notice are pure: no I/O (they also run in the browser).' },
         ],
       }],
     },
   },
   {
-    files: ['libs/scoring/**/*.spec.ts'],
+    // The notice is a function of its data alone: the same snapshot must give the same document.
+    files: ['libs/notice/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'libs/notice is pure: take dates from the notice data, not the clock.' },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'libs/notice is pure: take dates from the notice data, not the clock.' },
+      ],
+    },
+  },
+  {
+    files: ['libs/scoring/**/*.spec.ts', 'libs/notice/**/*.spec.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -18,6 +18,7 @@ const common = {
   moduleNameMapper: {
     '^@app/scoring(|/.*)$': '<rootDir>/libs/scoring/src$1',
     '^@app/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
+    '^@app/notice(|/.*)$': '<rootDir>/libs/notice/src$1',
   },
   testEnvironment: 'node',
 };
