@@ -1,12 +1,23 @@
 // Lint: typescript-eslint's recommended rules, jest's guards against focused tests and
-// un-awaited expectations, the purity rule of libs/scoring (no Nest, TypeORM or I/O), and the
-// server's one time source (the Clock).
+// un-awaited expectations, the purity rule of libs/scoring and libs/notice (no Nest, TypeORM or
+// I/O), and the server's one time source (the Clock).
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
-const jest = require('eslint-plugin-jest');
+const jestPlugin = require('eslint-plugin-jest');
+const pluginVue = require('eslint-plugin-vue');
+
+// The apps talk to each other through HTTP and the libs only (#13 point 2): no import reaches
+// into another app, and no lib imports an app. The rule sees import paths, not resolved files:
+// 'apps/<app>' anywhere in a path, or a relative path that climbs into the sibling app. (The
+// web app reaches its own api folder as @/api/….) test/eslint-boundaries.spec.ts shows it bites.
+const CROSS_APP = {
+  web: { regex: '(^|/)apps/api(/|$)|^(\\.\\./)+api(/|$)', message: 'apps/web talks to the server through HTTP and the libs (@app/contracts, @app/notice…), never apps/api.' },
+  api: { regex: '(^|/)apps/web(/|$)|^(\\.\\./)+web(/|$)', message: 'apps/api does not import the web app.' },
+  libs: { regex: '(^|/)apps(/|$)', message: 'libs/ are shared by the apps and import none of them.' },
+};
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'bench-results/**', 'apps/web/**', '**/migrations/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'bench-results/**', '**/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,6 +39,29 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
+  // The web app: Vue's recommended rules (essential + strongly-recommended + recommended, as
+  // errors) on .vue files, <script lang="ts"> parsed by typescript-eslint.
+  ...pluginVue.configs['flat/recommended-error'].map((c) => ({ ...c, files: c.files ? ['apps/web/**/*.vue'] : ['apps/web/**/*.{ts,vue}'] })),
+  {
+    files: ['apps/web/**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    rules: {
+      // As for .ts files (typescript-eslint's eslint-recommended): vue-tsc checks that names exist.
+      'no-undef': 'off',
+      // A 全角空格 (U+3000) in Chinese text is typography (附件、署名 spacing), not a stray
+      // character; irregular whitespace in code and attributes is still an error.
+      'no-irregular-whitespace': 'off',
+      'vue/no-irregular-whitespace': ['error', { skipHTMLTextContents: true }],
+      // Line layout of templates: the templates keep short elements on one line; rewrapping
+      // ~4,600 places would churn every page for no behaviour.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/first-attribute-linebreak': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/html-indent': 'off',
+    },
+  },
   {
     // Browser tests run in node and hand functions to the page (page.evaluate): both kinds of globals.
     files: ['test/browser/**/*.js'],
@@ -37,7 +71,7 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
-    plugins: { jest },
+    plugins: { jest: jestPlugin },
     rules: {
       'jest/no-focused-tests': 'error',
       'jest/no-disabled-tests': 'error',
@@ -46,20 +80,35 @@ module.exports = tseslint.config(
       'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'request.**.expect'] }],
     },
   },
+  { files: ['apps/web/**/*.{ts,vue}'], rules: { 'no-restricted-imports': ['error', { patterns: [CROSS_APP.web] }] } },
+  { files: ['apps/api/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CROSS_APP.api] }] } },
+  { files: ['libs/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CROSS_APP.libs] }] } },
   {
-    files: ['libs/scoring/**/*.ts'],
+    files: ['libs/scoring/**/*.ts', 'libs/notice/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'mysql2', 'better-sqlite3', 'bull', 'ioredis', 'express'], message: 'libs/scoring is pure: no Nest, TypeORM, database, queue or HTTP imports.' },
-          { group: ['fs', 'node:*', 'path', 'http', 'https', 'child_process', 'net'], message: 'libs/scoring is pure: no I/O (it also runs in the browser).' },
+          CROSS_APP.libs,
+          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'mysql2', 'better-sqlite3', 'bull', 'ioredis', 'express'], message: 'libs/scoring and libs/notice are pure: no Nest, TypeORM, database, queue or HTTP imports.' },
+          { group: ['fs', 'node:*', 'path', 'http', 'https', 'child_process', 'net'], message: 'libs/scoring and libs/notice are pure: no I/O (they also run in the browser).' },
         ],
       }],
     },
   },
   {
-    files: ['libs/scoring/**/*.spec.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    // The notice is a function of its data alone: the same snapshot must give the same document.
+    files: ['libs/notice/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'libs/notice is pure: take dates from the notice data, not the clock.' },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'libs/notice is pure: take dates from the notice data, not the clock.' },
+      ],
+    },
+  },
+  {
+    // Specs may read fixtures from disk; they still import no app.
+    files: ['libs/scoring/**/*.spec.ts', 'libs/notice/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CROSS_APP.libs] }] },
   },
   {
     // Server code reads the time through the injected Clock, so tests can pin it (common/clock.ts).
@@ -75,7 +124,7 @@ module.exports = tseslint.config(
   {
     files: ['libs/contracts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer', 'bull', 'fs', 'node:*'], message: 'libs/contracts is shared with the browser: plain types and constants only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [CROSS_APP.libs, { group: ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer', 'bull', 'fs', 'node:*'], message: 'libs/contracts is shared with the browser: plain types and constants only.' }] }],
     },
   },
 );

@@ -18,6 +18,7 @@ const common = {
   moduleNameMapper: {
     '^@app/scoring(|/.*)$': '<rootDir>/libs/scoring/src$1',
     '^@app/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
+    '^@app/notice(|/.*)$': '<rootDir>/libs/notice/src$1',
   },
   testEnvironment: 'node',
 };
@@ -26,7 +27,7 @@ module.exports = {
   // Per-project testTimeout is ignored by jest; e2e hooks start real apps and servers.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

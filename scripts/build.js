@@ -8,7 +8,7 @@ const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
-const serverSources = ['apps/api/src', 'libs/scoring/src', 'libs/contracts/src'];
+const serverSources = ['apps/api/src', 'libs/scoring/src', 'libs/contracts/src', 'libs/notice/src'];
 const webDir = path.join(root, 'apps/web');
 const webOut = path.join(dist, 'web');
 const force = process.argv.includes('--force');
@@ -68,9 +68,9 @@ function buildServer() {
 
 function buildWeb() {
   if (!fs.existsSync(path.join(webDir, 'vite.config.ts'))) return false;
-  // The notice page renders with the server's pure notice renderers (vite alias @notice-render).
+  // The web app bundles the libs it imports (vite aliases @app/contracts, @app/scoring, @app/notice).
   const files = [...walk(path.join(webDir, 'src')), ...walk(path.join(root, 'libs/contracts/src')),
-    ...walk(path.join(root, 'libs/scoring/src')), ...walk(path.join(root, 'apps/api/src/notices/render')), path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts')];
+    ...walk(path.join(root, 'libs/scoring/src')), ...walk(path.join(root, 'libs/notice/src')), path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts')];
   const stamp = path.join(webOut, '.web-built');
   if (!force && fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= newestMtime(files)) return false;
   const result = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', path.join(webDir, 'vite.config.ts')],

@@ -19,9 +19,9 @@ export default defineConfig({
     alias: {
       '@app/contracts': here('../../libs/contracts/src'),
       '@app/scoring': here('../../libs/scoring/src'),
-      // The notice renderers are pure functions of the notice data: the page uses the same ones
-      // as the DOCX, so the web view and the document cannot say different things.
-      '@notice-render': here('../api/src/notices/render'),
+      // The notice page renders with the same pure notice model as the DOCX, so the web view
+      // and the document cannot say different things.
+      '@app/notice': here('../../libs/notice/src'),
       '@': here('./src'),
     },
   },

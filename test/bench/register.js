@@ -14,6 +14,7 @@ const cacheDir = path.join(os.tmpdir(), 'pubscore-bench-swc-cache');
 const ALIASES = [
   ['@app/scoring', path.join(root, 'libs/scoring/src')],
   ['@app/contracts', path.join(root, 'libs/contracts/src')],
+  ['@app/notice', path.join(root, 'libs/notice/src')],
 ];
 
 let swc;

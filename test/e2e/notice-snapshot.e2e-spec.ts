@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Article } from '../../apps/api/src/articles/article.entity';
 import { NoticeDocument } from '../../apps/api/src/notices/notice-document.entity';
 import { NoticesService } from '../../apps/api/src/notices/notices.service';
-import type { NoticeData } from '../../apps/api/src/notices/render/notice-data';
+import type { NoticeData } from '@app/notice';
 import { Outlet } from '../../apps/api/src/outlets/outlet.entity';
 import { Unit } from '../../apps/api/src/units/unit.entity';
 import { createFactories } from '../factories';

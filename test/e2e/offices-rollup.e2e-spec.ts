@@ -3,8 +3,7 @@
 // verified records under its own scheme and publishes its notice; each district sees its
 // position; a district officer cannot read the other district's records; a city leader reads
 // both districts' notices.
-import type { NoticeData } from '../../apps/api/src/notices/render/notice-data';
-import { noticeRecipients } from '../../apps/api/src/notices/render/notice-narrative';
+import { noticeRecipients, type NoticeData } from '@app/notice';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../utils/app';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';

@@ -8,9 +8,8 @@ import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
 import { latestSnapshots } from '../publication/snapshot-reader';
 import { SnapshotUnit } from '../publication/snapshot-unit.entity';
 import { rankedChildOffices } from '../score-ledger/rollup-figures';
-import type { NoticeAdoption, NoticeCommission, NoticeCorrection, NoticeData, NoticeHighlight, NoticeInstruction, NoticeLevel, NoticeUnitRow } from './render/notice-data';
-import { HIGHLIGHT_LIMIT, INSTRUCTION_LIMIT } from './render/notice-narrative';
-import { groupsInNoticeOrder, listedAdoptionLevels, noticeCollator, omittedAdoptionLevels } from './render/notice-tables';
+import type { NoticeAdoption, NoticeCommission, NoticeCorrection, NoticeData, NoticeHighlight, NoticeInstruction, NoticeLevel, NoticeUnitRow } from '@app/notice';
+import { HIGHLIGHT_LIMIT, INSTRUCTION_LIMIT, groupsInNoticeOrder, listedAdoptionLevels, noticeCollator, omittedAdoptionLevels } from '@app/notice';
 
 /** The notice's collator, so outlets and titles come out of the builder in the order the renderers sort by. */
 const ZH = noticeCollator;

@@ -12,7 +12,7 @@ import type { RankingSnapshot } from '../publication/ranking-snapshot.entity';
 import { FileStore, fileMissing } from '../storage/file-store.service';
 import { NoticeDataBuilder } from './notice-data.builder';
 import { NoticeModel } from './notice-model.entity';
-import type { NoticeAdoption, NoticeData } from './render/notice-data';
+import type { NoticeAdoption, NoticeData } from '@app/notice';
 
 /** What every rendering of a published notice reads: its data, and the full 附件2 a chunk at a time. */
 export interface FrozenNotice {

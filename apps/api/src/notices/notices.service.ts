@@ -12,7 +12,7 @@ import { User } from '../users/user.entity';
 import { NoticeModelStore } from './notice-model.store';
 import { NoticeDocument } from './notice-document.entity';
 import { NoticeRead } from './notice-read.entity';
-import type { NoticeData } from './render/notice-data';
+import type { NoticeData } from '@app/notice';
 import { renderNoticeDocx } from './render/notice-docx';
 import { renderNoticeXlsx, type AdoptionChunks } from './render/notice-xlsx';
 import { Clock } from '../common/clock';

@@ -17,7 +17,7 @@ import {
   type IXmlableObject,
 } from 'docx';
 import { PAGE, SIZE, STYLE, TEXT_WIDTH } from './notice-docx-style';
-import { ADOPTION_COLUMNS, EXCLUDED_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from './notice-tables';
+import { ADOPTION_COLUMNS, EXCLUDED_COLUMNS, RANKING_COLUMNS, adoptionCells, rankingCells, type AdoptionGroup, type RankingTable } from '@app/notice';
 
 /**
  * Column widths in twips; the last column takes what is left of the 156 mm 版心, so the grid

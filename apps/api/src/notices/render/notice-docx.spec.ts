@@ -1,7 +1,7 @@
-import { noticeNarrative } from './notice-narrative';
+import { noticeNarrative } from '@app/notice';
 import { renderNoticeDocx } from './notice-docx';
 import { readDocx, styleXml, type DocxBlock, type DocxContent, type DocxParagraph, type DocxTable } from './testing/docx-reader';
-import { bulkNoticeFixture, correctionFixture, largeNoticeFixture, noticeFixture } from './testing/notice-fixtures';
+import { bulkNoticeFixture, correctionFixture, largeNoticeFixture, noticeFixture } from '@app/notice/testing/notice-fixtures';
 
 const HEADER = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'];
 const ADOPTION_HEADER = ['单位', '稿件标题', '媒体/刊物', '刊发日期', '版面', '备注'];

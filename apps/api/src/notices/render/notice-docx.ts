@@ -11,11 +11,9 @@ import {
   type FileChild,
   type IParagraphOptions,
 } from 'docx';
-import type { NoticeData } from './notice-data';
 import { CHAR, FONTS, LINE, NOTICE_STYLES, PAGE, RED, STYLE, TEXT_WIDTH, font } from './notice-docx-style';
 import { adoptionDocxTable, excludedDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
-import { textWidth } from './notice-format';
-import { noticeSections, type NoticeSections } from './notice-html';
+import { noticeSections, textWidth, type NoticeData, type NoticeSections } from '@app/notice';
 import { quarterLabel } from '@app/contracts';
 
 /** 版头: the issuing office in red, the 发文字号 two lines below it, and a red rule under both. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { renderNoticeXlsx } from './notice-xlsx';
-import { BULK_COUNTS, adoptionsInNoticeOrder, bulkNoticeFixture, correctionFixture, noticeFixture } from './testing/notice-fixtures';
+import { BULK_COUNTS, adoptionsInNoticeOrder, bulkNoticeFixture, correctionFixture, noticeFixture } from '@app/notice/testing/notice-fixtures';
 
 const HEADER = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'];
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));

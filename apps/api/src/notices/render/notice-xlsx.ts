@@ -1,8 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { LEVEL_LABELS } from '@app/contracts';
-import type { NoticeAdoption, NoticeData } from './notice-data';
-import { noticeTitle } from './notice-narrative';
 import {
   ADOPTION_COLUMNS,
   ADOPTION_LEGEND,
@@ -12,10 +10,13 @@ import {
   excludedAttachmentTitle,
   excludedRows,
   marks,
+  noticeTitle,
   rankingAttachmentTitle,
   rankingTables,
+  type NoticeAdoption,
+  type NoticeData,
   type RankingTable,
-} from './notice-tables';
+} from '@app/notice';
 
 export const ADOPTION_SHEET = '录用情况一览';
 export const EXCLUDED_SHEET = '未核定记录';

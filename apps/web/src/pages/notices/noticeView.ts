@@ -1,5 +1,4 @@
-import type { NoticeData } from '@notice-render/notice-data';
-import { noticeSections, type NoticeSections } from '@notice-render/notice-html';
+import { noticeSections, type NoticeData, type NoticeSections } from '@app/notice';
 
 export type NoticeView = NoticeSections;
 

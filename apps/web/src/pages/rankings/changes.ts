@@ -1,4 +1,4 @@
-import { formatCountChange, formatScoreChange } from '@notice-render/notice-format';
+import { formatCountChange, formatScoreChange } from '@app/notice';
 import type { SnapshotUnit } from '@app/contracts';
 
 /** Adoptions (录用篇次) of a unit in a snapshot: every level. */

@@ -37,5 +37,10 @@ export function useBulk(reload: () => Promise<void>) {
     await reload();
   }
 
-  return { selected, busy, run };
+  /** The queue table's selection changed. */
+  function select(rows: QueueItem[]) {
+    selected.value = rows;
+  }
+
+  return { selected, busy, run, select };
 }

@@ -1,30 +1,20 @@
 /**
  * The input of the notice renderers: a plain object the publication job builds from a frozen
  * snapshot. The renderers are pure functions of it (no database, no clock), so the same data
- * always gives the same document.
+ * always gives the same document. Shapes the API already answers (levels, a snapshot's unit
+ * row, the office's notice texts) come from @app/contracts rather than being copied here.
  */
+import type { Level, NoticeTexts as QuarterNoticeTexts, SnapshotUnit } from '@app/contracts';
 
-export type NoticeLevel = 'central' | 'provincial' | 'municipal' | 'district';
+/** A placement level; the notice lists them highest first (LEVELS). */
+export type NoticeLevel = Level;
 
-export interface NoticeUnitRow {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  groupName: string;
-  /** ten-thousandths of a point */
-  total: number;
-  groupRank: number;
-  overallRank: number;
-  articlesSubmitted: number;
-  central: number;
-  provincial: number;
-  municipal: number;
-  district: number;
-  instructions: number;
-  commissionsDone: number;
-  commissionsDue: number;
-  monthlyLate: number;
-  monthlyMissing: number;
+/**
+ * A unit's row of the published ranking as the notice quotes it: the snapshot's row (total in
+ * ten-thousandths of a point) without the group id and preformatted total the notice does not
+ * use, plus last year's total for the 同比 column.
+ */
+export interface NoticeUnitRow extends Omit<SnapshotUnit, 'groupId' | 'totalText'> {
   /** same quarter last year's total, null if none */
   lastYearTotal: number | null;
 }
@@ -52,23 +42,15 @@ export interface NoticeOmittedLevel {
   count: number;
 }
 
-export interface NoticeTexts {
-  /** 发文字号, e.g. 示组办〔2023〕12号 */
-  docNumber?: string;
+/**
+ * The office's wording of the notice (文号, opening, requirements, issuer, dates, 抄送: see
+ * @app/contracts) plus the two texts only the renderers default.
+ */
+export interface NoticeTexts extends QuarterNoticeTexts {
   /** 主送机关 without the closing colon; default built from the region (各街道（镇）党（工）委，区直各部门党委（党组）) */
   recipients?: string;
   /** name of the scoring rules quoted in the default opening; default 《示例区组织工作信息宣传计分办法》 */
   schemeName?: string;
-  /** editable; paragraphs separated by line breaks */
-  opening?: string;
-  /** 五、存在问题和下一步要求, editable; paragraphs separated by line breaks */
-  requirements?: string;
-  /** 署名; default office.name */
-  issuer?: string;
-  /** 成文日期 and 印发日期, YYYY-MM-DD */
-  issuedDate?: string;
-  /** 抄送, e.g. 区委办公室 */
-  copyTo?: string;
 }
 
 export interface NoticeSummary {

@@ -47,16 +47,9 @@ export function groupsInNoticeOrder<R extends { groupName: string; groupRank: nu
   return byGroup;
 }
 
-export interface RankingRow {
+/** A row of a 附件1 ranking table: the unit's counts as they are, the rest formatted for print. */
+export interface RankingRow extends Pick<NoticeUnitRow, 'unitCode' | 'unitName' | 'articlesSubmitted' | NoticeLevel | 'instructions'> {
   rank: number;
-  unitCode: string;
-  unitName: string;
-  articlesSubmitted: number;
-  central: number;
-  provincial: number;
-  municipal: number;
-  district: number;
-  instructions: number;
   /** "2/3" (done/due) or "—" when nothing was due */
   commissions: string;
   /** "按时", "迟报1", "未报1", "迟报1、未报1" */
