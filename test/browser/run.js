@@ -31,9 +31,12 @@ const serialCases = [...require('./cases/scheme-editor'), ...require('./cases/of
 
 /**
  * `BROWSER_CASES=<text>` runs only the cases whose name contains the text (while working on a
- * page); the full run (no filter) is what `npm test` does.
+ * page); several texts separated by `|` run every case matching any of them (a serial case
+ * needs the cases before it: `BROWSER_CASES='异议期|发布'`). The full run (no filter) is what
+ * `npm test` does.
  */
-const only = (list) => (process.env.BROWSER_CASES ? list.filter((c) => c.name.includes(process.env.BROWSER_CASES)) : list);
+const filters = (process.env.BROWSER_CASES ?? '').split('|').filter(Boolean);
+const only = (list) => (filters.length ? list.filter((c) => filters.some((f) => c.name.includes(f))) : list);
 
 async function main() {
   const out = process.argv[2];
