@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,6 +7,7 @@ import { toNumber } from '../common/db-errors';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
+import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { NoticeModelStore } from '../notices/notice-model.store';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -38,7 +39,7 @@ export interface PublishResult {
  * snapshot, never two or half of one.
  */
 @Injectable()
-export class PublishService implements OnModuleInit {
+export class PublishService {
   private readonly logger = new Logger('PublishService');
 
   constructor(
@@ -54,10 +55,7 @@ export class PublishService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit() {
-    this.jobs.register('quarters.publish', (payload, ctx) => this.publish(payload, ctx));
-  }
-
+  @JobHandler('quarters.publish')
   async publish(payload: JobPayloads['quarters.publish'], ctx: Pick<JobContext, 'jobId' | 'progress'>): Promise<PublishResult> {
     const done = await this.dataSource.getRepository(RankingSnapshot).findOne({ where: { jobId: ctx.jobId } });
     if (done) return this.resultOf(done);

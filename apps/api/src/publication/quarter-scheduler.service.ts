@@ -7,6 +7,8 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { BullJobDriver } from '../jobs/bull-job.driver';
 import { JobsService } from '../jobs/jobs.service';
+import { JobHandler } from '../jobs/job-handler.decorator';
+import type { JobPayloads } from '../jobs/job.types';
 import { Office } from '../offices/office.entity';
 import { requestRecompute } from '../score-ledger/request-recompute';
 import { QuartersService, quarterSettledDate } from './quarters.service';
@@ -37,7 +39,6 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
   ) {}
 
   onModuleInit() {
-    this.jobs.register('quarters.tick', (payload) => this.tick(payload.date));
     this.jobs.registerSchedule('quarters.tick', () => this.enqueueToday());
   }
 
@@ -72,6 +73,11 @@ export class QuarterSchedulerService implements OnModuleInit, OnApplicationBoots
     } catch (error) {
       this.logger.warn(`daily quarter check not queued: ${(error as Error).message}`);
     }
+  }
+
+  @JobHandler('quarters.tick')
+  runTick(payload: JobPayloads['quarters.tick']): Promise<{ opened: string[] }> {
+    return this.tick(payload.date);
   }
 
   /**

@@ -13,6 +13,7 @@ import { CommissionTarget } from '../commissions/commission-target.entity';
 import { BullJobDriver } from '../jobs/bull-job.driver';
 import type { JobPayloads } from '../jobs/job.types';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import { JobHandler } from '../jobs/job-handler.decorator';
 import { MonthlyReport } from '../monthly-reports/monthly-report.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Office } from '../offices/office.entity';
@@ -75,7 +76,6 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   onModuleInit() {
-    this.jobs.register('reminders.send', (payload) => this.run(payload));
     this.jobs.registerSchedule('reminders.send', () => this.enqueueToday());
   }
 
@@ -134,6 +134,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   /** The job: records what is new as messages and deliveries (one transaction), then sends what is pending. */
+  @JobHandler('reminders.send')
   async run(payload: JobPayloads['reminders.send']): Promise<{ reminders: number; sent: number }> {
     const { officeId, date } = payload;
     const fresh = await this.dataSource.transaction(async (manager) => {

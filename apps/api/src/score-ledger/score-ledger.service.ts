@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { compareQuarter, isQuarter, nextQuarter, quarterOf } from '@app/scoring';
@@ -8,6 +8,7 @@ import { invalid } from '../common/app-error';
 import { toNumber } from '../common/db-errors';
 import { businessRange, quarterInRange } from '../common/business-range';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
@@ -36,7 +37,7 @@ export interface RecomputeResult {
  * running a job twice leaves the same rows.
  */
 @Injectable()
-export class ScoreLedgerService implements OnModuleInit {
+export class ScoreLedgerService {
   private readonly logger = new Logger('ScoreLedgerService');
   /** The tail of each office's chain of recomputes in this process. */
   private readonly running = new Map<number, Promise<void>>();
@@ -49,10 +50,6 @@ export class ScoreLedgerService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit() {
-    this.jobs.register('scores.recompute', (payload, ctx) => this.recompute(payload, ctx), { coalesce: coalesceRecomputes });
-  }
 
   /** POST /scores/recompute: queues the work; the job's result says what was replaced. */
   async enqueue(user: AuthUser, dto: RecomputeDto): Promise<JobResponse> {
@@ -74,6 +71,7 @@ export class ScoreLedgerService implements OnModuleInit {
    * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
    * - nothing: every quarter with records or stored lines.
    */
+  @JobHandler('scores.recompute', { coalesce: coalesceRecomputes })
   async recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
     const result = await this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
     await this.rescoreParent(payload.officeId, result.quarters);
