@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { JOB_HANDLER, type JobHandlerMetadata } from './job-handler.decorator';
+import { DAILY_JOB, JOB_HANDLER, type DailyJobMetadata, type JobHandlerMetadata } from './job-handler.decorator';
 import { JOB_LABELS, type JobCoalescer, type JobHandlerFn, type JobName } from './job.types';
 
 /** Every job name of the JobPayloads map, at run time (JOB_LABELS has exactly its keys). */
@@ -17,24 +17,42 @@ export interface FoundJobHandler {
 /** Stops the start: a job name has no handler or more than one. */
 export class JobRegistryError extends Error {}
 
-/** The @JobHandler methods of the given provider instances, bound to them. */
-export function findJobHandlers(instances: Iterable<object>, scanner = new MetadataScanner()): FoundJobHandler[] {
-  const found: FoundJobHandler[] = [];
+/** The methods of the given provider instances that carry `metadataKey`, with their metadata. */
+function* markedMethods<T>(instances: Iterable<object>, metadataKey: string, scanner: MetadataScanner) {
   for (const instance of new Set(instances)) {
-    const prototype = Object.getPrototypeOf(instance) as object | null;
-    for (const key of scanner.getAllMethodNames(prototype)) {
+    for (const key of scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object | null)) {
       const method = (instance as Record<string, unknown>)[key];
-      if (typeof method !== 'function') continue;
-      const metadata = Reflect.getMetadata(JOB_HANDLER, method) as JobHandlerMetadata | undefined;
-      if (!metadata) continue;
-      found.push({
-        name: metadata.name,
-        owner: `${instance.constructor.name}.${key}`,
-        handler: (payload, ctx) => (method as JobHandlerFn<JobName>).call(instance, payload, ctx),
-        coalesce: metadata.coalesce as JobCoalescer<JobName> | undefined,
-      });
+      const metadata = typeof method === 'function' ? (Reflect.getMetadata(metadataKey, method) as T | undefined) : undefined;
+      if (metadata) yield { instance, method: method as (...args: unknown[]) => Promise<unknown>, metadata, owner: `${instance.constructor.name}.${key}` };
     }
   }
+}
+
+/** The @JobHandler methods of the given provider instances, bound to them. */
+export function findJobHandlers(instances: Iterable<object>, scanner = new MetadataScanner()): FoundJobHandler[] {
+  return [...markedMethods<JobHandlerMetadata>(instances, JOB_HANDLER, scanner)].map(({ instance, method, metadata, owner }) => ({
+    name: metadata.name,
+    owner,
+    handler: (payload, ctx) => method.call(instance, payload, ctx),
+    coalesce: metadata.coalesce as JobCoalescer<JobName> | undefined,
+  }));
+}
+
+export interface FoundDailyJob extends DailyJobMetadata {
+  owner: string;
+  /** Queues the day's job(s) for the business date. */
+  run(date: string): Promise<void>;
+}
+
+/** The @DailyJob methods of the given provider instances, bound to them; a name declared twice stops the start. */
+export function findDailyJobs(instances: Iterable<object>, scanner = new MetadataScanner()): FoundDailyJob[] {
+  const found: FoundDailyJob[] = [...markedMethods<DailyJobMetadata>(instances, DAILY_JOB, scanner)].map(({ instance, method, metadata, owner }) => ({
+    ...metadata,
+    owner,
+    run: async (date: string) => void (await method.call(instance, date)),
+  }));
+  const doubled = found.filter((d) => found.some((other) => other !== d && other.name === d.name));
+  if (doubled.length > 0) throw new JobRegistryError(`daily job declared more than once: ${doubled.map((d) => `${d.owner} (${d.name})`).join(', ')}`);
   return found;
 }
 
@@ -58,13 +76,14 @@ export function checkJobHandlers(found: readonly FoundJobHandler[], names: reado
 }
 
 /**
- * The job handlers of the running app, found on the providers' @JobHandler methods when the
- * modules initialise. A job name with no handler, or with two, stops the start (see
- * checkJobHandlers) instead of failing its jobs at run time.
+ * The job handlers and daily jobs of the running app, found on the providers' @JobHandler and
+ * @DailyJob methods when the modules initialise. A job name with no handler, or with two,
+ * stops the start (see checkJobHandlers) instead of failing its jobs at run time.
  */
 @Injectable()
 export class JobRegistry implements OnModuleInit {
   private handlers = new Map<JobName, FoundJobHandler>();
+  private daily: FoundDailyJob[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -76,6 +95,11 @@ export class JobRegistry implements OnModuleInit {
       .filter((wrapper) => !wrapper.isAlias && wrapper.isDependencyTreeStatic() && wrapper.instance && typeof wrapper.instance === 'object')
       .map((wrapper) => wrapper.instance as object);
     this.handlers = checkJobHandlers(findJobHandlers(instances, this.scanner));
+    this.daily = findDailyJobs(instances, this.scanner);
+  }
+
+  dailyJobs(): readonly FoundDailyJob[] {
+    return this.daily;
   }
 
   handler(name: JobName): JobHandlerFn<JobName> | undefined {

@@ -51,9 +51,8 @@ export type JobCoalescer<N extends JobName> = (payloads: JobPayloads[N][]) => { 
 /** The name of the one Bull queue; jobs are told apart by their name. */
 export const QUEUE_NAME = 'pubscore';
 
-/** What travels through Bull: only the id of the job record that holds the payload. */
-export interface QueuedJobData {
-  jobId: number;
-  /** Set instead of jobId on Bull repeatable jobs: the schedule whose callback creates the real job. */
-  scheduled?: string;
-}
+/**
+ * What travels through Bull: only the id of the job record that holds the payload, or, on
+ * the repeatable job of a @DailyJob, its name (its delivery queues the day's real job).
+ */
+export type QueuedJobData = { jobId: number; scheduled?: undefined } | { scheduled: JobName };

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { BullJobDriver } from './bull-job.driver';
 import { BullJobProcessor } from './bull-job.processor';
+import { DailySchedules } from './daily-schedules';
 import { InlineJobDriver } from './inline-job.driver';
 import { JobDriver, JOB_EXECUTOR } from './job-driver';
 import { JobRecord } from './job-record.entity';
@@ -23,7 +24,7 @@ import { JobsService } from './jobs.service';
 export class JobsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const runsWorkers = config.role !== 'api';
-    const common: Provider[] = [JobRegistry, JobsService, { provide: JOB_EXECUTOR, useExisting: JobsService }];
+    const common: Provider[] = [JobRegistry, JobsService, DailySchedules, { provide: JOB_EXECUTOR, useExisting: JobsService }];
     if (config.queue.mode === 'bull') {
       const redis = config.queue.redisUrl;
       return {
@@ -44,7 +45,7 @@ export class JobsModule {
         ],
         controllers: [JobsController],
         providers: [...common, BullJobDriver, { provide: JobDriver, useExisting: BullJobDriver }, ...(runsWorkers ? [BullJobProcessor] : [])],
-        exports: [JobsService, JobDriver, BullJobDriver],
+        exports: [JobsService, DailySchedules, JobDriver, BullJobDriver],
       };
     }
     return {
@@ -52,7 +53,7 @@ export class JobsModule {
       imports: [DiscoveryModule, TypeOrmModule.forFeature([JobRecord, JobRequest])],
       controllers: [JobsController],
       providers: [...common, InlineJobDriver, { provide: JobDriver, useExisting: InlineJobDriver }],
-      exports: [JobsService, JobDriver, InlineJobDriver],
+      exports: [JobsService, DailySchedules, JobDriver, InlineJobDriver],
     };
   }
 }

@@ -39,7 +39,6 @@ export interface JobBacklog {
 @Injectable()
 export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobsService');
-  private readonly schedules = new Map<string, () => Promise<void>>();
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
@@ -53,17 +52,6 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
 
   get mode() {
     return this.driver.mode;
-  }
-
-  /** A callback for a repeatable schedule (Bull cron); it normally enqueues the day's job. */
-  registerSchedule(name: string, callback: () => Promise<void>): void {
-    this.schedules.set(name, callback);
-  }
-
-  async runSchedule(name: string): Promise<void> {
-    const callback = this.schedules.get(name);
-    if (!callback) throw new Error(`no schedule registered as ${name}`);
-    await callback();
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<JobRecord> {

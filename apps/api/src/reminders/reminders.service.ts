@@ -1,5 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { JobResponse } from '@app/contracts';
@@ -10,10 +9,9 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { CommissionTarget } from '../commissions/commission-target.entity';
-import { BullJobDriver } from '../jobs/bull-job.driver';
 import type { JobPayloads } from '../jobs/job.types';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
-import { JobHandler } from '../jobs/job-handler.decorator';
+import { DailyJob, JobHandler } from '../jobs/job-handler.decorator';
 import { MonthlyReport } from '../monthly-reports/monthly-report.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Office } from '../offices/office.entity';
@@ -57,64 +55,28 @@ const STALE_AFTER_DAYS = 7;
  * then sent; a failure is stored with its reason and rethrown so the job is retried.
  */
 @Injectable()
-export class RemindersService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('Reminders');
+export class RemindersService {
   private readonly transports: ReminderTransports;
-  private timer: NodeJS.Timeout | null = null;
-  private first: NodeJS.Timeout | null = null;
-  private lastQueued: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
-    private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
     this.transports = new ReminderTransports(config.reminders, () => this.clock.now().getTime());
   }
 
-  onModuleInit() {
-    this.jobs.registerSchedule('reminders.send', () => this.enqueueToday());
-  }
-
-  async onApplicationBootstrap() {
-    if (this.config.role === 'api') return;
-    if (this.config.queue.mode === 'bull') {
-      // One repeatable job however many workers add it (same id and cron): one run a day.
-      const queue = this.moduleRef.get(BullJobDriver, { strict: false }).queue;
-      await queue.add('reminders.send', { scheduled: 'reminders.send' } as never, {
-        repeat: { cron: DAILY_REMINDER_CRON, tz: this.config.business.timeZone },
-        jobId: 'reminders.send.daily',
-        removeOnComplete: true,
-      });
-      return;
-    }
-    // In-process: a minute after start (a server that was off in the morning catches up; not
-    // sooner, so a start-up is not slowed), then checked hourly but queued once per business date.
-    this.first = setTimeout(() => void this.enqueueToday(), 60_000);
-    this.first.unref();
-    this.timer = setInterval(() => void this.enqueueToday(), 3_600_000);
-    this.timer.unref();
-  }
-
-  onModuleDestroy() {
-    if (this.first) clearTimeout(this.first);
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** Queues today's run for every office, keyed by office and date. */
-  async enqueueToday(): Promise<void> {
-    const date = this.clock.today();
-    if (this.lastQueued === date) return;
-    try {
-      for (const office of await this.dataSource.getRepository(Office).find()) {
-        await this.jobs.enqueue('reminders.send', { officeId: office.id, date }, { businessKey: `daily:${office.id}:${date}`, officeId: office.id });
-      }
-      this.lastQueued = date;
-    } catch (error) {
-      this.logger.warn(`daily reminders not queued: ${(error as Error).message}`);
+  /**
+   * Queues the day's run for every office, keyed by office and date. In-process the first check
+   * comes a minute after start (a server that was off in the morning catches up; not sooner, so
+   * a start-up is not slowed).
+   */
+  @DailyJob('reminders.send', { cron: DAILY_REMINDER_CRON, firstCheckAfterMs: 60_000 })
+  async enqueueDaily(date: string): Promise<void> {
+    for (const office of await this.dataSource.getRepository(Office).find()) {
+      await this.jobs.enqueue('reminders.send', { officeId: office.id, date }, { businessKey: `daily:${office.id}:${date}`, officeId: office.id });
     }
   }
 
