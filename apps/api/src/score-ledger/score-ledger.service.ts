@@ -14,7 +14,7 @@ import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RollupLoader } from './rollup-loader';
 import { rankedChildOffices } from './rollup-figures';
-import { coalesceRecomputes, requestRecompute } from './request-recompute';
+import { coalesceRecomputes, enqueueRecompute, requestRecompute } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
@@ -53,13 +53,8 @@ export class ScoreLedgerService {
 
   /** POST /scores/recompute: queues the work; the job's result says what was replaced. */
   async enqueue(user: AuthUser, dto: RecomputeDto): Promise<JobResponse> {
-    const payload: RecomputePayload = { officeId: user.officeId, reason: 'manual' };
-    if (dto.quarters?.length) payload.quarters = [...new Set(dto.quarters)].sort(compareQuarter);
-    if (dto.fromQuarter) payload.fromQuarter = dto.fromQuarter;
-    if (dto.articleIds?.length) payload.articleIds = [...new Set(dto.articleIds)].sort((a, b) => a - b);
-    const key = `manual:${user.officeId}:${payload.fromQuarter ?? ''}:${payload.quarters?.join(',') ?? ''}:${payload.articleIds?.join(',') ?? ''}`;
-    const job = await this.jobs.enqueue('scores.recompute', payload, { businessKey: key.slice(0, 200), officeId: user.officeId, createdBy: user.id });
-    return toJobResponse(job);
+    const scope = { officeId: user.officeId, reason: 'manual', quarters: dto.quarters, fromQuarter: dto.fromQuarter, articleIds: dto.articleIds };
+    return toJobResponse(await enqueueRecompute(this.jobs, scope, { createdBy: user.id }));
   }
 
   /**
