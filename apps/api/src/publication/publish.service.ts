@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
 import { toNumber } from '../common/db-errors';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -63,8 +62,7 @@ export class PublishService {
     await ctx.progress(5);
     await this.ledger.recompute({ officeId, quarters: [quarter], reason: 'publish' });
     await ctx.progress(40);
-    const system = { officeId } as AuthUser;
-    const ranking = await this.scores.ranking(system, quarter);
+    const ranking = await this.scores.ranking(officeId, quarter);
     const figures = await unitFigures(this.dataSource.manager, officeId, quarter, this.clock.today());
     const monthly = await this.monthlyCounts(officeId, ranking.schemeVersion.id, quarter);
     await ctx.progress(60);
