@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { prevQuarter, quarterOf } from '@app/scoring';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
 import { DailyJob, JobHandler } from '../jobs/job-handler.decorator';
 import type { JobPayloads } from '../jobs/job.types';
-import { Office } from '../offices/office.entity';
 import { requestRecompute } from '../score-ledger/request-recompute';
+import { UnitOfWork } from '../database/unit-of-work';
+import { PublishRepository } from './publish.repository';
 import { QuartersService, quarterSettledDate } from './quarters.service';
 
 /** Cron of the daily check in Bull mode (01:00 in the business zone). */
@@ -22,9 +21,9 @@ export const DAILY_TICK_CRON = '0 1 * * *';
  */
 @Injectable()
 export class QuarterSchedulerService {
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: PublishRepository,
+    private readonly uow: UnitOfWork,
     private readonly jobs: JobsService,
     private readonly quarters: QuartersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,13 +47,14 @@ export class QuarterSchedulerService {
    */
   async tick(date: string): Promise<{ opened: string[] }> {
     const quarter = prevQuarter(quarterOf(date));
-    for (const office of await this.dataSource.getRepository(Office).find()) {
+    const offices = await this.repo.offices();
+    for (const office of offices) {
       await requestRecompute(this.jobs, { officeId: office.id, quarters: [quarter, quarterOf(date)], reason: `daily:${date}` });
     }
     if (date <= quarterSettledDate(quarter, this.config.business.monthlyReportDueDay)) return { opened: [] };
     const opened: string[] = [];
-    for (const office of await this.dataSource.getRepository(Office).find()) {
-      const period = await this.quarters.currentPeriod(this.dataSource.manager, office.id, quarter);
+    for (const office of offices) {
+      const period = await this.quarters.currentPeriod(this.uow.manager, office.id, quarter);
       if (period.stage !== 'open') continue;
       // openReview tells the office and the units.
       await this.quarters.openReview(null, office.id, quarter);
