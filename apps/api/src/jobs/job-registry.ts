@@ -67,7 +67,7 @@ export function checkJobHandlers(found: readonly FoundJobHandler[], names: reado
   for (const name of names) {
     const owners = found.filter((h) => h.name === name);
     if (owners.length === 0) problems.push(`job "${name}" has no @JobHandler`);
-    else if (owners.length > 1) problems.push(`job "${name}" has ${owners.length} handlers: ${owners.map((h) => h.owner).join(', ')}`);
+    else if (owners.length > 1) problems.push(`job "${name}" has ${owners.length} handlers: ${owners.map((h) => h.owner).sort().join(', ')}`);
     else byName.set(owners[0].name, owners[0]);
   }
   for (const h of found) if (!names.includes(h.name)) problems.push(`${h.owner} handles "${h.name}", which is not a job name of job.types.ts`);
