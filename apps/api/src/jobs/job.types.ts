@@ -47,7 +47,6 @@ export type JobHandlerFn<N extends JobName> = (payload: JobPayloads[N], ctx: Job
  */
 export type JobCoalescer<N extends JobName> = (payloads: JobPayloads[N][]) => { payload: JobPayloads[N]; businessKey: string }[];
 
-
 /** The name of the one Bull queue; jobs are told apart by their name. */
 export const QUEUE_NAME = 'pubscore';
 
