@@ -21,7 +21,7 @@ import type { Role } from '@app/contracts';
 import { toNumber } from '../../apps/api/src/common/db-errors';
 import { createValidationPipe } from '../../apps/api/src/common/validation';
 import { InlineJobDriver } from '../../apps/api/src/jobs/inline-job.driver';
-import { RemindersService } from '../../apps/api/src/reminders/reminders.service';
+import { DailySchedules } from '../../apps/api/src/jobs/daily-schedules';
 import { QuarterSchedulerService } from '../../apps/api/src/publication/quarter-scheduler.service';
 import { testBackends } from '../utils/backends';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
@@ -483,8 +483,7 @@ async function createFixture(t: TestApp): Promise<Fixture> {
   // The review of 2023-Q3 opens once its September report is due: then units may dispute.
   // The embedded server runs today's quarter check by itself 10 s after boot, recomputing
   // scores; stop its timers so that the only writes during the corpus are the bad requests'.
-  t.app.get(QuarterSchedulerService).onModuleDestroy();
-  t.app.get(RemindersService).onModuleDestroy();
+  t.app.get(DailySchedules).stop();
   await t.app.get(QuarterSchedulerService).tick('2023-10-06');
   const dispute = ok(await as('officer').post(`/api/quarters/${QUARTER}/disputes`, { reason: '异议样例' }), 'dispute');
   const notification = ok(await as('office').get('/api/notifications'), 'notifications').items[0];

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobsService } from '../../apps/api/src/jobs/jobs.service';
-import { RemindersService } from '../../apps/api/src/reminders/reminders.service';
+import { DailySchedules } from '../../apps/api/src/jobs/daily-schedules';
 import { createFactories } from '../factories';
 import { createTestApp, bearer, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
@@ -50,7 +50,7 @@ describe.each(testBackends('reminders'))('notifications and reminders ($label)',
   beforeAll(async () => {
     // The embedded runner queues today's reminders shortly after start; run them now, once,
     // so that what they send does not land in the middle of a case.
-    await t.app.get(RemindersService).enqueueToday();
+    await t.app.get(DailySchedules).runToday('reminders.send');
     const today = (await t.http().get('/api/jobs?name=reminders.send').set(bearer(office))).body.items;
     for (const job of today) {
       const ran = await t.waitForJob(office, job.id);

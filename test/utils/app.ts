@@ -40,16 +40,9 @@ async function recreateDatabase(backend: TestBackend) {
   await prepareBackend(backend);
 }
 
-/**
- * Starts the real app on `backend`; `env` overrides settings (e.g. LOGIN_FREE_FAILURES).
- * `shareWith`: a second API process on the first one's database (its SQLite file or MariaDB
- * database), as in a deployment with several processes behind a load balancer.
- */
-export async function createTestApp(backend: TestBackend, env: Record<string, string> = {}, options: { shareWith?: TestApp } = {}): Promise<TestApp> {
-  const shared = options.shareWith;
-  const dataDir = shared?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-e2e-'));
-  if (backend.name === 'distributed' && !shared) await recreateDatabase(backend);
-  const config = parseConfig({
+/** The settings of a test app on `backend` with its files in `dataDir`; `env` overrides them. */
+export function testAppConfig(backend: TestBackend, dataDir: string, env: Record<string, string> = {}): AppConfig {
+  return parseConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: backend.databaseUrl,
     REDIS_URL: backend.redisUrl,
@@ -61,6 +54,18 @@ export async function createTestApp(backend: TestBackend, env: Record<string, st
     DEMO_RECORDS: 'false',
     ...env,
   });
+}
+
+/**
+ * Starts the real app on `backend`; `env` overrides settings (e.g. LOGIN_FREE_FAILURES).
+ * `shareWith`: a second API process on the first one's database (its SQLite file or MariaDB
+ * database), as in a deployment with several processes behind a load balancer.
+ */
+export async function createTestApp(backend: TestBackend, env: Record<string, string> = {}, options: { shareWith?: TestApp } = {}): Promise<TestApp> {
+  const shared = options.shareWith;
+  const dataDir = shared?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-e2e-'));
+  if (backend.name === 'distributed' && !shared) await recreateDatabase(backend);
+  const config = testAppConfig(backend, dataDir, env);
   const clock = new TestClock(config.business.timeZone);
   const { app } = await createHttpApp(config, { bufferLogs: false, clock });
   const http = () => request(app.getHttpServer());

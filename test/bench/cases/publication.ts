@@ -3,7 +3,7 @@
 // notices.render done (DOCX, XLSX, JSON stored), when that job has a handler in this tree.
 // The first run publishes; later runs publish again as corrections (new revisions).
 import request from 'supertest';
-import { JobsService } from '../../../apps/api/src/jobs/jobs.service';
+import { JobRegistry } from '../../../apps/api/src/jobs/job-registry';
 import { OPEN_QUARTER, PUBLISH_QUARTER } from '../dataset';
 import { abandon, peakRssMb, rssMb, scalar, summarize, type BenchApp, type Figure } from '../harness';
 
@@ -30,7 +30,7 @@ export async function runPublication(b: BenchApp, officeId: number, runs: number
   const login = await http().post('/api/auth/login').send({ username: 'office', password: b.config.demo.password });
   if (login.status !== 200) throw new Error(`login office: ${login.status}`);
   const auth = { Authorization: `Bearer ${login.body.token}` };
-  const renderRegistered = (b.app.get(JobsService) as unknown as { handlers: Map<string, unknown> }).handlers.has('notices.render');
+  const renderRegistered = b.app.get(JobRegistry).has('notices.render');
   const notes: string[] = [];
   const figures: Figure[] = [];
 

@@ -18,5 +18,4 @@ export const JOB_EXECUTOR = Symbol('JOB_EXECUTOR');
 
 export interface JobExecutor {
   execute(jobId: number, attempt: number): Promise<void>;
-  runSchedule(name: string): Promise<void>;
 }

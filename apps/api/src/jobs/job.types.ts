@@ -2,8 +2,9 @@ import { JOB_NAME_LABELS } from '@app/contracts';
 
 /**
  * The typed job registry: each job name has exactly one payload type. Producers call
- * JobsService.enqueue(name, payload) and never import the handler; the feature module that
- * owns the work registers the handler at start-up.
+ * JobsService.enqueue(name, payload) and never import the handler; the feature that owns the
+ * work marks its method @JobHandler(name), and the app refuses to start unless every name
+ * here has exactly one (job-registry.ts).
  */
 export interface JobPayloads {
   /** Import or update outlets from an uploaded .xlsx (the catalogue sheet). */
@@ -38,14 +39,19 @@ export interface JobContext {
   progress(percent: number): Promise<void>;
 }
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: JobContext) => Promise<unknown>;
+export type JobHandlerFn<N extends JobName> = (payload: JobPayloads[N], ctx: JobContext) => Promise<unknown>;
+
+/**
+ * Merges an office's stored requests of one job into fewer, each with its business key, so a
+ * backlog kept while the queue is down for hours stays small (see JobsService.drainRequests).
+ */
+export type JobCoalescer<N extends JobName> = (payloads: JobPayloads[N][]) => { payload: JobPayloads[N]; businessKey: string }[];
 
 /** The name of the one Bull queue; jobs are told apart by their name. */
 export const QUEUE_NAME = 'pubscore';
 
-/** What travels through Bull: only the id of the job record that holds the payload. */
-export interface QueuedJobData {
-  jobId: number;
-  /** Set instead of jobId on Bull repeatable jobs: the schedule whose callback creates the real job. */
-  scheduled?: string;
-}
+/**
+ * What travels through Bull: only the id of the job record that holds the payload, or, on
+ * the repeatable job of a @DailyJob, its name (its delivery queues the day's real job).
+ */
+export type QueuedJobData = { jobId: number; scheduled?: undefined } | { scheduled: JobName };

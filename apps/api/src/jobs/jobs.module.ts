@@ -1,13 +1,16 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { BullJobDriver } from './bull-job.driver';
 import { BullJobProcessor } from './bull-job.processor';
+import { DailySchedules } from './daily-schedules';
 import { InlineJobDriver } from './inline-job.driver';
 import { JobDriver, JOB_EXECUTOR } from './job-driver';
 import { JobRecord } from './job-record.entity';
 import { JobRequest } from './job-request.entity';
+import { JobRegistry } from './job-registry';
 import { QUEUE_NAME } from './job.types';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
@@ -21,12 +24,13 @@ import { JobsService } from './jobs.service';
 export class JobsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const runsWorkers = config.role !== 'api';
-    const common: Provider[] = [JobsService, { provide: JOB_EXECUTOR, useExisting: JobsService }];
+    const common: Provider[] = [JobRegistry, JobsService, DailySchedules, { provide: JOB_EXECUTOR, useExisting: JobsService }];
     if (config.queue.mode === 'bull') {
       const redis = config.queue.redisUrl;
       return {
         module: JobsModule,
         imports: [
+          DiscoveryModule,
           TypeOrmModule.forFeature([JobRecord, JobRequest]),
           BullModule.forRoot({
             url: redis,
@@ -41,15 +45,15 @@ export class JobsModule {
         ],
         controllers: [JobsController],
         providers: [...common, BullJobDriver, { provide: JobDriver, useExisting: BullJobDriver }, ...(runsWorkers ? [BullJobProcessor] : [])],
-        exports: [JobsService, JobDriver, BullJobDriver],
+        exports: [JobsService, DailySchedules, JobDriver, BullJobDriver],
       };
     }
     return {
       module: JobsModule,
-      imports: [TypeOrmModule.forFeature([JobRecord, JobRequest])],
+      imports: [DiscoveryModule, TypeOrmModule.forFeature([JobRecord, JobRequest])],
       controllers: [JobsController],
       providers: [...common, InlineJobDriver, { provide: JobDriver, useExisting: InlineJobDriver }],
-      exports: [JobsService, JobDriver, InlineJobDriver],
+      exports: [JobsService, DailySchedules, JobDriver, InlineJobDriver],
     };
   }
 }

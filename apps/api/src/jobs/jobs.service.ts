@@ -10,7 +10,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { JobDriver, type JobExecutor } from './job-driver';
 import { JobRecord } from './job-record.entity';
 import { JobRequest } from './job-request.entity';
-import type { JobContext, JobHandler, JobName, JobPayloads } from './job.types';
+import type { JobContext, JobName, JobPayloads } from './job.types';
+import { JobRegistry } from './job-registry';
 import type { ListJobsQuery } from './dto/list-jobs.query';
 import { Clock } from '../common/clock';
 import { desc, findOrder } from '../common/sort';
@@ -28,12 +29,6 @@ export interface EnqueueOptions {
   joinWhile?: 'running' | 'queued';
 }
 
-/**
- * Merges an office's stored requests of one job into fewer, each with its business key, so a
- * backlog kept while the queue is down for hours stays small (see JobsService.drainRequests).
- */
-export type JobCoalescer<N extends JobName> = (payloads: JobPayloads[N][]) => { payload: JobPayloads[N]; businessKey: string }[];
-
 export interface JobBacklog {
   /** Stored requests not yet handed to the queue. */
   count: number;
@@ -44,9 +39,6 @@ export interface JobBacklog {
 @Injectable()
 export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobsService');
-  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
-  private readonly coalescers = new Map<JobName, JobCoalescer<JobName>>();
-  private readonly schedules = new Map<string, () => Promise<void>>();
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
@@ -55,27 +47,11 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
     private readonly driver: JobDriver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly registry: JobRegistry,
   ) {}
 
   get mode() {
     return this.driver.mode;
-  }
-
-  /** Feature modules register the service method that does a job's work. */
-  register<N extends JobName>(name: N, handler: JobHandler<N>, options: { coalesce?: JobCoalescer<N> } = {}): void {
-    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
-    if (options.coalesce) this.coalescers.set(name, options.coalesce as unknown as JobCoalescer<JobName>);
-  }
-
-  /** A callback for a repeatable schedule (Bull cron); it normally enqueues the day's job. */
-  registerSchedule(name: string, callback: () => Promise<void>): void {
-    this.schedules.set(name, callback);
-  }
-
-  async runSchedule(name: string): Promise<void> {
-    const callback = this.schedules.get(name);
-    if (!callback) throw new Error(`no schedule registered as ${name}`);
-    await callback();
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<JobRecord> {
@@ -139,7 +115,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
 
   /**
    * Queues stored requests now if the queue answers. Each office's requests of one job are
-   * first merged (when the job registered a coalescer: a bulk review becomes one recompute),
+   * first merged (when the job's @JobHandler has a coalescer: a bulk review becomes one recompute),
    * and each is deleted once its job exists; what cannot be queued stays stored for the sweep.
    * Never throws: the change is already saved. Returns how many were handed over.
    */
@@ -198,7 +174,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
 
   /** Replaces a group by its merge in one transaction; a group another process took meanwhile is left to the next sweep. */
   private async coalesce(group: JobRequest[]): Promise<JobRequest[]> {
-    const merge = this.coalescers.get(group[0].name as JobName);
+    const merge = this.registry.coalescer(group[0].name as JobName);
     if (!merge || group.length < 2) return group;
     const merged = merge(group.map((r) => r.payload as never));
     if (merged.length >= group.length) return group;
@@ -228,7 +204,7 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
   async execute(jobId: number, attempt: number): Promise<void> {
     const record = await this.jobs.findOne({ where: { id: jobId } });
     if (!record || record.status === 'done') return;
-    const handler = this.handlers.get(record.name as JobName);
+    const handler = this.registry.handler(record.name as JobName);
     // A job joined only while queued frees its key when it starts, so a new request queues anew.
     const started = record.joinWhile === 'queued' ? { activeKey: null } : {};
     await this.jobs.update(jobId, { status: 'running', attempts: attempt, startedAt: this.clock.now(), error: null, ...started });

@@ -1,10 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { conflict, notFound } from '../common/app-error';
-import { JobsService } from '../jobs/jobs.service';
+import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobPayloads } from '../jobs/job.types';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
 import { FileStore } from '../storage/file-store.service';
@@ -31,21 +31,17 @@ const FORMATS: { format: NoticeFormat; render: (data: NoticeData, adoptions: () 
 
 /** Notices (通报): rendered once per snapshot, read by units and leaders; the office sees who read them. */
 @Injectable()
-export class NoticesService implements OnModuleInit {
+export class NoticesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly models: NoticeModelStore,
     private readonly files: FileStore,
-    private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit() {
-    this.jobs.register('notices.render', (payload) => this.render(payload));
-  }
-
   /** Idempotent: a format already rendered for the snapshot is kept as it is. */
+  @JobHandler('notices.render')
   async render(payload: JobPayloads['notices.render']): Promise<{ rendered: NoticeFormat[] }> {
     const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneByOrFail({ id: payload.snapshotId });
     const existing = new Set((await this.dataSource.getRepository(NoticeDocument).find({ where: { snapshotId: snapshot.id } })).map((d) => d.format));

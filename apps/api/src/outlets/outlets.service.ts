@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { OutletResponse, Page } from '@app/contracts';
@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { assertNotReferenced } from '../database/references';
 import { JobsService } from '../jobs/jobs.service';
+import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobPayloads } from '../jobs/job.types';
 import { FileStore } from '../storage/file-store.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
@@ -34,7 +35,7 @@ export interface OutletImportResult {
 const OUTLET_SORT = { code: 'code', name: 'name', level: 'level', channel: 'channel', medium: 'medium', active: 'active' };
 
 @Injectable()
-export class OutletsService implements OnModuleInit {
+export class OutletsService {
   constructor(
     @InjectRepository(Outlet) private readonly outlets: Repository<Outlet>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,10 +44,6 @@ export class OutletsService implements OnModuleInit {
     private readonly files: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit() {
-    this.jobs.register('outlets.import', (payload) => this.runImport(payload));
-  }
 
   async list(user: AuthUser, query: ListOutletsQuery): Promise<Page<OutletResponse>> {
     const [items, total] = await this.outlets.findAndCount({
@@ -145,6 +142,7 @@ export class OutletsService implements OnModuleInit {
    * second time. A row that would break a uniqueness rule (a code repeated in the sheet, a name
    * another outlet holds) becomes a problem of that row instead of failing the whole import.
    */
+  @JobHandler('outlets.import')
   async runImport(payload: JobPayloads['outlets.import']): Promise<OutletImportResult> {
     const { rows, problems } = await readOutletSheet(await this.readUpload(payload.fileKey));
     const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems: [...problems] };

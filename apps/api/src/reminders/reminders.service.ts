@@ -1,7 +1,5 @@
-import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError, conflict } from '../common/app-error';
@@ -9,15 +7,13 @@ import { addMonths, monthDueDate } from '../common/business-date';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { CommissionTarget } from '../commissions/commission-target.entity';
-import { BullJobDriver } from '../jobs/bull-job.driver';
 import type { JobPayloads } from '../jobs/job.types';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
-import { MonthlyReport } from '../monthly-reports/monthly-report.entity';
+import { DailyJob, JobHandler } from '../jobs/job-handler.decorator';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Office } from '../offices/office.entity';
-import { Unit } from '../units/unit.entity';
-import { NotificationDelivery } from './notification-delivery.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import type { NotificationDelivery } from './notification-delivery.entity';
+import { RemindersRepository } from './reminders.repository';
 import { DeliveryError, ReminderTransports } from './reminder-transports';
 
 /** Cron of the daily reminders in Bull mode (08:00 in the business zone, when people are at work). */
@@ -56,65 +52,29 @@ const STALE_AFTER_DAYS = 7;
  * then sent; a failure is stored with its reason and rethrown so the job is retried.
  */
 @Injectable()
-export class RemindersService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('Reminders');
+export class RemindersService {
   private readonly transports: ReminderTransports;
-  private timer: NodeJS.Timeout | null = null;
-  private first: NodeJS.Timeout | null = null;
-  private lastQueued: string | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: RemindersRepository,
+    private readonly uow: UnitOfWork,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
-    private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
     this.transports = new ReminderTransports(config.reminders, () => this.clock.now().getTime());
   }
 
-  onModuleInit() {
-    this.jobs.register('reminders.send', (payload) => this.run(payload));
-    this.jobs.registerSchedule('reminders.send', () => this.enqueueToday());
-  }
-
-  async onApplicationBootstrap() {
-    if (this.config.role === 'api') return;
-    if (this.config.queue.mode === 'bull') {
-      // One repeatable job however many workers add it (same id and cron): one run a day.
-      const queue = this.moduleRef.get(BullJobDriver, { strict: false }).queue;
-      await queue.add('reminders.send', { scheduled: 'reminders.send' } as never, {
-        repeat: { cron: DAILY_REMINDER_CRON, tz: this.config.business.timeZone },
-        jobId: 'reminders.send.daily',
-        removeOnComplete: true,
-      });
-      return;
-    }
-    // In-process: a minute after start (a server that was off in the morning catches up; not
-    // sooner, so a start-up is not slowed), then checked hourly but queued once per business date.
-    this.first = setTimeout(() => void this.enqueueToday(), 60_000);
-    this.first.unref();
-    this.timer = setInterval(() => void this.enqueueToday(), 3_600_000);
-    this.timer.unref();
-  }
-
-  onModuleDestroy() {
-    if (this.first) clearTimeout(this.first);
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** Queues today's run for every office, keyed by office and date. */
-  async enqueueToday(): Promise<void> {
-    const date = this.clock.today();
-    if (this.lastQueued === date) return;
-    try {
-      for (const office of await this.dataSource.getRepository(Office).find()) {
-        await this.jobs.enqueue('reminders.send', { officeId: office.id, date }, { businessKey: `daily:${office.id}:${date}`, officeId: office.id });
-      }
-      this.lastQueued = date;
-    } catch (error) {
-      this.logger.warn(`daily reminders not queued: ${(error as Error).message}`);
+  /**
+   * Queues the day's run for every office, keyed by office and date. In-process the first check
+   * comes a minute after start (a server that was off in the morning catches up; not sooner, so
+   * a start-up is not slowed).
+   */
+  @DailyJob('reminders.send', { cron: DAILY_REMINDER_CRON, firstCheckAfterMs: 60_000 })
+  async enqueueDaily(date: string): Promise<void> {
+    for (const officeId of await this.repo.officeIds()) {
+      await this.jobs.enqueue('reminders.send', { officeId, date }, { businessKey: `daily:${officeId}:${date}`, officeId });
     }
   }
 
@@ -125,7 +85,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     if (target > date.slice(0, 7)) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'future_month', '不能催报未来月份的月报', { month: `${target} 尚未到来` });
     }
-    const missing = await this.missingUnits(this.dataSource.manager, user.officeId, target);
+    const missing = await this.repo.unitsMissingReport(this.uow.manager, user.officeId, target);
     if (missing.length === 0) throw conflict('nothing_to_urge', `各单位均已报送 ${target} 月报，无需催报`);
     const job = await this.jobs.enqueue('reminders.send', { officeId: user.officeId, date, urgeMonth: target }, {
       businessKey: `urge:${user.officeId}:${target}:${date}`, officeId: user.officeId, createdBy: user.id,
@@ -134,11 +94,12 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   /** The job: records what is new as messages and deliveries (one transaction), then sends what is pending. */
+  @JobHandler('reminders.send')
   async run(payload: JobPayloads['reminders.send']): Promise<{ reminders: number; sent: number }> {
     const { officeId, date } = payload;
-    const fresh = await this.dataSource.transaction(async (manager) => {
-      const reminders = payload.urgeMonth ? await this.urgeReminders(manager, officeId, payload.urgeMonth, date) : await this.dueReminders(manager, officeId, date);
-      return this.record(manager, officeId, reminders);
+    const fresh = await this.uow.run(async (tx) => {
+      const reminders = payload.urgeMonth ? await this.urgeReminders(tx, officeId, payload.urgeMonth, date) : await this.dueReminders(tx, officeId, date);
+      return this.record(tx, officeId, reminders);
     });
     const sent = await this.deliverPending(officeId);
     return { reminders: fresh, sent };
@@ -148,22 +109,16 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     return monthDueDate(month, this.config.business.monthlyReportDueDay);
   }
 
-  private async missingUnits(manager: EntityManager, officeId: number, month: string): Promise<Unit[]> {
-    const units = await manager.find(Unit, { where: { officeId, active: true }, order: { code: 'ASC' } });
-    const filed = new Set((await manager.find(MonthlyReport, { where: { officeId, month }, select: { unitId: true } })).map((r) => r.unitId));
-    return units.filter((u) => !filed.has(u.id));
-  }
-
-  private async urgeReminders(manager: EntityManager, officeId: number, month: string, date: string): Promise<Reminder[]> {
+  private async urgeReminders(tx: EntityManager, officeId: number, month: string, date: string): Promise<Reminder[]> {
     const due = this.dueDate(month);
     const title = due < date ? `办公室催报：${month} 月报已于 ${due} 截止，请尽快报送` : `办公室催报：${month} 月报请于 ${due} 前报送`;
-    return (await this.missingUnits(manager, officeId, month)).map((u) => ({
+    return (await this.repo.unitsMissingReport(tx, officeId, month)).map((u) => ({
       unitId: u.id, kind: 'monthly-urge', title, link: '/monthly-report', key: `urge:${month}:${date}:unit${u.id}`, group: `${month} 月报尚未报送`,
     }));
   }
 
   /** What is due on `date`: the reports due within the window or overdue (last month's), 约稿 deadlines within the window. */
-  private async dueReminders(manager: EntityManager, officeId: number, date: string): Promise<Reminder[]> {
+  private async dueReminders(tx: EntityManager, officeId: number, date: string): Promise<Reminder[]> {
     const window = this.config.reminders.daysBefore;
     const reminders: Reminder[] = [];
     const current = date.slice(0, 7);
@@ -173,7 +128,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
       if (left > window || (left < 0 && month === current)) continue;
       const overdue = left < 0;
       const title = overdue ? `${month} 月报已于 ${due} 截止，尚未报送，请尽快报送` : left === 0 ? `${month} 月报今天（${due}）截止，请及时报送` : `${month} 月报将于 ${due} 截止（还有 ${left} 天），请及时报送`;
-      for (const unit of await this.missingUnits(manager, officeId, month)) {
+      for (const unit of await this.repo.unitsMissingReport(tx, officeId, month)) {
         reminders.push({
           unitId: unit.id, kind: overdue ? 'monthly-overdue' : 'monthly-due', title, link: '/monthly-report',
           key: `${overdue ? 'monthly-overdue' : 'monthly-due'}:${month}:unit${unit.id}`,
@@ -182,11 +137,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
       }
     }
     const until = new Date(Date.parse(`${date}T00:00:00Z`) + window * DAY_MS).toISOString().slice(0, 10);
-    const targets = await manager.find(CommissionTarget, {
-      where: { articleId: IsNull(), commission: { officeId, deadline: Between(date, until) } },
-      relations: { commission: true },
-      order: { commissionId: 'ASC', unitId: 'ASC' },
-    });
+    const targets = await this.repo.unansweredTargetsDue(tx, officeId, date, until);
     for (const t of targets) {
       const c = t.commission!;
       const left = daysBetween(date, c.deadline);
@@ -204,14 +155,14 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
    * each person with an address, and a row per group robot (sent together as one message, see
    * deliverPending). A reminder counts as told once anyone or any robot has it. Returns how many were new.
    */
-  private async record(manager: EntityManager, officeId: number, reminders: Reminder[]): Promise<number> {
+  private async record(tx: EntityManager, officeId: number, reminders: Reminder[]): Promise<number> {
     const robots = this.transports.robots();
-    const names = new Map((await manager.find(Unit, { where: { officeId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    const names = await this.repo.unitNames(tx, officeId);
     const deliveries: Partial<NotificationDelivery>[] = [];
     let fresh = 0;
     for (const r of reminders) {
-      if (await this.told(manager, officeId, r.key, robots)) continue;
-      const recipients = await this.notifications.notifyUnits(officeId, [r.unitId], { kind: r.kind, title: r.title, link: r.link, dedupeKey: r.key }, manager);
+      if (await this.told(tx, officeId, r.key, robots)) continue;
+      const recipients = await this.notifications.notifyUnits(officeId, [r.unitId], { kind: r.kind, title: r.title, link: r.link, dedupeKey: r.key }, tx);
       if (recipients.length === 0 && robots.length === 0) continue;
       fresh++;
       const emails = this.transports.emailEnabled ? new Set(recipients.map((p) => p.email).filter((e): e is string => !!e)) : new Set<string>();
@@ -222,13 +173,13 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
         deliveries.push({ officeId, channel: robot, recipient: 'group', dedupeKey: `${robot}:${r.key}`, subject: r.group.slice(0, 200), body: names.get(r.unitId) ?? `单位${r.unitId}` });
       }
     }
-    if (deliveries.length > 0) await manager.createQueryBuilder().insert().into(NotificationDelivery).values(deliveries).orIgnore().execute();
+    await this.repo.insertDeliveries(tx, deliveries);
     return fresh;
   }
 
-  private async told(manager: EntityManager, officeId: number, key: string, robots: string[]): Promise<boolean> {
-    if (await this.notifications.wasSent(officeId, key, manager)) return true;
-    return robots.length > 0 && manager.exists(NotificationDelivery, { where: { officeId, dedupeKey: In(robots.map((robot) => `${robot}:${key}`)) } });
+  private async told(tx: EntityManager, officeId: number, key: string, robots: string[]): Promise<boolean> {
+    if (await this.notifications.wasSent(officeId, key, tx)) return true;
+    return robots.length > 0 && this.repo.hasDelivery(tx, officeId, robots.map((robot) => `${robot}:${key}`));
   }
 
   private mailBody(r: Reminder): string {
@@ -244,14 +195,12 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
    * page. Returns how many messages went out.
    */
   async deliverPending(officeId: number): Promise<number> {
-    const repo = this.dataSource.getRepository(NotificationDelivery);
     // A reminder that could not go out for a week is stale (the date it named has passed): left unsent.
     const since = new Date(this.clock.now().getTime() - STALE_AFTER_DAYS * DAY_MS);
-    const pending = (await repo.find({ where: { officeId, sentAt: IsNull(), createdAt: MoreThan(since) }, order: { id: 'ASC' } })).filter((d) => this.transports.enabled(d.channel));
+    const pending = (await this.repo.pendingDeliveries(officeId, since)).filter((d) => this.transports.enabled(d.channel));
     const claimed: NotificationDelivery[] = [];
     for (const d of pending) {
-      const claim = await repo.update({ id: d.id, attempts: d.attempts, sentAt: IsNull() }, { attempts: d.attempts + 1 });
-      if (claim.affected) claimed.push(d);
+      if (await this.repo.claimDelivery(d)) claimed.push(d);
     }
     const messages = [
       ...claimed.filter((d) => d.channel === 'email').map((d) => ({ channel: d.channel, recipient: d.recipient, subject: d.subject, body: d.body, rows: [d.id] })),
@@ -264,11 +213,11 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap, O
     for (const m of messages) {
       try {
         await this.transports.send(m.channel, m.recipient, m.subject, m.body);
-        await repo.update({ id: In(m.rows) }, { sentAt: this.clock.now(), error: null });
+        await this.repo.markSent(m.rows, this.clock.now());
         sent++;
       } catch (error) {
         const reason = error instanceof DeliveryError ? error.message : `发送失败：${(error as Error).message}`;
-        await repo.update({ id: In(m.rows) }, { error: reason });
+        await this.repo.markFailed(m.rows, reason);
         failures.push(reason);
       }
     }

@@ -1,10 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { compareQuarter } from '@app/scoring';
-import type { JobsService } from '../jobs/jobs.service';
+import type { EnqueueOptions, JobsService } from '../jobs/jobs.service';
+import type { JobRecord } from '../jobs/job-record.entity';
 import type { JobRequest } from '../jobs/job-request.entity';
 import type { JobPayloads } from '../jobs/job.types';
 
 type RecomputePayload = JobPayloads['scores.recompute'];
+
+/**
+ * What a recompute covers: an office and the reason, then its articles, its quarters or the
+ * quarters from one on (none of them: every quarter). It is the job's payload.
+ */
+export type RecomputeScope = RecomputePayload;
 
 /** Above this many articles a merged backlog recomputes the whole office instead (the row stays small). */
 const MAX_MERGED_ARTICLES = 2000;
@@ -17,18 +24,48 @@ const MAX_MERGED_ARTICLES = 2000;
  * only a recompute that has not started yet (a running one may have read the data before
  * this change).
  */
-export function storeRecompute(jobs: JobsService, payload: RecomputePayload, createdBy: number | null = null, manager?: EntityManager): Promise<JobRequest> {
+export function storeRecompute(jobs: JobsService, scope: RecomputeScope, createdBy: number | null = null, manager?: EntityManager): Promise<JobRequest> {
+  const payload = normalizeScope(scope);
   return jobs.request('scores.recompute', payload, { businessKey: recomputeKey(payload), officeId: payload.officeId, createdBy, joinWhile: 'queued' }, manager);
 }
 
 /** storeRecompute() then handOver(), for changes made outside a transaction of the caller's. */
-export async function requestRecompute(jobs: JobsService, payload: RecomputePayload, createdBy: number | null = null): Promise<void> {
-  await jobs.handOver([await storeRecompute(jobs, payload, createdBy)]);
+export async function requestRecompute(jobs: JobsService, scope: RecomputeScope, createdBy: number | null = null): Promise<void> {
+  await jobs.handOver([await storeRecompute(jobs, scope, createdBy)]);
 }
 
-function recomputeKey(payload: RecomputePayload): string {
-  const scope = payload.articleIds?.length ? `articles:${payload.articleIds.join(',')}` : payload.quarters?.length ? `quarters:${payload.quarters.join(',')}` : `from:${payload.fromQuarter ?? 'all'}`;
-  return `${payload.reason}:${payload.officeId}:${scope}`.slice(0, 200);
+/**
+ * Queues a recompute now, for someone waiting on its job (POST /scores/recompute): unlike
+ * storeRecompute it fails with 503 while the queue is down. By default it joins a recompute
+ * of the same scope that is queued or running (`joinWhile`, see EnqueueOptions).
+ */
+export async function enqueueRecompute(jobs: JobsService, scope: RecomputeScope, options: { createdBy?: number | null; joinWhile?: EnqueueOptions['joinWhile'] } = {}): Promise<JobRecord> {
+  const payload = normalizeScope(scope);
+  return jobs.enqueue('scores.recompute', payload, { businessKey: recomputeKey(payload), officeId: payload.officeId, createdBy: options.createdBy ?? null, joinWhile: options.joinWhile });
+}
+
+/** Articles and quarters once each, in order, so the same scope always gives the same key. */
+function normalizeScope(scope: RecomputeScope): RecomputePayload {
+  const { articleIds, quarters, fromQuarter, ...rest } = scope;
+  return {
+    ...rest,
+    ...(quarters?.length ? { quarters: [...new Set(quarters)].sort(compareQuarter) } : {}),
+    ...(fromQuarter ? { fromQuarter } : {}),
+    ...(articleIds?.length ? { articleIds: [...new Set(articleIds)].sort((a, b) => a - b) } : {}),
+  };
+}
+
+/**
+ * The one business key of a recompute: reason, office and each part of the scope (a request
+ * joins another only with the same key). Every recompute, stored, merged or queued, is keyed here.
+ */
+export function recomputeKey(payload: RecomputePayload): string {
+  const parts = [
+    payload.articleIds?.length ? `articles:${payload.articleIds.join(',')}` : null,
+    payload.quarters?.length ? `quarters:${payload.quarters.join(',')}` : null,
+    payload.fromQuarter ? `from:${payload.fromQuarter}` : null,
+  ].filter((part) => part !== null);
+  return `${payload.reason}:${payload.officeId}:${parts.length > 0 ? parts.join(':') : 'from:all'}`.slice(0, 200);
 }
 
 /**

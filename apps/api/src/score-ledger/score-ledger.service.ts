@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { compareQuarter, isQuarter, nextQuarter, quarterOf } from '@app/scoring';
@@ -8,12 +8,13 @@ import { invalid } from '../common/app-error';
 import { toNumber } from '../common/db-errors';
 import { businessRange, quarterInRange } from '../common/business-range';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
+import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RollupLoader } from './rollup-loader';
 import { rankedChildOffices } from './rollup-figures';
-import { coalesceRecomputes, requestRecompute } from './request-recompute';
+import { coalesceRecomputes, enqueueRecompute, requestRecompute } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
@@ -36,7 +37,7 @@ export interface RecomputeResult {
  * running a job twice leaves the same rows.
  */
 @Injectable()
-export class ScoreLedgerService implements OnModuleInit {
+export class ScoreLedgerService {
   private readonly logger = new Logger('ScoreLedgerService');
   /** The tail of each office's chain of recomputes in this process. */
   private readonly running = new Map<number, Promise<void>>();
@@ -50,19 +51,10 @@ export class ScoreLedgerService implements OnModuleInit {
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit() {
-    this.jobs.register('scores.recompute', (payload, ctx) => this.recompute(payload, ctx), { coalesce: coalesceRecomputes });
-  }
-
   /** POST /scores/recompute: queues the work; the job's result says what was replaced. */
   async enqueue(user: AuthUser, dto: RecomputeDto): Promise<JobResponse> {
-    const payload: RecomputePayload = { officeId: user.officeId, reason: 'manual' };
-    if (dto.quarters?.length) payload.quarters = [...new Set(dto.quarters)].sort(compareQuarter);
-    if (dto.fromQuarter) payload.fromQuarter = dto.fromQuarter;
-    if (dto.articleIds?.length) payload.articleIds = [...new Set(dto.articleIds)].sort((a, b) => a - b);
-    const key = `manual:${user.officeId}:${payload.fromQuarter ?? ''}:${payload.quarters?.join(',') ?? ''}:${payload.articleIds?.join(',') ?? ''}`;
-    const job = await this.jobs.enqueue('scores.recompute', payload, { businessKey: key.slice(0, 200), officeId: user.officeId, createdBy: user.id });
-    return toJobResponse(job);
+    const scope = { officeId: user.officeId, reason: 'manual', quarters: dto.quarters, fromQuarter: dto.fromQuarter, articleIds: dto.articleIds };
+    return toJobResponse(await enqueueRecompute(this.jobs, scope, { createdBy: user.id }));
   }
 
   /**
@@ -74,6 +66,7 @@ export class ScoreLedgerService implements OnModuleInit {
    * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
    * - nothing: every quarter with records or stored lines.
    */
+  @JobHandler('scores.recompute', { coalesce: coalesceRecomputes })
   async recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
     const result = await this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
     await this.rescoreParent(payload.officeId, result.quarters);

@@ -31,7 +31,7 @@ export class ScoresController {
   @AnyRole() @Get('ranking') @ApiOkResponse({ schema: contractRef('RankingResponse') })
   @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
   ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery) {
-    return this.scores.ranking(user, query.quarter);
+    return this.scores.ranking(user.officeId, query.quarter);
   }
 
   @AnyRole() @Get('statement') @ApiOkResponse({ schema: contractRef('StatementResponse') })

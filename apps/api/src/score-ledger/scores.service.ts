@@ -43,8 +43,7 @@ export class ScoresService {
    * every role of the office (a 通报 prints it), so totals and counts are cached per office,
    * quarter and version until the quarter's lines change; units (names, groups) are read fresh.
    */
-  async ranking(user: AuthUser, quarter: string): Promise<RankingResponse> {
-    const { officeId } = user;
+  async ranking(officeId: number, quarter: string): Promise<RankingResponse> {
     const version = await this.versionFor(officeId, quarter);
     const scheme = this.schemes.compile(version);
     const stamp = await this.ledger.linesStamp();

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../commo
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 import { JobsService } from '../../jobs/jobs.service';
+import { JobHandler } from '../../jobs/job-handler.decorator';
 import type { JobRequest } from '../../jobs/job-request.entity';
 import type { JobContext, JobPayloads } from '../../jobs/job.types';
 import { Outlet } from '../../outlets/outlet.entity';
@@ -49,7 +50,7 @@ export interface ArticleImportResult {
 const INLINE_PROBLEM_BYTES = 40_000;
 
 @Injectable()
-export class ArticleImportService implements OnModuleInit {
+export class ArticleImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -59,10 +60,6 @@ export class ArticleImportService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit() {
-    this.jobs.register('articles.import', (payload, ctx) => this.runImport(payload, ctx));
-  }
 
   /** Stores the uploaded sheet and queues its import; the job's result is the row-by-row report. */
   async startImport(user: AuthUser, file: Express.Multer.File | undefined, dto: ImportArticlesDto) {
@@ -92,6 +89,7 @@ export class ArticleImportService implements OnModuleInit {
    * already recorded (by key) are skipped, so a second delivery or a second upload of the
    * same file adds nothing. A file that is not a spreadsheet is a report, not a failure.
    */
+  @JobHandler('articles.import')
   async runImport(payload: JobPayloads['articles.import'], ctx: JobContext): Promise<ArticleImportResult> {
     const actor = await this.actor(payload);
     const ownUnitId = payload.unitId ?? null;
