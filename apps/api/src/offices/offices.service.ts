@@ -110,7 +110,7 @@ export class OfficesService {
       }
       try {
         admin.officeId = office.id;
-        await this.passwords.remember(await this.users.insert(admin, manager), manager);
+        await this.passwords.remember(await this.users.save(admin, manager), manager);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_username', `用户名 ${dto.admin.username} 已存在`, { 'admin.username': '用户名已存在' });
         throw error;

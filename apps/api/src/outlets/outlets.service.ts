@@ -19,6 +19,7 @@ import type { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/o
 import { loadOutletCatalogue } from './outlet-catalogue';
 import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
 import { Outlet } from './outlet.entity';
+import { OutletsRepository } from './outlets.repository';
 import { toOutletResponse } from './outlet-response';
 import { UsersRepository } from '../users/users.repository';
 import { Containing } from '../common/like';
@@ -39,6 +40,7 @@ export class OutletsService implements OnModuleInit {
   constructor(
     @InjectRepository(Outlet) private readonly outlets: Repository<Outlet>,
     private readonly uow: UnitOfWork,
+    private readonly repo: OutletsRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -87,7 +89,7 @@ export class OutletsService implements OnModuleInit {
   create(user: AuthUser, dto: CreateOutletDto): Promise<OutletResponse> {
     return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(Outlet, manager.create(Outlet, { ...dto, aliases: dto.aliases ?? [], officeId: user.officeId }));
+        const saved = await this.repo.insert({ ...dto, aliases: dto.aliases ?? [], officeId: user.officeId }, manager);
         await this.audit.record(user, 'create', 'outlet', saved.id, null, saved, manager);
         return toOutletResponse(saved);
       } catch (error) {
@@ -120,7 +122,7 @@ export class OutletsService implements OnModuleInit {
     const outlet = await this.findOrFail(user, id);
     await this.uow.run(async (manager) => {
       await assertNotReferenced(manager, 'outlet', id, `「${outlet.name}」`);
-      await manager.delete(Outlet, { id });
+      await this.repo.delete(id, manager);
       await this.audit.record(user, 'delete', 'outlet', id, outlet, null, manager);
     });
   }
@@ -151,7 +153,7 @@ export class OutletsService implements OnModuleInit {
     const { rows, problems } = await readOutletSheet(await this.readUpload(payload.fileKey));
     const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems: [...problems] };
     const request = await this.uow.run(async (manager) => {
-      const existing = new Map((await manager.find(Outlet, { where: { officeId: payload.officeId } })).map((o) => [o.code, o]));
+      const existing = new Map((await this.repo.findAllInOffice(payload.officeId, manager)).map((o) => [o.code, o]));
       // Names are unique per office; MariaDB compares them case-insensitively, so do we.
       const codeByName = new Map([...existing.values()].map((o) => [o.name.toLowerCase(), o.code]));
       const rowByCode = new Map<string, number>();
@@ -170,10 +172,10 @@ export class OutletsService implements OnModuleInit {
         }
         const current = existing.get(row.code);
         if (!current) {
-          await manager.save(Outlet, manager.create(Outlet, { ...fields, officeId: payload.officeId }));
+          await this.repo.insert({ ...fields, officeId: payload.officeId }, manager);
           result.created++;
         } else if (JSON.stringify([current.name, current.aliases, current.level, current.channel, current.medium]) !== JSON.stringify([fields.name, fields.aliases, fields.level, fields.channel, fields.medium])) {
-          await manager.update(Outlet, { id: current.id }, { ...fields, placeholder: false });
+          await this.repo.update(current.id, { ...fields, placeholder: false }, manager);
           codeByName.delete(current.name.toLowerCase());
           result.updated++;
         } else {

@@ -11,6 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import type { CreateRankingGroupDto, UpdateRankingGroupDto } from './dto/unit.dto';
 import type { RankingGroupResponse } from '@app/contracts';
 import { RankingGroup } from './ranking-group.entity';
+import { UnitsRepository } from './units.repository';
 import { toRankingGroupResponse } from './unit-response';
 
 @Injectable()
@@ -18,6 +19,7 @@ export class RankingGroupsService {
   constructor(
     @InjectRepository(RankingGroup) private readonly groups: Repository<RankingGroup>,
     private readonly uow: UnitOfWork,
+    private readonly repo: UnitsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -34,7 +36,7 @@ export class RankingGroupsService {
   create(user: AuthUser, dto: CreateRankingGroupDto): Promise<RankingGroupResponse> {
     return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(RankingGroup, manager.create(RankingGroup, { ...dto, officeId: user.officeId }));
+        const saved = await this.repo.insertGroup({ ...dto, officeId: user.officeId }, manager);
         await this.audit.record(user, 'create', 'rankingGroup', saved.id, null, saved, manager);
         return toRankingGroupResponse(saved);
       } catch (error) {
@@ -57,7 +59,7 @@ export class RankingGroupsService {
     const group = await this.findOrFail(user, id);
     await this.uow.run(async (manager) => {
       await assertNotReferenced(manager, 'rankingGroup', id, `排名分组「${group.name}」`);
-      await manager.delete(RankingGroup, { id });
+      await this.repo.deleteGroup(id, manager);
       await this.audit.record(user, 'delete', 'rankingGroup', id, group, null, manager);
     });
   }

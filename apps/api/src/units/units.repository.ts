@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type DeepPartial, type EntityManager } from 'typeorm';
 import { RankingGroup } from './ranking-group.entity';
 import { Unit } from './unit.entity';
 
@@ -48,12 +48,25 @@ export class UnitsRepository {
     return this.manager(tx).findOneBy(Unit, { officeId, code });
   }
 
-  insert(row: Pick<Unit, 'officeId' | 'code' | 'name' | 'groupId' | 'childOfficeId' | 'contactName' | 'contactPhone'>, tx?: EntityManager): Promise<Unit> {
+  insert(row: DeepPartial<Unit>, tx?: EntityManager): Promise<Unit> {
     const manager = this.manager(tx);
     return manager.save(Unit, manager.create(Unit, row));
   }
 
   findGroupInOffice(officeId: number, id: number, tx?: EntityManager): Promise<RankingGroup | null> {
     return this.manager(tx).findOneBy(RankingGroup, { id, officeId });
+  }
+
+  async delete(id: number, tx?: EntityManager): Promise<void> {
+    await this.manager(tx).delete(Unit, { id });
+  }
+
+  insertGroup(row: DeepPartial<RankingGroup>, tx?: EntityManager): Promise<RankingGroup> {
+    const manager = this.manager(tx);
+    return manager.save(RankingGroup, manager.create(RankingGroup, row));
+  }
+
+  async deleteGroup(id: number, tx?: EntityManager): Promise<void> {
+    await this.manager(tx).delete(RankingGroup, { id });
   }
 }

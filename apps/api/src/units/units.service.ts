@@ -12,6 +12,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import type { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from './dto/unit.dto';
 import { RankingGroup } from './ranking-group.entity';
 import { Unit } from './unit.entity';
+import { UnitsRepository } from './units.repository';
 import { toUnitResponse } from './unit-response';
 import { Containing } from '../common/like';
 import { asc, findOrder } from '../common/sort';
@@ -22,6 +23,7 @@ export class UnitsService {
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
     @InjectRepository(RankingGroup) private readonly groups: Repository<RankingGroup>,
     private readonly uow: UnitOfWork,
+    private readonly repo: UnitsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -54,7 +56,7 @@ export class UnitsService {
     await this.assertGroup(user, dto.groupId);
     return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(Unit, manager.create(Unit, { ...dto, officeId: user.officeId, contactName: dto.contactName ?? null, contactPhone: dto.contactPhone ?? null }));
+        const saved = await this.repo.insert({ ...dto, officeId: user.officeId, contactName: dto.contactName ?? null, contactPhone: dto.contactPhone ?? null }, manager);
         await this.audit.record(user, 'create', 'unit', saved.id, null, saved, manager);
         return toUnitResponse(saved);
       } catch (error) {
@@ -80,7 +82,7 @@ export class UnitsService {
     const unit = await this.findOrFail(user, id);
     await this.uow.run(async (manager) => {
       await assertNotReferenced(manager, 'unit', id, `单位「${unit.name}」`);
-      await manager.delete(Unit, { id });
+      await this.repo.delete(id, manager);
       await this.audit.record(user, 'delete', 'unit', id, unit, null, manager);
     });
   }

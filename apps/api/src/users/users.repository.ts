@@ -36,7 +36,8 @@ export class UsersRepository {
     return this.manager().create(User, fields);
   }
 
-  insert(user: User, tx?: EntityManager): Promise<User> {
+  /** Saves a new or changed user (a changed one is updated by id). */
+  save(user: User, tx?: EntityManager): Promise<User> {
     return this.manager(tx).save(User, user);
   }
 }

@@ -16,6 +16,7 @@ import { LoginThrottleService } from '../auth/login-throttle.service';
 import { PasswordsService } from '../auth/passwords.service';
 import { SessionsService } from '../auth/sessions.service';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { Containing } from '../common/like';
 import { Clock } from '../common/clock';
 import { asc, findOrder } from '../common/sort';
@@ -41,6 +42,7 @@ function updateAction(before: User, dto: UpdateUserDto): AuditAction {
 export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly repo: UsersRepository,
     private readonly units: UnitsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
@@ -70,7 +72,7 @@ export class UsersService {
     await this.passwords.apply(user, dto.password, this.clock.now());
     return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(User, user);
+        const saved = await this.repo.save(user, manager);
         await this.passwords.remember(saved, manager);
         await this.audit.record(actor, 'create', 'user', saved.id, null, toUserResponse(saved), manager);
         return toUserResponse(saved);
@@ -94,7 +96,7 @@ export class UsersService {
     Object.assign(user, { ...dto, role, unitId });
     if (endSessions) user.tokenVersion += 1;
     return this.uow.run(async (manager) => {
-      const saved = await manager.save(User, user);
+      const saved = await this.repo.save(user, manager);
       if (endSessions) await this.sessions.revokeAll(id, manager);
       await this.audit.record(actor, action, 'user', id, before, toUserResponse(saved), manager);
       return toUserResponse(saved);
@@ -107,7 +109,7 @@ export class UsersService {
     await this.passwords.apply(user, dto.password, this.clock.now());
     Object.assign(user, { mustChangePassword: true, tokenVersion: user.tokenVersion + 1 });
     return this.uow.run(async (manager) => {
-      const saved = await manager.save(User, user);
+      const saved = await this.repo.save(user, manager);
       await this.passwords.remember(saved, manager);
       await this.sessions.revokeAll(id, manager);
       await this.audit.record(actor, 'reset-password', 'user', id, null, null, manager);
