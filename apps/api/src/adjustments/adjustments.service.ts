@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AdjustmentResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped, scopedUnitId } from '../auth/scope';
@@ -8,18 +7,19 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, invalid } from '../common/app-error';
 import { updateVersioned } from '../common/optimistic';
 import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
-import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { EvidenceRepository } from '../evidence/evidence.repository';
 import { JobsService } from '../jobs/jobs.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { FileStore } from '../storage/file-store.service';
-import { Unit } from '../units/unit.entity';
-import { User } from '../users/user.entity';
+import { UnitsRepository } from '../units/units.repository';
+import { UsersRepository } from '../users/users.repository';
+import { UnitOfWork } from '../database/unit-of-work';
 import { assertAdjustmentEditable, loadVisibleAdjustment } from './adjustment-access';
 import { toAdjustmentResponse } from './adjustment-response';
 import { Adjustment } from './adjustment.entity';
+import { AdjustmentsRepository } from './adjustments.repository';
 import { adjustmentPoints, type CreateAdjustmentDto, type DecideAdjustmentDto, type ListAdjustmentsQuery, type UpdateAdjustmentDto } from './dto/adjustment.dto';
 import { Clock } from '../common/clock';
-import { desc, orderBy } from '../common/sort';
 
 /**
  * 加减分 by the office, under four eyes: one office user records an adjustment, a different one
@@ -29,7 +29,11 @@ import { desc, orderBy } from '../common/sort';
 @Injectable()
 export class AdjustmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly adjustments: AdjustmentsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly units: UnitsRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly files: FileStore,
@@ -38,31 +42,29 @@ export class AdjustmentsService {
 
   async list(user: AuthUser, query: ListAdjustmentsQuery): Promise<Page<AdjustmentResponse>> {
     const unitId = scopedUnitId(user, query.unitId);
-    const qb = this.dataSource.manager.createQueryBuilder(Adjustment, 'a').where('a.officeId = :officeId', { officeId: user.officeId });
-    if (unitId !== undefined) qb.andWhere('a.unitId = :unitId', { unitId });
     // Units read their approved adjustments only.
-    if (isUnitScoped(user)) qb.andWhere("a.status = 'approved'");
-    else if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.awaitingMe && !isUnitScoped(user)) {
-      qb.andWhere("a.status = 'pending'").andWhere('(a.createdBy IS NULL OR a.createdBy <> :me)', { me: user.id });
-    }
-    if (query.quarter) qb.andWhere('a.quarter = :quarter', { quarter: query.quarter });
-    const [rows, total] = await orderBy(qb, query.sort, { id: 'a.id', quarter: 'a.quarter', points: 'a.points', status: 'a.status', reason: 'a.reason' }, [desc('a.quarter'), desc('a.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
+    const scoped = isUnitScoped(user);
+    const [rows, total] = await this.adjustments.findPage(user.officeId, {
+      unitId,
+      status: scoped ? 'approved' : query.status,
+      awaitingUserId: query.awaitingMe && !scoped ? user.id : undefined,
+      quarter: query.quarter,
+    }, query);
+    return { items: await this.responses(rows), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(user: AuthUser, id: number): Promise<AdjustmentResponse> {
-    const adjustment = await loadVisibleAdjustment(this.dataSource.manager, user, id);
-    return (await this.responses(this.dataSource.manager, [adjustment]))[0];
+    const adjustment = await loadVisibleAdjustment(this.uow.manager, user, id);
+    return (await this.responses([adjustment]))[0];
   }
 
   async create(user: AuthUser, dto: CreateAdjustmentDto): Promise<AdjustmentResponse> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       await this.assertUnit(manager, user, dto.unitId);
-      const saved = await manager.save(Adjustment, manager.create(Adjustment, {
+      const saved = await this.adjustments.insert({
         officeId: user.officeId, unitId: dto.unitId, quarter: dto.quarter, points: adjustmentPoints(dto.points)!, reason: dto.reason,
         status: 'pending', decisionNote: null, createdBy: user.id, approvedBy: null, approvedAt: null,
-      }));
+      }, manager);
       await this.audit.record(user, 'create', 'adjustment', saved.id, null, { ...dto, points: saved.points }, manager);
       return saved.id;
     });
@@ -70,7 +72,7 @@ export class AdjustmentsService {
   }
 
   async update(user: AuthUser, id: number, dto: UpdateAdjustmentDto): Promise<AdjustmentResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const adjustment = await loadVisibleAdjustment(manager, user, id);
       assertAdjustmentEditable(user, adjustment);
       const { version, points, ...fields } = dto;
@@ -85,16 +87,15 @@ export class AdjustmentsService {
 
   /** Pending ones only: a decided adjustment stays on record. */
   async remove(user: AuthUser, id: number): Promise<void> {
-    const fileKeys = await this.dataSource.transaction(async (manager) => {
+    const fileKeys = await this.uow.run(async (manager) => {
       const adjustment = await loadVisibleAdjustment(manager, user, id);
       assertAdjustmentEditable(user, adjustment);
-      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'adjustment', ownerId: id } });
-      await manager.delete(EvidenceFile, { ownerType: 'adjustment', ownerId: id });
-      await manager.delete(Adjustment, { id });
+      const fileKeys = await this.evidence.deleteForOwner('adjustment', id, manager);
+      await this.adjustments.delete(id, manager);
       await this.audit.record(user, 'delete', 'adjustment', id, toAdjustmentResponse(adjustment), null, manager);
-      return evidence.map((e) => e.fileKey);
+      return fileKeys;
     });
-    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+    await releaseEvidenceFiles(this.evidence, this.files, fileKeys);
   }
 
   approve(user: AuthUser, id: number, dto: DecideAdjustmentDto): Promise<AdjustmentResponse> {
@@ -107,7 +108,7 @@ export class AdjustmentsService {
   }
 
   private async decide(user: AuthUser, id: number, dto: DecideAdjustmentDto, to: 'approved' | 'rejected'): Promise<AdjustmentResponse> {
-    const request = await this.dataSource.transaction(async (manager) => {
+    const request = await this.uow.run(async (manager) => {
       const adjustment = await loadVisibleAdjustment(manager, user, id);
       if (adjustment.status !== 'pending') throw conflict('not_pending', `该加减分已${adjustment.status === 'approved' ? '批准' : '驳回'}，不能再次审批`);
       if (adjustment.createdBy === user.id) throw conflict('same_approver', '加减分须由录入人以外的办公室人员审批');
@@ -120,16 +121,14 @@ export class AdjustmentsService {
     return this.get(user, id);
   }
 
-  private async responses(manager: EntityManager, rows: Adjustment[]): Promise<AdjustmentResponse[]> {
+  private async responses(rows: Adjustment[]): Promise<AdjustmentResponse[]> {
     if (rows.length === 0) return [];
     const userIds = [...new Set(rows.flatMap((r) => [r.createdBy, r.approvedBy]).filter((u): u is number => u !== null))];
-    const [units, users, evidence] = await Promise.all([
-      manager.find(Unit, { select: { id: true, name: true }, where: { id: In([...new Set(rows.map((r) => r.unitId))]) } }),
-      userIds.length ? manager.find(User, { select: { id: true, displayName: true }, where: { id: In(userIds) } }) : Promise.resolve([]),
-      manager.find(EvidenceFile, { where: { ownerType: 'adjustment', ownerId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
+    const [unitName, userName, evidence] = await Promise.all([
+      this.units.namesByIds([...new Set(rows.map((r) => r.unitId))]),
+      this.users.displayNamesByIds(userIds),
+      this.evidence.findForOwners('adjustment', rows.map((r) => r.id)),
     ]);
-    const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const userName = new Map(users.map((u) => [u.id, u.displayName]));
     const nameOf = (id: number | null) => (id === null ? null : userName.get(id) ?? null);
     return rows.map((a) => toAdjustmentResponse(
       a,
@@ -139,7 +138,7 @@ export class AdjustmentsService {
   }
 
   private async assertUnit(manager: EntityManager, user: AuthUser, unitId: number) {
-    const unit = await manager.findOne(Unit, { where: { id: unitId, officeId: user.officeId } });
+    const unit = await this.units.findInOffice(user.officeId, unitId, manager);
     if (!unit) throw invalid({ unitId: '单位不存在' });
     if (!unit.active) throw invalid({ unitId: `单位「${unit.name}」已停用` });
   }

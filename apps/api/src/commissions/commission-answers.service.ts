@@ -1,21 +1,17 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, Not, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
-import { ArticleUnit } from '../articles/article-unit.entity';
-import { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden } from '../common/app-error';
 import { businessDate } from '../common/business-date';
 import { officeMarks, recordedInstant, submissionView } from '../common/office-recording';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { CommissionTarget } from './commission-target.entity';
 import type { CompletionReport } from '@app/contracts';
 import { summarize } from './commission-status';
-import { loadTargetViews, type TargetView } from './commission-views';
-import { Commission } from './commission.entity';
+import type { TargetView } from './commission-views';
+import { CommissionsRepository } from './commissions.repository';
 import { CommissionsService } from './commissions.service';
 import type { AnswerCommissionDto, CompletionQuery, RecordAnswerDto } from './dto/commission.dto';
 import { Clock } from '../common/clock';
@@ -27,7 +23,7 @@ const NO_OFFICE_MARKS = { receivedVia: null, receivedNote: null, officeRecordedB
 @Injectable()
 export class CommissionAnswersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: CommissionsRepository,
     private readonly commissions: CommissionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -58,11 +54,11 @@ export class CommissionAnswersService {
   private async link(user: AuthUser, commissionId: number, unitId: number, articleId: number, recorded: { at: Date; marks: ReturnType<typeof officeMarks> } | null): Promise<TargetView> {
     await this.commissions.changeAndRescore(user, async (manager) => {
       const commission = await this.commissions.findOrFail(user, commissionId, manager);
-      const target = await manager.findOne(CommissionTarget, { where: { commissionId, unitId } });
+      const target = await this.repo.findTarget(commissionId, unitId, manager);
       if (!target) throw new AppError(HttpStatus.FORBIDDEN, 'not_targeted', '该单位不是该约稿的对象，不能回复');
-      const article = await manager.findOne(Article, { where: { id: articleId, officeId: user.officeId } });
+      const article = await this.repo.findArticle(user.officeId, articleId, manager);
       if (!article) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_article', '回复的稿件不存在', { articleId: '稿件不存在' });
-      const ours = await manager.exists(ArticleUnit, { where: { articleId: article.id, unitId } });
+      const ours = await this.repo.isArticleOfUnit(article.id, unitId, manager);
       if (!ours) throw new AppError(HttpStatus.FORBIDDEN, 'article_not_yours', '只能用该单位的稿件回复约稿', { articleId: '不是该单位的稿件' });
       if (article.commissionId !== null && article.commissionId !== commission.id) {
         throw conflict('article_used', '该稿件已用于回复另一项约稿', { articleId: `已用于回复约稿 #${article.commissionId}` });
@@ -72,15 +68,15 @@ export class CommissionAnswersService {
       const before = { ...target };
       const previous = target.articleId;
       const changes = { articleId: article.id, answeredAt: recorded?.at ?? this.clock.now(), ...(recorded?.marks ?? NO_OFFICE_MARKS) };
-      await manager.update(CommissionTarget, { id: target.id }, changes);
+      await this.repo.updateTarget(target.id, changes, manager);
       await this.audit.record(user, recorded ? 'office-record' : 'answer', 'commission_target', target.id, before, { ...target, ...changes }, manager);
       if (recorded) {
         const submission = { submittedAt: recorded.at, submittedDate: businessDate(recorded.at, this.config.business.timeZone), ...recorded.marks };
-        await manager.createQueryBuilder().update(Article).set(submission).where('id = :id', { id: article.id }).execute();
+        await this.repo.setArticleSubmission(article.id, submission, manager);
         await this.audit.record(user, 'office-record', 'article', article.id, submissionView(article), submissionView(submission), manager);
       }
       // A joint article may answer for several targets of the same commission: unlink only when none still uses it.
-      if (previous !== null && previous !== article.id && !(await manager.exists(CommissionTarget, { where: { commissionId, articleId: previous, id: Not(target.id) } }))) {
+      if (previous !== null && previous !== article.id && !(await this.repo.otherTargetUsesArticle(commissionId, previous, target.id, manager))) {
         await this.linkArticle(manager, user, previous, commissionId, null);
       }
       if (article.commissionId !== commission.id) await this.linkArticle(manager, user, article.id, null, commission.id);
@@ -91,23 +87,16 @@ export class CommissionAnswersService {
     return view.targets.find((t) => t.unitId === unitId)!;
   }
 
-  /**
-   * Sets articles.commissionId directly (the articles feature owns the table, not this link);
-   * the query builder bumps the article's version so a form opened before the link goes stale.
-   */
+  /** Sets articles.commissionId (the articles feature owns the table, not this link), audited when it changed. */
   private async linkArticle(manager: EntityManager, user: AuthUser, articleId: number, from: number | null, to: number | null) {
-    const qb = manager.createQueryBuilder().update(Article).set({ commissionId: to }).where('id = :articleId', { articleId });
-    if (from !== null) qb.andWhere('commissionId = :from', { from });
-    const result = await qb.execute();
-    if (result.affected) await this.audit.record(user, 'link_commission', 'article', articleId, { commissionId: from }, { commissionId: to }, manager);
+    if (await this.repo.setArticleCommission(articleId, from, to, manager)) await this.audit.record(user, 'link_commission', 'article', articleId, { commissionId: from }, { commissionId: to }, manager);
   }
 
   /** Per-unit completion over the commissions whose deadline falls in [from, to]. */
   async completion(user: AuthUser, query: CompletionQuery): Promise<CompletionReport> {
     if (query.to < query.from) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'range_reversed', '结束日期不能早于开始日期', { to: '结束日期不能早于开始日期' });
-    const manager = this.dataSource.manager;
-    const commissions = await manager.find(Commission, { where: { officeId: user.officeId, deadline: Between(query.from, query.to) } });
-    const targets = [...(await loadTargetViews(manager, user.officeId, commissions, this.commissions.today())).values()]
+    const commissions = await this.repo.findByDeadline(user.officeId, query.from, query.to);
+    const targets = [...(await this.commissions.targetViews(user.officeId, commissions, this.commissions.today())).values()]
       .flat()
       .filter((t) => !isUnitScoped(user) || t.unitId === user.unitId);
     const byUnit = new Map<number, TargetView[]>();

@@ -1,9 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
 import type { ReceivedVia } from '@app/contracts';
-import { toNumber } from '../common/db-errors';
-import { Unit } from '../units/unit.entity';
-import { CommissionTarget } from './commission-target.entity';
+import type { UnitsRepository } from '../units/units.repository';
 import type { Commission } from './commission.entity';
+import type { CommissionsRepository } from './commissions.repository';
 import { commissionStatus, summarize, targetStatus, type CommissionStatus, type CompletionSummary, type TargetStatus } from './commission-status';
 
 export interface TargetView {
@@ -50,15 +48,20 @@ export interface CommissionResponse {
  * is read from the articles table (the articles feature owns it); an answer whose article has
  * since been deleted counts as no answer.
  */
-export async function loadTargetViews(manager: EntityManager, officeId: number, commissions: Commission[], today: string): Promise<Map<number, TargetView[]>> {
+export async function loadTargetViews(
+  repos: { commissions: CommissionsRepository; units: UnitsRepository },
+  officeId: number,
+  commissions: Commission[],
+  today: string,
+): Promise<Map<number, TargetView[]>> {
   const byCommission = new Map<number, TargetView[]>(commissions.map((c) => [c.id, []]));
   if (commissions.length === 0) return byCommission;
   const deadlines = new Map(commissions.map((c) => [c.id, c.deadline]));
-  const targets = await manager.find(CommissionTarget, { where: { commissionId: In([...deadlines.keys()]) }, order: { id: 'ASC' } });
+  const targets = await repos.commissions.findTargetsOf([...deadlines.keys()]);
   const unitIds = [...new Set(targets.map((t) => t.unitId))];
   const articleIds = [...new Set(targets.map((t) => t.articleId).filter((id): id is number => id !== null))];
-  const units = new Map((unitIds.length ? await manager.find(Unit, { where: { officeId, id: In(unitIds) } }) : []).map((u) => [u.id, u]));
-  const articles = new Map((await loadArticles(manager, officeId, articleIds)).map((a) => [a.id, a]));
+  const units = new Map((unitIds.length ? await repos.units.findManyInOffice(officeId, unitIds) : []).map((u) => [u.id, u]));
+  const articles = new Map((await repos.commissions.answerArticles(officeId, articleIds)).map((a) => [a.id, a]));
   for (const t of targets) {
     const unit = units.get(t.unitId);
     const article = t.articleId !== null ? articles.get(t.articleId) : undefined;
@@ -82,16 +85,6 @@ export async function loadTargetViews(manager: EntityManager, officeId: number, 
   }
   for (const list of byCommission.values()) list.sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? ''));
   return byCommission;
-}
-
-/** Raw SQL: the articles feature owns that table; only the four columns needed here are read. */
-async function loadArticles(manager: EntityManager, officeId: number, ids: number[]): Promise<{ id: number; title: string; submittedDate: string; status: string }[]> {
-  if (ids.length === 0) return [];
-  const rows: { id: unknown; title: string; submittedDate: string; status: string }[] = await manager.query(
-    `SELECT id, title, submittedDate, status FROM articles WHERE officeId = ? AND id IN (${ids.map(() => '?').join(', ')})`,
-    [officeId, ...ids],
-  );
-  return rows.map((r) => ({ id: toNumber(r.id), title: r.title, submittedDate: r.submittedDate, status: r.status }));
 }
 
 /** `scopeUnitId` set (officers, reviewers): only that unit's target and no summary. */

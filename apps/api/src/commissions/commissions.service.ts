@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped, scopedUnitId } from '../auth/scope';
@@ -10,22 +9,22 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
-import { toNumber } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
-import { Unit } from '../units/unit.entity';
-import { CommissionTarget } from './commission-target.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { UnitsRepository } from '../units/units.repository';
 import { loadTargetViews, toCommissionResponse, type CommissionResponse } from './commission-views';
 import { Commission } from './commission.entity';
+import { CommissionsRepository } from './commissions.repository';
 import type { CreateCommissionDto, ListCommissionsQuery, UpdateCommissionDto } from './dto/commission.dto';
-import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Clock } from '../common/clock';
-import { desc, orderBy } from '../common/sort';
 
 /** 约稿 as the office issues and keeps it; answering and completion are in CommissionAnswersService. */
 @Injectable()
 export class CommissionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly repo: CommissionsRepository,
+    private readonly units: UnitsRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
@@ -38,7 +37,7 @@ export class CommissionsService {
    * the queue: a committed change always has its recompute, whatever the queue says.
    */
   async changeAndRescore<T>(user: AuthUser, change: (manager: EntityManager) => Promise<{ value: T; deadlines: string[] }>): Promise<T> {
-    const { value, request } = await this.dataSource.transaction(async (manager) => {
+    const { value, request } = await this.uow.run(async (manager) => {
       const { value, deadlines } = await change(manager);
       if (deadlines.length === 0) return { value, request: null };
       const quarters = [...new Set(deadlines.map(quarterOf))].sort();
@@ -56,19 +55,8 @@ export class CommissionsService {
   async list(user: AuthUser, query: ListCommissionsQuery): Promise<Page<CommissionResponse>> {
     const unitId = scopedUnitId(user, query.unitId);
     const today = this.today();
-    const qb = this.dataSource.manager.createQueryBuilder(Commission, 'c').where('c.officeId = :officeId', { officeId: user.officeId });
-    if (query.status === 'open') qb.andWhere('c.deadline >= :today', { today });
-    if (query.status === 'closed') qb.andWhere('c.deadline < :today', { today });
-    if (query.q) qb.andWhere(`c.topic LIKE :q ${LIKE_ESCAPE}`, { q: containsPattern(query.q) });
-    if (unitId !== undefined) {
-      const answered = query.answered === undefined ? '' : query.answered ? ' AND t.articleId IS NOT NULL' : ' AND t.articleId IS NULL';
-      qb.andWhere(`c.id IN (SELECT t.commissionId FROM commission_targets t WHERE t.unitId = :unitId${answered})`, { unitId });
-    } else if (query.answered !== undefined) {
-      // Without a unit, "answered" means every target has answered.
-      qb.andWhere(`c.id ${query.answered ? 'NOT IN' : 'IN'} (SELECT t.commissionId FROM commission_targets t WHERE t.articleId IS NULL)`);
-    }
-    const [items, total] = await orderBy(qb, query.sort, { id: 'c.id', topic: 'c.topic', issuedDate: 'c.issuedDate', deadline: 'c.deadline' }, [desc('c.deadline'), desc('c.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const targets = await loadTargetViews(this.dataSource.manager, user.officeId, items, today);
+    const [items, total] = await this.repo.findPage(user.officeId, unitId, today, query);
+    const targets = await this.targetViews(user.officeId, items, today);
     const scope = isUnitScoped(user) ? unitId : undefined;
     return { items: items.map((c) => toCommissionResponse(c, targets.get(c.id)!, today, scope)), total, page: query.page, pageSize: query.pageSize };
   }
@@ -76,13 +64,18 @@ export class CommissionsService {
   async get(user: AuthUser, id: number): Promise<CommissionResponse> {
     const commission = await this.findOrFail(user, id);
     const today = this.today();
-    const targets = (await loadTargetViews(this.dataSource.manager, user.officeId, [commission], today)).get(id)!;
+    const targets = (await this.targetViews(user.officeId, [commission], today)).get(id)!;
     if (isUnitScoped(user) && !targets.some((t) => t.unitId === user.unitId)) throw forbidden('本单位不是该约稿的对象');
     return toCommissionResponse(commission, targets, today, isUnitScoped(user) ? user.unitId ?? -1 : undefined);
   }
 
-  async findOrFail(user: AuthUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<Commission> {
-    const commission = await manager.findOne(Commission, { where: { id, officeId: user.officeId } });
+  /** The targets of these commissions as their views show them (unit, answering article, status). */
+  targetViews(officeId: number, commissions: Commission[], today: string) {
+    return loadTargetViews({ commissions: this.repo, units: this.units }, officeId, commissions, today);
+  }
+
+  async findOrFail(user: AuthUser, id: number, manager?: EntityManager): Promise<Commission> {
+    const commission = await this.repo.findInOffice(user.officeId, id, manager);
     if (!commission) throw notFound('约稿');
     return commission;
   }
@@ -91,12 +84,12 @@ export class CommissionsService {
     const issuedDate = dto.issuedDate ?? this.today();
     assertDeadline(issuedDate, dto.deadline);
     const id = await this.changeAndRescore(user, async (manager) => {
-      await assertTargetUnits(manager, user, dto.targetUnitIds);
-      const saved = await manager.save(
-        Commission,
-        manager.create(Commission, { officeId: user.officeId, topic: dto.topic, description: dto.description || null, issuedDate, deadline: dto.deadline, issuer: dto.issuer ?? '', createdBy: user.id }),
+      await this.assertTargetUnits(manager, user, dto.targetUnitIds);
+      const saved = await this.repo.insert(
+        { officeId: user.officeId, topic: dto.topic, description: dto.description || null, issuedDate, deadline: dto.deadline, issuer: dto.issuer ?? '', createdBy: user.id },
+        manager,
       );
-      await manager.insert(CommissionTarget, dto.targetUnitIds.map((unitId) => ({ commissionId: saved.id, unitId })));
+      await this.repo.insertTargets(saved.id, dto.targetUnitIds, manager);
       await this.audit.record(user, 'create', 'commission', saved.id, null, { ...saved, targetUnitIds: dto.targetUnitIds }, manager);
       await this.notifyTargets(user, saved, dto.targetUnitIds, manager);
       return { value: saved.id, deadlines: [dto.deadline] };
@@ -109,8 +102,8 @@ export class CommissionsService {
     const { version, targetUnitIds, ...fields } = dto;
     await this.changeAndRescore(user, async (manager) => {
       const before = await this.findOrFail(user, id, manager);
-      const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
-      await assertNothingAnswered(manager, id, '修改');
+      const targets = await this.repo.findTargets(id, manager);
+      await this.assertNothingAnswered(manager, id, '修改');
       assertDeadline(fields.issuedDate ?? before.issuedDate, fields.deadline ?? before.deadline);
       const { issuer, ...rest } = fields;
       const changes: Partial<Commission> = { ...rest };
@@ -120,11 +113,11 @@ export class CommissionsService {
       const beforeUnitIds = targets.map((t) => t.unitId).sort((a, b) => a - b);
       let after: Record<string, unknown> = changes;
       if (targetUnitIds) {
-        await assertTargetUnits(manager, user, targetUnitIds);
+        await this.assertTargetUnits(manager, user, targetUnitIds);
         const removed = targets.filter((t) => !targetUnitIds.includes(t.unitId)).map((t) => t.id);
         const added = targetUnitIds.filter((u) => !beforeUnitIds.includes(u));
-        if (removed.length) await manager.delete(CommissionTarget, { id: In(removed) });
-        if (added.length) await manager.insert(CommissionTarget, added.map((unitId) => ({ commissionId: id, unitId })));
+        if (removed.length) await this.repo.deleteTargets(removed, manager);
+        if (added.length) await this.repo.insertTargets(id, added, manager);
         await this.notifyTargets(user, { ...before, ...changes }, added, manager);
         after = { ...changes, targetUnitIds: [...targetUnitIds].sort((a, b) => a - b) };
       }
@@ -147,13 +140,32 @@ export class CommissionsService {
   async remove(user: AuthUser, id: number): Promise<void> {
     await this.changeAndRescore(user, async (manager) => {
       const commission = await this.findOrFail(user, id, manager);
-      const targets = await manager.find(CommissionTarget, { where: { commissionId: id } });
-      await assertNothingAnswered(manager, id, '删除');
-      await manager.delete(CommissionTarget, { commissionId: id });
-      await manager.delete(Commission, { id });
+      const targets = await this.repo.findTargets(id, manager);
+      await this.assertNothingAnswered(manager, id, '删除');
+      await this.repo.delete(id, manager);
       await this.audit.record(user, 'delete', 'commission', id, { ...commission, targetUnitIds: targets.map((t) => t.unitId) }, null, manager);
       return { value: null, deadlines: [commission.deadline] };
     });
+  }
+
+  /** Counts answers whose article still exists: a deleted draft article is no answer (as in the views). */
+  private async assertNothingAnswered(manager: EntityManager, commissionId: number, action: string) {
+    const answered = await this.repo.countAnswered(commissionId, manager);
+    if (answered > 0) throw conflict('commission_answered', `已有 ${answered} 个单位回复了该约稿，不能${action}`);
+  }
+
+  /** Every target must be a unit of the caller's office that is still active. */
+  private async assertTargetUnits(manager: EntityManager, user: AuthUser, unitIds: number[]) {
+    const units = await this.units.findManyInOffice(user.officeId, unitIds, manager);
+    const found = new Map(units.map((u) => [u.id, u]));
+    const unknown = unitIds.filter((id) => !found.has(id));
+    if (unknown.length) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_unit', '约稿对象中有不存在的单位', { targetUnitIds: `单位不存在：${unknown.join('、')}` });
+    }
+    const inactive = units.filter((u) => !u.active);
+    if (inactive.length) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'inactive_unit', '约稿对象中有已停用的单位', { targetUnitIds: `单位已停用：${inactive.map((u) => u.name).join('、')}` });
+    }
   }
 }
 
@@ -163,23 +175,3 @@ function assertDeadline(issuedDate: string, deadline: string) {
   }
 }
 
-/** Counts answers whose article still exists: a deleted draft article is no answer (as in the views). */
-async function assertNothingAnswered(manager: EntityManager, commissionId: number, action: string) {
-  const rows = await manager.query('SELECT COUNT(*) AS n FROM commission_targets t JOIN articles a ON a.id = t.articleId WHERE t.commissionId = ?', [commissionId]);
-  const answered = toNumber(rows[0]?.n);
-  if (answered > 0) throw conflict('commission_answered', `已有 ${answered} 个单位回复了该约稿，不能${action}`);
-}
-
-/** Every target must be a unit of the caller's office that is still active. */
-async function assertTargetUnits(manager: EntityManager, user: AuthUser, unitIds: number[]) {
-  const units = await manager.find(Unit, { where: { officeId: user.officeId, id: In(unitIds) } });
-  const found = new Map(units.map((u) => [u.id, u]));
-  const unknown = unitIds.filter((id) => !found.has(id));
-  if (unknown.length) {
-    throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'unknown_unit', '约稿对象中有不存在的单位', { targetUnitIds: `单位不存在：${unknown.join('、')}` });
-  }
-  const inactive = units.filter((u) => !u.active);
-  if (inactive.length) {
-    throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'inactive_unit', '约稿对象中有已停用的单位', { targetUnitIds: `单位已停用：${inactive.map((u) => u.name).join('、')}` });
-  }
-}

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { assertEditable } from '../articles/article-access';
@@ -12,8 +11,10 @@ import { assertAdjustmentEditable, loadVisibleAdjustment } from '../adjustments/
 import { assertItemEditable, loadVisibleItem } from '../items/item-access';
 import { PlacementsService } from '../placements/placements.service';
 import { FileStore } from '../storage/file-store.service';
+import { UnitOfWork } from '../database/unit-of-work';
 import { releaseEvidenceFiles } from './evidence-file-cleanup';
-import { EvidenceFile, type EvidenceOwner } from './evidence-file.entity';
+import type { EvidenceFile, EvidenceOwner } from './evidence-file.entity';
+import { EvidenceRepository } from './evidence.repository';
 import { toEvidenceResponse } from './evidence-response';
 import { checkEvidenceFile } from './file-signature';
 
@@ -21,7 +22,8 @@ import { checkEvidenceFile } from './file-signature';
 @Injectable()
 export class EvidenceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly evidence: EvidenceRepository,
     private readonly placements: PlacementsService,
     private readonly instructions: InstructionsService,
     private readonly files: FileStore,
@@ -53,13 +55,13 @@ export class EvidenceService {
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
     const check = checkEvidenceFile(fileName, file.buffer, this.config.uploads.maxBytes);
     if (!check.ok) throw new AppError(check.code === 'file_too_large' ? 413 : 400, check.code, check.message, { file: check.message });
-    await this.owner(this.dataSource.manager, user, type, ownerId, true);
+    await this.owner(this.uow.manager, user, type, ownerId, true);
     const stored = await this.files.put(file.buffer, check.extension);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.save(EvidenceFile, manager.create(EvidenceFile, {
+    const saved = await this.uow.run(async (manager) => {
+      const row = await this.evidence.insert({
         officeId: user.officeId, ownerType: type, ownerId, fileKey: stored.key, fileName: fileName.slice(0, 200),
         mimeType: check.mime, size: stored.size, sha256: stored.sha256, uploadedBy: user.id,
-      }));
+      }, manager);
       await this.audit.record(user, 'attach-evidence', type, ownerId, null, { evidenceId: row.id, fileName, sha256: stored.sha256 }, manager);
       return row;
     });
@@ -69,23 +71,23 @@ export class EvidenceService {
   }
 
   async download(user: AuthUser, id: number): Promise<{ content: Buffer; evidence: EvidenceFile }> {
-    const evidence = await this.dataSource.getRepository(EvidenceFile).findOne({ where: { id, officeId: user.officeId } });
+    const evidence = await this.evidence.findInOffice(user.officeId, id);
     if (!evidence) throw notFound('证明材料');
-    await this.owner(this.dataSource.manager, user, evidence.ownerType, evidence.ownerId, false).catch(() => {
+    await this.owner(this.uow.manager, user, evidence.ownerType, evidence.ownerId, false).catch(() => {
       throw notFound('证明材料');
     });
     return { content: await this.files.get(evidence.fileKey), evidence };
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    const fileKey = await this.dataSource.transaction(async (manager) => {
-      const evidence = await manager.findOne(EvidenceFile, { where: { id, officeId: user.officeId } });
+    const fileKey = await this.uow.run(async (manager) => {
+      const evidence = await this.evidence.findInOffice(user.officeId, id, manager);
       if (!evidence) throw notFound('证明材料');
       await this.owner(manager, user, evidence.ownerType, evidence.ownerId, true);
-      await manager.delete(EvidenceFile, { id });
+      await this.evidence.delete(id, manager);
       await this.audit.record(user, 'remove-evidence', evidence.ownerType, evidence.ownerId, { evidenceId: id, fileName: evidence.fileName }, null, manager);
       return evidence.fileKey;
     });
-    await releaseEvidenceFiles(this.dataSource, this.files, [fileKey]);
+    await releaseEvidenceFiles(this.evidence, this.files, [fileKey]);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ENTRY_STATUS_LABELS, LEVEL_LABELS } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -9,10 +8,13 @@ import { conflict, invalid, notFound } from '../common/app-error';
 import { isBusinessDate } from '../common/business-date';
 import { updateVersioned } from '../common/optimistic';
 import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
-import { EvidenceFile } from '../evidence/evidence-file.entity';
+import type { EvidenceFile } from '../evidence/evidence-file.entity';
+import { EvidenceRepository } from '../evidence/evidence.repository';
 import { toEvidenceResponse } from '../evidence/evidence-response';
 import type { CreateInstructionDto, UpdateInstructionDto } from './dto/instruction.dto';
 import { Instruction } from './instruction.entity';
+import { InstructionsRepository } from './instructions.repository';
+import { UnitOfWork } from '../database/unit-of-work';
 import { newDraftReview } from '../database/review-columns';
 import { FileStore } from '../storage/file-store.service';
 import { Clock } from '../common/clock';
@@ -36,23 +38,23 @@ export const toInstructionResponse = (i: Instruction, evidence: EvidenceFile[] =
 @Injectable()
 export class InstructionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly instructions: InstructionsRepository,
+    private readonly evidence: EvidenceRepository,
     private readonly audit: AuditService,
     private readonly files: FileStore,
     private readonly clock: Clock,
   ) {}
 
   async listForArticle(user: AuthUser, articleId: number) {
-    await loadVisibleArticle(this.dataSource.manager, user, articleId);
-    const items = await this.dataSource.getRepository(Instruction).find({ where: { articleId }, order: { instructedDate: 'ASC', id: 'ASC' } });
-    const evidence = items.length
-      ? await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'instruction', ownerId: In(items.map((i) => i.id)) } })
-      : [];
+    await loadVisibleArticle(this.uow.manager, user, articleId);
+    const items = await this.instructions.findForArticle(articleId);
+    const evidence = await this.evidence.findForOwners('instruction', items.map((i) => i.id));
     return items.map((i) => toInstructionResponse(i, evidence.filter((e) => e.ownerId === i.id)));
   }
 
   async loadVisible(manager: EntityManager, user: AuthUser, id: number) {
-    const instruction = await manager.findOne(Instruction, { where: { id, officeId: user.officeId } });
+    const instruction = await this.instructions.findInOffice(user.officeId, id, manager);
     if (!instruction) throw notFound('批示记录');
     const article = await loadVisibleArticle(manager, user, instruction.articleId).catch(() => {
       throw notFound('批示记录');
@@ -61,20 +63,20 @@ export class InstructionsService {
   }
 
   async get(user: AuthUser, id: number) {
-    const { instruction } = await this.loadVisible(this.dataSource.manager, user, id);
-    const evidence = await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'instruction', ownerId: id } });
+    const { instruction } = await this.loadVisible(this.uow.manager, user, id);
+    const evidence = await this.evidence.findForOwners('instruction', [id]);
     return toInstructionResponse(instruction, evidence);
   }
 
   async create(user: AuthUser, articleId: number, dto: CreateInstructionDto) {
     this.checkDate(dto.instructedDate);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       const article = await loadVisibleArticle(manager, user, articleId);
       assertCanAddChild(user, article);
-      const saved = await manager.save(Instruction, manager.create(Instruction, {
+      const saved = await this.instructions.insert({
         officeId: user.officeId, articleId, leaderTitle: dto.leaderTitle, level: dto.level, instructedDate: dto.instructedDate,
         content: dto.content ?? null, ...newDraftReview(user.id),
-      }));
+      }, manager);
       await this.audit.record(user, 'create', 'instruction', saved.id, null, dto, manager);
       return saved.id;
     });
@@ -83,7 +85,7 @@ export class InstructionsService {
 
   async update(user: AuthUser, id: number, dto: UpdateInstructionDto) {
     if (dto.instructedDate !== undefined) this.checkDate(dto.instructedDate);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const { instruction, article } = await this.loadVisible(manager, user, id);
       assertEditable(user, article, instruction.status, '批示记录');
       const { version, ...changes } = dto;
@@ -94,17 +96,16 @@ export class InstructionsService {
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    const fileKeys = await this.dataSource.transaction(async (manager) => {
+    const fileKeys = await this.uow.run(async (manager) => {
       const { instruction, article } = await this.loadVisible(manager, user, id);
       assertEditable(user, article, instruction.status, '批示记录');
       if (instruction.status !== 'draft' && instruction.status !== 'returned') throw conflict('not_deletable', '已提交的批示记录不能删除');
-      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'instruction', ownerId: id } });
-      await manager.delete(EvidenceFile, { ownerType: 'instruction', ownerId: id });
-      await manager.delete(Instruction, { id });
+      const fileKeys = await this.evidence.deleteForOwner('instruction', id, manager);
+      await this.instructions.delete(id, manager);
       await this.audit.record(user, 'delete', 'instruction', id, toInstructionResponse(instruction), null, manager);
-      return evidence.map((e) => e.fileKey);
+      return fileKeys;
     });
-    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+    await releaseEvidenceFiles(this.evidence, this.files, fileKeys);
   }
 
   private checkDate(date: string) {

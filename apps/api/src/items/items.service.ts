@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { quarterOf } from '@app/scoring';
 import type { ItemKind, ItemRecordResponse, Level, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -11,20 +10,21 @@ import { AppError, conflict, forbidden, invalid } from '../common/app-error';
 import { updateVersioned } from '../common/optimistic';
 import { newDraftReview } from '../database/review-columns';
 import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
-import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { EvidenceRepository } from '../evidence/evidence.repository';
 import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import { FileStore } from '../storage/file-store.service';
-import { Unit } from '../units/unit.entity';
+import { UnitsRepository } from '../units/units.repository';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { CreateItemDto, ListItemsQuery, UpdateItemDto } from './dto/item.dto';
 import { assertItemEditable, loadVisibleItem } from './item-access';
 import { checkItemKind, type ItemKindCheck } from './item-kind-check';
 import { ItemKindsReader } from './item-kinds';
 import { ItemRecord } from './item-record.entity';
+import { ItemsRepository } from './items.repository';
 import { toItemResponse } from './item-response';
 import { Clock } from '../common/clock';
-import { desc, orderBy } from '../common/sort';
 
 const isOffice = (user: AuthUser) => user.role === 'office' || user.role === 'admin';
 const kindError = (checked: Extract<ItemKindCheck, { ok: false }>) =>
@@ -38,7 +38,10 @@ const kindError = (checked: Extract<ItemKindCheck, { ok: false }>) =>
 @Injectable()
 export class ItemsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly itemRecords: ItemsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly units: UnitsRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly kinds: ItemKindsReader,
@@ -52,37 +55,30 @@ export class ItemsService {
 
   async list(user: AuthUser, query: ListItemsQuery): Promise<Page<ItemRecordResponse>> {
     const unitId = scopedUnitId(user, query.unitId);
-    const qb = this.dataSource.manager.createQueryBuilder(ItemRecord, 'i').where('i.officeId = :officeId', { officeId: user.officeId });
-    if (unitId !== undefined) qb.andWhere('i.unitId = :unitId', { unitId });
-    if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind.trim() });
-    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
-    if (query.level) qb.andWhere('i.level = :level', { level: query.level });
-    if (query.from) qb.andWhere('i.itemDate >= :from', { from: query.from });
-    if (query.to) qb.andWhere('i.itemDate <= :to', { to: query.to });
-    const [rows, total] = await orderBy(qb, query.sort, { id: 'i.id', date: 'i.itemDate', kind: 'i.kind', title: 'i.title', level: 'i.level', status: 'i.status' }, [desc('i.itemDate'), desc('i.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return { items: await this.responses(this.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
+    const [rows, total] = await this.itemRecords.findPage(user.officeId, unitId, query);
+    return { items: await this.responses(rows), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(user: AuthUser, id: number): Promise<ItemRecordResponse> {
-    const item = await loadVisibleItem(this.dataSource.manager, user, id);
-    return (await this.responses(this.dataSource.manager, [item]))[0];
+    const item = await loadVisibleItem(this.uow.manager, user, id);
+    return (await this.responses([item]))[0];
   }
 
   async create(user: AuthUser, dto: CreateItemDto): Promise<ItemRecordResponse> {
     this.checkDate(dto.date);
     const unitId = this.unitOf(user, dto.unitId);
     await this.assertKind(user, dto.kind, dto.level ?? null, dto.date);
-    const { id, request } = await this.dataSource.transaction(async (manager) => {
+    const { id, request } = await this.uow.run(async (manager) => {
       await this.assertUnit(manager, user, unitId);
       if (dto.articleId) await this.assertArticle(manager, user, dto.articleId, unitId);
       // The office's own record is its verification (核定): it needs no review of its own.
       const review = isOffice(user)
         ? { status: 'verified' as const, reviewNote: null, verifiedBy: user.id, verifiedAt: this.clock.now(), createdBy: user.id }
         : newDraftReview(user.id);
-      const saved = await manager.save(ItemRecord, manager.create(ItemRecord, {
+      const saved = await this.itemRecords.insert({
         officeId: user.officeId, unitId, kind: dto.kind, title: dto.title, itemDate: dto.date, level: dto.level ?? null,
         articleId: dto.articleId ?? null, note: dto.note || null, ...review,
-      }));
+      }, manager);
       await this.audit.record(user, 'create', 'item', saved.id, null, { ...dto, unitId, status: review.status }, manager);
       return { id: saved.id, request: review.status === 'verified' ? await this.storeRecompute(manager, user, [dto.date]) : null };
     });
@@ -92,7 +88,7 @@ export class ItemsService {
 
   async update(user: AuthUser, id: number, dto: UpdateItemDto): Promise<ItemRecordResponse> {
     if (dto.date !== undefined) this.checkDate(dto.date);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const item = await loadVisibleItem(manager, user, id);
       assertItemEditable(user, item);
       const { version, date, unitId, ...fields } = dto;
@@ -115,17 +111,16 @@ export class ItemsService {
 
   /** Drafts and returned items only, as placements: anything in review stays on record. */
   async remove(user: AuthUser, id: number): Promise<void> {
-    const fileKeys = await this.dataSource.transaction(async (manager) => {
+    const fileKeys = await this.uow.run(async (manager) => {
       const item = await loadVisibleItem(manager, user, id);
       assertItemEditable(user, item);
       if (item.status !== 'draft' && item.status !== 'returned') throw conflict('not_deletable', '已提交的事项记录不能删除');
-      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'item', ownerId: id } });
-      await manager.delete(EvidenceFile, { ownerType: 'item', ownerId: id });
-      await manager.delete(ItemRecord, { id });
+      const fileKeys = await this.evidence.deleteForOwner('item', id, manager);
+      await this.itemRecords.delete(id, manager);
       await this.audit.record(user, 'delete', 'item', id, toItemResponse(item), null, manager);
-      return evidence.map((e) => e.fileKey);
+      return fileKeys;
     });
-    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+    await releaseEvidenceFiles(this.evidence, this.files, fileKeys);
   }
 
   /** Stores (in the caller's transaction) the recompute of the quarters of these item dates. */
@@ -134,21 +129,16 @@ export class ItemsService {
     return storeRecompute(this.jobs, { officeId: user.officeId, quarters, reason: 'item' }, user.id, manager);
   }
 
-  private async responses(manager: EntityManager, items: ItemRecord[]): Promise<ItemRecordResponse[]> {
+  private async responses(items: ItemRecord[]): Promise<ItemRecordResponse[]> {
     if (items.length === 0) return [];
     const ids = items.map((i) => i.id);
     const unitIds = [...new Set(items.map((i) => i.unitId))];
     const articleIds = [...new Set(items.map((i) => i.articleId).filter((a): a is number => a !== null))];
-    const [units, evidence, articles] = await Promise.all([
-      manager.find(Unit, { select: { id: true, name: true }, where: { id: In(unitIds) } }),
-      manager.find(EvidenceFile, { where: { ownerType: 'item', ownerId: In(ids) }, order: { id: 'ASC' } }),
-      // The articles feature owns that table: only the titles are read here.
-      articleIds.length
-        ? manager.query(`SELECT id, title FROM articles WHERE id IN (${articleIds.map(() => '?').join(', ')})`, articleIds) as Promise<{ id: unknown; title: string }[]>
-        : Promise.resolve([]),
+    const [unitName, evidence, title] = await Promise.all([
+      this.units.namesByIds(unitIds),
+      this.evidence.findForOwners('item', ids),
+      this.itemRecords.articleTitles(articleIds),
     ]);
-    const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const title = new Map(articles.map((a) => [Number(a.id), a.title]));
     return items.map((i) => toItemResponse(
       i,
       { unitName: unitName.get(i.unitId), articleTitle: i.articleId === null ? null : title.get(i.articleId) },
@@ -167,7 +157,7 @@ export class ItemsService {
   }
 
   private async assertUnit(manager: EntityManager, user: AuthUser, unitId: number) {
-    const unit = await manager.findOne(Unit, { where: { id: unitId, officeId: user.officeId } });
+    const unit = await this.units.findInOffice(user.officeId, unitId, manager);
     if (!unit) throw invalid({ unitId: '单位不存在' });
     if (!unit.active) throw invalid({ unitId: `单位「${unit.name}」已停用` });
   }

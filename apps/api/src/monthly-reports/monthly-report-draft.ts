@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { LEVEL_LABELS, LEVELS, type Level } from '@app/contracts';
 import { monthBounds } from '../common/business-date';
-import { toNumber } from '../common/db-errors';
+import type { MonthlyReportsRepository } from './monthly-reports.repository';
 
 export interface MonthlyReportDraft {
   articlesSubmitted: number;
@@ -15,26 +14,14 @@ export interface MonthlyReportDraft {
  * the month, and their placements published in the month — verified ones only, as the scheme
  * counts them (a 报送任务 counts verified articles; scores come from verified placements). Drafts
  * were never sent and entries under review may still be returned or rejected (issue #16).
- * Raw SQL on the articles feature's tables so this does not depend on its service.
+ * The counts are named queries of MonthlyReportsRepository.
  */
-export async function draftMonthlyReport(manager: EntityManager, officeId: number, unitId: number, month: string): Promise<MonthlyReportDraft> {
+export async function draftMonthlyReport(reports: MonthlyReportsRepository, officeId: number, unitId: number, month: string): Promise<MonthlyReportDraft> {
   const { first, last } = monthBounds(month);
-  const articles = await manager.query(
-    `SELECT COUNT(DISTINCT a.id) AS n FROM articles a JOIN article_units au ON au.articleId = a.id
-     WHERE a.officeId = ? AND au.unitId = ? AND a.submittedDate >= ? AND a.submittedDate <= ? AND a.status = 'verified'`,
-    [officeId, unitId, first, last],
-  );
-  const placements: { level: Level; n: unknown }[] = await manager.query(
-    `SELECT o.level AS level, COUNT(*) AS n FROM placements p
-     JOIN article_units au ON au.articleId = p.articleId
-     JOIN outlets o ON o.id = p.outletId
-     WHERE p.officeId = ? AND au.unitId = ? AND p.publishedDate >= ? AND p.publishedDate <= ? AND p.status = 'verified'
-     GROUP BY o.level`,
-    [officeId, unitId, first, last],
-  );
+  const articlesSubmitted = await reports.countVerifiedArticles(officeId, unitId, first, last);
+  const placements = await reports.countVerifiedPlacementsByLevel(officeId, unitId, first, last);
   const placementsByLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
-  for (const row of placements) placementsByLevel[row.level] = toNumber(row.n);
-  const articlesSubmitted = toNumber(articles[0]?.n);
+  for (const row of placements) placementsByLevel[row.level] = row.n;
   const placementsAdopted = LEVELS.reduce((sum, l) => sum + placementsByLevel[l], 0);
   return { articlesSubmitted, placementsAdopted, placementsByLevel, narrative: narrate(month, articlesSubmitted, placementsAdopted, placementsByLevel) };
 }

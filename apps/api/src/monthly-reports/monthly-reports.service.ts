@@ -1,6 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Between, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess, isUnitScoped } from '../auth/scope';
@@ -16,11 +15,14 @@ import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Unit } from '../units/unit.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import type { Unit } from '../units/unit.entity';
+import { UnitsRepository } from '../units/units.repository';
 import type { FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, RecordMonthlyReportDto } from './dto/monthly-report.dto';
 import { draftMonthlyReport, type MonthlyReportDraft } from './monthly-report-draft';
 import { reportStatus, summarizeReports, type ComplianceSummary, type ReportStatus } from './monthly-report-status';
 import { MonthlyReport } from './monthly-report.entity';
+import { MonthlyReportsRepository } from './monthly-reports.repository';
 import { Clock } from '../common/clock';
 import { asc, desc, findOrder } from '../common/sort';
 
@@ -51,7 +53,9 @@ const MAX_HISTORY_MONTHS = 60;
 @Injectable()
 export class MonthlyReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly reports: MonthlyReportsRepository,
+    private readonly units: UnitsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -80,8 +84,8 @@ export class MonthlyReportsService {
     const fields = { articlesSubmitted: dto.articlesSubmitted, placementsAdopted: dto.placementsAdopted, narrative: dto.narrative || null };
     // A report filed (late) replaces the "missing" penalty of its month in the stored lines.
     const rescore = (manager: EntityManager) => storeRecompute(this.jobs, { officeId: user.officeId, quarters: [quarterOf(month)], reason: 'monthly-report' }, user.id, manager);
-    const request = await this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
+    const request = await this.uow.run(async (manager) => {
+      const existing = await this.reports.findOne(user.officeId, unit.id, month, manager);
       if (existing) {
         // A client that did not send the version loaded the month before the report existed.
         if (dto.version === undefined) throw conflict('stale_version', '该月报已有人提交，请刷新后重试', { version: '版本已过期' });
@@ -91,9 +95,9 @@ export class MonthlyReportsService {
       }
       const now = this.clock.now();
       try {
-        const saved = await manager.save(
-          MonthlyReport,
-          manager.create(MonthlyReport, { ...fields, officeId: user.officeId, unitId: unit.id, month, filedAt: now, filedDate: businessDate(now, this.clock.timeZone), filedBy: user.id }),
+        const saved = await this.reports.insert(
+          { ...fields, officeId: user.officeId, unitId: unit.id, month, filedAt: now, filedDate: businessDate(now, this.clock.timeZone), filedBy: user.id },
+          manager,
         );
         await this.audit.record(user, 'create', 'monthly_report', saved.id, null, saved, manager);
       } catch (error) {
@@ -122,15 +126,15 @@ export class MonthlyReportsService {
       articlesSubmitted: dto.articlesSubmitted, placementsAdopted: dto.placementsAdopted, narrative: dto.narrative || null,
       filedAt, filedDate, ...officeMarks(user, dto),
     };
-    const request = await this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
+    const request = await this.uow.run(async (manager) => {
+      const existing = await this.reports.findOne(user.officeId, unit.id, month, manager);
       if (existing) {
         if (dto.version === undefined) throw conflict('stale_version', '该月报已有人提交，请刷新后重试', { version: '版本已过期' });
         await updateVersioned(manager, MonthlyReport, existing.id, dto.version, fields);
         await this.audit.record(user, 'office-record', 'monthly_report', existing.id, recordedView(existing), recordedView(fields), manager);
       } else {
         try {
-          const saved = await manager.save(MonthlyReport, manager.create(MonthlyReport, { ...fields, officeId: user.officeId, unitId: unit.id, month, filedBy: user.id }));
+          const saved = await this.reports.insert({ ...fields, officeId: user.officeId, unitId: unit.id, month, filedBy: user.id }, manager);
           await this.audit.record(user, 'office-record', 'monthly_report', saved.id, null, recordedView(saved), manager);
         } catch (error) {
           if (isUniqueViolation(error)) throw conflict('stale_version', '该月报刚被他人提交，请刷新后重试', { version: '版本已过期' });
@@ -146,22 +150,21 @@ export class MonthlyReportsService {
   async get(user: AuthUser, month: string, unitId?: number): Promise<MonthStanding> {
     assertBusinessMonth(month);
     const unit = await this.unitOrFail(user, this.unitFor(user, unitId));
-    const report = await this.dataSource.manager.findOne(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month } });
+    const report = await this.reports.findOne(user.officeId, unit.id, month);
     return this.standing(unit, month, report, this.clock.today());
   }
 
   /** A suggested report from the unit's records, beside what was filed (if anything). */
   async draft(user: AuthUser, month: string, unitId?: number): Promise<MonthStanding & { draft: MonthlyReportDraft }> {
     const current = await this.get(user, month, unitId);
-    return { ...current, draft: await draftMonthlyReport(this.dataSource.manager, user.officeId, current.unitId, month) };
+    return { ...current, draft: await draftMonthlyReport(this.reports, user.officeId, current.unitId, month) };
   }
 
   /** Every active unit's standing for a month. */
   async compliance(user: AuthUser, month: string): Promise<ComplianceReport> {
-    const manager = this.dataSource.manager;
-    const units = await manager.find(Unit, { where: { officeId: user.officeId, active: true }, relations: { group: true } });
+    const units = await this.units.findActiveWithGroups(user.officeId);
     units.sort((a, b) => (a.group?.sortOrder ?? 0) - (b.group?.sortOrder ?? 0) || a.code.localeCompare(b.code));
-    const reports = new Map((await manager.find(MonthlyReport, { where: { officeId: user.officeId, month } })).map((r) => [r.unitId, r]));
+    const reports = new Map((await this.reports.findForMonth(user.officeId, month)).map((r) => [r.unitId, r]));
     const today = this.clock.today();
     const standings = units.map((u) => this.standing(u, month, reports.get(u.id) ?? null, today));
     return { month, dueDate: this.dueDate(month), summary: summarizeReports(standings.map((s) => s.status)), units: standings };
@@ -177,7 +180,7 @@ export class MonthlyReportsService {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'range_too_long', `一次最多查询 ${MAX_HISTORY_MONTHS} 个月`, { from: `一次最多查询 ${MAX_HISTORY_MONTHS} 个月` });
     }
     const reports = new Map(
-      (await this.dataSource.manager.find(MonthlyReport, { where: { officeId: user.officeId, unitId: unit.id, month: Between(from, to) } })).map((r) => [r.month, r]),
+      (await this.reports.findForUnitBetween(user.officeId, unit.id, from, to)).map((r) => [r.month, r]),
     );
     const today = this.clock.today();
     const months: MonthStanding[] = [];
@@ -192,12 +195,12 @@ export class MonthlyReportsService {
     if (query.from && query.to) where.month = Between(query.from, query.to);
     else if (query.from) where.month = MoreThanOrEqual(query.from);
     else if (query.to) where.month = LessThanOrEqual(query.to);
-    const [items, total] = await this.dataSource.manager.findAndCount(MonthlyReport, {
+    const [items, total] = await this.reports.findPage(
       where,
-      order: findOrder<MonthlyReport>(query.sort, { month: 'month', unitId: 'unitId', filedDate: 'filedDate', articlesSubmitted: 'articlesSubmitted', placementsAdopted: 'placementsAdopted' }, [desc('month'), asc('unitId')]),
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
+      findOrder<MonthlyReport>(query.sort, { month: 'month', unitId: 'unitId', filedDate: 'filedDate', articlesSubmitted: 'articlesSubmitted', placementsAdopted: 'placementsAdopted' }, [desc('month'), asc('unitId')]),
+      (query.page - 1) * query.pageSize,
+      query.pageSize,
+    );
     const today = this.clock.today();
     return {
       items: items.map((r) => ({ ...r, dueDate: this.dueDate(r.month), status: reportStatus(r.filedDate, this.dueDate(r.month), today) })),
@@ -218,7 +221,7 @@ export class MonthlyReportsService {
   }
 
   private async unitOrFail(user: AuthUser, unitId: number): Promise<Unit> {
-    const unit = await this.dataSource.manager.findOne(Unit, { where: { id: unitId, officeId: user.officeId } });
+    const unit = await this.units.findInOffice(user.officeId, unitId);
     if (!unit) throw notFound('单位');
     return unit;
   }

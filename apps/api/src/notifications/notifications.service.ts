@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Like, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Page, Role } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { PageQuery } from '../common/dto/page.query';
 import { notFound } from '../common/app-error';
-import { User } from '../users/user.entity';
-import { Notification } from './notification.entity';
+import type { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import type { Notification } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { Clock } from '../common/clock';
 import { desc, findOrder } from '../common/sort';
 
@@ -31,7 +32,11 @@ export const UNIT_PEOPLE: Role[] = ['officer', 'reviewer'];
 /** In-app messages: a notice was published, a quarter entered review, a deadline is near. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly users: UsersRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /** Sends one message to every active user of the office with one of `roles`. */
   notifyOffice(officeId: number, roles: Role[], input: NotificationInput, manager?: EntityManager): Promise<Recipient[]> {
@@ -49,33 +54,31 @@ export class NotificationsService {
   }
 
   /** Whether a message with this key went to anyone of the office (a reminder is told once). */
-  async wasSent(officeId: number, dedupeKey: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return manager.exists(Notification, { where: { officeId, dedupeKey: Like(`${dedupeKey}:u%`) } });
+  wasSent(officeId: number, dedupeKey: string, manager?: EntityManager): Promise<boolean> {
+    return this.notifications.existsForKey(officeId, dedupeKey, manager);
   }
 
-  private async send(where: FindOptionsWhere<User>, officeId: number, input: NotificationInput, manager: EntityManager = this.dataSource.manager): Promise<Recipient[]> {
-    const users = await manager.find(User, { where, select: { id: true, unitId: true, email: true } });
+  private async send(where: FindOptionsWhere<User>, officeId: number, input: NotificationInput, manager?: EntityManager): Promise<Recipient[]> {
+    const users = await this.users.findRecipients(where, manager);
     if (users.length === 0) return [];
     const title = input.title.length > 200 ? `${input.title.slice(0, 199)}…` : input.title;
     const rows = users.map((u) => ({ officeId, userId: u.id, kind: input.kind, title, link: input.link, dedupeKey: `${input.dedupeKey}:u${u.id}`.slice(0, 120) }));
-    await manager.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
+    await this.notifications.insertIgnoringDuplicates(rows, manager);
     return users.map((u) => ({ id: u.id, unitId: u.unitId, email: u.email }));
   }
 
   async list(user: AuthUser, query: PageQuery & { unread?: boolean }): Promise<Page<Notification> & { unread: number }> {
-    const repo = this.dataSource.getRepository(Notification);
-    const where = { userId: user.id, ...(query.unread ? { readAt: IsNull() } : {}) };
-    const [items, total] = await repo.findAndCount({ where, order: findOrder<Notification>(query.sort, { id: 'id', createdAt: 'createdAt', kind: 'kind', readAt: 'readAt' }, [desc('id')]), skip: (query.page - 1) * query.pageSize, take: query.pageSize });
-    const unread = await repo.count({ where: { userId: user.id, readAt: IsNull() } });
+    const order = findOrder<Notification>(query.sort, { id: 'id', createdAt: 'createdAt', kind: 'kind', readAt: 'readAt' }, [desc('id')]);
+    const [items, total] = await this.notifications.pageForUser(user.id, !!query.unread, order, (query.page - 1) * query.pageSize, query.pageSize);
+    const unread = await this.notifications.countUnread(user.id);
     return { items, total, page: query.page, pageSize: query.pageSize, unread };
   }
 
   async markRead(user: AuthUser, id: number): Promise<void> {
-    const result = await this.dataSource.getRepository(Notification).update({ id, userId: user.id }, { readAt: this.clock.now() });
-    if (!result.affected) throw notFound('消息');
+    if (!(await this.notifications.markRead(user.id, id, this.clock.now()))) throw notFound('消息');
   }
 
   async markAllRead(user: AuthUser): Promise<void> {
-    await this.dataSource.getRepository(Notification).update({ userId: user.id, readAt: IsNull() }, { readAt: this.clock.now() });
+    await this.notifications.markAllRead(user.id, this.clock.now());
   }
 }

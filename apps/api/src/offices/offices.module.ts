@@ -3,15 +3,18 @@ import { AuthModule } from '../auth/auth.module';
 import { NoticesModule } from '../notices/notices.module';
 import { OutletsModule } from '../outlets/outlets.module';
 import { PublicationModule } from '../publication/publication.module';
+import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
 import { ChildOfficesService } from './child-offices.service';
 import { OfficesController } from './offices.controller';
+import { OfficesRepository } from './offices.repository';
 import { OfficesService } from './offices.service';
 import { ParentRankingService } from './parent-ranking.service';
 
 @Module({
-  imports: [AuthModule, OutletsModule, NoticesModule, PublicationModule],
+  imports: [AuthModule, OutletsModule, NoticesModule, PublicationModule, UnitsModule, UsersModule],
   controllers: [OfficesController],
-  providers: [OfficesService, ChildOfficesService, ParentRankingService],
+  providers: [OfficesService, ChildOfficesService, ParentRankingService, OfficesRepository],
   exports: [OfficesService],
 })
 export class OfficesModule {}

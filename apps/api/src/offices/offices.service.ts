@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { quarterOf } from '@app/scoring';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -11,14 +10,13 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { OutletsService } from '../outlets/outlets.service';
 import { presetVersionRow } from '../schemes/scheme-document';
-import { SchemeVersion } from '../schemes/scheme-version.entity';
-import { RankingGroup } from '../units/ranking-group.entity';
-import { Unit } from '../units/unit.entity';
-import { User } from '../users/user.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { UnitsRepository } from '../units/units.repository';
+import { UsersRepository } from '../users/users.repository';
 import type { CreateOfficeDto } from './dto/office.dto';
 import { Clock } from '../common/clock';
-import { Office } from './office.entity';
-import { subtreeIds } from './office-tree';
+import type { Office } from './office.entity';
+import { OfficesRepository } from './offices.repository';
 
 export interface OfficeResponse {
   id: number;
@@ -53,7 +51,10 @@ const toOfficeResponse = (office: Office, own: boolean): OfficeResponse => ({
 @Injectable()
 export class OfficesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly repo: OfficesRepository,
+    private readonly units: UnitsRepository,
+    private readonly users: UsersRepository,
     private readonly outlets: OutletsService,
     private readonly passwords: PasswordsService,
     private readonly audit: AuditService,
@@ -63,60 +64,60 @@ export class OfficesService {
 
   /** The unit standing for `office` in its parent's ranking (units.childOfficeId). */
   private async addRankedUnit(manager: EntityManager, office: Office, groupId: number) {
-    const group = await manager.findOneBy(RankingGroup, { id: groupId, officeId: office.parentId! });
+    const group = await this.units.findGroupInOffice(office.parentId!, groupId, manager);
     if (!group) throw invalid({ rankingGroupId: '上级组织部没有这个排名分组' });
-    const clash = await manager.findOneBy(Unit, { officeId: office.parentId!, code: office.code });
+    const clash = await this.units.findByCode(office.parentId!, office.code, manager);
     if (clash) throw conflict('duplicate_unit_code', `上级组织部已有代码为 ${office.code} 的单位`, { code: '上级组织部已有同代码的单位' });
-    await manager.save(Unit, manager.create(Unit, {
+    await this.units.insert({
       officeId: office.parentId!, code: office.code, name: office.issuingAuthority ?? office.name, groupId, childOfficeId: office.id, contactName: null, contactPhone: null,
-    }));
+    }, manager);
   }
 
   /** The caller's office and every office below it, parents before children. */
   async list(user: AuthUser): Promise<OfficeResponse[]> {
-    const ids = await subtreeIds(this.dataSource.manager, user.officeId);
-    const offices = new Map((await this.dataSource.getRepository(Office).findBy({ id: In(ids) })).map((o) => [o.id, o]));
+    const ids = await this.repo.subtreeIds(user.officeId);
+    const offices = new Map((await this.repo.findByIds(ids)).map((o) => [o.id, o]));
     return ids.map((id) => toOfficeResponse(offices.get(id)!, id === user.officeId));
   }
 
   /** An office strictly below the caller's, else 404 (an office elsewhere in the tree is not disclosed). */
   async findBelow(user: AuthUser, id: number): Promise<Office> {
-    const ids = await subtreeIds(this.dataSource.manager, user.officeId);
-    const office = id !== user.officeId && ids.includes(id) ? await this.dataSource.getRepository(Office).findOneBy({ id }) : null;
+    const ids = await this.repo.subtreeIds(user.officeId);
+    const office = id !== user.officeId && ids.includes(id) ? await this.repo.findById(id) : null;
     if (!office) throw notFound('下级组织部');
     return office;
   }
 
   async create(actor: AuthUser, dto: CreateOfficeDto): Promise<OfficeResponse> {
-    if (!(await subtreeIds(this.dataSource.manager, actor.officeId)).includes(dto.parentId)) {
+    if (!(await this.repo.subtreeIds(actor.officeId)).includes(dto.parentId)) {
       throw notFound('上级组织部');
     }
     this.passwords.assertAcceptable('admin.password', dto.admin.password, dto.admin.username);
-    const admin = this.dataSource.getRepository(User).create({
+    const admin = this.users.build({
       username: dto.admin.username, displayName: dto.admin.displayName, role: 'admin', unitId: null, mustChangePassword: true,
     });
     await this.passwords.apply(admin, dto.admin.password, this.clock.now());
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       let office: Office;
       try {
-        office = await manager.save(Office, manager.create(Office, {
+        office = await this.repo.insert({
           code: dto.code, name: dto.name, regionName: dto.regionName, parentId: dto.parentId,
           issuingAuthority: dto.issuingAuthority ?? null, docNumberPrefix: dto.docNumberPrefix ?? null, settings: dto.settings ? { ...dto.settings } : null,
-        }));
+        }, manager);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_office_code', `组织部代码 ${dto.code} 已存在`, { code: '代码已存在' });
         throw error;
       }
       try {
         admin.officeId = office.id;
-        await this.passwords.remember(await manager.save(User, admin), manager);
+        await this.passwords.remember(await this.users.save(admin, manager), manager);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_username', `用户名 ${dto.admin.username} 已存在`, { 'admin.username': '用户名已存在' });
         throw error;
       }
       if (dto.rankingGroupId !== undefined) await this.addRankedUnit(manager, office, dto.rankingGroupId);
       // In force from the first business quarter, so a past year can be loaded under it (history import).
-      await manager.insert(SchemeVersion, presetVersionRow(office.id, 'standard', quarterOf(this.config.business.dateMin)));
+      await this.repo.insertSchemeVersion(presetVersionRow(office.id, 'standard', quarterOf(this.config.business.dateMin)), manager);
       await this.outlets.installCatalogue(office.id, manager);
       const response = toOfficeResponse(office, false);
       await this.audit.record(actor, 'create', 'office', office.id, null, { ...response, admin: admin.username }, manager);

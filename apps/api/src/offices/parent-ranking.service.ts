@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/app-error';
 import { QuartersService } from '../publication/quarters.service';
-import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
-import { Unit } from '../units/unit.entity';
-import { Office } from './office.entity';
+import { UnitsRepository } from '../units/units.repository';
+import { OfficesRepository } from './offices.repository';
 
 /** An office's own place in the ranking its parent published (a district in its city's 通报). */
 @Injectable()
 export class ParentRankingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offices: OfficesRepository,
+    private readonly units: UnitsRepository,
     private readonly quarters: QuartersService,
   ) {}
 
@@ -21,17 +19,17 @@ export class ParentRankingService {
    * parent ranking it or the parent has published none yet (the leader's home shows it first).
    */
   async latest(user: AuthUser) {
-    const unit = await this.dataSource.getRepository(Unit).findOneBy({ childOfficeId: user.officeId });
+    const unit = await this.units.findByChildOffice(user.officeId);
     if (!unit) return null;
-    const latest = await this.dataSource.getRepository(RankingSnapshot).findOne({ where: { officeId: unit.officeId }, order: { quarter: 'DESC', revision: 'DESC' } });
+    const latest = await this.offices.latestSnapshot(unit.officeId);
     return latest ? this.position(user, latest.quarter) : null;
   }
 
   async position(user: AuthUser, quarter: string) {
-    const unit = await this.dataSource.getRepository(Unit).findOneBy({ childOfficeId: user.officeId });
-    const parent = unit ? await this.dataSource.getRepository(Office).findOneBy({ id: unit.officeId }) : null;
+    const unit = await this.units.findByChildOffice(user.officeId);
+    const parent = unit ? await this.offices.findById(unit.officeId) : null;
     if (!unit || !parent) throw notFound('上级组织部的排名');
-    const latest = await this.dataSource.getRepository(RankingSnapshot).findOne({ where: { officeId: parent.id, quarter }, order: { revision: 'DESC' } });
+    const latest = await this.offices.latestSnapshot(parent.id, quarter);
     if (!latest) throw notFound(`上级组织部${quarter}的通报`);
     const reader: AuthUser = { id: user.id, username: user.username, displayName: user.displayName, role: 'leader', officeId: parent.id, unitId: null };
     const snapshot = await this.quarters.snapshot(reader, quarter, latest.revision);

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { OutletResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { assertNotReferenced } from '../database/references';
+import { UnitOfWork } from '../database/unit-of-work';
 import { JobsService } from '../jobs/jobs.service';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobPayloads } from '../jobs/job.types';
@@ -19,8 +20,9 @@ import type { CreateOutletDto, ListOutletsQuery, UpdateOutletDto } from './dto/o
 import { loadOutletCatalogue } from './outlet-catalogue';
 import { readOutletSheet, writeOutletSheet, type SheetProblem } from './outlet-sheet';
 import { Outlet } from './outlet.entity';
+import { OutletsRepository } from './outlets.repository';
 import { toOutletResponse } from './outlet-response';
-import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { Containing } from '../common/like';
 import { asc, findOrder } from '../common/sort';
 
@@ -38,7 +40,9 @@ const OUTLET_SORT = { code: 'code', name: 'name', level: 'level', channel: 'chan
 export class OutletsService {
   constructor(
     @InjectRepository(Outlet) private readonly outlets: Repository<Outlet>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly repo: OutletsRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly files: FileStore,
@@ -80,9 +84,9 @@ export class OutletsService {
   }
 
   create(user: AuthUser, dto: CreateOutletDto): Promise<OutletResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(Outlet, manager.create(Outlet, { ...dto, aliases: dto.aliases ?? [], officeId: user.officeId }));
+        const saved = await this.repo.insert({ ...dto, aliases: dto.aliases ?? [], officeId: user.officeId }, manager);
         await this.audit.record(user, 'create', 'outlet', saved.id, null, saved, manager);
         return toOutletResponse(saved);
       } catch (error) {
@@ -95,7 +99,7 @@ export class OutletsService {
   async update(user: AuthUser, id: number, dto: UpdateOutletDto): Promise<OutletResponse> {
     const before = await this.findOrFail(user, id);
     const { version, ...changes } = dto;
-    const request = await this.dataSource.transaction(async (manager) => {
+    const request = await this.uow.run(async (manager) => {
       try {
         await updateVersioned(manager, Outlet, id, version, { ...changes, placeholder: false });
       } catch (error) {
@@ -113,9 +117,9 @@ export class OutletsService {
 
   async remove(user: AuthUser, id: number): Promise<void> {
     const outlet = await this.findOrFail(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await assertNotReferenced(manager, 'outlet', id, `「${outlet.name}」`);
-      await manager.delete(Outlet, { id });
+      await this.repo.delete(id, manager);
       await this.audit.record(user, 'delete', 'outlet', id, outlet, null, manager);
     });
   }
@@ -146,8 +150,8 @@ export class OutletsService {
   async runImport(payload: JobPayloads['outlets.import']): Promise<OutletImportResult> {
     const { rows, problems } = await readOutletSheet(await this.readUpload(payload.fileKey));
     const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems: [...problems] };
-    const request = await this.dataSource.transaction(async (manager) => {
-      const existing = new Map((await manager.find(Outlet, { where: { officeId: payload.officeId } })).map((o) => [o.code, o]));
+    const request = await this.uow.run(async (manager) => {
+      const existing = new Map((await this.repo.findAllInOffice(payload.officeId, manager)).map((o) => [o.code, o]));
       // Names are unique per office; MariaDB compares them case-insensitively, so do we.
       const codeByName = new Map([...existing.values()].map((o) => [o.name.toLowerCase(), o.code]));
       const rowByCode = new Map<string, number>();
@@ -166,10 +170,10 @@ export class OutletsService {
         }
         const current = existing.get(row.code);
         if (!current) {
-          await manager.save(Outlet, manager.create(Outlet, { ...fields, officeId: payload.officeId }));
+          await this.repo.insert({ ...fields, officeId: payload.officeId }, manager);
           result.created++;
         } else if (JSON.stringify([current.name, current.aliases, current.level, current.channel, current.medium]) !== JSON.stringify([fields.name, fields.aliases, fields.level, fields.channel, fields.medium])) {
-          await manager.update(Outlet, { id: current.id }, { ...fields, placeholder: false });
+          await this.repo.update(current.id, { ...fields, placeholder: false }, manager);
           codeByName.delete(current.name.toLowerCase());
           result.updated++;
         } else {
@@ -178,7 +182,7 @@ export class OutletsService {
         codeByName.set(fields.name.toLowerCase(), row.code);
       }
       // One audit entry per import, by the person who uploaded the sheet.
-      const uploader = payload.userId ? await manager.findOne(User, { where: { id: payload.userId } }) : null;
+      const uploader = payload.userId ? await this.users.findById(payload.userId, manager) : null;
       if (uploader && result.created + result.updated > 0) {
         const actor = { id: uploader.id, username: uploader.username, displayName: uploader.displayName, role: uploader.role, officeId: payload.officeId, unitId: uploader.unitId };
         await this.audit.record(actor, 'import', 'outlet-import', payload.fileKey.slice(0, 40), null, { fileName: payload.fileName, created: result.created, updated: result.updated }, manager);

@@ -1,21 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { businessDate, parseBusinessInstant } from '../common/business-date';
-import { insertedId, isUniqueViolation } from '../common/db-errors';
+import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
-import { EvidenceFile } from '../evidence/evidence-file.entity';
-import { Outlet } from '../outlets/outlet.entity';
+import { EvidenceRepository } from '../evidence/evidence.repository';
+import type { Outlet } from '../outlets/outlet.entity';
+import { OutletsRepository } from '../outlets/outlets.repository';
 import type { CreatePlacementDto, UpdatePlacementDto } from './dto/placement.dto';
 import { toPlacementResponse, type PlacementResponse } from './placement-response';
 import { Placement } from './placement.entity';
+import { PlacementsRepository } from './placements.repository';
+import { UnitOfWork } from '../database/unit-of-work';
 import { newDraftReview } from '../database/review-columns';
 import { FileStore } from '../storage/file-store.service';
 import { Clock } from '../common/clock';
@@ -28,7 +30,10 @@ export interface Warning {
 @Injectable()
 export class PlacementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly placements: PlacementsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly outlets: OutletsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileStore,
@@ -36,20 +41,15 @@ export class PlacementsService {
   ) {}
 
   async listForArticle(user: AuthUser, articleId: number): Promise<PlacementResponse[]> {
-    await loadVisibleArticle(this.dataSource.manager, user, articleId);
-    const placements = await this.dataSource.getRepository(Placement).find({ where: { articleId }, relations: { outlet: true }, order: { publishedDate: 'ASC', id: 'ASC' } });
-    const evidence = placements.length
-      ? await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'placement', ownerId: In(placements.map((p) => p.id)) }, order: { id: 'ASC' } })
-      : [];
+    await loadVisibleArticle(this.uow.manager, user, articleId);
+    const placements = await this.placements.findForArticleWithOutlets(articleId);
+    const evidence = await this.evidence.findForOwners('placement', placements.map((p) => p.id));
     return placements.map((p) => toPlacementResponse(p, evidence.filter((e) => e.ownerId === p.id)));
   }
 
   /** Loads a placement with its article, checking that the caller may see it. */
   async loadVisible(manager: EntityManager, user: AuthUser, id: number) {
-    const placement = await manager.createQueryBuilder(Placement, 'p')
-      .leftJoinAndSelect('p.outlet', 'o')
-      .where('p.id = :id AND p.officeId = :officeId', { id, officeId: user.officeId })
-      .getOne();
+    const placement = await this.placements.findInOfficeWithOutlet(user.officeId, id, manager);
     if (!placement) throw notFound('录用记录');
     const article = await loadVisibleArticle(manager, user, placement.articleId).catch(() => {
       throw notFound('录用记录');
@@ -58,18 +58,18 @@ export class PlacementsService {
   }
 
   async get(user: AuthUser, id: number): Promise<PlacementResponse> {
-    const { placement } = await this.loadVisible(this.dataSource.manager, user, id);
-    const evidence = await this.dataSource.getRepository(EvidenceFile).find({ where: { ownerType: 'placement', ownerId: id } });
+    const { placement } = await this.loadVisible(this.uow.manager, user, id);
+    const evidence = await this.evidence.findForOwners('placement', [id]);
     return toPlacementResponse(placement, evidence);
   }
 
   async create(user: AuthUser, articleId: number, dto: CreatePlacementDto): Promise<PlacementResponse & { warnings: Warning[] }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const article = await loadVisibleArticle(manager, user, articleId);
       assertCanAddChild(user, article);
       const outlet = await this.activeOutlet(manager, user, dto.outletId);
       const { publishedAt, publishedDate, warnings } = this.publication(dto.publishedAt, article.submittedDate);
-      const placement = manager.create(Placement, {
+      const placement = this.placements.build({
         officeId: user.officeId,
         articleId,
         outletId: outlet.id,
@@ -88,8 +88,7 @@ export class PlacementsService {
       try {
         // The answer is built from what was written and the outlet already loaded: no re-read
         // of the row (TypeORM's select of the defaulted columns) nor of the article.
-        const inserted = await manager.createQueryBuilder().insert().into(Placement).values(placement).updateEntity(false).execute();
-        Object.assign(placement, { id: insertedId(inserted.raw), version: 1, outlet });
+        Object.assign(placement, { id: await this.placements.insert(placement, manager), version: 1, outlet });
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicatePlacement(outlet.name, publishedDate);
         throw error;
@@ -100,7 +99,7 @@ export class PlacementsService {
   }
 
   async update(user: AuthUser, id: number, dto: UpdatePlacementDto): Promise<PlacementResponse & { warnings: Warning[] }> {
-    const warnings = await this.dataSource.transaction(async (manager) => {
+    const warnings = await this.uow.run(async (manager) => {
       const { placement, article } = await this.loadVisible(manager, user, id);
       assertEditable(user, article, placement.status, '录用记录');
       const { version, publishedAt: publishedText, ...fields } = dto;
@@ -125,21 +124,20 @@ export class PlacementsService {
   }
 
   async remove(user: AuthUser, id: number): Promise<void> {
-    const fileKeys = await this.dataSource.transaction(async (manager) => {
+    const fileKeys = await this.uow.run(async (manager) => {
       const { placement, article } = await this.loadVisible(manager, user, id);
       assertEditable(user, article, placement.status, '录用记录');
       if (placement.status !== 'draft' && placement.status !== 'returned') throw conflict('not_deletable', '已提交的录用记录不能删除');
-      const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType: 'placement', ownerId: id } });
-      await manager.delete(EvidenceFile, { ownerType: 'placement', ownerId: id });
-      await manager.delete(Placement, { id });
+      const fileKeys = await this.evidence.deleteForOwner('placement', id, manager);
+      await this.placements.delete(id, manager);
       await this.audit.record(user, 'delete', 'placement', id, toPlacementResponse(placement), null, manager);
-      return evidence.map((e) => e.fileKey);
+      return fileKeys;
     });
-    await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+    await releaseEvidenceFiles(this.evidence, this.files, fileKeys);
   }
 
   private async activeOutlet(manager: EntityManager, user: AuthUser, outletId: number): Promise<Outlet> {
-    const outlet = await manager.findOne(Outlet, { where: { id: outletId, officeId: user.officeId } });
+    const outlet = await this.outlets.findInOffice(user.officeId, outletId, manager);
     if (!outlet) throw invalid({ outletId: '媒体/刊物不存在' });
     if (!outlet.active) throw invalid({ outletId: `「${outlet.name}」已停用` });
     return outlet;

@@ -1,31 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ENTRY_STATUS_LABELS, type EntryStatus } from '@app/contracts';
 import { quarterOf } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { loadVisibleArticle } from '../articles/article-access';
-import { Article } from '../articles/article.entity';
+import type { Article } from '../articles/article.entity';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/app-error';
-import { EvidenceFile } from '../evidence/evidence-file.entity';
-import { Instruction } from '../instructions/instruction.entity';
+import { EvidenceRepository } from '../evidence/evidence.repository';
+import type { Instruction } from '../instructions/instruction.entity';
 import { loadVisibleItem } from '../items/item-access';
 import { ItemRecord } from '../items/item-record.entity';
 import { ItemsService } from '../items/items.service';
 import type { JobRequest } from '../jobs/job-request.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Placement } from '../placements/placement.entity';
+import type { Placement } from '../placements/placement.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import { storeRecompute } from '../score-ledger/request-recompute';
 import type { BulkReviewDto, EntryType, ReviewAction } from './dto/review.dto';
 import { PARENT_AT_LEAST, TRANSITIONS, fromStatesFor } from './review-rules';
+import { ReviewRepository } from './review.repository';
 import { Clock } from '../common/clock';
 
-const ENTITY = { articles: Article, placements: Placement, instructions: Instruction, items: ItemRecord } as const;
 const AUDIT_NAME = { articles: 'article', placements: 'placement', instructions: 'instruction', items: 'item' } as const;
 const LABEL = { articles: '稿件', placements: '录用记录', instructions: '批示记录', items: '事项记录' } as const;
 
@@ -48,7 +48,9 @@ export interface ReviewResult {
 @Injectable()
 export class ReviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly entries: ReviewRepository,
+    private readonly evidence: EvidenceRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly items: ItemsService,
@@ -58,7 +60,7 @@ export class ReviewService {
   ) {}
 
   async act(user: AuthUser, type: EntryType, id: number, action: ReviewAction, reason?: string): Promise<ReviewResult> {
-    const { result, request } = await this.dataSource.transaction(async (manager) => {
+    const { result, request } = await this.uow.run(async (manager) => {
       const moved = await this.move(manager, user, type, id, action, reason);
       return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scored) };
     });
@@ -72,7 +74,7 @@ export class ReviewService {
     const requests: JobRequest[] = [];
     for (const item of dto.items) {
       try {
-        const { result, request } = await this.dataSource.transaction(async (manager) => {
+        const { result, request } = await this.uow.run(async (manager) => {
           const moved = await this.move(manager, user, item.type, item.id, dto.action, dto.reason);
           return { result: moved.result, request: await this.storeRecompute(manager, user, moved.scored) };
         });
@@ -110,7 +112,7 @@ export class ReviewService {
     let cascaded = 0;
     if (type === 'articles' && action !== 'reopen') {
       for (const childType of ['placements', 'instructions'] as const) {
-        const children = await manager.find(ENTITY[childType] as typeof Placement, { where: { articleId: id, status: In(from) } });
+        const children = await this.entries.findChildrenInStates(childType, id, from, manager);
         for (const child of children) await this.setStatus(manager, user, childType, child, rule.to, action, reason);
         cascaded += children.length;
       }
@@ -135,7 +137,7 @@ export class ReviewService {
       const item = await loadVisibleItem(manager, user, id);
       return { entry: item, article: null, unitId: item.unitId };
     }
-    const entry = await manager.findOne(ENTITY[type] as typeof Placement, { where: { id, officeId: user.officeId } });
+    const entry = await this.entries.findChildEntry(type, id, user.officeId, manager);
     if (!entry) throw notFound(LABEL[type]);
     const article = await loadVisibleArticle(manager, user, entry.articleId).catch(() => {
       throw notFound(LABEL[type]);
@@ -169,14 +171,9 @@ export class ReviewService {
   private async assertEvidence(manager: EntityManager, user: AuthUser, type: EntryType, entry: Entry, from: EntryStatus[]) {
     let placements: Placement[] = [];
     if (type === 'placements') placements = [entry as Placement];
-    if (type === 'articles') placements = await manager.find(Placement, { where: { articleId: entry.id, status: In(from) }, order: { id: 'ASC' } });
+    if (type === 'articles') placements = await this.entries.findChildrenInStates('placements', entry.id, from, manager) as Placement[];
     if (placements.length === 0) return;
-    const counted: { ownerId: unknown }[] = await manager
-      .createQueryBuilder(EvidenceFile, 'f')
-      .select('f.ownerId', 'ownerId')
-      .where('f.ownerType = :owner AND f.ownerId IN (:...ids)', { owner: 'placement', ids: placements.map((p) => p.id) })
-      .getRawMany();
-    const proven = new Set(counted.map((r) => Number(r.ownerId)));
+    const proven = await this.evidence.ownersWithEvidence('placement', placements.map((p) => p.id), manager);
     const errors: Record<string, string> = {};
     const versions = await this.schemes.versionsOf(user.officeId, manager);
     for (const [i, p] of placements.entries()) {
@@ -211,7 +208,7 @@ export class ReviewService {
     const changes: Partial<Entry> = { status: to, reviewNote: action === 'return' || action === 'reject' || action === 'reopen' ? reason!.trim() : entry.reviewNote };
     if (to === 'verified') Object.assign(changes, { verifiedBy: user.id, verifiedAt: this.clock.now() });
     if (before === 'verified') Object.assign(changes, { verifiedBy: null, verifiedAt: null });
-    await manager.update(ENTITY[type] as typeof Placement, { id: entry.id }, changes as Partial<Placement>);
+    await this.entries.setReviewColumns(type, entry.id, changes as Partial<Placement>, manager);
     entry.status = to;
     await this.audit.record(user, `status:${to}`, AUDIT_NAME[type], entry.id, { status: before }, { status: to, action, reason: reason ?? null }, manager);
   }

@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { assertNotReferenced } from '../database/references';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { CreateRankingGroupDto, UpdateRankingGroupDto } from './dto/unit.dto';
 import type { RankingGroupResponse } from '@app/contracts';
 import { RankingGroup } from './ranking-group.entity';
+import { UnitsRepository } from './units.repository';
 import { toRankingGroupResponse } from './unit-response';
 
 @Injectable()
 export class RankingGroupsService {
   constructor(
     @InjectRepository(RankingGroup) private readonly groups: Repository<RankingGroup>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly repo: UnitsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -31,9 +34,9 @@ export class RankingGroupsService {
   }
 
   create(user: AuthUser, dto: CreateRankingGroupDto): Promise<RankingGroupResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(RankingGroup, manager.create(RankingGroup, { ...dto, officeId: user.officeId }));
+        const saved = await this.repo.insertGroup({ ...dto, officeId: user.officeId }, manager);
         await this.audit.record(user, 'create', 'rankingGroup', saved.id, null, saved, manager);
         return toRankingGroupResponse(saved);
       } catch (error) {
@@ -45,7 +48,7 @@ export class RankingGroupsService {
 
   async update(user: AuthUser, id: number, dto: UpdateRankingGroupDto): Promise<RankingGroupResponse> {
     const before = await this.findOrFail(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await updateVersioned(manager, RankingGroup, id, before.version, dto);
       await this.audit.record(user, 'update', 'rankingGroup', id, before, dto, manager);
     });
@@ -54,9 +57,9 @@ export class RankingGroupsService {
 
   async remove(user: AuthUser, id: number): Promise<void> {
     const group = await this.findOrFail(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await assertNotReferenced(manager, 'rankingGroup', id, `排名分组「${group.name}」`);
-      await manager.delete(RankingGroup, { id });
+      await this.repo.deleteGroup(id, manager);
       await this.audit.record(user, 'delete', 'rankingGroup', id, group, null, manager);
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type FindOptionsWhere } from 'typeorm';
 import type { Page, UnitResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -8,9 +8,11 @@ import { conflict, invalid, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { assertNotReferenced } from '../database/references';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from './dto/unit.dto';
 import { RankingGroup } from './ranking-group.entity';
 import { Unit } from './unit.entity';
+import { UnitsRepository } from './units.repository';
 import { toUnitResponse } from './unit-response';
 import { Containing } from '../common/like';
 import { asc, findOrder } from '../common/sort';
@@ -20,7 +22,8 @@ export class UnitsService {
   constructor(
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
     @InjectRepository(RankingGroup) private readonly groups: Repository<RankingGroup>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly repo: UnitsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -51,9 +54,9 @@ export class UnitsService {
 
   async create(user: AuthUser, dto: CreateUnitDto): Promise<UnitResponse> {
     await this.assertGroup(user, dto.groupId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(Unit, manager.create(Unit, { ...dto, officeId: user.officeId, contactName: dto.contactName ?? null, contactPhone: dto.contactPhone ?? null }));
+        const saved = await this.repo.insert({ ...dto, officeId: user.officeId, contactName: dto.contactName ?? null, contactPhone: dto.contactPhone ?? null }, manager);
         await this.audit.record(user, 'create', 'unit', saved.id, null, saved, manager);
         return toUnitResponse(saved);
       } catch (error) {
@@ -67,7 +70,7 @@ export class UnitsService {
     const before = await this.findOrFail(user, id);
     if (dto.groupId !== undefined) await this.assertGroup(user, dto.groupId);
     const { version, ...changes } = dto;
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await updateVersioned(manager, Unit, id, version, changes);
       await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'unit', id, before, changes, manager);
     });
@@ -77,9 +80,9 @@ export class UnitsService {
   /** Deletes a unit nobody refers to yet; a referenced one must be deactivated instead. */
   async remove(user: AuthUser, id: number): Promise<void> {
     const unit = await this.findOrFail(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await assertNotReferenced(manager, 'unit', id, `单位「${unit.name}」`);
-      await manager.delete(Unit, { id });
+      await this.repo.delete(id, manager);
       await this.audit.record(user, 'delete', 'unit', id, unit, null, manager);
     });
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, type FindOptionsWhere } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type FindOptionsWhere } from 'typeorm';
 import { DUTY_ROLES, type AuditAction, UNIT_SCOPED_ROLES, type Page, type Role, type UserResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { toSessionUser } from '../auth/auth.service';
@@ -9,12 +9,14 @@ import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/db-errors';
-import { Unit } from '../units/unit.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { UnitsRepository } from '../units/units.repository';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { LoginThrottleService } from '../auth/login-throttle.service';
 import { PasswordsService } from '../auth/passwords.service';
 import { SessionsService } from '../auth/sessions.service';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { Containing } from '../common/like';
 import { Clock } from '../common/clock';
 import { asc, findOrder } from '../common/sort';
@@ -40,8 +42,9 @@ function updateAction(before: User, dto: UpdateUserDto): AuditAction {
 export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Unit) private readonly units: Repository<Unit>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: UsersRepository,
+    private readonly units: UnitsRepository,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly passwords: PasswordsService,
     private readonly sessions: SessionsService,
@@ -67,9 +70,9 @@ export class UsersService {
     const unitId = await this.checkUnit(actor, dto.role, dto.unitId ?? null);
     const user = this.users.create({ username: dto.username, displayName: dto.displayName, email: dto.email ?? null, role: dto.role, unitId, mustChangePassword: true, officeId: actor.officeId });
     await this.passwords.apply(user, dto.password, this.clock.now());
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       try {
-        const saved = await manager.save(User, user);
+        const saved = await this.repo.save(user, manager);
         await this.passwords.remember(saved, manager);
         await this.audit.record(actor, 'create', 'user', saved.id, null, toUserResponse(saved), manager);
         return toUserResponse(saved);
@@ -92,8 +95,8 @@ export class UsersService {
     const endSessions = action === 'role' || action === 'disable';
     Object.assign(user, { ...dto, role, unitId });
     if (endSessions) user.tokenVersion += 1;
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(User, user);
+    return this.uow.run(async (manager) => {
+      const saved = await this.repo.save(user, manager);
       if (endSessions) await this.sessions.revokeAll(id, manager);
       await this.audit.record(actor, action, 'user', id, before, toUserResponse(saved), manager);
       return toUserResponse(saved);
@@ -105,8 +108,8 @@ export class UsersService {
     this.passwords.assertAcceptable('password', dto.password, user.username);
     await this.passwords.apply(user, dto.password, this.clock.now());
     Object.assign(user, { mustChangePassword: true, tokenVersion: user.tokenVersion + 1 });
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(User, user);
+    return this.uow.run(async (manager) => {
+      const saved = await this.repo.save(user, manager);
       await this.passwords.remember(saved, manager);
       await this.sessions.revokeAll(id, manager);
       await this.audit.record(actor, 'reset-password', 'user', id, null, null, manager);
@@ -148,7 +151,7 @@ export class UsersService {
       return null;
     }
     if (unitId === null) throw invalid({ unitId: '信息员和单位审核人必须绑定单位' });
-    const unit = await this.units.findOne({ where: { id: unitId, officeId: actor.officeId } });
+    const unit = await this.units.findInOffice(actor.officeId, unitId);
     if (!unit) throw invalid({ unitId: '单位不存在' });
     return unitId;
   }
