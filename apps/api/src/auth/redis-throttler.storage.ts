@@ -2,6 +2,9 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
 
+/** ioredis states in which a command would only wait for a reconnection. */
+const DISCONNECTED = new Set(['reconnecting', 'close', 'end']);
+
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /** Counts a hit in a fixed window: the window starts with its first hit and lasts `ttl` ms. */
@@ -29,6 +32,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     let hits: number;
     let msLeft: number;
     try {
+      if (DISCONNECTED.has(this.client.status)) throw new Error(`redis ${this.client.status}`);
       [hits, msLeft] = (await this.client.eval(HIT, 1, `${this.prefix}:${throttlerName}:${key}`, ttl)) as [number, number];
     } catch (error) {
       this.logger.warn(`login cap counted in this process only: ${(error as Error).message}`);
