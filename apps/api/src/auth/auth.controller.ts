@@ -19,7 +19,8 @@ export class AuthController {
   /**
    * Two limits: LoginThrottleService per username + address (growing delays, shared by every
    * process through the database), and this per-address cap on all logins (password spraying
-   * across many usernames; per process, so a coarse backstop well above LOGIN_FREE_FAILURES).
+   * across many usernames; counted in Redis when REDIS_URL is set, so across every API process —
+   * a coarse backstop well above LOGIN_FREE_FAILURES).
    */
   @Public()
   @UseGuards(ThrottlerGuard)

@@ -164,14 +164,28 @@ function assertDateMin(minDate: string, timeZone: string) {
   if (minDate > today) throw new ConfigError(`invalid configuration: BUSINESS_DATE_MIN=${JSON.stringify(minDate)}: after today (${today})`);
 }
 
-/** Embedded installs need no setup, so the signing secret is generated once and kept beside the data. */
+/**
+ * Embedded installs need no setup, so the signing secret is generated once and kept beside the
+ * data. Processes starting together on a shared DATA_DIR must end up with one secret: the new
+ * one is written to a file of its own and linked into place, which fails if another process
+ * linked its own first; then that one is used.
+ */
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session.secret');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
-  fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  const own = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(own, secret, { mode: 0o600 });
+  try {
+    fs.linkSync(own, file);
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return fs.readFileSync(file, 'utf8').trim();
+  } finally {
+    fs.rmSync(own, { force: true });
+  }
 }
 
 let cached: AppConfig | undefined;

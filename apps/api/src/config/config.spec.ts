@@ -4,6 +4,12 @@ import * as path from 'node:path';
 import { ConfigError, envKeys, parseConfig } from './app-config';
 import { EnvDto } from './env.dto';
 
+// existsSync stays the real one unless a test says otherwise (the start-up race below).
+jest.mock('node:fs', () => {
+  const actual = jest.requireActual<typeof import('node:fs')>('node:fs');
+  return { ...actual, existsSync: jest.fn(actual.existsSync) };
+});
+
 const repo = path.resolve(__dirname, '../../../..');
 const SECRET = 'x'.repeat(40);
 
@@ -43,6 +49,15 @@ describe('parseConfig', () => {
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(second).toBe(first);
     expect(fs.statSync(path.join(dataDir, 'session.secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps the secret another process wrote first when several start at once on a shared DATA_DIR', () => {
+    // The other process wrote its secret after this one found no file and before it wrote its own.
+    fs.writeFileSync(path.join(dataDir, 'session.secret'), SECRET, { mode: 0o600 });
+    jest.mocked(fs.existsSync).mockReturnValueOnce(false);
+    expect(parseConfig({ DATA_DIR: dataDir }).session.secret).toBe(SECRET);
+    expect(fs.readFileSync(path.join(dataDir, 'session.secret'), 'utf8')).toBe(SECRET);
+    expect(fs.readdirSync(dataDir)).toEqual(['session.secret']);
   });
 
   it('treats an empty value as unset', () => {

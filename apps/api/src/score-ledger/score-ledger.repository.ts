@@ -46,7 +46,7 @@ export class ScoreLedgerRepository {
       });
     } finally {
       // After the commit (or rollback): a ranking computed meanwhile may have read the old records.
-      this.rankingCache.invalidate(scope.officeId, scope.quarter);
+      await this.rankingCache.invalidate(scope.officeId, scope.quarter);
     }
   }
 
