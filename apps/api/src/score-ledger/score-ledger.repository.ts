@@ -62,6 +62,11 @@ export class ScoreLedgerRepository {
     return deleted;
   }
 
+  /** Drops every line a scheme version computed (the version is being deleted, in `tx`). */
+  async deleteVersionLines(tx: EntityManager, officeId: number, schemeVersionId: number): Promise<void> {
+    await tx.delete(ScoreLine, { officeId, schemeVersionId });
+  }
+
   /** Quarters that hold lines of the office (optionally only lines of some articles). */
   async storedQuarters(officeId: number, articleIds?: readonly number[]): Promise<string[]> {
     const out = new Set<string>();
