@@ -6,14 +6,16 @@ import { DisputesService } from './disputes.service';
 import { PublishService } from './publish.service';
 import { QuarterSchedulerService } from './quarter-scheduler.service';
 import { QuartersController } from './quarters.controller';
+import { QuartersRepository } from './quarters.repository';
 import { QuartersService } from './quarters.service';
 import { RankingsController } from './rankings.controller';
+import { SnapshotsModule } from './snapshots.module';
 import { YearRankingService } from './year-ranking.service';
 
 @Module({
-  imports: [ScoreLedgerModule, SchemesModule, NoticesModule],
+  imports: [ScoreLedgerModule, SchemesModule, SnapshotsModule, NoticesModule],
   controllers: [QuartersController, RankingsController],
-  providers: [QuartersService, DisputesService, PublishService, QuarterSchedulerService, YearRankingService],
+  providers: [QuartersRepository, QuartersService, DisputesService, PublishService, QuarterSchedulerService, YearRankingService],
   exports: [QuartersService],
 })
 export class PublicationModule {}

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SchemesModule } from '../schemes/schemes.module';
+import { QuarterRecordsRepository } from './quarter-records.repository';
 import { RecordsLoader } from './records-loader';
+import { RecordsRepository } from './records.repository';
 import { RollupLoader } from './rollup-loader';
 import { ScoreLedgerService } from './score-ledger.service';
 import { ScoreLine } from './score-line.entity';
@@ -14,7 +16,7 @@ import { ScoresService } from './scores.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ScoreLine]), ScoreLinesModule, SchemesModule],
   controllers: [ScoresController],
-  providers: [RecordsLoader, RollupLoader, ScoreLedgerService, ScoresService, ScorePreviewService],
-  exports: [ScoreLedgerService, ScoresService, RecordsLoader, ScorePreviewService, ScoreLinesModule],
+  providers: [QuarterRecordsRepository, RecordsRepository, RecordsLoader, RollupLoader, ScoreLedgerService, ScoresService, ScorePreviewService],
+  exports: [ScoreLedgerService, ScoresService, RecordsLoader, RecordsRepository, QuarterRecordsRepository, ScorePreviewService, ScoreLinesModule],
 })
 export class ScoreLedgerModule {}
