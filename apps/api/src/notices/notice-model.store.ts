@@ -2,12 +2,13 @@ import { createReadStream } from 'node:fs';
 import { Clock } from '../common/clock';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { businessDate } from '@app/scoring';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import type { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { SnapshotFreezer } from '../publication/snapshot-freezer';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FileStore, fileMissing } from '../storage/file-store.service';
 import { NoticeDataBuilder } from './notice-data.builder';
@@ -26,7 +27,7 @@ export interface FrozenNotice {
  * 500 adoptions each), so rendering the spreadsheet streams it without holding it whole.
  */
 @Injectable()
-export class NoticeModelStore {
+export class NoticeModelStore implements OnModuleInit {
   constructor(
     private readonly repo: NoticesRepository,
     private readonly uow: UnitOfWork,
@@ -34,7 +35,13 @@ export class NoticeModelStore {
     private readonly files: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly freezer: SnapshotFreezer,
   ) {}
+
+  /** Publication freezes the notice in its transaction through this (it does not import the notices). */
+  onModuleInit() {
+    this.freezer.use((tx, snapshot) => this.freeze(tx, snapshot));
+  }
 
   /** Builds the notice from the records as `manager` sees them and stores it with the snapshot; a second call keeps the first. */
   async freeze(manager: EntityManager, snapshot: RankingSnapshot): Promise<void> {

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { NoticesModule } from '../notices/notices.module';
 import { SchemesModule } from '../schemes/schemes.module';
 import { ScoreLedgerModule } from '../score-ledger/score-ledger.module';
 import { DisputesService } from './disputes.service';
@@ -12,8 +11,9 @@ import { RankingsController } from './rankings.controller';
 import { SnapshotsModule } from './snapshots.module';
 import { YearRankingService } from './year-ranking.service';
 
+/** Quarters (review, close, publish), disputes and published rankings; the notices plug in through SnapshotsModule. */
 @Module({
-  imports: [ScoreLedgerModule, SchemesModule, SnapshotsModule, NoticesModule],
+  imports: [ScoreLedgerModule, SchemesModule, SnapshotsModule],
   controllers: [QuartersController, RankingsController],
   providers: [QuartersRepository, QuartersService, DisputesService, PublishService, QuarterSchedulerService, YearRankingService],
   exports: [QuartersService],

@@ -8,7 +8,6 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
-import { NoticeModelStore } from '../notices/notice-model.store';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SchemesService } from '../schemes/schemes.service';
 import { ScoreLedgerService } from '../score-ledger/score-ledger.service';
@@ -18,6 +17,7 @@ import { QuarterPeriod } from './quarter-period.entity';
 import { QuartersService } from './quarters.service';
 import { RankingSnapshot } from './ranking-snapshot.entity';
 import { quarterTotals, unitFigures, type UnitFigures } from './snapshot-figures';
+import { SnapshotFreezer } from './snapshot-freezer';
 import { SnapshotLine } from './snapshot-line.entity';
 import { SnapshotUnit } from './snapshot-unit.entity';
 import { Clock } from '../common/clock';
@@ -50,7 +50,7 @@ export class PublishService implements OnModuleInit {
     private readonly quarters: QuartersService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    private readonly noticeModels: NoticeModelStore,
+    private readonly noticeModels: SnapshotFreezer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
