@@ -11,6 +11,7 @@ import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { SchemesModule } from './schemes/schemes.module';
+import { SchemePreviewModule } from './schemes/scheme-preview.module';
 import { ScoreLedgerModule } from './score-ledger/score-ledger.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -88,6 +89,7 @@ export class AppModule {
         MonthlyReportsModule,
         SchemesModule,
         ScoreLedgerModule,
+        SchemePreviewModule,
         ReviewModule,
         NotificationsModule,
         RemindersModule,

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { LEVELS } from '@app/contracts';
 import { commissionOutcome, prevQuarter, quarterRange } from '@app/scoring';
-import { Office } from '../offices/office.entity';
-import { QuarterPeriod } from '../publication/quarter-period.entity';
-import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
-import { latestSnapshots } from '../publication/snapshot-reader';
-import { SnapshotUnit } from '../publication/snapshot-unit.entity';
-import { rankedChildOffices } from '../score-ledger/rollup-figures';
+import type { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import type { SnapshotUnit } from '../publication/snapshot-unit.entity';
+import { SnapshotsRepository } from '../publication/snapshots.repository';
+import { QuarterRecordsRepository } from '../score-ledger/quarter-records.repository';
+import { RecordsRepository } from '../score-ledger/records.repository';
 import type { NoticeAdoption, NoticeCommission, NoticeCorrection, NoticeData, NoticeHighlight, NoticeInstruction, NoticeLevel, NoticeUnitRow } from '@app/notice';
 import { HIGHLIGHT_LIMIT, INSTRUCTION_LIMIT, groupsInNoticeOrder, listedAdoptionLevels, noticeCollator, omittedAdoptionLevels } from '@app/notice';
 
@@ -83,6 +82,12 @@ export interface BuiltNotice {
  */
 @Injectable()
 export class NoticeDataBuilder {
+  constructor(
+    private readonly snapshots: SnapshotsRepository,
+    private readonly records: QuarterRecordsRepository,
+    private readonly rollups: RecordsRepository,
+  ) {}
+
   /**
    * `m` is the publication's transaction when the notice is frozen with its snapshot, so the
    * notice sees exactly the records the snapshot was taken from; `asOfDate` is the business
@@ -90,14 +95,14 @@ export class NoticeDataBuilder {
    */
   async build(snapshot: RankingSnapshot, m: EntityManager, asOfDate: string): Promise<BuiltNotice> {
     const { officeId, quarter } = snapshot;
-    const office = await m.getRepository(Office).findOneByOrFail({ id: officeId });
-    const period = await m.getRepository(QuarterPeriod).findOneBy({ officeId, quarter });
-    const units = await m.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id } });
+    const office = await this.records.officeById(m, officeId);
+    const period = await this.snapshots.period(m, officeId, quarter);
+    const units = await this.snapshots.units(snapshot.id, m);
     const lastYear = await this.unitTotalsOf(m, officeId, `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`);
     const rows = units.map((u) => toUnitRow(u, lastYear.totals.get(u.unitId) ?? null));
     const byGroup = groupsInNoticeOrder(rows);
     const previousQuarter = await this.unitTotalsOf(m, officeId, prevQuarter(quarter));
-    const children = await rankedChildOffices(m, officeId);
+    const children = await this.rollups.rankedChildOffices(officeId, m);
     const unitName = new Map(units.map((u) => [u.unitId, u.unitName]));
     const rollup: Rollup = {
       officeIds: [officeId, ...children.map((c) => c.childOfficeId)],
@@ -158,15 +163,15 @@ export class NoticeDataBuilder {
   private async below(m: EntityManager, children: { unitId: number; childOfficeId: number }[], units: SnapshotUnit[]) {
     const ranked = new Set(units.map((u) => u.unitId));
     const shown = children.filter((c) => ranked.has(c.unitId));
-    const offices = shown.length ? await m.getRepository(Office).find({ where: { id: In(shown.map((c) => c.childOfficeId)) }, order: { id: 'ASC' } }) : [];
+    const offices = shown.length ? await this.records.officesByIds(m, shown.map((c) => c.childOfficeId)) : [];
     return { regionNames: offices.map((o) => o.regionName), ownUnits: units.length > shown.length };
   }
 
   /** A quarter's latest published unit totals and placement count (for 同比 / 环比), if published. */
   private async unitTotalsOf(m: EntityManager, officeId: number, quarter: string) {
-    const [snapshot] = await latestSnapshots(m, officeId, [quarter]);
+    const [snapshot] = await this.snapshots.latest(officeId, [quarter], m);
     if (!snapshot) return { totals: new Map<number, number>(), placements: null };
-    const units = await m.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id }, select: { unitId: true, total: true } });
+    const units = await this.snapshots.unitTotals(m, snapshot.id);
     return { totals: new Map(units.map((u) => [u.unitId, u.total])), placements: snapshot.summary.placements };
   }
 
@@ -181,15 +186,7 @@ export class NoticeDataBuilder {
     const days = new IntColumn();
     let after = { date: start, id: 0 };
     for (;;) {
-      // Keyset paging: each page starts in the index where the previous one stopped.
-      const rows: { id: unknown; outletId: unknown; publishedDate: unknown }[] = await m.query(
-        `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate
-         FROM placements p JOIN articles a ON a.id = p.articleId
-         WHERE p.officeId IN (${rollup.officeIds.map(() => '?').join(',')}) AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
-           AND a.status = 'verified'
-         ORDER BY p.publishedDate, p.id LIMIT ${SCAN_PAGE}`,
-        [...rollup.officeIds, after.date, end, after.date, after.id],
-      );
+      const rows = await this.records.verifiedAdoptionsPage(m, rollup.officeIds, end, after, SCAN_PAGE);
       for (const r of rows) {
         ids.push(Number(r.id));
         outletIds.push(Number(r.outletId));
@@ -225,10 +222,7 @@ export class NoticeDataBuilder {
     const out: QuarterOutlet[] = [];
     for (let i = 0; i < ids.length; i += IN_CHUNK) {
       const chunk = ids.slice(i, i + IN_CHUNK);
-      const rows: Record<string, unknown>[] = await m.query(
-        `SELECT id, name, level, channel FROM outlets WHERE id IN (${chunk.map(() => '?').join(',')})`,
-        chunk,
-      );
+      const rows = await this.records.outletsByIds(m, chunk);
       for (const r of rows) out.push({ id: Number(r.id), name: String(r.name), level: r.level as NoticeLevel, channel: r.channel as Channel });
     }
     return out;
@@ -252,13 +246,7 @@ export class NoticeDataBuilder {
       const rows = new Map<number, Record<string, unknown>>();
       for (let k = i; k < j; k += IN_CHUNK) {
         const chunk = Array.from(ids.subarray(k, Math.min(k + IN_CHUNK, j)));
-        const found: Record<string, unknown>[] = await m.query(
-          `SELECT p.id AS id, p.articleId AS articleId, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence,
-                  a.title AS title, a.commissionId AS commissionId,
-                  CASE WHEN EXISTS (SELECT 1 FROM instructions i WHERE i.articleId = p.articleId AND i.status = 'verified') THEN 1 ELSE 0 END AS instructed
-           FROM placements p JOIN articles a ON a.id = p.articleId WHERE p.id IN (${chunk.map(() => '?').join(',')})`,
-          chunk,
-        );
+        const found = await this.records.adoptionsByIds(m, chunk);
         for (const r of found) rows.set(Number(r.id), r);
       }
       const names = await this.unitNames(m, [...new Set([...rows.values()].map((r) => Number(r.articleId)))], index.rollup);
@@ -297,11 +285,7 @@ export class NoticeDataBuilder {
     const out = new Map<number, string[]>();
     for (let i = 0; i < articleIds.length; i += IN_CHUNK) {
       const chunk = articleIds.slice(i, i + IN_CHUNK);
-      const rows: { articleId: unknown; name: string; officeId: unknown }[] = await m.query(
-        `SELECT au.articleId AS articleId, u.name AS name, u.officeId AS officeId FROM article_units au JOIN units u ON u.id = au.unitId
-         WHERE au.articleId IN (${chunk.map(() => '?').join(',')}) ORDER BY au.id`,
-        chunk,
-      );
+      const rows = await this.records.articleUnitNames(m, chunk);
       for (const r of rows) {
         const credited = rollup.creditedTo.get(Number(r.officeId));
         if (credited !== undefined) {
@@ -319,18 +303,10 @@ export class NoticeDataBuilder {
   /** The quarter's first INSTRUCTION_LIMIT verified 批示 in date order, and how many there are. */
   private async instructions(m: EntityManager, rollup: Rollup, quarter: string): Promise<{ items: NoticeInstruction[]; total: number }> {
     const { start, end } = quarterRange(quarter);
-    const from = `FROM instructions i JOIN articles a ON a.id = i.articleId
-       WHERE i.officeId IN (${rollup.officeIds.map(() => '?').join(',')}) AND i.instructedDate BETWEEN ? AND ? AND i.status = 'verified' AND a.status = 'verified'`;
-    const params = [...rollup.officeIds, start, end];
-    const [{ n }]: { n: unknown }[] = await m.query(`SELECT COUNT(*) AS n ${from}`, params);
-    const rows: Record<string, unknown>[] = await m.query(
-      `SELECT i.articleId AS articleId, i.leaderTitle AS leaderTitle, i.level AS level, i.instructedDate AS date, a.title AS title
-       ${from} ORDER BY i.instructedDate, i.id LIMIT ${INSTRUCTION_LIMIT}`,
-      params,
-    );
+    const { total, rows } = await this.records.verifiedInstructions(m, rollup.officeIds, start, end, INSTRUCTION_LIMIT);
     const names = await this.unitNames(m, [...new Set(rows.map((r) => Number(r.articleId)))], rollup);
     const items = rows.map((r) => ({ unitNames: names.get(Number(r.articleId)) ?? [], title: String(r.title), leaderTitle: String(r.leaderTitle), level: String(r.level), date: String(r.date) }));
-    return { items, total: Number(n) };
+    return { items, total };
   }
 
   /**
@@ -340,13 +316,7 @@ export class NoticeDataBuilder {
    */
   private async commissions(m: EntityManager, officeId: number, quarter: string, asOfDate: string): Promise<NoticeCommission[]> {
     const { start, end } = quarterRange(quarter);
-    const rows: Record<string, unknown>[] = await m.query(
-      `SELECT c.id AS id, c.topic AS topic, c.deadline AS deadline, u.name AS unitName, a.submittedDate AS submittedDate
-       FROM commissions c JOIN commission_targets t ON t.commissionId = c.id JOIN units u ON u.id = t.unitId
-       LEFT JOIN articles a ON a.id = t.articleId AND a.status = 'verified'
-       WHERE c.officeId = ? AND c.deadline BETWEEN ? AND ? ORDER BY c.deadline, c.id, u.code`,
-      [officeId, start, end],
-    );
+    const rows = await this.records.commissionTargets(m, officeId, start, end);
     const byId = new Map<number, NoticeCommission>();
     for (const r of rows) {
       const c = byId.get(Number(r.id)) ?? { topic: String(r.topic), deadline: String(r.deadline), targets: 0, onTime: 0, late: 0, missing: 0, pending: 0, lateOrMissingUnits: [] };
@@ -367,16 +337,8 @@ export class NoticeDataBuilder {
   /** The quarter's verified 事项 (by kind, with their units) and approved 加减分, as the engine scores them. */
   private async itemsAndAdjustments(m: EntityManager, officeId: number, quarter: string): Promise<Pick<NoticeData, 'items' | 'adjustments'>> {
     const { start, end } = quarterRange(quarter);
-    const items: Record<string, unknown>[] = await m.query(
-      `SELECT r.kind AS kind, r.title AS title, r.itemDate AS date, u.name AS unitName FROM item_records r JOIN units u ON u.id = r.unitId
-       WHERE r.officeId = ? AND r.itemDate BETWEEN ? AND ? AND r.status = 'verified' ORDER BY r.itemDate, r.id`,
-      [officeId, start, end],
-    );
-    const adjustments: Record<string, unknown>[] = await m.query(
-      `SELECT j.points AS points, j.reason AS reason, u.name AS unitName FROM adjustments j JOIN units u ON u.id = j.unitId
-       WHERE j.officeId = ? AND j.quarter = ? AND j.status = 'approved' ORDER BY u.code, j.id`,
-      [officeId, quarter],
-    );
+    const items = await this.records.verifiedItems(m, officeId, start, end);
+    const adjustments = await this.records.approvedAdjustments(m, officeId, quarter);
     return {
       items: items.map((r) => ({ kind: String(r.kind), title: String(r.title), date: String(r.date), unitName: String(r.unitName) })),
       adjustments: adjustments.map((r) => ({ unitName: String(r.unitName), points: Number(r.points), reason: String(r.reason) })),
@@ -385,9 +347,9 @@ export class NoticeDataBuilder {
 
   /** Units whose total or rank differs from the previous revision. */
   private async corrections(m: EntityManager, snapshot: RankingSnapshot, units: SnapshotUnit[], reason?: string): Promise<NoticeCorrection[]> {
-    const previous = await m.getRepository(RankingSnapshot).findOneBy({ officeId: snapshot.officeId, quarter: snapshot.quarter, revision: snapshot.revision - 1 });
+    const previous = await this.snapshots.revision(snapshot.officeId, snapshot.quarter, snapshot.revision - 1, m);
     if (!previous) return [];
-    const before = new Map((await m.getRepository(SnapshotUnit).find({ where: { snapshotId: previous.id } })).map((u) => [u.unitId, u]));
+    const before = new Map((await this.snapshots.units(previous.id, m)).map((u) => [u.unitId, u]));
     return units
       .filter((u) => !before.has(u.unitId) || before.get(u.unitId)!.total !== u.total || before.get(u.unitId)!.groupRank !== u.groupRank)
       .sort((a, b) => ZH.compare(a.groupName, b.groupName) || a.groupRank - b.groupRank)

@@ -2,16 +2,17 @@ import { createReadStream } from 'node:fs';
 import { Clock } from '../common/clock';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { businessDate } from '@app/scoring';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import type { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { SnapshotFreezer } from '../publication/snapshot-freezer';
+import { UnitOfWork } from '../database/unit-of-work';
 import { FileStore, fileMissing } from '../storage/file-store.service';
 import { NoticeDataBuilder } from './notice-data.builder';
-import { NoticeModel } from './notice-model.entity';
+import { NoticesRepository } from './notices.repository';
 import type { NoticeAdoption, NoticeData } from '@app/notice';
 
 /** What every rendering of a published notice reads: its data, and the full 附件2 a chunk at a time. */
@@ -26,26 +27,31 @@ export interface FrozenNotice {
  * 500 adoptions each), so rendering the spreadsheet streams it without holding it whole.
  */
 @Injectable()
-export class NoticeModelStore {
+export class NoticeModelStore implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: NoticesRepository,
+    private readonly uow: UnitOfWork,
     private readonly builder: NoticeDataBuilder,
     private readonly files: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly freezer: SnapshotFreezer,
   ) {}
+
+  /** Publication freezes the notice in its transaction through this (it does not import the notices). */
+  onModuleInit() {
+    this.freezer.use((tx, snapshot) => this.freeze(tx, snapshot));
+  }
 
   /** Builds the notice from the records as `manager` sees them and stores it with the snapshot; a second call keeps the first. */
   async freeze(manager: EntityManager, snapshot: RankingSnapshot): Promise<void> {
-    if (await manager.findOne(NoticeModel, { where: { snapshotId: snapshot.id } })) return;
+    if (await this.repo.modelOf(snapshot.id, manager)) return;
     const asOfDate = businessDate(snapshot.publishedAt ?? this.clock.now(), this.config.business.timeZone);
     const { data, adoptions } = await this.builder.build(snapshot, manager, asOfDate);
     const lines: Buffer[] = [Buffer.from(`${JSON.stringify(data)}\n`)];
     for await (const chunk of adoptions()) lines.push(Buffer.from(`${JSON.stringify(chunk)}\n`));
     const stored = await this.files.put(Buffer.concat(lines), 'ndjson');
-    await manager.createQueryBuilder().insert().into(NoticeModel)
-      .values({ officeId: snapshot.officeId, snapshotId: snapshot.id, fileKey: stored.key, size: stored.size, sha256: stored.sha256 })
-      .orIgnore().execute();
+    await this.repo.insertModel(manager, snapshot.officeId, snapshot.id, stored);
   }
 
   /**
@@ -53,10 +59,10 @@ export class NoticeModelStore {
    * model built now, once, from the records as they stand (what rendering did before).
    */
   async load(snapshot: RankingSnapshot): Promise<FrozenNotice> {
-    let model = await this.dataSource.getRepository(NoticeModel).findOneBy({ snapshotId: snapshot.id });
+    let model = await this.repo.modelOf(snapshot.id);
     if (!model) {
-      await this.freeze(this.dataSource.manager, snapshot);
-      model = await this.dataSource.getRepository(NoticeModel).findOneByOrFail({ snapshotId: snapshot.id });
+      await this.freeze(this.uow.manager, snapshot);
+      model = await this.repo.modelOfOrFail(snapshot.id);
     }
     const key = model.fileKey;
     await access(this.files.pathOf(key)).catch(() => Promise.reject(fileMissing()));

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { conflict, notFound } from '../common/app-error';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobPayloads } from '../jobs/job.types';
-import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import type { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { SnapshotsRepository } from '../publication/snapshots.repository';
 import { FileStore } from '../storage/file-store.service';
-import { User } from '../users/user.entity';
 import { NoticeModelStore } from './notice-model.store';
 import { NoticeDocument } from './notice-document.entity';
-import { NoticeRead } from './notice-read.entity';
+import { NoticesRepository } from './notices.repository';
 import type { NoticeData } from '@app/notice';
 import { renderNoticeDocx } from './render/notice-docx';
 import { renderNoticeXlsx, type AdoptionChunks } from './render/notice-xlsx';
@@ -33,7 +31,8 @@ const FORMATS: { format: NoticeFormat; render: (data: NoticeData, adoptions: () 
 @Injectable()
 export class NoticesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: NoticesRepository,
+    private readonly snapshots: SnapshotsRepository,
     private readonly models: NoticeModelStore,
     private readonly files: FileStore,
     private readonly audit: AuditService,
@@ -43,25 +42,23 @@ export class NoticesService {
   /** Idempotent: a format already rendered for the snapshot is kept as it is. */
   @JobHandler('notices.render')
   async render(payload: JobPayloads['notices.render']): Promise<{ rendered: NoticeFormat[] }> {
-    const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneByOrFail({ id: payload.snapshotId });
-    const existing = new Set((await this.dataSource.getRepository(NoticeDocument).find({ where: { snapshotId: snapshot.id } })).map((d) => d.format));
+    const snapshot = await this.snapshots.byIdOrFail(payload.snapshotId);
+    const existing = new Set((await this.repo.documentsOf([snapshot.id])).map((d) => d.format));
     const missing = FORMATS.filter((f) => !existing.has(f.format));
     if (missing.length === 0) return { rendered: [] };
     // From the notice frozen at publication only: a retried render after a later edit says the same.
     const { data, adoptions } = await this.models.load(snapshot);
     for (const { format, render } of missing) {
       const stored = await this.files.put(await render(data, adoptions), format);
-      await this.dataSource.createQueryBuilder().insert().into(NoticeDocument)
-        .values({ officeId: snapshot.officeId, snapshotId: snapshot.id, format, fileKey: stored.key, size: stored.size, sha256: stored.sha256 })
-        .orIgnore().execute();
+      await this.repo.insertDocument(snapshot.officeId, snapshot.id, format, stored);
     }
     return { rendered: missing.map((f) => f.format) };
   }
 
   async list(user: AuthUser) {
-    const snapshots = await this.dataSource.getRepository(RankingSnapshot).find({ where: { officeId: user.officeId }, order: { quarter: 'DESC', revision: 'DESC' } });
-    const reads = new Set((await this.dataSource.getRepository(NoticeRead).find({ where: { userId: user.id } })).map((r) => r.snapshotId));
-    const docs = snapshots.length ? await this.dataSource.getRepository(NoticeDocument).find({ where: { snapshotId: In(snapshots.map((s) => s.id)) } }) : [];
+    const snapshots = await this.snapshots.allOfOffice(user.officeId);
+    const reads = new Set((await this.repo.readsOfUser(user.id)).map((r) => r.snapshotId));
+    const docs = await this.repo.documentsOf(snapshots.map((s) => s.id));
     return snapshots.map((s) => ({
       id: s.id,
       quarter: s.quarter,
@@ -77,7 +74,7 @@ export class NoticesService {
   /** The notice as data for the web page (the same data the DOCX was made from); marks it read. */
   async view(user: AuthUser, id: number): Promise<{ snapshotId: number; ready: boolean; data: NoticeData | null }> {
     const snapshot = await this.snapshot(user, id);
-    const doc = await this.dataSource.getRepository(NoticeDocument).findOneBy({ snapshotId: snapshot.id, format: 'json' });
+    const doc = await this.repo.document(snapshot.id, 'json');
     await this.markRead(user, snapshot.id);
     if (!doc) return { snapshotId: snapshot.id, ready: false, data: null };
     return { snapshotId: snapshot.id, ready: true, data: JSON.parse((await this.files.get(doc.fileKey)).toString('utf8')) as NoticeData };
@@ -85,7 +82,7 @@ export class NoticesService {
 
   async download(user: AuthUser, id: number, format: 'docx' | 'xlsx'): Promise<{ content: Buffer; fileName: string }> {
     const snapshot = await this.snapshot(user, id);
-    const doc = await this.dataSource.getRepository(NoticeDocument).findOneBy({ snapshotId: snapshot.id, format });
+    const doc = await this.repo.document(snapshot.id, format);
     if (!doc) throw conflict('not_rendered', '通报文件正在生成，请稍后再试');
     await this.markRead(user, snapshot.id);
     await this.audit.record(user, 'export', 'notice', snapshot.id, null, { quarter: snapshot.quarter, revision: snapshot.revision, format });
@@ -97,26 +94,22 @@ export class NoticesService {
   /** Who has opened the notice, and which units' users and leaders have not. */
   async readers(user: AuthUser, id: number) {
     const snapshot = await this.snapshot(user, id);
-    const reads = await this.dataSource.getRepository(NoticeRead).find({ where: { snapshotId: snapshot.id } });
-    const users = await this.dataSource.getRepository(User).find({
-      where: { officeId: user.officeId, active: true, role: In(['leader', 'officer', 'reviewer']) },
-      relations: { unit: true },
-      order: { role: 'ASC', username: 'ASC' },
-    });
+    const reads = await this.repo.readsOfSnapshot(snapshot.id);
+    const users = await this.repo.audience(user.officeId);
     const readAt = new Map(reads.map((r) => [r.userId, r.firstReadAt.toISOString()]));
     const rows = users.map((u) => ({ userId: u.id, displayName: u.displayName, role: u.role, unitName: u.unit?.name ?? null, readAt: readAt.get(u.id) ?? null }));
     return { snapshotId: snapshot.id, read: rows.filter((r) => r.readAt).length, total: rows.length, users: rows };
   }
 
   private async snapshot(user: AuthUser, id: number): Promise<RankingSnapshot> {
-    const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneBy({ id, officeId: user.officeId });
+    const snapshot = await this.snapshots.ofOffice(user.officeId, id);
     if (!snapshot) throw notFound('通报');
     return snapshot;
   }
 
   private async markRead(user: AuthUser, snapshotId: number) {
     if (user.role === 'office' || user.role === 'admin') return;
-    await this.dataSource.createQueryBuilder().insert().into(NoticeRead).values({ snapshotId, userId: user.id, firstReadAt: this.clock.now() }).orIgnore().execute();
+    await this.repo.markRead(snapshotId, user.id, this.clock.now());
   }
 }
 

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ScoreLine } from '../score-ledger/score-line.entity';
-import { Dispute } from './dispute.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ScoreLedgerRepository } from '../score-ledger/score-ledger.repository';
+import type { Dispute } from './dispute.entity';
 import type { AnswerDisputeDto, CreateDisputeDto } from './dto/quarter.dto';
+import { QuartersRepository } from './quarters.repository';
 import { QuartersService } from './quarters.service';
 import { Clock } from '../common/clock';
 import { quarterLabel } from '@app/contracts';
@@ -23,7 +23,9 @@ export type DisputeView = Dispute & { line: { id: number; date: string; ruleLabe
 @Injectable()
 export class DisputesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: QuartersRepository,
+    private readonly lines: ScoreLedgerRepository,
+    private readonly uow: UnitOfWork,
     private readonly quarters: QuartersService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -37,9 +39,9 @@ export class DisputesService {
    */
   async list(user: AuthUser, quarter: string): Promise<DisputeView[]> {
     const where = { officeId: user.officeId, quarter, ...(isUnitScoped(user) ? { unitId: user.unitId! } : {}) };
-    const disputes = await this.dataSource.getRepository(Dispute).find({ where, order: { id: 'ASC' } });
+    const disputes = await this.repo.disputesWhere(where);
     const ids = disputes.map((d) => d.scoreLineId).filter((id): id is number => id !== null);
-    const lines = ids.length ? await this.dataSource.getRepository(ScoreLine).find({ where: { id: In(ids), officeId: user.officeId } }) : [];
+    const lines = ids.length ? await this.lines.linesByIds(user.officeId, ids) : [];
     const byId = new Map(lines.map((l) => [l.id, l]));
     return disputes.map((d) => {
       const line = d.scoreLineId !== null ? byId.get(d.scoreLineId) : undefined;
@@ -55,20 +57,20 @@ export class DisputesService {
   async create(user: AuthUser, quarter: string, dto: CreateDisputeDto): Promise<Dispute> {
     const unitId = isUnitScoped(user) ? user.unitId! : dto.unitId;
     if (!unitId) throw invalid({ unitId: '请选择单位' });
-    const period = await this.quarters.currentPeriod(this.dataSource.manager, user.officeId, quarter);
+    const period = await this.quarters.currentPeriod(this.uow.manager, user.officeId, quarter);
     if (period.stage !== 'review') throw conflict('not_in_review', '该季度不在复核期，不能提出异议');
     if (period.disputeUntil && this.clock.today() > period.disputeUntil) {
       throw conflict('dispute_window_closed', `异议期已于 ${period.disputeUntil} 结束`);
     }
     if (dto.scoreLineId) {
-      const line = await this.dataSource.getRepository(ScoreLine).findOne({ where: { id: dto.scoreLineId, officeId: user.officeId, quarter } });
+      const line = await this.lines.lineInQuarter(user.officeId, quarter, dto.scoreLineId);
       if (!line || line.unitId !== unitId) throw invalid({ scoreLineId: '得分明细不存在或不属于本单位' });
     }
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.save(Dispute, manager.create(Dispute, {
+    const saved = await this.uow.run(async (manager) => {
+      const row = await this.repo.insertDispute(manager, {
         officeId: user.officeId, quarter, unitId, scoreLineId: dto.scoreLineId ?? null, reason: dto.reason, status: 'open',
         answer: null, answeredBy: null, answeredAt: null, createdBy: user.id,
-      }));
+      });
       await this.audit.record(user, 'create', 'dispute', row.id, null, dto, manager);
       return row;
     });
@@ -79,10 +81,10 @@ export class DisputesService {
   }
 
   async answer(user: AuthUser, quarter: string, id: number, dto: AnswerDisputeDto): Promise<Dispute> {
-    return this.dataSource.transaction(async (manager) => {
-      const dispute = await manager.findOne(Dispute, { where: { id, officeId: user.officeId, quarter } });
+    return this.uow.run(async (manager) => {
+      const dispute = await this.repo.findDispute(manager, user.officeId, quarter, id);
       if (!dispute) throw notFound('异议');
-      await manager.update(Dispute, { id }, { status: 'answered', answer: dto.answer, answeredBy: user.id, answeredAt: this.clock.now() });
+      await this.repo.markAnswered(manager, id, dto.answer, user.id, this.clock.now());
       await this.audit.record(user, 'answer', 'dispute', id, { status: dispute.status }, { status: 'answered', answer: dto.answer }, manager);
       await this.notifications.notifyUnits(user.officeId, [dispute.unitId], {
         kind: 'dispute-answered',
@@ -91,7 +93,7 @@ export class DisputesService {
         // An answer may be revised: each answer is news.
         dedupeKey: `dispute-answered:${id}:${randomUUID()}`,
       }, manager);
-      return manager.findOneOrFail(Dispute, { where: { id } });
+      return this.repo.disputeOrFail(manager, id);
     });
   }
 }

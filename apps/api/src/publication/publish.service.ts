@@ -6,7 +6,6 @@ import type { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import type { JobContext, JobPayloads } from '../jobs/job.types';
-import { NoticeModelStore } from '../notices/notice-model.store';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SchemesService } from '../schemes/schemes.service';
 import { ScoreLedgerService } from '../score-ledger/score-ledger.service';
@@ -15,6 +14,7 @@ import { ScoresService } from '../score-ledger/scores.service';
 import { QuartersService } from './quarters.service';
 import type { RankingSnapshot } from './ranking-snapshot.entity';
 import { quarterTotals, unitFigures, type UnitFigures } from './snapshot-figures';
+import { SnapshotFreezer } from './snapshot-freezer';
 import { SnapshotUnit } from './snapshot-unit.entity';
 import { PublishRepository } from './publish.repository';
 import { Clock } from '../common/clock';
@@ -49,7 +49,7 @@ export class PublishService {
     private readonly quarters: QuartersService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    private readonly noticeModels: NoticeModelStore,
+    private readonly noticeModels: SnapshotFreezer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,7 +1,6 @@
 import { quarterLabel } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { GuardOverride, QuarterGuard } from '@app/contracts';
 import { formatPoints, isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
@@ -15,11 +14,11 @@ import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CloseQuarterDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
-import { pendingEntries } from './pending-entries';
-import { Dispute } from './dispute.entity';
-import { QuarterPeriod } from './quarter-period.entity';
-import { RankingSnapshot } from './ranking-snapshot.entity';
-import { SnapshotUnit } from './snapshot-unit.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { RecordsRepository } from '../score-ledger/records.repository';
+import type { QuarterPeriod } from './quarter-period.entity';
+import { QuartersRepository } from './quarters.repository';
+import { SnapshotsRepository } from './snapshots.repository';
 import { Clock } from '../common/clock';
 
 /** The last month of a quarter's report is due on this date; the review stage opens after it. */
@@ -38,7 +37,10 @@ export const MAX_EXCLUDED = 200;
 @Injectable()
 export class QuartersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: QuartersRepository,
+    private readonly snapshots: SnapshotsRepository,
+    private readonly records: RecordsRepository,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
@@ -52,16 +54,15 @@ export class QuartersService {
    * a row behind for the shared list to trip over.
    */
   async currentPeriod(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
-    const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
-    return found ?? manager.create(QuarterPeriod, { officeId, quarter, stage: 'open', reviewOpenedAt: null, disputeUntil: null, closedAt: null, publishedAt: null, excludedEntries: null, noticeTexts: null, backfill: false, guardOverrides: null });
+    const found = await this.repo.findPeriod(manager, officeId, quarter);
+    return found ?? this.repo.unsavedOpenPeriod(manager, officeId, quarter);
   }
 
   /** The quarter row to change, created as `open` the first time the office acts on it. */
   async period(manager: EntityManager, officeId: number, quarter: string): Promise<QuarterPeriod> {
-    const found = await manager.findOne(QuarterPeriod, { where: { officeId, quarter } });
+    const found = await this.repo.findPeriod(manager, officeId, quarter);
     if (found) return found;
-    await manager.createQueryBuilder().insert().into(QuarterPeriod).values({ officeId, quarter, stage: 'open' }).orIgnore().execute();
-    return manager.findOneOrFail(QuarterPeriod, { where: { officeId, quarter } });
+    return this.repo.ensurePeriod(manager, officeId, quarter);
   }
 
   /** The quarters from the office's first record to the current one (and any later row), with their stage and latest revision. */
@@ -69,16 +70,13 @@ export class QuartersService {
     const current = quarterOf(this.clock.today());
     // Rows outside the business range (left by older versions) would break the settled-date maths.
     const range = businessRange();
-    const rows = (await this.dataSource.getRepository(QuarterPeriod).find({ where: { officeId: user.officeId } })).filter((r) => isQuarter(r.quarter) && quarterInRange(r.quarter, range));
+    const rows = (await this.repo.periodsOfOffice(user.officeId)).filter((r) => isQuarter(r.quarter) && quarterInRange(r.quarter, range));
     // From the office's first record (or first quarter row) on: quarters before anyone used the
     // system are empty, and pickers listing them misled (issue #16).
     const first = [await this.firstRecordQuarter(user.officeId, range.minDate), ...rows.map((r) => r.quarter)].filter((q): q is string => !!q).sort()[0] ?? current;
     const quarters: string[] = [];
     for (let q = first < current ? first : current; q <= current; q = nextQuarter(q)) quarters.push(q);
-    const revisions: { quarter: string; revision: unknown }[] = await this.dataSource.query(
-      'SELECT quarter, MAX(revision) AS revision FROM ranking_snapshots WHERE officeId = ? GROUP BY quarter',
-      [user.officeId],
-    );
+    const revisions = await this.snapshots.latestRevisions(user.officeId);
     const all = new Set([...quarters, ...rows.map((r) => r.quarter)]);
     return [...all].sort().reverse().map((quarter) => {
       const row = rows.find((r) => r.quarter === quarter);
@@ -87,7 +85,7 @@ export class QuartersService {
         stage: row?.stage ?? 'open',
         disputeUntil: row?.disputeUntil ?? null,
         publishedAt: row?.publishedAt?.toISOString() ?? null,
-        revision: Number(revisions.find((r) => r.quarter === quarter)?.revision ?? 0),
+        revision: revisions.get(quarter) ?? 0,
         settledDate: quarterSettledDate(quarter, this.config.business.monthlyReportDueDay),
       };
     });
@@ -98,33 +96,22 @@ export class QuartersService {
    * business range, or null; a row an older version stored before the range does not count.
    */
   private async firstRecordQuarter(officeId: number, minDate: string): Promise<string | null> {
-    const [row]: { first: string | null }[] = await this.dataSource.query(
-      `SELECT MIN(d) AS first FROM (
-         SELECT MIN(submittedDate) AS d FROM articles WHERE officeId = ? AND submittedDate >= ?
-         UNION ALL SELECT MIN(publishedDate) FROM placements WHERE officeId = ? AND publishedDate >= ?
-         UNION ALL SELECT MIN(instructedDate) FROM instructions WHERE officeId = ? AND instructedDate >= ?
-         UNION ALL SELECT MIN(itemDate) FROM item_records WHERE officeId = ? AND itemDate >= ?) m`,
-      [officeId, minDate, officeId, minDate, officeId, minDate, officeId, minDate],
-    );
-    return row?.first ? quarterOf(String(row.first).slice(0, 10)) : null;
+    const first = await this.records.firstRecordDate(officeId, minDate);
+    return first ? quarterOf(first.slice(0, 10)) : null;
   }
 
   async get(user: AuthUser, quarter: string) {
-    const period = await this.currentPeriod(this.dataSource.manager, user.officeId, quarter);
-    const pending = await pendingEntries(this.dataSource.manager, user.officeId, quarter);
-    const snapshots = await this.dataSource.getRepository(RankingSnapshot).find({
-      where: { officeId: user.officeId, quarter },
-      order: { revision: 'ASC' },
-      select: { id: true, revision: true, publishedAt: true, schemeVersionId: true, contentHash: true },
-    });
+    const period = await this.currentPeriod(this.uow.manager, user.officeId, quarter);
+    const pending = await this.records.unsettledEntries(this.uow.manager, user.officeId, quarter);
+    const snapshots = await this.snapshots.revisionsOfQuarter(user.officeId, quarter);
     return { ...period, pending, snapshots };
   }
 
   /** One published revision with its unit rows, as frozen. */
   async snapshot(user: AuthUser, quarter: string, revision: number) {
-    const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneBy({ officeId: user.officeId, quarter, revision });
+    const snapshot = await this.snapshots.revision(user.officeId, quarter, revision);
     if (!snapshot) throw notFound('该季度的发布版本');
-    const units = await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id }, order: { overallRank: 'ASC', unitCode: 'ASC' } });
+    const units = await this.snapshots.unitsByRank(snapshot.id);
     return { ...snapshot, units: units.map((u) => ({ ...u, totalText: formatPoints(u.total, 2) })) };
   }
 
@@ -137,12 +124,12 @@ export class QuartersService {
 
   /** Opens the draft ranking to units for disputes (by the office, or by the daily check). */
   async openReview(actor: AuthUser | null, officeId: number, quarter: string) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const period = await this.period(manager, officeId, quarter);
       if (period.stage !== 'open') throw conflict('invalid_stage', `该季度当前处于「${stageLabel(period.stage)}」阶段，不能开始复核`);
       const today = this.clock.today();
       const until = new Date(Date.parse(`${today}T00:00:00Z`) + this.config.business.disputeDays * 86_400_000).toISOString().slice(0, 10);
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', reviewOpenedAt: this.clock.now(), disputeUntil: until });
+      await this.repo.updatePeriod(period.id, { stage: 'review', reviewOpenedAt: this.clock.now(), disputeUntil: until }, manager);
       if (actor) await this.audit.record(actor, 'quarter:review', 'quarter', quarter, { stage: period.stage }, { stage: 'review', disputeUntil: until }, manager);
       await this.notifyReviewOpened(officeId, quarter, until, manager);
       return { quarter, stage: 'review' as const, disputeUntil: until };
@@ -171,10 +158,10 @@ export class QuartersService {
    * dispute window or an unanswered dispute holds it up unless the office overrides with a reason.
    */
   async close(user: AuthUser, quarter: string, dto: CloseQuarterDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const period = await this.period(manager, user.officeId, quarter);
       if (period.stage === 'closed' || period.stage === 'published') throw conflict('invalid_stage', `该季度已${stageLabel(period.stage)}`);
-      const pending = await pendingEntries(manager, user.officeId, quarter);
+      const pending = await this.records.unsettledEntries(manager, user.officeId, quarter);
       if (pending.length > MAX_EXCLUDED) {
         // The notice's 附件3 lists every excluded entry; hundreds of them mean the review is not done.
         throw conflict('too_many_unverified', `该季度还有 ${pending.length} 条记录未核定，超过可排除的上限 ${MAX_EXCLUDED} 条，请先完成核定`, { excludeUnverified: `${pending.length} 条记录未核定` });
@@ -183,7 +170,7 @@ export class QuartersService {
         throw conflict('unverified_entries', `该季度还有 ${pending.length} 条记录未核定，请先核定，或选择排除后关闭`, { excludeUnverified: `${pending.length} 条记录未核定` });
       }
       const today = this.clock.today();
-      const unanswered = await manager.count(Dispute, { where: { officeId: user.officeId, quarter, status: 'open' } });
+      const unanswered = await this.repo.countOpenDisputes(manager, user.officeId, quarter);
       const guards: Guard[] = [];
       if (period.stage === 'review' && period.disputeUntil && today <= period.disputeUntil) {
         guards.push({ code: 'dispute_window_open', message: `异议期至 ${period.disputeUntil} 才结束` });
@@ -192,7 +179,7 @@ export class QuartersService {
       const override = this.override(user, 'close', guards, dto.overrideReason);
       const excluded = pending.map((p) => ({ type: p.type.replace(/s$/, ''), id: p.id, title: cut(p.title, 40), unitName: cut(p.unitName, 30) }));
       const overrides = override ? [...(period.guardOverrides ?? []), override] : period.guardOverrides;
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'closed', closedAt: this.clock.now(), excludedEntries: excluded, guardOverrides: overrides });
+      await this.repo.updatePeriod(period.id, { stage: 'closed', closedAt: this.clock.now(), excludedEntries: excluded, guardOverrides: overrides }, manager);
       await this.audit.record(user, 'quarter:close', 'quarter', quarter, { stage: period.stage }, { stage: 'closed', excluded, ...(override ? { override } : {}) }, manager);
       return { quarter, stage: 'closed' as const, excluded, override };
     });
@@ -214,20 +201,20 @@ export class QuartersService {
 
   /** Reopening a closed (not yet published) quarter lets late verifications in. */
   async reopen(user: AuthUser, quarter: string) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const period = await this.period(manager, user.officeId, quarter);
       if (period.stage !== 'closed') throw conflict('invalid_stage', '只有已关闭、尚未发布的季度可以重新打开');
-      await manager.update(QuarterPeriod, { id: period.id }, { stage: 'review', closedAt: null, excludedEntries: null });
+      await this.repo.updatePeriod(period.id, { stage: 'review', closedAt: null, excludedEntries: null }, manager);
       await this.audit.record(user, 'quarter:reopen', 'quarter', quarter, { stage: 'closed' }, { stage: 'review' }, manager);
       return { quarter, stage: 'review' as const };
     });
   }
 
   async updateTexts(user: AuthUser, quarter: string, dto: NoticeTextsDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const period = await this.period(manager, user.officeId, quarter);
       const texts = { ...(period.noticeTexts ?? {}), ...dto };
-      await manager.update(QuarterPeriod, { id: period.id }, { noticeTexts: texts });
+      await this.repo.updatePeriod(period.id, { noticeTexts: texts }, manager);
       await this.audit.record(user, 'update', 'notice-texts', quarter, period.noticeTexts, texts, manager);
       return texts;
     });
@@ -238,10 +225,10 @@ export class QuartersService {
    * correction. A quarter that has not ended yet is published only with an override reason.
    */
   async publish(user: AuthUser, quarter: string, dto: PublishQuarterDto) {
-    const period = await this.currentPeriod(this.dataSource.manager, user.officeId, quarter);
+    const period = await this.currentPeriod(this.uow.manager, user.officeId, quarter);
     if (period.stage !== 'closed' && period.stage !== 'published') throw conflict('invalid_stage', '请先关闭该季度再发布');
     if (period.stage === 'published' && !dto.reason) throw invalid({ reason: '再次发布（更正通报）时必须说明更正原因' });
-    if (dto.backfill !== undefined && dto.backfill !== period.backfill) await this.dataSource.getRepository(QuarterPeriod).update({ id: period.id }, { backfill: dto.backfill });
+    if (dto.backfill !== undefined && dto.backfill !== period.backfill) await this.repo.updatePeriod(period.id, { backfill: dto.backfill });
     const { end } = quarterRange(quarter);
     const guards: Guard[] = this.clock.today() <= end ? [{ code: 'quarter_not_ended', message: `该季度至 ${end} 才结束` }] : [];
     const override = this.override(user, 'publish', guards, dto.overrideReason);
@@ -251,7 +238,7 @@ export class QuartersService {
       createdBy: user.id,
     });
     if (override) {
-      await this.dataSource.getRepository(QuarterPeriod).update({ id: period.id }, { guardOverrides: [...(period.guardOverrides ?? []), override] });
+      await this.repo.updatePeriod(period.id, { guardOverrides: [...(period.guardOverrides ?? []), override] });
     }
     await this.audit.record(user, 'quarter:publish', 'quarter', quarter, { stage: period.stage }, { jobId: job.id, reason: dto.reason ?? null, ...(dto.backfill !== undefined ? { backfill: dto.backfill } : {}), ...(override ? { override } : {}) });
     return toJobResponse(job);

@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { formatPoints, rankUnits } from '@app/scoring';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { writeYearSheet } from './ranking-sheets';
-import { latestSnapshots } from './snapshot-reader';
-import { SnapshotUnit } from './snapshot-unit.entity';
+import { SnapshotsRepository } from './snapshots.repository';
 
 /** Year-to-date and full-year standings, and the trend over quarters, built from published snapshots only. */
 @Injectable()
 export class YearRankingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(private readonly snapshots: SnapshotsRepository, private readonly audit: AuditService) {}
 
   /** Sums each unit's published quarter totals of `year` (up to `through`, e.g. 2023-Q2) and ranks them. */
   async year(user: AuthUser, year: number, through?: string) {
     const quarters = [1, 2, 3, 4].map((n) => `${year}-Q${n}`).filter((q) => !through || q <= through);
-    const snapshots = await latestSnapshots(this.dataSource, user.officeId, quarters);
-    const rows = snapshots.length ? await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: In(snapshots.map((s) => s.id)) } }) : [];
+    const snapshots = await this.snapshots.latest(user.officeId, quarters);
+    const rows = await this.snapshots.unitsOfSnapshots(snapshots.map((s) => s.id));
     const quarterOf = new Map(snapshots.map((s) => [s.id, s.quarter]));
     const units = new Map<number, { id: string; code: string; name: string; groupId: string; groupName: string }>();
     const totals = new Map<string, number>();
@@ -55,8 +52,8 @@ export class YearRankingService {
 
   /** Adoptions by level and the top units for the last `count` published quarters (the leaders' trend chart). */
   async trend(user: AuthUser, count: number) {
-    const snapshots = (await latestSnapshots(this.dataSource, user.officeId)).slice(-count);
-    const units = snapshots.length ? await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: In(snapshots.map((s) => s.id)) } }) : [];
+    const snapshots = (await this.snapshots.latest(user.officeId)).slice(-count);
+    const units = await this.snapshots.unitsOfSnapshots(snapshots.map((s) => s.id));
     return snapshots.map((s) => ({
       quarter: s.quarter,
       revision: s.revision,

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { compareQuarter, diffSchemes, prevQuarter, type SchemeDiffEntry, type SchemeError, type SchemeWarning } from '@app/scoring';
 import type { JobResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -8,16 +7,16 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/db-errors';
 import type { PageQuery } from '../common/dto/page.query';
-import { updateVersioned } from '../common/optimistic';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
-import { Outlet } from '../outlets/outlet.entity';
-import { ScoreLine } from '../score-ledger/score-line.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ScoreLedgerRepository } from '../score-ledger/score-ledger.repository';
 import type { CreateSchemeVersionDto, UpdateSchemeVersionDto } from './dto/scheme.dto';
-import { itemKindsInUseErrors } from './item-kinds-in-use';
+import { itemDateRange, itemKindsInUseErrors } from './item-kinds-in-use';
 import { schemeFieldErrors } from './scheme-document';
 import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type SchemeSummary } from './scheme-load';
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
+import { SchemesRepository } from './schemes.repository';
 import { Clock } from '../common/clock';
 import { quarterLabel } from '@app/contracts';
 import { desc, sortRows } from '../common/sort';
@@ -48,7 +47,9 @@ export class SchemesService {
   private readonly compiled = new Map<number, { version: number; scheme: LoadedScheme }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: SchemesRepository,
+    private readonly scoreLines: ScoreLedgerRepository,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
@@ -92,14 +93,14 @@ export class SchemesService {
     const result = loadSchemeText(text, { outletCodes: await this.outletCodes(user.officeId) });
     if (!result.ok) Object.assign(errors, schemeFieldErrors(result.errors));
     else if (Object.keys(errors).length === 0) {
-      Object.assign(errors, await itemKindsInUseErrors(this.dataSource, user.officeId, result.scheme.compiled, dto.effectiveFrom, nextVersionStart(all, dto.effectiveFrom)));
+      Object.assign(errors, await this.itemKindsInUse(this.uow.manager, user.officeId, result.scheme.compiled, dto.effectiveFrom, nextVersionStart(all, dto.effectiveFrom)));
     }
     if (Object.keys(errors).length > 0 || !result.ok) throw invalid(errors, '计分办法版本有误，未保存，请按提示修改');
 
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const latest = await manager.getRepository(SchemeVersion).maximum('versionNo', { officeId: user.officeId });
+    const saved = await this.uow.run(async (manager) => {
+      const latest = await this.repo.highestVersionNo(manager, user.officeId);
       try {
-        const row = await manager.save(SchemeVersion, manager.create(SchemeVersion, {
+        const row = await this.repo.insert(manager, {
           officeId: user.officeId,
           versionNo: (latest ?? 0) + 1,
           name: dto.name ?? result.scheme.compiled.name.slice(0, 100),
@@ -108,7 +109,7 @@ export class SchemesService {
           note: dto.note || null,
           lockedAt: null,
           createdBy: user.id,
-        }));
+        });
         await this.audit.record(user, 'create', 'scheme_version', row.id, null, row, manager);
         return row;
       } catch (error) {
@@ -129,18 +130,18 @@ export class SchemesService {
       const result = loadSchemeText(dto.document, { outletCodes: await this.outletCodes(user.officeId) });
       if (!result.ok) throw invalid(schemeFieldErrors(result.errors), '计分办法有误，未保存，请按提示修改');
       const until = nextVersionStart(await this.versionsOf(user.officeId), before.effectiveFrom);
-      const inUse = await itemKindsInUseErrors(this.dataSource, user.officeId, result.scheme.compiled, before.effectiveFrom, until);
+      const inUse = await this.itemKindsInUse(this.uow.manager, user.officeId, result.scheme.compiled, before.effectiveFrom, until);
       if (Object.keys(inUse).length > 0) throw invalid(inUse, '计分办法有误，未保存，请按提示修改');
       changes.document = dto.document;
     }
     if (dto.name !== undefined) changes.name = dto.name;
     if (dto.note !== undefined) changes.note = dto.note || null;
     if (Object.keys(changes).length > 0) {
-      await this.dataSource.transaction(async (manager) => {
+      await this.uow.run(async (manager) => {
         // The lock is checked again inside the write: lock() bumps the row version, so a
         // publication between our read and this update makes the update a stale save.
-        await updateVersioned(manager, SchemeVersion, id, dto.version, changes);
-        const after = await manager.findOneByOrFail(SchemeVersion, { id });
+        await this.repo.updateVersioned(manager, id, dto.version, changes);
+        const after = await this.repo.findByIdOrFail(manager, id);
         if (after.lockedAt) throw lockedError(after);
         await this.audit.record(user, 'update', 'scheme_version', id, pick(before, changes), changes, manager);
       });
@@ -156,24 +157,24 @@ export class SchemesService {
    * then in force. The last remaining version stays: without one nothing can be scored.
    */
   async remove(user: AuthUser, id: number): Promise<{ recomputeJob: JobResponse | null }> {
-    const removed = await this.dataSource.transaction(async (manager) => {
-      const version = await manager.findOne(SchemeVersion, { where: { id, officeId: user.officeId } });
+    const removed = await this.uow.run(async (manager) => {
+      const version = await this.repo.findOfOffice(user.officeId, id, manager);
       if (!version) throw notFound('计分办法版本');
       if (version.lockedAt) throw conflict('scheme_locked', `第 ${version.versionNo} 版已用于发布排名，不能删除`);
-      if ((await manager.count(SchemeVersion, { where: { officeId: user.officeId } })) <= 1) {
+      if ((await this.repo.countOfOffice(manager, user.officeId)) <= 1) {
         throw conflict('last_version', '这是唯一的计分办法版本，不能删除；可直接修改它');
       }
       // Conditional on the row being unlocked still: a publication locking it meanwhile wins.
-      const result = await manager.createQueryBuilder().delete().from(SchemeVersion).where('id = :id AND lockedAt IS NULL', { id }).execute();
-      if (!result.affected) throw conflict('scheme_locked', `第 ${version.versionNo} 版已用于发布排名，不能删除`);
+      if (!(await this.repo.deleteUnlocked(manager, id))) throw conflict('scheme_locked', `第 ${version.versionNo} 版已用于发布排名，不能删除`);
       // Its quarters fall to the version before it, which must be able to score their 事项.
       const all = await this.versionsOf(user.officeId, manager);
       const previous = versionInForce(all, prevQuarter(version.effectiveFrom));
       if (previous) {
-        const inUse = await itemKindsInUseErrors(manager, user.officeId, this.compile(previous).compiled, version.effectiveFrom, nextVersionStart(all, version.effectiveFrom));
+        const inUse = await this.itemKindsInUse(manager, user.officeId, this.compile(previous).compiled, version.effectiveFrom, nextVersionStart(all, version.effectiveFrom));
         if (inUse.document) throw conflict('item_kind_in_use', `删除后这些季度按第 ${previous.versionNo} 版计分：${inUse.document}`);
       }
-      await manager.delete(ScoreLine, { officeId: user.officeId, schemeVersionId: id });
+      // Its lines belong to the ledger: dropped there, in this transaction.
+      await this.scoreLines.deleteVersionLines(manager, user.officeId, id);
       await this.audit.record(user, 'delete', 'scheme_version', id, version, null, manager);
       return version;
     });
@@ -192,13 +193,13 @@ export class SchemesService {
    * Freezes a version (publication calls this when a ranking uses it); idempotent. Goes through
    * the query builder so the row version is bumped and an edit already in flight fails.
    */
-  async lock(versionId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.createQueryBuilder().update(SchemeVersion).set({ lockedAt: this.clock.now() }).where('id = :id AND lockedAt IS NULL', { id: versionId }).execute();
+  async lock(versionId: number, manager: EntityManager = this.uow.manager): Promise<void> {
+    await this.repo.lock(manager, versionId, this.clock.now());
   }
 
   /** Every version of an office, oldest effectiveFrom first. */
-  versionsOf(officeId: number, manager: EntityManager = this.dataSource.manager): Promise<SchemeVersion[]> {
-    return manager.find(SchemeVersion, { where: { officeId }, order: { effectiveFrom: 'ASC' } });
+  versionsOf(officeId: number, manager: EntityManager = this.uow.manager): Promise<SchemeVersion[]> {
+    return this.repo.versionsOf(officeId, manager);
   }
 
   /** The version in force for a quarter: the greatest effectiveFrom ≤ quarter, or null. */
@@ -219,13 +220,17 @@ export class SchemesService {
     return result.scheme;
   }
 
-  async outletCodes(officeId: number): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(Outlet).find({ where: { officeId }, select: { code: true } });
-    return rows.map((o) => o.code);
+  outletCodes(officeId: number): Promise<string[]> {
+    return this.repo.outletCodes(officeId);
+  }
+
+  private async itemKindsInUse(tx: EntityManager, officeId: number, scheme: LoadedScheme['compiled'], from: string, until: string | null) {
+    const { fromDate, untilDate } = itemDateRange(from, until);
+    return itemKindsInUseErrors(await this.repo.itemKindCounts(tx, officeId, fromDate, untilDate), scheme);
   }
 
   private async findOrFail(user: AuthUser, id: number, field?: string): Promise<SchemeVersion> {
-    const version = await this.dataSource.getRepository(SchemeVersion).findOne({ where: { id, officeId: user.officeId } });
+    const version = await this.repo.findOfOffice(user.officeId, id);
     if (version) return version;
     if (field) throw invalid({ [field]: '计分办法版本不存在' });
     throw notFound('计分办法版本');

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { RecordedArticle, RecordedArticleUnit, RecordedInput } from './recorded-input';
 import { RecordsLoader, sharePercent, type LoadOptions } from './records-loader';
-
-type Row = Record<string, unknown>;
+import { RecordsRepository } from './records.repository';
 
 /**
  * The engine's input for an office that ranks the offices below it. Each office below is
@@ -18,7 +15,7 @@ type Row = Record<string, unknown>;
 @Injectable()
 export class RollupLoader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: RecordsRepository,
     private readonly records: RecordsLoader,
   ) {}
 
@@ -26,13 +23,9 @@ export class RollupLoader {
     const own = await this.records.load(officeId, quarter, options);
     // An incremental run names the parent's own articles; the roll-up is loaded whole.
     if (options.articleIds) return own;
-    const children: Row[] = await this.dataSource.query(
-      'SELECT id, childOfficeId FROM units WHERE officeId = ? AND childOfficeId IS NOT NULL AND active = 1 ORDER BY id',
-      [officeId],
-    );
-    for (const row of children) {
-      const child = await this.records.load(Number(row.childOfficeId), quarter, { asOfDate: options.asOfDate });
-      const unitId = String(row.id);
+    for (const row of await this.repo.rankedChildOffices(officeId)) {
+      const child = await this.records.load(row.childOfficeId, quarter, { asOfDate: options.asOfDate });
+      const unitId = String(row.unitId);
       for (const article of child.articles) own.articles.push(creditedTo(article, unitId));
       for (const placement of child.placements) own.placements.push(placement);
       for (const instruction of child.instructions) own.instructions.push(instruction);

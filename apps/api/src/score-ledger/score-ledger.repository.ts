@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { ScoreLine as EngineLine } from '@app/scoring';
 import { toNumber } from '../common/db-errors';
 import { RankingCache, type LinesStamp } from './ranking-cache';
-import { ID_CHUNK } from './records-loader';
+import { ID_CHUNK } from './records.repository';
 import { ScoreLine } from './score-line.entity';
 
 /** Rows per INSERT: 11 columns × 500 stays far below SQLite's bound-parameter limit. */
@@ -22,7 +22,7 @@ export interface ReplaceScope {
   articleIds?: readonly number[];
 }
 
-/** Named queries over score_lines. */
+/** Named queries over score_lines, and the lock one office's recompute holds. */
 @Injectable()
 export class ScoreLedgerRepository {
   constructor(
@@ -62,6 +62,33 @@ export class ScoreLedgerRepository {
     return deleted;
   }
 
+  /** Drops every line a scheme version computed (the version is being deleted, in `tx`). */
+  async deleteVersionLines(tx: EntityManager, officeId: number, schemeVersionId: number): Promise<void> {
+    await tx.delete(ScoreLine, { officeId, schemeVersionId });
+  }
+
+  /**
+   * Runs `work` holding the office's recompute lock: a MariaDB/MySQL named lock held on its own
+   * connection, waiting up to `waitSeconds`; SQLite has one process and one writer.
+   */
+  async withOfficeLock<T>(officeId: number, waitSeconds: number, work: () => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type === 'better-sqlite3') return work();
+    const name = `pubscore:scores:${officeId}`;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const rows = await runner.query('SELECT GET_LOCK(?, ?) AS got', [name, waitSeconds]);
+      if (toNumber(rows[0]?.got) !== 1) throw new Error(`another score recompute of office ${officeId} held the lock for over ${waitSeconds} s`);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT RELEASE_LOCK(?)', [name]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** Quarters that hold lines of the office (optionally only lines of some articles). */
   async storedQuarters(officeId: number, articleIds?: readonly number[]): Promise<string[]> {
     const out = new Set<string>();
@@ -87,6 +114,15 @@ export class ScoreLedgerRepository {
   async linesStamp(): Promise<LinesStamp> {
     const rows = await this.dataSource.query('SELECT MAX(id) AS maxId FROM score_lines');
     return { maxId: toNumber(rows[0]?.maxId) };
+  }
+
+  /** Lines of the office by id (those a recompute has since replaced are simply missing). */
+  linesByIds(officeId: number, ids: number[]): Promise<ScoreLine[]> {
+    return this.dataSource.getRepository(ScoreLine).find({ where: { id: In(ids), officeId } });
+  }
+
+  lineInQuarter(officeId: number, quarter: string, id: number): Promise<ScoreLine | null> {
+    return this.dataSource.getRepository(ScoreLine).findOne({ where: { id, officeId, quarter } });
   }
 
   /** One unit's lines in a quarter, in the order a statement lists them (date, then as computed). */

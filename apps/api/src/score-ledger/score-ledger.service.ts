@@ -1,11 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { compareQuarter, isQuarter, nextQuarter, quarterOf } from '@app/scoring';
 import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { invalid } from '../common/app-error';
-import { toNumber } from '../common/db-errors';
 import { businessRange, quarterInRange } from '../common/business-range';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { JobHandler } from '../jobs/job-handler.decorator';
@@ -13,7 +10,7 @@ import type { JobContext, JobPayloads } from '../jobs/job.types';
 import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RollupLoader } from './rollup-loader';
-import { rankedChildOffices } from './rollup-figures';
+import { RecordsRepository } from './records.repository';
 import { coalesceRecomputes, enqueueRecompute, requestRecompute } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
@@ -43,7 +40,7 @@ export class ScoreLedgerService {
   private readonly running = new Map<number, Promise<void>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: RecordsRepository,
     private readonly loader: RollupLoader,
     private readonly ledger: ScoreLedgerRepository,
     private readonly schemes: SchemesService,
@@ -81,9 +78,9 @@ export class ScoreLedgerService {
    */
   private async rescoreParent(officeId: number, quarters: string[]): Promise<void> {
     if (quarters.length === 0) return;
-    const [parent]: { officeId: unknown }[] = await this.dataSource.query('SELECT officeId FROM units WHERE childOfficeId = ? AND active = 1', [officeId]);
-    if (!parent) return;
-    await requestRecompute(this.jobs, { officeId: Number(parent.officeId), quarters, reason: `below:${officeId}` });
+    const parent = await this.records.parentOffice(officeId);
+    if (parent === null) return;
+    await requestRecompute(this.jobs, { officeId: parent, quarters, reason: `below:${officeId}` });
   }
 
   private async recomputeNow(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
@@ -127,29 +124,10 @@ export class ScoreLedgerService {
     this.running.set(officeId, tail);
     await previous;
     try {
-      return await this.withDatabaseLock(officeId, work);
+      return await this.ledger.withOfficeLock(officeId, LOCK_WAIT_SECONDS, work);
     } finally {
       release();
       if (this.running.get(officeId) === tail) this.running.delete(officeId);
-    }
-  }
-
-  /** MariaDB/MySQL named lock held on its own connection; SQLite has one process and one writer. */
-  private async withDatabaseLock<T>(officeId: number, work: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'better-sqlite3') return work();
-    const name = `pubscore:scores:${officeId}`;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const rows = await runner.query('SELECT GET_LOCK(?, ?) AS got', [name, LOCK_WAIT_SECONDS]);
-      if (toNumber(rows[0]?.got) !== 1) throw new Error(`another score recompute of office ${officeId} held the lock for over ${LOCK_WAIT_SECONDS} s`);
-      try {
-        return await work();
-      } finally {
-        await runner.query('SELECT RELEASE_LOCK(?)', [name]);
-      }
-    } finally {
-      await runner.release();
     }
   }
 
@@ -177,18 +155,7 @@ export class ScoreLedgerService {
    */
   private async articleQuarters(officeId: number, articleIds: readonly number[]): Promise<string[]> {
     const dates = new Set<string>();
-    for (let i = 0; i < articleIds.length; i += 500) {
-      const ids = articleIds.slice(i, i + 500);
-      const marks = ids.map(() => '?').join(', ');
-      const rows: { d: string }[] = await this.dataSource.query(
-        `SELECT DISTINCT publishedDate AS d FROM placements WHERE officeId = ? AND articleId IN (${marks})
-         UNION SELECT DISTINCT instructedDate FROM instructions WHERE officeId = ? AND articleId IN (${marks})
-         UNION SELECT DISTINCT c.deadline FROM commissions c JOIN commission_targets t ON t.commissionId = c.id WHERE c.officeId = ? AND t.articleId IN (${marks})
-         UNION SELECT DISTINCT submittedDate FROM articles WHERE officeId = ? AND id IN (${marks})`,
-        [officeId, ...ids, officeId, ...ids, officeId, ...ids, officeId, ...ids],
-      );
-      for (const r of rows) dates.add(quarterOf(String(r.d)));
-    }
+    for (const d of await this.records.articleDates(officeId, articleIds)) dates.add(quarterOf(d));
     for (const q of await this.ledger.storedQuarters(officeId, articleIds)) dates.add(q);
     return [...dates];
   }
@@ -202,23 +169,8 @@ export class ScoreLedgerService {
    * office's own records (a city without records of its own still scores its districts).
    */
   private async officeQuarters(officeId: number): Promise<string[]> {
-    const below = (await rankedChildOffices(this.dataSource, officeId)).map((c) => c.childOfficeId);
-    const spans: { lo: string | null; hi: string | null }[] = await Promise.all(
-      [
-        ['placements', 'publishedDate', true],
-        ['articles', 'submittedDate', true],
-        ['instructions', 'instructedDate', true],
-        ['commissions', 'deadline', false],
-        ['monthly_reports', 'month', false],
-      ].map(async ([table, column, rolledUp]) => {
-        const offices = rolledUp ? [officeId, ...below] : [officeId];
-        const rows = await this.dataSource.query(
-          `SELECT MIN(${column}) AS lo, MAX(${column}) AS hi FROM ${table} WHERE officeId IN (${offices.map(() => '?').join(',')})`,
-          offices,
-        );
-        return { lo: rows[0]?.lo ?? null, hi: rows[0]?.hi ?? null };
-      }),
-    );
+    const below = (await this.records.rankedChildOffices(officeId)).map((c) => c.childOfficeId);
+    const spans = await this.records.recordSpans(officeId, below);
     const today = quarterOf(this.clock.today());
     // Clamped to the business range: one stray year-0000 or year-9999 row must not stretch the span.
     const range = businessRange();

@@ -1,21 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { CHANNELS, LEVELS, formatPoints, quarterRange, rankUnits, type Channel, type Level, type RankTable } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess } from '../auth/scope';
 import { AppError, invalid, notFound } from '../common/app-error';
-import { toNumber } from '../common/db-errors';
-import { Adjustment } from '../adjustments/adjustment.entity';
-import { Article } from '../articles/article.entity';
-import { Commission } from '../commissions/commission.entity';
-import { ItemRecord } from '../items/item-record.entity';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService } from '../schemes/schemes.service';
-import { Unit } from '../units/unit.entity';
 import { RankingCache } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
-import { adoptionsByLevel, rankedChildOffices } from './rollup-figures';
+import { RecordsRepository } from './records.repository';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
 import type { ScoreLine } from './score-line.entity';
@@ -31,7 +23,7 @@ export interface QuarterFigures {
 @Injectable()
 export class ScoresService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: RecordsRepository,
     private readonly ledger: ScoreLedgerRepository,
     private readonly loader: RecordsLoader,
     private readonly schemes: SchemesService,
@@ -83,7 +75,7 @@ export class ScoresService {
     const unitId = requestedUnitId ?? user.unitId;
     if (unitId === null) throw invalid({ unitId: '请选择单位' });
     assertUnitAccess(user, unitId, '只能查看本单位的得分明细');
-    const unit = await this.dataSource.getRepository(Unit).findOne({ where: { id: unitId, officeId: user.officeId } });
+    const unit = await this.records.unitOfOffice(user.officeId, unitId);
     if (!unit) throw notFound('单位');
     const version = await this.versionFor(user.officeId, quarter);
     const stored = await this.ledger.unitLines(user.officeId, version.id, quarter, unitId);
@@ -136,22 +128,7 @@ export class ScoresService {
     const commissionIds = idsOf('commission');
     const itemIds = idsOf('item');
     const adjustmentIds = idsOf('adjustment');
-    const titles = new Map<number, string>();
-    const topics = new Map<number, string>();
-    const items = new Map<number, { kind: string; title: string }>();
-    const reasons = new Map<number, string>();
-    if (articleIds.length) {
-      for (const a of await this.dataSource.getRepository(Article).find({ where: { id: In(articleIds), officeId }, select: { id: true, title: true } })) titles.set(a.id, a.title);
-    }
-    if (commissionIds.length) {
-      for (const c of await this.dataSource.getRepository(Commission).find({ where: { id: In(commissionIds), officeId }, select: { id: true, topic: true } })) topics.set(c.id, c.topic);
-    }
-    if (itemIds.length) {
-      for (const i of await this.dataSource.getRepository(ItemRecord).find({ where: { id: In(itemIds), officeId }, select: { id: true, kind: true, title: true } })) items.set(i.id, i);
-    }
-    if (adjustmentIds.length) {
-      for (const a of await this.dataSource.getRepository(Adjustment).find({ where: { id: In(adjustmentIds), officeId }, select: { id: true, reason: true } })) reasons.set(a.id, a.reason);
-    }
+    const { titles, topics, items, reasons } = await this.records.recordNames(officeId, { articles: articleIds, commissions: commissionIds, items: itemIds, adjustments: adjustmentIds });
     const record = (l: ScoreLine): string => {
       // Before the article: a 事项 that voids an article names it, but the line is the item's.
       if (l.recordType === 'item') {
@@ -173,25 +150,18 @@ export class ScoresService {
    */
   private async placementCounts(officeId: number, quarter: string): Promise<Map<string, PlacementCounts>> {
     const { start, end } = quarterRange(quarter);
-    const rows: { unitId: unknown; level: Level; channel: Channel; n: unknown }[] = await this.dataSource.query(
-      `SELECT au.unitId, o.level, o.channel, COUNT(*) AS n FROM placements p
-       JOIN articles a ON a.id = p.articleId JOIN article_units au ON au.articleId = p.articleId JOIN outlets o ON o.id = p.outletId
-       WHERE p.officeId = ? AND p.status = 'verified' AND a.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ?
-       GROUP BY au.unitId, o.level, o.channel`,
-      [officeId, start, end],
-    );
     const out = new Map<string, PlacementCounts>();
-    for (const r of rows) {
+    for (const r of await this.records.adoptionsByUnit(officeId, start, end)) {
       const key = String(r.unitId);
       const c = out.get(key) ?? emptyCounts();
-      const n = toNumber(r.n);
+      const n = r.n;
       c[r.channel][r.level] += n;
       c.total += n;
       out.set(key, c);
     }
-    for (const { unitId, childOfficeId } of await rankedChildOffices(this.dataSource, officeId)) {
+    for (const { unitId, childOfficeId } of await this.records.rankedChildOffices(officeId)) {
       const c = emptyCounts();
-      for (const r of await adoptionsByLevel(this.dataSource, childOfficeId, start, end)) {
+      for (const r of await this.records.adoptionsByLevel(childOfficeId, start, end)) {
         c[r.channel][r.level] += r.n;
         c.total += r.n;
       }

@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
-import { SchemePreviewDto } from '../schemes/dto/scheme.dto';
-import { ScorePreviewService } from './score-preview.service';
+import { ScorePreviewService } from '../score-ledger/score-preview.service';
+import { SchemePreviewDto } from './dto/scheme.dto';
 
-/** Lives with the ledger (it needs the records loader) but belongs to the scheme editor's routes. */
+/** The scheme editor's what-if; the ledger computes it (it needs the records loader), hence its own module. */
 @ApiTags('schemes 计分办法')
 @Controller('schemes')
 export class SchemePreviewController {

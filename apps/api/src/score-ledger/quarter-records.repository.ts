@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { Office } from '../offices/office.entity';
+
+type Row = Record<string, unknown>;
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
+
+/**
+ * The quarter's verified record as the notice lists it (adoptions with their outlets and units,
+ * 批示, 约稿 targets, 事项, 加减分) and the offices it names. Exported by the ledger, which reads
+ * the recording features' tables for scoring; every method reads in the caller's transaction
+ * (the notice is frozen inside the publication's, so it sees exactly the snapshot's records).
+ */
+@Injectable()
+export class QuarterRecordsRepository {
+  officeById(tx: EntityManager, id: number): Promise<Office> {
+    return tx.getRepository(Office).findOneByOrFail({ id });
+  }
+
+  /** Offices by id, in id order. */
+  officesByIds(tx: EntityManager, ids: number[]): Promise<Office[]> {
+    return tx.getRepository(Office).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * One page of the verified adoptions (of verified articles) of `officeIds` published up to
+   * `end`, in index order (date, id) after `after`: keyset paging, each page starts in the index
+   * where the previous one stopped.
+   */
+  verifiedAdoptionsPage(tx: EntityManager, officeIds: number[], end: string, after: { date: string; id: number }, limit: number): Promise<{ id: unknown; outletId: unknown; publishedDate: unknown }[]> {
+    return tx.query(
+      `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate
+       FROM placements p JOIN articles a ON a.id = p.articleId
+       WHERE p.officeId IN (${marks(officeIds)}) AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
+         AND a.status = 'verified'
+       ORDER BY p.publishedDate, p.id LIMIT ${Number(limit)}`,
+      [...officeIds, after.date, end, after.date, after.id],
+    );
+  }
+
+  /** Outlets' name, level and channel by id (one IN list: the caller chunks). */
+  outletsByIds(tx: EntityManager, ids: number[]): Promise<Row[]> {
+    return tx.query(`SELECT id, name, level, channel FROM outlets WHERE id IN (${marks(ids)})`, ids);
+  }
+
+  /** Adoptions by placement id with their article's title and whether it has a verified 批示 (one IN list). */
+  adoptionsByIds(tx: EntityManager, ids: number[]): Promise<Row[]> {
+    return tx.query(
+      `SELECT p.id AS id, p.articleId AS articleId, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence,
+              a.title AS title, a.commissionId AS commissionId,
+              CASE WHEN EXISTS (SELECT 1 FROM instructions i WHERE i.articleId = p.articleId AND i.status = 'verified') THEN 1 ELSE 0 END AS instructed
+       FROM placements p JOIN articles a ON a.id = p.articleId WHERE p.id IN (${marks(ids)})`,
+      ids,
+    );
+  }
+
+  /** The signing units of articles (name and office) in the order they were recorded (one IN list). */
+  articleUnitNames(tx: EntityManager, articleIds: number[]): Promise<{ articleId: unknown; name: string; officeId: unknown }[]> {
+    return tx.query(
+      `SELECT au.articleId AS articleId, u.name AS name, u.officeId AS officeId FROM article_units au JOIN units u ON u.id = au.unitId
+       WHERE au.articleId IN (${marks(articleIds)}) ORDER BY au.id`,
+      articleIds,
+    );
+  }
+
+  /** The first `limit` verified 批示 (of verified articles) of `officeIds` between `start` and `end` in date order, and how many there are. */
+  async verifiedInstructions(tx: EntityManager, officeIds: number[], start: string, end: string, limit: number): Promise<{ total: number; rows: Row[] }> {
+    const from = `FROM instructions i JOIN articles a ON a.id = i.articleId
+       WHERE i.officeId IN (${marks(officeIds)}) AND i.instructedDate BETWEEN ? AND ? AND i.status = 'verified' AND a.status = 'verified'`;
+    const params = [...officeIds, start, end];
+    const [{ n }]: { n: unknown }[] = await tx.query(`SELECT COUNT(*) AS n ${from}`, params);
+    const rows: Row[] = await tx.query(
+      `SELECT i.articleId AS articleId, i.leaderTitle AS leaderTitle, i.level AS level, i.instructedDate AS date, a.title AS title
+       ${from} ORDER BY i.instructedDate, i.id LIMIT ${Number(limit)}`,
+      params,
+    );
+    return { total: Number(n), rows };
+  }
+
+  /** 约稿 due between `start` and `end`, a row per target with its unit's name and the verified answer's submission date. */
+  commissionTargets(tx: EntityManager, officeId: number, start: string, end: string): Promise<Row[]> {
+    return tx.query(
+      `SELECT c.id AS id, c.topic AS topic, c.deadline AS deadline, u.name AS unitName, a.submittedDate AS submittedDate
+       FROM commissions c JOIN commission_targets t ON t.commissionId = c.id JOIN units u ON u.id = t.unitId
+       LEFT JOIN articles a ON a.id = t.articleId AND a.status = 'verified'
+       WHERE c.officeId = ? AND c.deadline BETWEEN ? AND ? ORDER BY c.deadline, c.id, u.code`,
+      [officeId, start, end],
+    );
+  }
+
+  /** Verified 事项 between `start` and `end` with their unit's name, in date order. */
+  verifiedItems(tx: EntityManager, officeId: number, start: string, end: string): Promise<Row[]> {
+    return tx.query(
+      `SELECT r.kind AS kind, r.title AS title, r.itemDate AS date, u.name AS unitName FROM item_records r JOIN units u ON u.id = r.unitId
+       WHERE r.officeId = ? AND r.itemDate BETWEEN ? AND ? AND r.status = 'verified' ORDER BY r.itemDate, r.id`,
+      [officeId, start, end],
+    );
+  }
+
+  /** The quarter's approved 加减分 with their unit's name, by unit code. */
+  approvedAdjustments(tx: EntityManager, officeId: number, quarter: string): Promise<Row[]> {
+    return tx.query(
+      `SELECT j.points AS points, j.reason AS reason, u.name AS unitName FROM adjustments j JOIN units u ON u.id = j.unitId
+       WHERE j.officeId = ? AND j.quarter = ? AND j.status = 'approved' ORDER BY u.code, j.id`,
+      [officeId, quarter],
+    );
+  }
+}
