@@ -1,4 +1,5 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import type { UnitOfWork } from '../database/unit-of-work';
 import type { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -26,7 +27,7 @@ function setup(user: Partial<User> | null) {
   };
   const sut = new AuthService(
     mocks.users as unknown as Repository<User>,
-    {} as DataSource,
+    {} as UnitOfWork,
     {} as SessionTokenService,
     {} as SessionsService,
     mocks.throttle as unknown as LoginThrottleService,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import type { SessionUser } from '@app/contracts';
 import { AppError, invalid } from '../common/app-error';
 import type { ClientInfo } from '../common/request-context';
@@ -16,6 +16,7 @@ import { PasswordsService } from './passwords.service';
 import { SessionTokenService } from './session-token.service';
 import { SessionsService } from './sessions.service';
 import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
 
 export type SessionAnswer = { token: string; user: SessionUser };
 
@@ -26,7 +27,7 @@ export class AuthService {
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly tokens: SessionTokenService,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
@@ -83,7 +84,7 @@ export class AuthService {
     await this.passwords.apply(user, dto.newPassword, now);
     user.mustChangePassword = false;
     user.tokenVersion += 1;
-    const session = await this.dataSource.transaction(async (manager) => {
+    const session = await this.uow.run(async (manager) => {
       await manager.save(User, user);
       await this.passwords.remember(user, manager);
       await this.sessions.revokeAll(user.id, manager);

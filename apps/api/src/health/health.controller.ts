@@ -1,11 +1,10 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@app/contracts';
 import { Public } from '../auth/roles.decorator';
 import { APP_CONFIG } from '../config/config.module';
+import { DatabaseProbe } from '../database/database-probe';
 import type { AppConfig } from '../config/app-config';
 import { JobDriver } from '../jobs/job-driver';
 import { JobsService } from '../jobs/jobs.service';
@@ -14,7 +13,7 @@ import { JobsService } from '../jobs/jobs.service';
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseProbe,
     private readonly driver: JobDriver,
     private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,7 +23,7 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const [database, queue] = await Promise.all([this.databaseUp(), this.driver.isHealthy()]);
+    const [database, queue] = await Promise.all([this.database.isUp(), this.driver.isHealthy()]);
     const up = database && queue;
     const recomputeBacklog = database ? await this.jobs.backlog('scores.recompute').catch(() => null) : null;
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -36,14 +35,5 @@ export class HealthController {
       role: this.config.role,
       version: '0.1.0',
     };
-  }
-
-  private async databaseUp(): Promise<boolean> {
-    try {
-      await this.dataSource.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

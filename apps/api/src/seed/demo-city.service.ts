@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Office } from '../offices/office.entity';
@@ -13,6 +12,7 @@ import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_CITY, DEMO_CITY_ACCOUNTS, DEMO_CITY_GROUP, DEMO_DISTRICT_IN_CITY, DEMO_OTHER_DISTRICTS } from './demo-city';
 import { DemoRecordsService } from './demo-records.service';
+import { UnitOfWork } from '../database/unit-of-work';
 
 /** Every account the demo city adds: the city's own, then one office account per other district. */
 export const DEMO_CITY_LOGINS = [...DEMO_CITY_ACCOUNTS, ...DEMO_OTHER_DISTRICTS.map((d) => d.account)];
@@ -27,7 +27,7 @@ export class DemoCityService {
   private readonly logger = new Logger('DemoCity');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly outlets: OutletsService,
     private readonly records: DemoRecordsService,
     private readonly scores: ScoreLedgerService,
@@ -35,7 +35,7 @@ export class DemoCityService {
   ) {}
 
   async seed(districtId: number, passwordHash: string): Promise<void> {
-    const { cityId, others } = await this.dataSource.transaction(async (manager) => {
+    const { cityId, others } = await this.uow.run(async (manager) => {
       const city = await manager.save(Office, manager.create(Office, { ...DEMO_CITY, parentId: null, settings: null }));
       await this.addUsers(manager, city.id, DEMO_CITY_ACCOUNTS, passwordHash);
       await manager.insert(SchemeVersion, presetVersionRow(city.id, 'standard', '2020-Q1'));

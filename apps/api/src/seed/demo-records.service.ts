@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { ArticleUnit } from '../articles/article-unit.entity';
 import { Article } from '../articles/article.entity';
 import { normalizeTitle } from '../articles/title-similarity';
@@ -19,6 +18,7 @@ import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { generateDemoRecords, rng, type DemoRecords } from './demo-records';
 import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
 
 /**
  * Fills the freshly seeded demo district with a year of records and publishes its past
@@ -29,18 +29,18 @@ export class DemoRecordsService {
   private readonly logger = new Logger('DemoRecords');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly quarters: QuartersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   async seed(officeId: number): Promise<void> {
-    const units = await this.dataSource.getRepository(Unit).find({ where: { officeId }, order: { id: 'ASC' } });
-    const outlets = await this.dataSource.getRepository(Outlet).find({ where: { officeId } });
+    const units = await this.uow.manager.getRepository(Unit).find({ where: { officeId }, order: { id: 'ASC' } });
+    const outlets = await this.uow.manager.getRepository(Outlet).find({ where: { officeId } });
     const records = generateDemoRecords(units, outlets, this.clock.today(), this.config.business.monthlyReportDueDay);
-    const officeUser = await this.dataSource.getRepository(User).findOneByOrFail({ officeId, role: 'office' });
-    await this.dataSource.transaction((manager) => this.insert(manager, officeId, officeUser.id, records));
+    const officeUser = await this.uow.manager.getRepository(User).findOneByOrFail({ officeId, role: 'office' });
+    await this.uow.run((manager) => this.insert(manager, officeId, officeUser.id, records));
     const actor: AuthUser = { id: officeUser.id, username: officeUser.username, displayName: officeUser.displayName, role: 'office', officeId, unitId: null };
     for (const quarter of records.published) {
       await this.quarters.updateTexts(actor, quarter, { docNumber: `示组办〔${quarter.slice(0, 4)}〕${Number(quarter.slice(6)) * 3 + 1}号`, copyTo: '区委办公室' });
@@ -52,11 +52,11 @@ export class DemoRecordsService {
 
   /** The same year of records for a small office, told by another seed, not published (the demo city's other districts). */
   async seedUnpublished(officeId: number, seed: number): Promise<number> {
-    const units = await this.dataSource.getRepository(Unit).find({ where: { officeId }, order: { id: 'ASC' } });
-    const outlets = await this.dataSource.getRepository(Outlet).find({ where: { officeId } });
+    const units = await this.uow.manager.getRepository(Unit).find({ where: { officeId }, order: { id: 'ASC' } });
+    const outlets = await this.uow.manager.getRepository(Outlet).find({ where: { officeId } });
     const records = generateDemoRecords(units, outlets, this.clock.today(), this.config.business.monthlyReportDueDay, rng(seed));
-    const officeUser = await this.dataSource.getRepository(User).findOneByOrFail({ officeId, role: 'office' });
-    await this.dataSource.transaction((manager) => this.insert(manager, officeId, officeUser.id, records));
+    const officeUser = await this.uow.manager.getRepository(User).findOneByOrFail({ officeId, role: 'office' });
+    await this.uow.run((manager) => this.insert(manager, officeId, officeUser.id, records));
     return records.articles.length;
   }
 

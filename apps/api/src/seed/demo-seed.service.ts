@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Office } from '../offices/office.entity';
@@ -14,6 +12,7 @@ import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_DUTY_ACCOUNTS, DEMO_GROUPS, DEMO_OFFICE, DEMO_UNITS } from './demo-district';
 import { DemoCityService, DEMO_CITY_LOGINS } from './demo-city.service';
 import { DemoRecordsService } from './demo-records.service';
+import { UnitOfWork } from '../database/unit-of-work';
 
 export interface SeedResult {
   seeded: boolean;
@@ -29,7 +28,7 @@ export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly outlets: OutletsService,
     private readonly records: DemoRecordsService,
     private readonly city: DemoCityService,
@@ -40,9 +39,9 @@ export class DemoSeedService {
     const demoAccounts = [...DEMO_ACCOUNTS, ...(this.config.separationOfDuties ? DEMO_DUTY_ACCOUNTS : [])];
     // With the demo records, the demo district is ranked in a demo city (its logins as well).
     const accounts = [...demoAccounts, ...(this.config.demo.records ? DEMO_CITY_LOGINS : [])].map(({ username, role, displayName }) => ({ username, role, displayName }));
-    if ((await this.dataSource.getRepository(Office).count()) > 0) return { seeded: false, accounts };
+    if ((await this.uow.manager.getRepository(Office).count()) > 0) return { seeded: false, accounts };
     const passwordHash = await hashPassword(this.config.demo.password);
-    const officeId = await this.dataSource.transaction(async (manager) => {
+    const officeId = await this.uow.run(async (manager) => {
       const office = await manager.save(Office, manager.create(Office, DEMO_OFFICE));
       const groups = new Map<string, number>();
       for (const g of DEMO_GROUPS) groups.set(g.code, (await manager.save(RankingGroup, manager.create(RankingGroup, { ...g, officeId: office.id }))).id);
