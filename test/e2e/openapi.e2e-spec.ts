@@ -20,17 +20,21 @@ function operations(doc: Document): { label: string; op: Operation }[] {
   return Object.entries(doc.paths).flatMap(([p, item]) => METHODS.filter((m) => item[m]).map((m) => ({ label: `${m.toUpperCase()} ${p}`, op: item[m] })));
 }
 
-const successSchema = (op: Operation) => Object.entries(op.responses).find(([status]) => /^2\d\d$/.test(status))?.[1].content?.['application/json']?.schema;
+/** The success answer an operation documents: a schema for some content type, or an empty 204; undefined when it documents none. */
+function successSchema(op: Operation): unknown {
+  const [status, response] = Object.entries(op.responses).find(([code]) => /^2\d\d$/.test(code)) ?? [];
+  if (status === '204' && !response?.content) return 'no content';
+  return Object.values(response?.content ?? {}).find((c) => c.schema)?.schema;
+}
 
 /** Operations whose success answer is documented from the contracts. Moving one more in is progress: add it here. */
 const DOCUMENTED = ['GET /api/scores/ranking', 'GET /api/scores/statement'];
 
 /**
  * Operations still without a success schema. It may only shrink: a new route must document
- * its answer (the rest of issue #13 point 1 moves them in feature by feature). 140, not 122: the
- * 18 operations main gained while this test was being written came in undocumented with the merge.
+ * its answer (the rest of issue #13 point 1 moves them in feature by feature).
  */
-const UNDOCUMENTED_AT_MOST = 140;
+const UNDOCUMENTED_AT_MOST = 91;
 
 /** Writes the document, generates a fetch client from it, type-checks `calls` against it; returns tsc's output or '' when it passes. */
 function typeCheckClient(dir: string, doc: unknown, calls: string): string {
@@ -92,7 +96,8 @@ describe.each(testBackends('openapi').filter((b) => b.name === 'embedded'))('Ope
   });
 
   it('no new operation lacks a success schema', () => {
-    expect(operations(doc).filter(({ op }) => !successSchema(op)).length).toBeLessThanOrEqual(UNDOCUMENTED_AT_MOST);
+    const undocumented = operations(doc).filter(({ op }) => !successSchema(op));
+    expect(undocumented.length).toBeLessThanOrEqual(UNDOCUMENTED_AT_MOST);
   });
 
   it('a client generated from the document type-checks listing rankings and reading a statement', () => {

@@ -20,9 +20,8 @@ export const NoticeViewSchema = z.object({
   snapshotId: int(),
   ready: z.boolean(),
   data: z
-    .record(z.string(), z.unknown())
-    .nullable()
-    .describe('The notice model (title, narrative, tables, sections); null while the files are being rendered.'),
+    .unknown()
+    .describe('The notice model (title, narrative, tables, sections: the web page and the DOCX are made from it); null while the files are being rendered.'),
 });
 export type NoticeView = z.infer<typeof NoticeViewSchema>;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { SessionUser } from '@app/contracts';
+import type { SessionAnswer, SessionUser } from '@app/contracts';
 import { AppError, invalid } from '../common/app-error';
 import type { ClientInfo } from '../common/request-context';
 import { AuditService, NO_OFFICE } from '../audit/audit.service';
@@ -17,7 +17,6 @@ import { SessionTokenService } from './session-token.service';
 import { SessionsService } from './sessions.service';
 import { Clock } from '../common/clock';
 
-export type SessionAnswer = { token: string; user: SessionUser };
 
 @Injectable()
 export class AuthService {

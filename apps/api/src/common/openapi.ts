@@ -56,18 +56,35 @@ export function contractRef(name: ComponentName | `${ComponentName}${typeof PAGE
 }
 
 type Answer =
-  | { shape: 'one' | 'list' | 'page'; name: ComponentName }
+  | { shape: Shape; name: ComponentName }
   | { shape: 'none' }
   | { shape: 'file'; contentTypes: string[] };
 
 const ANSWER = 'x-answer';
 
+type Contracts = typeof articles & typeof auditEntry & typeof commissions & typeof errors & typeof imports & typeof monthlyReports & typeof notices & typeof offices &
+  typeof preview & typeof publication & typeof reference & typeof responses & typeof review & typeof schemes & typeof scores & typeof users;
+type Shape = 'one' | 'list' | 'page';
+/** What a route declared with `ApiAnswer(name, shape)` must return: the contract's type, an array or a page of it. */
+export type Answered<N extends ComponentName, S extends Shape> = S extends 'page'
+  ? responses.Page<z.output<Contracts[`${N}Schema`]>>
+  : S extends 'list'
+    ? z.output<Contracts[`${N}Schema`]>[]
+    : z.output<Contracts[`${N}Schema`]>;
+
 /**
  * Declares an operation's success answer from the contracts; the status is the route's own
  * (201 for a POST, or its @HttpCode), filled in when the document is built.
- * `@ApiAnswer('UnitResponse', 'page')` answers a page of units, `'list'` an array.
+ * `@ApiAnswer('UnitResponse', 'page')` answers a page of units, `'list'` an array. The method
+ * must return that type, so the document cannot promise what the route does not send.
  */
-export const ApiAnswer = (name: ComponentName, shape: 'one' | 'list' | 'page' = 'one') => ApiExtension(ANSWER, { shape, name } satisfies Answer);
+export function ApiAnswer<N extends ComponentName, S extends Shape = 'one'>(name: N, shape: S = 'one' as S) {
+  const declare = ApiExtension(ANSWER, { shape, name } satisfies Answer);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any parameters: the check is on the return type
+  return <F extends (...args: any[]) => Answered<N, S> | Promise<Answered<N, S>>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>) => {
+    declare(target, key, descriptor);
+  };
+}
 /** The route answers 204 with no body. */
 export const ApiNoContent = () => ApiExtension(ANSWER, { shape: 'none' } satisfies Answer);
 /** The route answers a file of one of these content types (binary). */

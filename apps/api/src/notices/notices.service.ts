@@ -1,3 +1,4 @@
+import type { NoticeResponse } from '@app/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -70,12 +71,12 @@ export class NoticesService implements OnModuleInit {
       id: s.id,
       quarter: s.quarter,
       revision: s.revision,
-      kind: s.revision > 1 ? 'correction' : 'notice',
+      kind: s.revision > 1 ? ('correction' as const) : ('notice' as const),
       publishedAt: s.publishedAt.toISOString(),
       contentHash: s.contentHash,
       formats: docs.filter((d) => d.snapshotId === s.id).map((d) => d.format),
       read: reads.has(s.id),
-    }));
+    }) satisfies NoticeResponse);
   }
 
   /** The notice as data for the web page (the same data the DOCX was made from); marks it read. */

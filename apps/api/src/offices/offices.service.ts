@@ -1,3 +1,4 @@
+import type { OfficeResponse } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -19,19 +20,6 @@ import type { CreateOfficeDto } from './dto/office.dto';
 import { Clock } from '../common/clock';
 import { Office } from './office.entity';
 import { subtreeIds } from './office-tree';
-
-export interface OfficeResponse {
-  id: number;
-  code: string;
-  name: string;
-  regionName: string;
-  parentId: number | null;
-  issuingAuthority: string | null;
-  docNumberPrefix: string | null;
-  settings: Office['settings'];
-  /** The caller's own office (false: one below it, read-only for leaders). */
-  own: boolean;
-}
 
 const toOfficeResponse = (office: Office, own: boolean): OfficeResponse => ({
   id: office.id,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { GuardOverride, QuarterGuard } from '@app/contracts';
-import { formatPoints, isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
+import { isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { writeRankingSheet } from './ranking-sheets';
@@ -19,6 +19,7 @@ import { pendingEntries } from './pending-entries';
 import { Dispute } from './dispute.entity';
 import { QuarterPeriod } from './quarter-period.entity';
 import { RankingSnapshot } from './ranking-snapshot.entity';
+import { toSnapshotResponse } from './snapshot-response';
 import { SnapshotUnit } from './snapshot-unit.entity';
 import { Clock } from '../common/clock';
 
@@ -125,7 +126,7 @@ export class QuartersService {
     const snapshot = await this.dataSource.getRepository(RankingSnapshot).findOneBy({ officeId: user.officeId, quarter, revision });
     if (!snapshot) throw notFound('该季度的发布版本');
     const units = await this.dataSource.getRepository(SnapshotUnit).find({ where: { snapshotId: snapshot.id }, order: { overallRank: 'ASC', unitCode: 'ASC' } });
-    return { ...snapshot, units: units.map((u) => ({ ...u, totalText: formatPoints(u.total, 2) })) };
+    return toSnapshotResponse(snapshot, units);
   }
 
   /** The published ranking as a workbook (overall and per group), as the rankings page shows it. */
