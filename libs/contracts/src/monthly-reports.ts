@@ -1,6 +1,6 @@
 /** 月度报送 (monthly reports) and their compliance, as the API answers them. */
 import { z } from 'zod';
-import { LEVELS } from './enums';
+import { LEVELS, RECEIVED_VIA } from './enums';
 import { int } from './responses';
 
 export const REPORT_STATUSES = ['on-time', 'late', 'missing', 'pending'] as const;
@@ -15,7 +15,13 @@ export const MonthlyReportResponseSchema = z.object({
   articlesSubmitted: int(),
   placementsAdopted: int(),
   narrative: z.string().nullable(),
+  filedBy: int().nullable(),
+  officeRecordedBy: int().nullable().describe('set when the office recorded the report for the unit'),
+  receivedVia: z.enum(RECEIVED_VIA).nullable().describe('how the office received the report it recorded'),
+  receivedNote: z.string().nullable(),
   version: int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type MonthlyReportResponse = z.infer<typeof MonthlyReportResponseSchema>;
 

@@ -1,36 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { ENTRY_STATUS_LABELS, LEVEL_LABELS, PROMINENCE_LABELS, type EntryStatus, type Page } from '@app/contracts';
+import { ENTRY_STATUS_LABELS, LEVEL_LABELS, PROMINENCE_LABELS, type EntryStatus, type Page, type QueueItem } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { toNumber } from '../common/db-errors';
 import type { ReviewQueueQuery } from './dto/review.dto';
 import { asc, orderBy } from '../common/sort';
-
-export interface QueueRow {
-  type: 'articles' | 'placements' | 'instructions' | 'items';
-  id: number;
-  /** null for a 事项 without a linked article */
-  articleId: number | null;
-  /** a 事项's own title when it has no linked article */
-  articleTitle: string;
-  /** 事项 only: the catalogue kind and the item's own title */
-  kind: string | null;
-  itemTitle: string | null;
-  unitId: number;
-  unitName: string;
-  status: EntryStatus;
-  statusLabel: string;
-  date: string;
-  outletName: string | null;
-  level: string | null;
-  levelLabel: string | null;
-  prominenceLabel: string | null;
-  leaderTitle: string | null;
-  evidenceCount: number;
-  version: number;
-}
 
 /**
  * What waits for the caller: the reviewer sees their unit's submitted entries, the office
@@ -41,7 +17,7 @@ export interface QueueRow {
 export class ReviewQueueService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(user: AuthUser, query: ReviewQueueQuery): Promise<Page<QueueRow>> {
+  async list(user: AuthUser, query: ReviewQueueQuery): Promise<Page<QueueItem>> {
     const status = query.status ?? (user.role === 'reviewer' || user.role === 'officer' ? 'submitted' : 'unit-approved');
     const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
     const dateColumn = { articles: 'e.submittedDate', placements: 'e.publishedDate', instructions: 'e.instructedDate', items: 'e.itemDate' }[query.type];
@@ -136,7 +112,7 @@ export class ReviewQueueService {
     return new Map(rows.map((r) => [Number(r.ownerId), toNumber(r.n)]));
   }
 
-  private toRow(type: QueueRow['type'], r: Record<string, unknown>, evidenceCount: number): QueueRow {
+  private toRow(type: QueueItem['type'], r: Record<string, unknown>, evidenceCount: number): QueueItem {
     const level = (r.level as keyof typeof LEVEL_LABELS) ?? null;
     return {
       type,
