@@ -34,7 +34,7 @@ const DOCUMENTED = ['GET /api/scores/ranking', 'GET /api/scores/statement'];
  * Operations still without a success schema. It may only shrink: a new route must document
  * its answer (the rest of issue #13 point 1 moves them in feature by feature).
  */
-const UNDOCUMENTED_AT_MOST = 36;
+const UNDOCUMENTED_AT_MOST = 0;
 
 /** Writes the document, generates a fetch client from it, type-checks `calls` against it; returns tsc's output or '' when it passes. */
 function typeCheckClient(dir: string, doc: unknown, calls: string): string {

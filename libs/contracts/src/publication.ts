@@ -174,7 +174,8 @@ export const YearRankingSchema = z.object({
 });
 export type YearRanking = z.infer<typeof YearRankingSchema>;
 
-export const DisputeResponseSchema = z.object({
+/** A dispute as recorded (POST /api/quarters/:quarter/disputes and its answer). */
+export const DisputeRecordSchema = z.object({
   id: int(),
   quarter: z.string(),
   unitId: int(),
@@ -185,7 +186,14 @@ export const DisputeResponseSchema = z.object({
   answeredBy: int().nullable(),
   answeredAt: z.string().nullable(),
   createdBy: int().nullable(),
+  version: int(),
   createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DisputeRecord = z.infer<typeof DisputeRecordSchema>;
+
+/** A dispute in the quarter's list, with the score line it is about. */
+export const DisputeResponseSchema = DisputeRecordSchema.extend({
   line: z
     .object({ id: int(), date: z.string(), ruleLabel: z.string(), explanation: z.string(), amountText: z.string() })
     .nullable()

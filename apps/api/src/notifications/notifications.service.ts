@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Like, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { Page, Role } from '@app/contracts';
+import type { NotificationPage, Role } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { PageQuery } from '../common/dto/page.query';
 import { notFound } from '../common/app-error';
@@ -9,6 +9,7 @@ import { User } from '../users/user.entity';
 import { Notification } from './notification.entity';
 import { Clock } from '../common/clock';
 import { desc, findOrder } from '../common/sort';
+import { toNotificationResponse } from './notification-response';
 
 export interface NotificationInput {
   kind: string;
@@ -62,12 +63,12 @@ export class NotificationsService {
     return users.map((u) => ({ id: u.id, unitId: u.unitId, email: u.email }));
   }
 
-  async list(user: AuthUser, query: PageQuery & { unread?: boolean }): Promise<Page<Notification> & { unread: number }> {
+  async list(user: AuthUser, query: PageQuery & { unread?: boolean }): Promise<NotificationPage> {
     const repo = this.dataSource.getRepository(Notification);
     const where = { userId: user.id, ...(query.unread ? { readAt: IsNull() } : {}) };
     const [items, total] = await repo.findAndCount({ where, order: findOrder<Notification>(query.sort, { id: 'id', createdAt: 'createdAt', kind: 'kind', readAt: 'readAt' }, [desc('id')]), skip: (query.page - 1) * query.pageSize, take: query.pageSize });
     const unread = await repo.count({ where: { userId: user.id, readAt: IsNull() } });
-    return { items, total, page: query.page, pageSize: query.pageSize, unread };
+    return { items: items.map(toNotificationResponse), total, page: query.page, pageSize: query.pageSize, unread };
   }
 
   async markRead(user: AuthUser, id: number): Promise<void> {

@@ -20,6 +20,7 @@ import { Dispute } from './dispute.entity';
 import { QuarterPeriod } from './quarter-period.entity';
 import { RankingSnapshot } from './ranking-snapshot.entity';
 import { toSnapshotResponse } from './snapshot-response';
+import { toQuarterDetailResponse } from './quarter-response';
 import { SnapshotUnit } from './snapshot-unit.entity';
 import { Clock } from '../common/clock';
 
@@ -118,7 +119,7 @@ export class QuartersService {
       order: { revision: 'ASC' },
       select: { id: true, revision: true, publishedAt: true, schemeVersionId: true, contentHash: true },
     });
-    return { ...period, pending, snapshots };
+    return toQuarterDetailResponse(period, pending, snapshots);
   }
 
   /** One published revision with its unit rows, as frozen. */

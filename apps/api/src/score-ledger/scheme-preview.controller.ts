@@ -4,6 +4,7 @@ import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { SchemePreviewDto } from '../schemes/dto/scheme.dto';
 import { ScorePreviewService } from './score-preview.service';
+import { ApiAnswer } from '../common/openapi';
 
 /** Lives with the ledger (it needs the records loader) but belongs to the scheme editor's routes. */
 @ApiTags('schemes 计分办法')
@@ -12,6 +13,7 @@ export class SchemePreviewController {
   constructor(private readonly service: ScorePreviewService) {}
 
   @Roles('office', 'admin', 'leader') @Post('preview') @HttpCode(200)
+  @ApiAnswer('PreviewResponse')
   preview(@Auth() user: AuthUser, @Body() dto: SchemePreviewDto) {
     return this.service.preview(user, dto);
   }
