@@ -1,8 +1,8 @@
+import type { UrgeResult } from '@app/contracts';
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
-import type { JobResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError, conflict } from '../common/app-error';
 import { addMonths, monthDueDate } from '../common/business-date';
@@ -32,14 +32,6 @@ interface Reminder {
   key: string;
   /** What the reminders of one sort share: the robots get one line per group naming the units. */
   group: string;
-}
-
-export interface UrgeResult {
-  month: string;
-  dueDate: string;
-  /** Units still missing the month's report, each reminded by the job. */
-  units: number;
-  job: JobResponse;
 }
 
 const DAY_MS = 86_400_000;
