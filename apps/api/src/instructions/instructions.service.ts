@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ENTRY_STATUS_LABELS, LEVEL_LABELS } from '@app/contracts';
+import { ENTRY_STATUS_LABELS, LEVEL_LABELS, type InstructionResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
@@ -30,7 +30,7 @@ export const toInstructionResponse = (i: Instruction, evidence: EvidenceFile[] =
   reviewNote: i.reviewNote,
   version: i.version,
   evidence: evidence.map(toEvidenceResponse),
-});
+}) satisfies InstructionResponse;
 
 /** 领导批示 on articles: recorded by the unit, verified by the office like placements. */
 @Injectable()
