@@ -111,29 +111,3 @@ export const AUDIT_FIELD_NAMES: Record<string, string> = {
 
 /** Fields left out of the before/after table: bookkeeping nobody reads there. */
 export const AUDIT_HIDDEN_FIELDS: readonly string[] = ['officeId', 'normalizedTitle', 'passwordHash', 'tokenVersion'];
-
-/** One audit entry as the log page and its export show it. */
-export interface AuditEntryResponse {
-  id: number;
-  createdAt: string;
-  action: string;
-  /** Chinese name of the action (the code itself for an entry written before it had one) */
-  actionName: string;
-  entity: string;
-  entityName: string;
-  entityId: string;
-  /** the object by its title or name, and the page that shows it (null: no page) */
-  subject: { label: string; link: string | null };
-  /** the person by real name, with the username and unit */
-  actor: { userId: number | null; username: string; name: string; unitName: string | null };
-  /** login name and account of the person (the actor's, repeated for API clients and filters) */
-  username: string;
-  userId: number | null;
-  /** the stored before/after images, for API clients; people read `changes` */
-  before: unknown;
-  after: unknown;
-  /** before/after, one row per field that either side holds */
-  changes: { field: string; label: string; before: string; after: string }[];
-  address: string | null;
-  userAgent: string | null;
-}

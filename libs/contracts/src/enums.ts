@@ -125,3 +125,6 @@ export interface OfficeRecordedMark {
   receivedVia: ReceivedVia | null;
   receivedNote: string | null;
 }
+
+/** What stands in for the title of another unit's similar article (GET /api/articles/similar). */
+export const OTHER_UNIT_SIMILAR_TITLE = '其他单位的相似稿件';

@@ -1,22 +1,25 @@
 /** Spreadsheet imports: the row-by-row report of an import job. */
+import { z } from 'zod';
+import { int } from './responses';
 
-export interface SheetProblem {
-  row: number;
-  column: string;
-  message: string;
-  /** articles import: an error keeps the row out, a warning only informs */
-  level?: 'error' | 'warning';
-  /** articles import: the history sheet (月度报送, 约稿…); absent for the first sheet */
-  sheet?: string;
-}
+export const SheetProblemSchema = z.object({
+  row: int(),
+  column: z.string(),
+  message: z.string(),
+  level: z.enum(['error', 'warning']).optional().describe('articles import: an error keeps the row out, a warning only informs'),
+  sheet: z.string().optional().describe('articles import: the history sheet (月度报送, 约稿…); absent for the first sheet'),
+});
+export type SheetProblem = z.infer<typeof SheetProblemSchema>;
 
 /** Result of an import job: counts and the row-by-row problems. */
-export interface ImportResult {
-  created?: number;
-  updated?: number;
-  unchanged?: number;
-  imported?: number;
-  skipped?: number;
-  problems?: SheetProblem[];
-  [key: string]: unknown;
-}
+export const ImportResultSchema = z
+  .object({
+    created: int().optional(),
+    updated: int().optional(),
+    unchanged: int().optional(),
+    imported: int().optional(),
+    skipped: int().optional(),
+    problems: z.array(SheetProblemSchema).optional(),
+  })
+  .catchall(z.unknown());
+export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -1,18 +1,21 @@
 export * from './enums';
 export * from './quarters';
-export * from './responses';
-// Type-only: the zod schemas behind these stay out of the web bundle; the server imports them
-// from '@app/contracts/errors' and '@app/contracts/scores' to publish them in the OpenAPI document.
-export type { ErrorBody } from './errors';
-export * from './preview';
 export * from './audit';
-export * from './reference';
-export * from './users';
-export * from './imports';
-export * from './articles';
-export * from './review';
-export * from './commissions';
-export * from './monthly-reports';
-export type { PlacementCounts, RankingResponse, RankingRow, SchemeVersionRef, StatementLine, StatementResponse } from './scores';
-export * from './publication';
-export * from './notices';
+// Type-only: the zod schemas behind these stay out of the web bundle; the server imports them
+// from '@app/contracts/<file>' to publish them in the OpenAPI document (apps/api/src/common/openapi.ts).
+export type * from './responses';
+export type * from './errors';
+export type * from './preview';
+export type * from './audit-entry';
+export type * from './reference';
+export type * from './users';
+export type * from './imports';
+export type * from './articles';
+export type * from './review';
+export type * from './commissions';
+export type * from './monthly-reports';
+export type * from './scores';
+export type * from './publication';
+export type * from './notices';
+export type * from './schemes';
+export type * from './offices';

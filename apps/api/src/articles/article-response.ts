@@ -1,4 +1,4 @@
-import { ENTRY_STATUS_LABELS } from '@app/contracts';
+import { ENTRY_STATUS_LABELS, type ArticleResponse } from '@app/contracts';
 import type { Article } from './article.entity';
 
 /** What the API answers for an article (shares as percentages, units in signing order, labels in Chinese). */
@@ -30,7 +30,7 @@ export function toArticleResponse(article: Article) {
     units,
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
-  };
+  } satisfies ArticleResponse;
 }
 
-export type ArticleResponse = ReturnType<typeof toArticleResponse>;
+export type { ArticleResponse };

@@ -10,6 +10,7 @@ import { AnyAccount, AnyRoleEvenBeforePasswordChange, Public } from './roles.dec
 import { SESSION_COOKIE, SessionTokenService } from './session-token.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { SessionsService } from './sessions.service';
+import { ApiAnswer, ApiNoContent } from '../common/openapi';
 
 @ApiTags('auth 登录')
 @Controller('auth')
@@ -27,6 +28,7 @@ export class AuthController {
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @Post('login')
   @HttpCode(200)
+  @ApiAnswer('SessionAnswer')
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.withCookie(res, await this.service.login(dto, clientOf(req)));
   }
@@ -34,6 +36,7 @@ export class AuthController {
   @AnyRoleEvenBeforePasswordChange()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContent()
   async logout(@Auth() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     await this.service.logout(user);
     res.clearCookie(SESSION_COOKIE, cookieOptions(res));
@@ -41,6 +44,7 @@ export class AuthController {
 
   @AnyRoleEvenBeforePasswordChange()
   @Get('me')
+  @ApiAnswer('SessionUser')
   me(@Auth() user: AuthUser) {
     return this.service.me(user);
   }
@@ -48,6 +52,7 @@ export class AuthController {
   @AnyRoleEvenBeforePasswordChange()
   @Post('password')
   @HttpCode(200)
+  @ApiAnswer('SessionAnswer')
   async changePassword(@Auth() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.withCookie(res, await this.service.changePassword(user, dto, clientOf(req)));
   }
@@ -55,6 +60,7 @@ export class AuthController {
   /** The caller's own sessions (登录设备): device, address, since, last seen. */
   @AnyAccount()
   @Get('sessions')
+  @ApiAnswer('SessionInfo', 'list')
   listSessions(@Auth() user: AuthUser) {
     return this.sessions.list(user);
   }
@@ -63,6 +69,7 @@ export class AuthController {
   @AnyAccount()
   @Delete('sessions')
   @HttpCode(200)
+  @ApiAnswer('EndedSessions')
   async endOtherSessions(@Auth() user: AuthUser) {
     return { ended: await this.sessions.endOthers(user) };
   }
@@ -70,6 +77,7 @@ export class AuthController {
   @AnyAccount()
   @Delete('sessions/:id')
   @HttpCode(204)
+  @ApiNoContent()
   endSession(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.sessions.end(user, id);
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { SessionUser } from '@app/contracts';
+import type { SessionAnswer, SessionUser } from '@app/contracts';
 import { AppError, invalid } from '../common/app-error';
 import type { ClientInfo } from '../common/request-context';
 import { AuditService, NO_OFFICE } from '../audit/audit.service';
@@ -18,7 +18,6 @@ import { SessionsService } from './sessions.service';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 
-export type SessionAnswer = { token: string; user: SessionUser };
 
 @Injectable()
 export class AuthService {

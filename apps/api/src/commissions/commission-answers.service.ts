@@ -8,7 +8,7 @@ import { businessDate } from '../common/business-date';
 import { officeMarks, recordedInstant, submissionView } from '../common/office-recording';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import type { CompletionReport } from '@app/contracts';
+import type { CommissionTargetResponse, CompletionReport } from '@app/contracts';
 import { summarize } from './commission-status';
 import type { TargetView } from './commission-views';
 import { CommissionsRepository } from './commissions.repository';
@@ -35,7 +35,7 @@ export class CommissionAnswersService {
    * can be corrected); the target row is what completion reads, and the article's commissionId
    * mirrors it so the articles feature can show the link.
    */
-  async answer(user: AuthUser, commissionId: number, dto: AnswerCommissionDto): Promise<TargetView> {
+  async answer(user: AuthUser, commissionId: number, dto: AnswerCommissionDto): Promise<CommissionTargetResponse> {
     const unitId = user.unitId;
     if (unitId === null) throw forbidden('只有单位信息员可以回复约稿');
     return this.link(user, commissionId, unitId, dto.articleId, null);
@@ -46,12 +46,12 @@ export class CommissionAnswersService {
    * time it came in. The engine judges an answer by its article's submission time, so that time
    * is set on the article too; both rows are marked office-recorded and audited.
    */
-  async record(user: AuthUser, commissionId: number, unitId: number, dto: RecordAnswerDto): Promise<TargetView> {
+  async record(user: AuthUser, commissionId: number, unitId: number, dto: RecordAnswerDto): Promise<CommissionTargetResponse> {
     const at = recordedInstant(dto.answeredAt, this.config.business.timeZone, 'answeredAt', this.clock.now());
     return this.link(user, commissionId, unitId, dto.articleId, { at, marks: officeMarks(user, dto) });
   }
 
-  private async link(user: AuthUser, commissionId: number, unitId: number, articleId: number, recorded: { at: Date; marks: ReturnType<typeof officeMarks> } | null): Promise<TargetView> {
+  private async link(user: AuthUser, commissionId: number, unitId: number, articleId: number, recorded: { at: Date; marks: ReturnType<typeof officeMarks> } | null): Promise<CommissionTargetResponse> {
     await this.commissions.changeAndRescore(user, async (manager) => {
       const commission = await this.commissions.findOrFail(user, commissionId, manager);
       const target = await this.repo.findTarget(commissionId, unitId, manager);

@@ -1,8 +1,10 @@
-import type { ReceivedVia } from '@app/contracts';
+import type { CommissionResponse, CommissionTargetResponse, ReceivedVia } from '@app/contracts';
 import type { UnitsRepository } from '../units/units.repository';
 import type { Commission } from './commission.entity';
 import type { CommissionsRepository } from './commissions.repository';
-import { commissionStatus, summarize, targetStatus, type CommissionStatus, type CompletionSummary, type TargetStatus } from './commission-status';
+import { commissionStatus, summarize, targetStatus, type TargetStatus } from './commission-status';
+
+export type { CommissionResponse };
 
 export interface TargetView {
   id: number;
@@ -23,24 +25,6 @@ export interface TargetView {
   /** set when the office recorded the answer for the unit: how it came in */
   officeRecorded: { receivedVia: ReceivedVia | null; receivedNote: string | null } | null;
   status: TargetStatus;
-}
-
-export interface CommissionResponse {
-  id: number;
-  topic: string;
-  description: string | null;
-  issuedDate: string;
-  deadline: string;
-  /** 发文单位 category; empty = the office itself */
-  issuer: string;
-  status: CommissionStatus;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  /** every target for the office; only the caller's own for officers and reviewers */
-  targets: TargetView[];
-  /** null for officers and reviewers: other units' standing is not theirs to see */
-  summary: CompletionSummary | null;
 }
 
 /**
@@ -99,9 +83,12 @@ export function toCommissionResponse(c: Commission, targets: TargetView[], today
     issuer: c.issuer,
     status: commissionStatus(c.deadline, today),
     version: c.version,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    targets: scoped ? targets.filter((t) => t.unitId === scopeUnitId) : targets,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    targets: (scoped ? targets.filter((t) => t.unitId === scopeUnitId) : targets).map(toCommissionTargetResponse),
     summary: scoped ? null : summarize(targets.map((t) => t.status)),
   };
 }
+
+/** A target as the API answers it (the answer time as ISO text). */
+export const toCommissionTargetResponse = (t: TargetView): CommissionTargetResponse => ({ ...t, answeredAt: t.answeredAt?.toISOString() ?? null });

@@ -6,6 +6,11 @@ import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { EvidenceService } from './evidence.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiAnswer, ApiFile, ApiNoContent } from '../common/openapi';
+import { EVIDENCE_TYPES } from './file-signature';
+
+/** Evidence is served with the type its content was recognised as on upload. */
+const EVIDENCE_CONTENT_TYPES = [...new Set(Object.values(EVIDENCE_TYPES).map((t) => t.mime))];
 
 @ApiTags('evidence 证明材料')
 @Controller()
@@ -13,27 +18,32 @@ export class EvidenceController {
   constructor(private readonly service: EvidenceService) {}
 
   @Roles('officer', 'office', 'admin') @Post('placements/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  @ApiAnswer('EvidenceFileResponse')
   uploadForPlacement(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
     return this.service.upload(user, 'placement', id, file);
   }
 
   @Roles('officer', 'office', 'admin') @Post('instructions/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  @ApiAnswer('EvidenceFileResponse')
   uploadForInstruction(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
     return this.service.upload(user, 'instruction', id, file);
   }
 
   @Roles('officer', 'office', 'admin') @Post('items/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  @ApiAnswer('EvidenceFileResponse')
   uploadForItem(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
     return this.service.upload(user, 'item', id, file);
   }
 
   @Roles('office') @Post('adjustments/:id/evidence') @ApiConsumes('multipart/form-data') @UseInterceptors(FileInterceptor('file'))
+  @ApiAnswer('EvidenceFileResponse')
   uploadForAdjustment(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Express.Multer.File) {
     return this.service.upload(user, 'adjustment', id, file);
   }
 
   /** Inline (to preview beside the entry) unless ?download=1. */
   @AnyRole() @Get('evidence/:id')
+  @ApiFile(...EVIDENCE_CONTENT_TYPES)
   async download(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query('download') asAttachment: string | undefined, @Res() res: Response) {
     const { content, evidence } = await this.service.download(user, id);
     res.setHeader('Content-Type', evidence.mimeType);
@@ -47,6 +57,7 @@ export class EvidenceController {
   }
 
   @Roles('officer', 'office', 'admin') @Delete('evidence/:id') @HttpCode(204)
+  @ApiNoContent()
   remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }

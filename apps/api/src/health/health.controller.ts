@@ -8,6 +8,7 @@ import { DatabaseProbe } from '../database/database-probe';
 import type { AppConfig } from '../config/app-config';
 import { JobDriver } from '../jobs/job-driver';
 import { JobsService } from '../jobs/jobs.service';
+import { ApiAnswer } from '../common/openapi';
 
 @ApiTags('health 健康检查')
 @Controller('health')
@@ -22,6 +23,7 @@ export class HealthController {
   /** 200 when the database and the queue answer, 503 when either does not. */
   @Public()
   @Get()
+  @ApiAnswer('HealthResponse')
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const [database, queue] = await Promise.all([this.database.isUp(), this.driver.isHealthy()]);
     const up = database && queue;

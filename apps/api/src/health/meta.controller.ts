@@ -4,6 +4,7 @@ import type { MetaResponse } from '@app/contracts';
 import { Public } from '../auth/roles.decorator';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { ApiAnswer } from '../common/openapi';
 
 @ApiTags('health 健康检查')
 @Controller('meta')
@@ -13,6 +14,7 @@ export class MetaController {
   /** Public: the web app reads the business zone before the login page, so its dates match the server's. */
   @Public()
   @Get()
+  @ApiAnswer('MetaResponse')
   meta(): MetaResponse {
     return { businessTimeZone: this.config.business.timeZone, version: '0.1.0' };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ENTRY_STATUS_LABELS, LEVEL_LABELS } from '@app/contracts';
+import { ENTRY_STATUS_LABELS, LEVEL_LABELS, type InstructionResponse } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
@@ -32,7 +32,7 @@ export const toInstructionResponse = (i: Instruction, evidence: EvidenceFile[] =
   reviewNote: i.reviewNote,
   version: i.version,
   evidence: evidence.map(toEvidenceResponse),
-});
+}) satisfies InstructionResponse;
 
 /** 领导批示 on articles: recorded by the unit, verified by the office like placements. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Between, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { Page } from '@app/contracts';
+import type { ComplianceReport, MonthlyReportListRow, MonthStanding, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess, isUnitScoped } from '../auth/scope';
 import { quarterOf } from '@app/scoring';
@@ -20,32 +20,14 @@ import type { Unit } from '../units/unit.entity';
 import { UnitsRepository } from '../units/units.repository';
 import type { FileMonthlyReportDto, HistoryQuery, ListMonthlyReportsQuery, RecordMonthlyReportDto } from './dto/monthly-report.dto';
 import { draftMonthlyReport, type MonthlyReportDraft } from './monthly-report-draft';
-import { reportStatus, summarizeReports, type ComplianceSummary, type ReportStatus } from './monthly-report-status';
+import { reportStatus, summarizeReports } from './monthly-report-status';
 import { MonthlyReport } from './monthly-report.entity';
 import { MonthlyReportsRepository } from './monthly-reports.repository';
+import { toMonthlyReportResponse } from './monthly-report-response';
 import { Clock } from '../common/clock';
 import { asc, desc, findOrder } from '../common/sort';
 
-/** One unit × one month: the filed report if any, its due date and its standing. */
-export interface MonthStanding {
-  month: string;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  /** whom the office calls about this report */
-  contactName: string | null;
-  contactPhone: string | null;
-  dueDate: string;
-  status: ReportStatus;
-  report: MonthlyReport | null;
-}
-
-export interface ComplianceReport {
-  month: string;
-  dueDate: string;
-  summary: ComplianceSummary;
-  units: MonthStanding[];
-}
+export type { ComplianceReport, MonthStanding };
 
 const MAX_HISTORY_MONTHS = 60;
 
@@ -68,7 +50,7 @@ export class MonthlyReportsService {
 
   private standing(unit: Unit, month: string, report: MonthlyReport | null, today: string): MonthStanding {
     const dueDate = this.dueDate(month);
-    return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, contactName: unit.contactName, contactPhone: unit.contactPhone, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report };
+    return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, contactName: unit.contactName, contactPhone: unit.contactPhone, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report: report && toMonthlyReportResponse(report) };
   }
 
   /**
@@ -189,7 +171,7 @@ export class MonthlyReportsService {
   }
 
   /** Filed reports, newest month first. */
-  async list(user: AuthUser, query: ListMonthlyReportsQuery): Promise<Page<MonthlyReport & { dueDate: string; status: ReportStatus }>> {
+  async list(user: AuthUser, query: ListMonthlyReportsQuery): Promise<Page<MonthlyReportListRow>> {
     const where: FindOptionsWhere<MonthlyReport> = { officeId: user.officeId };
     if (isUnitScoped(user) || query.unitId) where.unitId = this.unitFor(user, query.unitId);
     if (query.from && query.to) where.month = Between(query.from, query.to);
@@ -203,7 +185,7 @@ export class MonthlyReportsService {
     );
     const today = this.clock.today();
     return {
-      items: items.map((r) => ({ ...r, dueDate: this.dueDate(r.month), status: reportStatus(r.filedDate, this.dueDate(r.month), today) })),
+      items: items.map((r) => ({ ...toMonthlyReportResponse(r), dueDate: this.dueDate(r.month), status: reportStatus(r.filedDate, this.dueDate(r.month), today) })),
       total,
       page: query.page,
       pageSize: query.pageSize,

@@ -5,6 +5,7 @@ import { Auth, type AuthUser } from '../auth/auth-user';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import { NoticesService } from './notices.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiAnswer, ApiFile } from '../common/openapi';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -17,26 +18,31 @@ export class NoticesController {
   constructor(private readonly service: NoticesService) {}
 
   @AnyRole() @Get()
+  @ApiAnswer('NoticeResponse', 'list')
   list(@Auth() user: AuthUser) {
     return this.service.list(user);
   }
 
   @AnyRole() @Get(':id')
+  @ApiAnswer('NoticeView')
   view(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.view(user, id);
   }
 
   @Roles('office', 'leader') @Get(':id/readers')
+  @ApiAnswer('NoticeReaders')
   readers(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.readers(user, id);
   }
 
   @AnyRole() @Get(':id/notice.docx')
+  @ApiFile(TYPES.docx)
   docx(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     return this.send(user, id, 'docx', res);
   }
 
   @AnyRole() @Get(':id/notice.xlsx')
+  @ApiFile(TYPES.xlsx)
   xlsx(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     return this.send(user, id, 'xlsx', res);
   }

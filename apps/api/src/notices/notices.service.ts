@@ -1,3 +1,4 @@
+import type { NoticeResponse } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -63,12 +64,12 @@ export class NoticesService {
       id: s.id,
       quarter: s.quarter,
       revision: s.revision,
-      kind: s.revision > 1 ? 'correction' : 'notice',
+      kind: s.revision > 1 ? ('correction' as const) : ('notice' as const),
       publishedAt: s.publishedAt.toISOString(),
       contentHash: s.contentHash,
       formats: docs.filter((d) => d.snapshotId === s.id).map((d) => d.format),
       read: reads.has(s.id),
-    }));
+    }) satisfies NoticeResponse);
   }
 
   /** The notice as data for the web page (the same data the DOCX was made from); marks it read. */

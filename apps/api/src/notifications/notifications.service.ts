@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { Page, Role } from '@app/contracts';
+import type { NotificationPage, Role } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { PageQuery } from '../common/dto/page.query';
 import { notFound } from '../common/app-error';
@@ -10,6 +10,7 @@ import type { Notification } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { Clock } from '../common/clock';
 import { desc, findOrder } from '../common/sort';
+import { toNotificationResponse } from './notification-response';
 
 export interface NotificationInput {
   kind: string;
@@ -67,11 +68,11 @@ export class NotificationsService {
     return users.map((u) => ({ id: u.id, unitId: u.unitId, email: u.email }));
   }
 
-  async list(user: AuthUser, query: PageQuery & { unread?: boolean }): Promise<Page<Notification> & { unread: number }> {
+  async list(user: AuthUser, query: PageQuery & { unread?: boolean }): Promise<NotificationPage> {
     const order = findOrder<Notification>(query.sort, { id: 'id', createdAt: 'createdAt', kind: 'kind', readAt: 'readAt' }, [desc('id')]);
     const [items, total] = await this.notifications.pageForUser(user.id, !!query.unread, order, (query.page - 1) * query.pageSize, query.pageSize);
     const unread = await this.notifications.countUnread(user.id);
-    return { items, total, page: query.page, pageSize: query.pageSize, unread };
+    return { items: items.map(toNotificationResponse), total, page: query.page, pageSize: query.pageSize, unread };
   }
 
   async markRead(user: AuthUser, id: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
@@ -9,6 +9,7 @@ import { ChildOfficesService } from './child-offices.service';
 import { CreateOfficeDto } from './dto/office.dto';
 import { OfficesService } from './offices.service';
 import { ParentRankingService } from './parent-ranking.service';
+import { ApiAnswer, ApiFile } from '../common/openapi';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -26,56 +27,58 @@ export class OfficesController {
 
   /** The caller's office and the offices below it. */
   @Roles('admin', 'office', 'leader') @Get()
+  @ApiAnswer('OfficeResponse', 'list')
   list(@Auth() user: AuthUser) {
     return this.service.list(user);
   }
 
   /** A new office below the caller's own (or below one of its offices), with its first administrator. */
   @Roles('admin') @Post()
+  @ApiAnswer('OfficeResponse')
   create(@Auth() user: AuthUser, @Body() dto: CreateOfficeDto) {
     return this.service.create(user, dto);
   }
 
   /** The office's place in its parent's latest published ranking (`position` null when there is none). */
   @Roles('office', 'leader') @Get('parent-ranking')
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      required: ['position'],
-      properties: { position: { type: 'object', nullable: true, description: 'ParentRankingPosition（libs/contracts）：上级组织部、季度、本单位在上级排名中的一行、分组与总单位数；没有上级排名时为 null' } },
-    },
-  })
+  @ApiAnswer('LatestParentRanking')
   async latestParentRanking(@Auth() user: AuthUser) {
     return { position: await this.parentRankings.latest(user) };
   }
 
   /** The caller's office's place in the ranking its parent published for the quarter (latest revision). */
   @Roles('office', 'leader') @Get('parent-ranking/:quarter')
+  @ApiAnswer('ParentRankingPosition')
   parentRanking(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
     return this.parentRankings.position(user, quarter);
   }
 
   @Roles('office', 'leader') @Get(':id/notices')
+  @ApiAnswer('NoticeResponse', 'list')
   notices(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.children.list(user, id);
   }
 
   @Roles('office', 'leader') @Get(':id/notices/:noticeId')
+  @ApiAnswer('NoticeView')
   notice(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('noticeId', ParseIdPipe) noticeId: number) {
     return this.children.notice(user, id, noticeId);
   }
 
   @Roles('office', 'leader') @Get(':id/notices/:noticeId/notice.docx')
+  @ApiFile(TYPES.docx)
   docx(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('noticeId', ParseIdPipe) noticeId: number, @Res() res: Response) {
     return this.send(user, id, noticeId, 'docx', res);
   }
 
   @Roles('office', 'leader') @Get(':id/notices/:noticeId/notice.xlsx')
+  @ApiFile(TYPES.xlsx)
   xlsx(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('noticeId', ParseIdPipe) noticeId: number, @Res() res: Response) {
     return this.send(user, id, noticeId, 'xlsx', res);
   }
 
   @Roles('office', 'leader') @Get(':id/quarters/:quarter/snapshots/:revision')
+  @ApiAnswer('SnapshotResponse')
   ranking(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('quarter', ParseQuarterPipe) quarter: string, @Param('revision', ParseIdPipe) revision: number) {
     return this.children.ranking(user, id, quarter, revision);
   }

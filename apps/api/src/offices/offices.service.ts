@@ -1,3 +1,4 @@
+import type { OfficeResponse } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { quarterOf } from '@app/scoring';
@@ -17,19 +18,6 @@ import type { CreateOfficeDto } from './dto/office.dto';
 import { Clock } from '../common/clock';
 import type { Office } from './office.entity';
 import { OfficesRepository } from './offices.repository';
-
-export interface OfficeResponse {
-  id: number;
-  code: string;
-  name: string;
-  regionName: string;
-  parentId: number | null;
-  issuingAuthority: string | null;
-  docNumberPrefix: string | null;
-  settings: Office['settings'];
-  /** The caller's own office (false: one below it, read-only for leaders). */
-  own: boolean;
-}
 
 const toOfficeResponse = (office: Office, own: boolean): OfficeResponse => ({
   id: office.id,

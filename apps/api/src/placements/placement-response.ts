@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, ENTRY_STATUS_LABELS, LEVEL_LABELS, PLACEMENT_FORM_LABELS, PROMINENCE_LABELS } from '@app/contracts';
+import { CHANNEL_LABELS, ENTRY_STATUS_LABELS, LEVEL_LABELS, PLACEMENT_FORM_LABELS, PROMINENCE_LABELS, type PlacementResponse } from '@app/contracts';
 import type { EvidenceFile } from '../evidence/evidence-file.entity';
 import { toEvidenceResponse } from '../evidence/evidence-response';
 import type { Placement } from './placement.entity';
@@ -29,7 +29,7 @@ export function toPlacementResponse(p: Placement, evidence: EvidenceFile[] = [])
     reviewNote: p.reviewNote,
     version: p.version,
     evidence: evidence.map(toEvidenceResponse),
-  };
+  } satisfies PlacementResponse;
 }
 
-export type PlacementResponse = ReturnType<typeof toPlacementResponse>;
+export type { PlacementResponse };

@@ -7,17 +7,16 @@ import { conflict, invalid, notFound } from '../common/app-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ScoreLedgerRepository } from '../score-ledger/score-ledger.repository';
-import type { Dispute } from './dispute.entity';
 import type { AnswerDisputeDto, CreateDisputeDto } from './dto/quarter.dto';
 import { QuartersRepository } from './quarters.repository';
 import { QuartersService } from './quarters.service';
 import { Clock } from '../common/clock';
-import { quarterLabel } from '@app/contracts';
+import { quarterLabel, type DisputeRecord, type DisputeResponse } from '@app/contracts';
 import { formatPoints } from '@app/scoring';
 import { RULE_LABELS } from '../score-ledger/score-labels';
+import { toDisputeRecord } from './dispute-response';
 
 /** A dispute as the pages read it: with the score line it is about. */
-export type DisputeView = Dispute & { line: { id: number; date: string; ruleLabel: string; explanation: string; amountText: string } | null };
 
 /** During the review window units flag what they think is wrong; the office answers each. */
 @Injectable()
@@ -37,7 +36,7 @@ export class DisputesService {
    * `line` is null for a dispute about the quarter as a whole, or when a recompute has since
    * replaced the line.
    */
-  async list(user: AuthUser, quarter: string): Promise<DisputeView[]> {
+  async list(user: AuthUser, quarter: string): Promise<DisputeResponse[]> {
     const where = { officeId: user.officeId, quarter, ...(isUnitScoped(user) ? { unitId: user.unitId! } : {}) };
     const disputes = await this.repo.disputesWhere(where);
     const ids = disputes.map((d) => d.scoreLineId).filter((id): id is number => id !== null);
@@ -46,7 +45,7 @@ export class DisputesService {
     return disputes.map((d) => {
       const line = d.scoreLineId !== null ? byId.get(d.scoreLineId) : undefined;
       return {
-        ...d,
+        ...toDisputeRecord(d),
         line: line
           ? { id: line.id, date: line.date, ruleLabel: RULE_LABELS[line.ruleId] ?? line.ruleId, explanation: line.explanation, amountText: formatPoints(line.amount, 2) }
           : null,
@@ -54,7 +53,7 @@ export class DisputesService {
     });
   }
 
-  async create(user: AuthUser, quarter: string, dto: CreateDisputeDto): Promise<Dispute> {
+  async create(user: AuthUser, quarter: string, dto: CreateDisputeDto): Promise<DisputeRecord> {
     const unitId = isUnitScoped(user) ? user.unitId! : dto.unitId;
     if (!unitId) throw invalid({ unitId: '请选择单位' });
     const period = await this.quarters.currentPeriod(this.uow.manager, user.officeId, quarter);
@@ -77,10 +76,10 @@ export class DisputesService {
     await this.notifications.notifyOffice(user.officeId, ['office'], {
       kind: 'dispute', title: `${quarterLabel(quarter)}排名收到新的异议`, link: `/quarters/${quarter}`, dedupeKey: `dispute:${saved.id}`,
     });
-    return saved;
+    return toDisputeRecord(saved);
   }
 
-  async answer(user: AuthUser, quarter: string, id: number, dto: AnswerDisputeDto): Promise<Dispute> {
+  async answer(user: AuthUser, quarter: string, id: number, dto: AnswerDisputeDto): Promise<DisputeRecord> {
     return this.uow.run(async (manager) => {
       const dispute = await this.repo.findDispute(manager, user.officeId, quarter, id);
       if (!dispute) throw notFound('异议');
@@ -93,7 +92,7 @@ export class DisputesService {
         // An answer may be revised: each answer is news.
         dedupeKey: `dispute-answered:${id}:${randomUUID()}`,
       }, manager);
-      return this.repo.disputeOrFail(manager, id);
+      return toDisputeRecord(await this.repo.disputeOrFail(manager, id));
     });
   }
 }

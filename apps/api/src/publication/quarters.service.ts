@@ -2,7 +2,7 @@ import { quarterLabel } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { GuardOverride, QuarterGuard } from '@app/contracts';
-import { formatPoints, isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
+import { isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { writeRankingSheet } from './ranking-sheets';
@@ -19,6 +19,8 @@ import { RecordsRepository } from '../score-ledger/records.repository';
 import type { QuarterPeriod } from './quarter-period.entity';
 import { QuartersRepository } from './quarters.repository';
 import { SnapshotsRepository } from './snapshots.repository';
+import { toSnapshotResponse } from './snapshot-response';
+import { toQuarterDetailResponse } from './quarter-response';
 import { Clock } from '../common/clock';
 
 /** The last month of a quarter's report is due on this date; the review stage opens after it. */
@@ -104,7 +106,7 @@ export class QuartersService {
     const period = await this.currentPeriod(this.uow.manager, user.officeId, quarter);
     const pending = await this.records.unsettledEntries(this.uow.manager, user.officeId, quarter);
     const snapshots = await this.snapshots.revisionsOfQuarter(user.officeId, quarter);
-    return { ...period, pending, snapshots };
+    return toQuarterDetailResponse(period, pending, snapshots);
   }
 
   /** One published revision with its unit rows, as frozen. */
@@ -112,7 +114,7 @@ export class QuartersService {
     const snapshot = await this.snapshots.revision(user.officeId, quarter, revision);
     if (!snapshot) throw notFound('该季度的发布版本');
     const units = await this.snapshots.unitsByRank(snapshot.id);
-    return { ...snapshot, units: units.map((u) => ({ ...u, totalText: formatPoints(u.total, 2) })) };
+    return toSnapshotResponse(snapshot, units);
   }
 
   /** The published ranking as a workbook (overall and per group), as the rankings page shows it. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatPoints } from '@app/scoring';
 import { quarterName } from '../audit/audit-subjects';
-import type { SnapshotUnit } from './snapshot-unit.entity';
+import type { SnapshotUnit } from '@app/contracts';
 
 type Cell = string | number;
 

@@ -5,6 +5,7 @@ import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { IsBusinessMonth } from '../common/business-date';
 import { RemindersService } from './reminders.service';
+import { ApiAnswer } from '../common/openapi';
 
 export class UrgeMonthlyDto {
   /** The report month (YYYY-MM); default the one due this month (last month's). */
@@ -19,6 +20,7 @@ export class RemindersController {
 
   /** 一键催报: reminds every unit still missing the month's report, now (delivered by a job). */
   @Roles('office') @Post('monthly-reports') @HttpCode(202)
+  @ApiAnswer('UrgeResult')
   urge(@Auth() user: AuthUser, @Body() dto: UrgeMonthlyDto) {
     return this.service.urge(user, dto.month);
   }

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { JobResponse } from '@app/contracts';
+import type { UrgeResult } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError, conflict } from '../common/app-error';
 import { addMonths, monthDueDate } from '../common/business-date';
@@ -28,14 +28,6 @@ interface Reminder {
   key: string;
   /** What the reminders of one sort share: the robots get one line per group naming the units. */
   group: string;
-}
-
-export interface UrgeResult {
-  month: string;
-  dueDate: string;
-  /** Units still missing the month's report, each reminded by the job. */
-  units: number;
-  job: JobResponse;
 }
 
 const DAY_MS = 86_400_000;

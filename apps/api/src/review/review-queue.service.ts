@@ -1,33 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ENTRY_STATUS_LABELS, LEVEL_LABELS, PROMINENCE_LABELS, type EntryStatus, type Page } from '@app/contracts';
+import { ENTRY_STATUS_LABELS, LEVEL_LABELS, PROMINENCE_LABELS, type EntryStatus, type Page, type QueueItem } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import type { ReviewQueueQuery } from './dto/review.dto';
 import { ReviewQueueRepository } from './review-queue.repository';
-
-export interface QueueRow {
-  type: 'articles' | 'placements' | 'instructions' | 'items';
-  id: number;
-  /** null for a 事项 without a linked article */
-  articleId: number | null;
-  /** a 事项's own title when it has no linked article */
-  articleTitle: string;
-  /** 事项 only: the catalogue kind and the item's own title */
-  kind: string | null;
-  itemTitle: string | null;
-  unitId: number;
-  unitName: string;
-  status: EntryStatus;
-  statusLabel: string;
-  date: string;
-  outletName: string | null;
-  level: string | null;
-  levelLabel: string | null;
-  prominenceLabel: string | null;
-  leaderTitle: string | null;
-  evidenceCount: number;
-  version: number;
-}
 
 /**
  * What waits for the caller: the reviewer sees their unit's submitted entries, the office
@@ -38,7 +14,7 @@ export interface QueueRow {
 export class ReviewQueueService {
   constructor(private readonly queue: ReviewQueueRepository) {}
 
-  async list(user: AuthUser, query: ReviewQueueQuery): Promise<Page<QueueRow>> {
+  async list(user: AuthUser, query: ReviewQueueQuery): Promise<Page<QueueItem>> {
     const status = query.status ?? (user.role === 'reviewer' || user.role === 'officer' ? 'submitted' : 'unit-approved');
     const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
     const { total, ids } = await this.queue.findPageIds(user.officeId, status, unitId, query);
@@ -52,7 +28,7 @@ export class ReviewQueueService {
     };
   }
 
-  private toRow(type: QueueRow['type'], r: Record<string, unknown>, evidenceCount: number): QueueRow {
+  private toRow(type: QueueItem['type'], r: Record<string, unknown>, evidenceCount: number): QueueItem {
     const level = (r.level as keyof typeof LEVEL_LABELS) ?? null;
     return {
       type,

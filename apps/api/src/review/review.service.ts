@@ -1,3 +1,4 @@
+import type { ReviewResult } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -35,14 +36,6 @@ type Entry = Article | Placement | Instruction | ItemRecord;
 interface Scored {
   articleIds: number[];
   itemDates: string[];
-}
-
-export interface ReviewResult {
-  type: EntryType;
-  id: number;
-  status: EntryStatus;
-  /** child entries moved with an article */
-  cascaded: number;
 }
 
 @Injectable()

@@ -1,29 +1,9 @@
 import { prevQuarter } from '@app/scoring';
-import type { JobResponse } from '@app/contracts';
+import type { SchemeSaveResponse, SchemeVersionDetail, SchemeVersionResponse } from '@app/contracts';
 import type { SchemeSummary } from './scheme-load';
 import type { SchemeVersion } from './scheme-version.entity';
 
-export interface SchemeVersionResponse {
-  id: number;
-  versionNo: number;
-  name: string;
-  effectiveFrom: string;
-  /** Last quarter it applies to (the quarter before the next version), null while it is the latest. */
-  effectiveTo: string | null;
-  note: string | null;
-  /** A published ranking used it: it can no longer be edited. */
-  locked: boolean;
-  lockedAt: string | null;
-  createdBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface SchemeVersionDetail extends SchemeVersionResponse {
-  document: string;
-  summary: SchemeSummary;
-}
+export type { SchemeSaveResponse, SchemeVersionDetail, SchemeVersionResponse };
 
 /** The quarter before the next version's start, given every version of the office. */
 export function effectiveToOf(v: SchemeVersion, all: readonly SchemeVersion[]): string | null {
@@ -50,9 +30,4 @@ export function toSchemeVersionResponse(v: SchemeVersion, all: readonly SchemeVe
 
 export function toSchemeVersionDetail(v: SchemeVersion, all: readonly SchemeVersion[], summary: SchemeSummary): SchemeVersionDetail {
   return { ...toSchemeVersionResponse(v, all), document: v.document, summary };
-}
-
-/** A saved version and the recompute it queued (null when the queue was unavailable). */
-export interface SchemeSaveResponse extends SchemeVersionDetail {
-  recomputeJob: JobResponse | null;
 }

@@ -1,6 +1,7 @@
+import type { SchemeDiffResponse, SchemeValidationResult } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { compareQuarter, diffSchemes, prevQuarter, type SchemeDiffEntry, type SchemeError, type SchemeWarning } from '@app/scoring';
+import { compareQuarter, diffSchemes, prevQuarter } from '@app/scoring';
 import type { JobResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -13,28 +14,13 @@ import { ScoreLedgerRepository } from '../score-ledger/score-ledger.repository';
 import type { CreateSchemeVersionDto, UpdateSchemeVersionDto } from './dto/scheme.dto';
 import { itemDateRange, itemKindsInUseErrors } from './item-kinds-in-use';
 import { schemeFieldErrors } from './scheme-document';
-import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme, type SchemeSummary } from './scheme-load';
+import { diffDocuments, loadSchemeText, summarizeScheme, type LoadedScheme } from './scheme-load';
 import { toSchemeVersionDetail, toSchemeVersionResponse, type SchemeSaveResponse, type SchemeVersionDetail, type SchemeVersionResponse } from './scheme-response';
 import { SchemeVersion } from './scheme-version.entity';
 import { SchemesRepository } from './schemes.repository';
 import { Clock } from '../common/clock';
 import { quarterLabel } from '@app/contracts';
 import { desc, sortRows } from '../common/sort';
-
-export interface SchemeValidationResult {
-  valid: boolean;
-  /** Field-level problems, each with its path and, in YAML text, its line and column. */
-  errors: SchemeError[];
-  /** Rows that can never match and levels no row scores (format 2 and converted format 1): they do not block saving. */
-  warnings: SchemeWarning[];
-  summary: SchemeSummary | null;
-}
-
-export interface SchemeDiffResponse {
-  a: { id: number; versionNo: number; name: string; effectiveFrom: string };
-  b: { id: number; versionNo: number; name: string; effectiveFrom: string };
-  changes: SchemeDiffEntry[];
-}
 
 /**
  * 计分办法 versions: validated documents, each in force from its quarter until the next

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -9,7 +9,7 @@ import { ScoreLedgerService } from './score-ledger.service';
 import { ScoresService } from './scores.service';
 import { writeStatementSheet } from './statement-sheet';
 import { quarterLabel } from '@app/contracts';
-import { contractRef } from '../common/openapi';
+import { ApiAnswer, ApiFile } from '../common/openapi';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,25 +23,29 @@ export class ScoresController {
   ) {}
 
   @Roles('office', 'admin') @Post('recompute')
+  @ApiAnswer('JobResponse')
   recompute(@Auth() user: AuthUser, @Body() dto: RecomputeDto) {
     return this.ledger.enqueue(user, dto);
   }
 
   /** Totals and ranks are what a 通报 prints, so every role may read them; statements stay scoped. */
-  @AnyRole() @Get('ranking') @ApiOkResponse({ schema: contractRef('RankingResponse') })
+  @AnyRole() @Get('ranking')
   @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
+  @ApiAnswer('RankingResponse')
   ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery) {
     return this.scores.ranking(user.officeId, query.quarter);
   }
 
-  @AnyRole() @Get('statement') @ApiOkResponse({ schema: contractRef('StatementResponse') })
+  @AnyRole() @Get('statement')
   @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
   @ApiQuery({ name: 'unitId', type: Number, required: false, description: '单位 id（信息员、审核人只能读本单位）' })
+  @ApiAnswer('StatementResponse')
   statement(@Auth() user: AuthUser, @Query() query: StatementQuery) {
     return this.scores.statement(user, query.unitId, query.quarter);
   }
 
   @AnyRole() @Get('statement.xlsx') @Header('Content-Type', XLSX)
+  @ApiFile(XLSX)
   async statementXlsx(@Auth() user: AuthUser, @Query() query: StatementQuery, @Res({ passthrough: true }) res: Response) {
     const statement = await this.scores.statement(user, query.unitId, query.quarter);
     await this.audit.record(user, 'export', 'statement', statement.unit.id, null, { quarter: statement.quarter });

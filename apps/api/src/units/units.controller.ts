@@ -7,6 +7,7 @@ import { CreateRankingGroupDto, CreateUnitDto, ListUnitsQuery, UpdateRankingGrou
 import { RankingGroupsService } from './ranking-groups.service';
 import { UnitsService } from './units.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiAnswer, ApiNoContent } from '../common/openapi';
 
 /** Units are reference data: everyone reads them (joint articles name other units); the office keeps them. */
 @ApiTags('units 报送单位')
@@ -16,26 +17,31 @@ export class UnitsController {
 
   /** Also for the security administrator, who binds officers and reviewers to units when assigning roles. */
   @Roles(...BUSINESS_ROLES, 'secadmin') @Get()
+  @ApiAnswer('UnitResponse', 'page')
   list(@Auth() user: AuthUser, @Query() query: ListUnitsQuery) {
     return this.service.list(user, query);
   }
 
   @AnyRole() @Get(':id')
+  @ApiAnswer('UnitResponse')
   get(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.get(user, id);
   }
 
   @Roles('office', 'admin') @Post()
+  @ApiAnswer('UnitResponse')
   create(@Auth() user: AuthUser, @Body() dto: CreateUnitDto) {
     return this.service.create(user, dto);
   }
 
   @Roles('office', 'admin') @Patch(':id')
+  @ApiAnswer('UnitResponse')
   update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUnitDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('office', 'admin') @Delete(':id') @HttpCode(204)
+  @ApiNoContent()
   remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
@@ -47,21 +53,25 @@ export class RankingGroupsController {
   constructor(private readonly service: RankingGroupsService) {}
 
   @AnyRole() @Get()
+  @ApiAnswer('RankingGroupResponse', 'list')
   list(@Auth() user: AuthUser) {
     return this.service.list(user);
   }
 
   @Roles('office', 'admin') @Post()
+  @ApiAnswer('RankingGroupResponse')
   create(@Auth() user: AuthUser, @Body() dto: CreateRankingGroupDto) {
     return this.service.create(user, dto);
   }
 
   @Roles('office', 'admin') @Patch(':id')
+  @ApiAnswer('RankingGroupResponse')
   update(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateRankingGroupDto) {
     return this.service.update(user, id, dto);
   }
 
   @Roles('office', 'admin') @Delete(':id') @HttpCode(204)
+  @ApiNoContent()
   remove(@Auth() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.service.remove(user, id);
   }
