@@ -16,6 +16,7 @@ import { Placement } from '../placements/placement.entity';
 import { FileStore } from '../storage/file-store.service';
 import { Unit } from '../units/unit.entity';
 import { assertEditable, loadVisibleArticle } from './article-access';
+import { assertNotBackdated, recordsTodayOnly } from './article-backdating';
 import { filteredArticles } from './article-list-query';
 import { toArticleResponse, type ArticleResponse } from './article-response';
 import { resolveShares } from './article-shares';
@@ -56,7 +57,7 @@ export class ArticlesService {
     const ownerUnitId = this.ownerUnit(user, dto.ownerUnitId);
     const units = resolveShares(dto.units ?? [{ unitId: ownerUnitId }]);
     if (!units.some((u) => u.unitId === ownerUnitId)) throw invalid({ units: '报送单位必须包含本单位' });
-    const submittedAt = this.submittedAt(dto.submittedAt);
+    const submittedAt = this.submittedAt(user, dto.submittedAt);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.assertUnits(manager, user, dto.units ?? [{ unitId: ownerUnitId }]);
       const article = await manager.save(Article, manager.create(Article, {
@@ -89,7 +90,7 @@ export class ArticlesService {
       const changes: Partial<Article> = { ...fields };
       if (fields.title !== undefined) changes.normalizedTitle = normalizeTitle(fields.title);
       if (submittedText !== undefined) {
-        changes.submittedAt = this.submittedAt(submittedText);
+        changes.submittedAt = this.submittedAt(user, submittedText, article.submittedDate);
         changes.submittedDate = businessDate(changes.submittedAt, this.config.business.timeZone);
       }
       await updateVersioned(manager, Article, id, version, changes);
@@ -164,11 +165,13 @@ export class ArticlesService {
     throw forbidden('只有信息员或办公室可以录入稿件');
   }
 
-  private submittedAt(text?: string): Date {
+  /** The submission instant of `text` (default now); `stored` is the business date an edit starts from. */
+  private submittedAt(user: AuthUser, text?: string, stored?: string): Date {
     if (text === undefined) return this.clock.now();
     const instant = parseBusinessInstant(text, this.config.business.timeZone);
     if (!instant) throw invalid({ submittedAt: '日期格式不正确' });
     if (instant.getTime() > this.clock.now().getTime() + 60_000) throw invalid({ submittedAt: '报送时间不能晚于当前时间' });
+    if (recordsTodayOnly(user.role)) assertNotBackdated(businessDate(instant, this.config.business.timeZone), this.clock.today(), stored);
     return instant;
   }
 

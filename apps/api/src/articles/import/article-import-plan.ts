@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ImportProblem } from './article-sheet-layout';
 import { AUTO_KEY_PREFIX } from './article-sheet-layout';
 import type { ArticleDraft, PlacementDraft } from './article-row-validator';
+import { BACKDATED_CODE, BACKDATED_MESSAGE } from '../article-backdating';
 
 /** An article already recorded that a sheet row may refer to. */
 interface ExistingArticle {
@@ -53,8 +54,10 @@ async function loadExisting(manager: EntityManager, officeId: number, column: 'e
  * already recorded under its key (编号 or the derived key), or — for articles entered by
  * hand, which have no key — the one with the same units and normalised title. Nothing
  * recorded is changed; placements already recorded (same article, outlet and day) are skipped.
+ * `submittedFrom` (an officer's import: today) refuses new articles dated before it; a row of an
+ * article already recorded changes no date, so it back-dates nothing and a re-import still skips.
  */
-export async function planImport(manager: EntityManager, officeId: number, ownUnitId: number | null, drafts: ArticleDraft[]): Promise<ImportPlan> {
+export async function planImport(manager: EntityManager, officeId: number, ownUnitId: number | null, drafts: ArticleDraft[], submittedFrom: string | null = null): Promise<ImportPlan> {
   const byKey = new Map((await loadExisting(manager, officeId, 'externalKey', drafts.map((d) => d.key))).map((a) => [a.externalKey!, a]));
   const byTitle = await loadExisting(manager, officeId, 'normalizedTitle', drafts.map((d) => d.normalizedTitle));
   const all = new Map([...byTitle, ...byKey.values()].map((a) => [a.id, a]));
@@ -76,7 +79,12 @@ export async function planImport(manager: EntityManager, officeId: number, ownUn
   for (const d of drafts) {
     const m = matchOf(d);
     if (m) matched.set(d, m);
-    else plan.newArticles.push(d);
+    else if (submittedFrom !== null && d.submittedDate < submittedFrom) {
+      for (const row of d.rows) {
+        plan.problems.push({ row, column: '报送日期', level: 'error', code: BACKDATED_CODE, message: `第 ${row} 行「报送日期」${d.submittedDate} 早于今天（${submittedFrom}）：${BACKDATED_MESSAGE}` });
+        plan.invalidRows.add(row);
+      }
+    } else plan.newArticles.push(d);
   }
 
   const recorded = new Set<string>();

@@ -103,17 +103,21 @@ export class ArticleImportService implements OnModuleInit {
       this.dataSource.getRepository(Unit).find({ where: { officeId: payload.officeId } }),
       this.dataSource.getRepository(Outlet).find({ where: { officeId: payload.officeId } }),
     ]);
+    const today = this.clock.today();
+    // An officer's import records what reaches the office today (issue #14); the office loads history.
+    const todayOnly = ownUnitId !== null;
     const validated = await validateArticleRows(sheet.rows, {
       units,
       outlets,
       ownUnitId,
-      today: this.clock.today(),
+      today,
+      todayOnly,
       earlyMarginDays: this.config.business.placementEarlyMarginDays,
       date1904: sheet.date1904,
     });
     await ctx.progress(30);
 
-    const plan = await planImport(this.dataSource.manager, payload.officeId, ownUnitId, validated.articles);
+    const plan = await planImport(this.dataSource.manager, payload.officeId, ownUnitId, validated.articles, todayOnly ? today : null);
     const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, ownUnitId, plan.newArticles);
     const history = await this.history.prepare(content, payload.officeId, ownUnitId === null, plan.newArticles);
     const problems = [...[...sheet.problems, ...validated.problems, ...plan.problems, ...similar].sort(compareProblems), ...history.problems];

@@ -40,7 +40,7 @@ export interface ImportProblem {
   level: ProblemLevel;
   /** The worksheet, for the history sheets (月度报送, 约稿…); absent for 稿件录用. */
   sheet?: string;
-  /** Set on problems that refuse the file as a whole, for clients: too_many_rows, sheet_too_large. */
+  /** A stable code for clients: too_many_rows and sheet_too_large (the file as a whole), backdated_submission (a row). */
   code?: string;
 }
 
