@@ -155,6 +155,15 @@ export class CommissionsService {
       return { value: null, deadlines: [commission.deadline] };
     });
   }
+
+  /**
+   * For the articles feature, inside its transaction: the 约稿 answered with article
+   * `articleId` are answered with `replacement` instead (two articles merged), or are
+   * unanswered again (null: the draft was deleted) rather than pointing at nothing.
+   */
+  async relinkAnswers(manager: EntityManager, articleId: number, replacement: number | null): Promise<void> {
+    await manager.update(CommissionTarget, { articleId }, replacement === null ? { articleId: null, answeredAt: null } : { articleId: replacement });
+  }
 }
 
 function assertDeadline(issuedDate: string, deadline: string) {
