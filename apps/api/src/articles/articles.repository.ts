@@ -16,6 +16,7 @@ import { filteredArticles } from './article-list-query';
 import { ArticleUnit } from './article-unit.entity';
 import { Article } from './article.entity';
 import type { ListArticlesQuery } from './dto/article.dto';
+import type { RecordedTitles } from './import/import-duplicates';
 
 /** Columns of the article list (?sort=). */
 const ARTICLE_SORT = { id: 'a.id', title: 'a.title', submittedDate: 'a.submittedAt', genre: 'a.genre', status: 'a.status', wordCount: 'a.wordCount' };
@@ -42,7 +43,7 @@ export interface TitleCandidate {
  * those features offer them; the 约稿 answers go through CommissionsService.
  */
 @Injectable()
-export class ArticlesRepository {
+export class ArticlesRepository implements RecordedTitles {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private m(tx?: EntityManager): EntityManager {
@@ -136,6 +137,15 @@ export class ArticlesRepository {
   /** Titles recorded in the office on or after `since` ('YYYY-MM-DD'). */
   findTitlesSince(officeId: number, since: string): Promise<TitleCandidate[]> {
     return this.dataSource.query('SELECT id, title, normalizedTitle, submittedDate FROM articles WHERE officeId = ? AND submittedDate >= ?', [officeId, since]);
+  }
+
+  /** The units (with names) of these articles, in the order they were stored: what an import's duplicate warning names. */
+  findUnitNames(articleIds: readonly number[]): Promise<{ articleId: number; unitId: number; name: string }[]> {
+    if (articleIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT au.articleId AS articleId, au.unitId AS unitId, u.name AS name FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${articleIds.map(() => '?').join(', ')}) ORDER BY au.id`,
+      [...articleIds],
+    );
   }
 
   /** Ids of the articles the office marked as different stories from `id`. */
