@@ -3,6 +3,7 @@
 // gets its own line in the report, valid rows are imported, and nothing is stored twice.
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
@@ -68,6 +69,7 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     t = await createTestApp(backend);
     [officer, officer2, reviewer, office] = await Promise.all(['officer', 'officer2', 'reviewer', 'office'].map((u) => t.login(u)));
   });
+  afterEach(() => t.clock.release());
   afterAll(async () => {
     await t?.close();
   });
@@ -110,21 +112,24 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
   });
 
   it('imports the good rows of a filled template, reports every bad one, and imports nothing twice', async () => {
+    // An officer's sheet holds what reaches the office that day (officers cannot back-date): the
+    // clock stands on 17 April 2023 and every 报送日期 is that day, written each way a sheet may.
+    t.clock.set(noonOf('2023-04-17'));
     const content = await sheetWith([
-      /* 3 */ ['', '', '临江街道“红色管家”激活小区治理新路径', 1800, '消息', '张磊', utc('2023-04-03'), '人民日报', utc('2023-04-10'), '第4版', '头条', 'https://example.com/a'],
+      /* 3 */ ['', '', '临江街道“红色管家”激活小区治理新路径', 1800, '消息', '张磊', utc('2023-04-17'), '人民日报', utc('2023-04-10'), '第4版', '头条', 'https://example.com/a'],
       // Same units and title (punctuation differs): a second placement of the same article; the date is an Excel serial.
-      /* 4 */ ['', '', '临江街道「红色管家」激活小区治理新路径', null, null, null, null, '市日报', 45040, null, '头版', null],
+      /* 4 */ ['', '', '临江街道「红色管家」激活小区治理新路径', null, null, null, null, '市日报', 45033, null, '头版', null],
       /* 5 */ [],
-      /* 6 */ ['lj-001', '临江街道党工委60%、青石镇党委40%', '青石镇与临江街道联建党建共同体', null, null, null, '2023年4月5日', null, null, null, null, null],
-      /* 7 */ ['', 'LJJD', '临江街道开展“三会一课”规范化建设', null, null, null, '2023/4/12', '《光明日报》', '2023.4.15', null, null, null],
-      /* 8 */ ['', '', '临江街道老旧小区改造工作纪实', null, null, null, '2023-05-01', '人民日抱', '2023-05-02', null, null, null],
-      /* 9 */ ['', '', '临江街道未来的稿件', null, null, null, '2023-05-01', '人民日报', '2999-01-01', null, null, null],
-      /* 10 */ ['', '青石镇党委', '青石镇单独报送的稿件', null, null, null, '2023-05-01', null, null, null, null, null],
-      /* 11 */ ['', '临江街道党工委50%、青石镇党委40%', '份额不足的联合稿件', null, null, null, '2023-05-01', null, null, null, null, null],
-      /* 12 */ ['', '', '临江街道网格员队伍建设经验', null, null, null, '2023-04-20', '人民网', '2023-01-02', null, null, null],
-      /* 13 */ ['', '', '临江街道志愿服务见闻', null, null, null, '2023-04-11', '人民日报', '2023-04-11', null, '中间', null],
-      /* 14 */ ['', '', '临江街道党员冬训', null, null, null, '2023-04-11', '人民日报', '2023-02-30', null, null, null],
-      /* 15 */ ['', '', '临江街道社区议事会', null, null, null, '2023-04-11', null, '2023-04-12', null, null, null],
+      /* 6 */ ['lj-001', '临江街道党工委60%、青石镇党委40%', '青石镇与临江街道联建党建共同体', null, null, null, '2023年4月17日', null, null, null, null, null],
+      /* 7 */ ['', 'LJJD', '临江街道开展“三会一课”规范化建设', null, null, null, '2023/4/17', '《光明日报》', '2023.4.15', null, null, null],
+      /* 8 */ ['', '', '临江街道老旧小区改造工作纪实', null, null, null, '2023-04-17', '人民日抱', '2023-04-16', null, null, null],
+      /* 9 */ ['', '', '临江街道未来的稿件', null, null, null, '2023-04-17', '人民日报', '2999-01-01', null, null, null],
+      /* 10 */ ['', '青石镇党委', '青石镇单独报送的稿件', null, null, null, '2023-04-17', null, null, null, null, null],
+      /* 11 */ ['', '临江街道党工委50%、青石镇党委40%', '份额不足的联合稿件', null, null, null, '2023-04-17', null, null, null, null, null],
+      /* 12 */ ['', '', '临江街道网格员队伍建设经验', null, null, null, '2023-04-17', '人民网', '2023-01-02', null, null, null],
+      /* 13 */ ['', '', '临江街道志愿服务见闻', null, null, null, '2023-04-17', '人民日报', '2023-04-11', null, '中间', null],
+      /* 14 */ ['', '', '临江街道党员冬训', null, null, null, '2023-04-17', '人民日报', '2023-02-30', null, null, null],
+      /* 15 */ ['', '', '临江街道社区议事会', null, null, null, '2023-04-17', null, '2023-04-12', null, null, null],
     ], { base: template });
 
     const { job, result } = await importSheet(officer, content);
@@ -145,7 +150,7 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     expect(message(9)).toContain('刊发日期 2999-01-01 晚于今天');
     expect(message(10)).toContain('只能导入本单位（临江街道党工委）的稿件');
     expect(message(11)).toBe('各单位份额之和应为 100%，当前为 90%');
-    expect(message(12)).toContain('刊发日期 2023-01-02 比稿件报送日期 2023-04-20 早 7 天以上');
+    expect(message(12)).toContain('刊发日期 2023-01-02 比稿件报送日期 2023-04-17 早 7 天以上');
     expect(message(13)).toContain('位置「中间」无效');
     expect(message(14)).toContain('日期「2023-02-30」无法识别');
     expect(message(15)).toBe('填写了刊发日期，但没有填写媒体/刊物');
@@ -155,17 +160,17 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     expect(stored.map((a) => a.title).sort()).toEqual(['临江街道开展“三会一课”规范化建设', '临江街道网格员队伍建设经验', '临江街道“红色管家”激活小区治理新路径', '青石镇与临江街道联建党建共同体'].sort());
     expect(stored.every((a) => a.status === 'draft')).toBe(true);
     const red = byTitle('临江街道“红色管家”激活小区治理新路径');
-    expect(red.submittedDate).toBe('2023-04-03');
+    expect(red.submittedDate).toBe('2023-04-17');
     expect(await placements(officer, red.id)).toEqual([
       expect.objectContaining({ outletName: '人民日报', publishedDate: '2023-04-10', prominence: 'headline', page: '第4版', url: 'https://example.com/a', status: 'draft' }),
-      expect.objectContaining({ outletName: '示例市日报', publishedDate: '2023-04-24', prominence: 'front', page: null }),
+      expect.objectContaining({ outletName: '示例市日报', publishedDate: '2023-04-17', prominence: 'front', page: null }),
     ]);
     const joint = byTitle('青石镇与临江街道联建党建共同体');
-    expect(joint.submittedDate).toBe('2023-04-05');
+    expect(joint.submittedDate).toBe('2023-04-17');
     expect(joint.units.map((u) => u.sharePercent).sort()).toEqual([40, 60]);
     expect(await placements(officer, joint.id)).toEqual([]);
     const rules = byTitle('临江街道开展“三会一课”规范化建设');
-    expect(rules.submittedDate).toBe('2023-04-12');
+    expect(rules.submittedDate).toBe('2023-04-17');
     expect(await placements(officer, rules.id)).toEqual([expect.objectContaining({ outletName: '光明日报', publishedDate: '2023-04-15', prominence: 'normal' })]);
     // Imported with its warning.
     expect(await placements(officer, byTitle('临江街道网格员队伍建设经验').id)).toEqual([expect.objectContaining({ outletName: '人民网', publishedDate: '2023-01-02' })]);
@@ -191,7 +196,8 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
   });
 
   it('a job delivered twice adds its rows once', async () => {
-    const content = await sheetWith([['', '', '临江街道重复投递测试稿件', null, null, null, '2023-06-01', '人民日报', '2023-06-02', null, null, null]]);
+    t.clock.set(noonOf('2023-06-02'));
+    const content = await sheetWith([['', '', '临江街道重复投递测试稿件', null, null, null, '2023-06-02', '人民日报', '2023-06-02', null, null, null]]);
     const res = await upload(officer, content);
     const job = await t.waitForJob(officer, res.body.id);
     expect((job.result as ImportResult).articlesCreated).toBe(1);
@@ -218,11 +224,12 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
   });
 
   it('reports each merged range and leaves its rows out; the other rows are imported', async () => {
+    t.clock.set(noonOf('2023-07-05'));
     const content = await sheetWith([
-      ['', '', '临江街道合并单元格稿件', null, null, null, '2023-07-01', '人民日报', '2023-07-02', null, null, null],
-      ['', '', null, null, null, null, '2023-07-01', '人民网', '2023-07-03', null, null, null],
-      ['', '', '临江街道未合并的稿件', null, null, null, '2023-07-01', '人民日报', '2023-07-04', null, null, null],
-      ['', '', '临江街道另一处合并', null, null, null, '2023-07-01', '人民日报', '2023-07-05', '第1版', null, null],
+      ['', '', '临江街道合并单元格稿件', null, null, null, '2023-07-05', '人民日报', '2023-07-02', null, null, null],
+      ['', '', null, null, null, null, '2023-07-05', '人民网', '2023-07-03', null, null, null],
+      ['', '', '临江街道未合并的稿件', null, null, null, '2023-07-05', '人民日报', '2023-07-04', null, null, null],
+      ['', '', '临江街道另一处合并', null, null, null, '2023-07-05', '人民日报', '2023-07-05', '第1版', null, null],
     ], { merge: ['C2:C3', 'J5:K5'] });
     const { result } = await importSheet(officer, content);
     expect(result).toMatchObject({ rows: 4, articlesCreated: 1, placementsCreated: 1, invalidRows: 3 });
@@ -230,7 +237,7 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
       { row: 2, column: '稿件标题', level: 'error', message: expect.stringContaining('C2:C3 是合并单元格（第 2–3 行）：请取消合并') },
       { row: 5, column: '版面', level: 'error', message: expect.stringContaining('J5:K5 是合并单元格（第 5 行）') },
     ]);
-    const titles = (await articles(officer, `&from=2023-07-01&to=2023-07-01`)).map((a) => a.title);
+    const titles = (await articles(officer, `&from=2023-07-05&to=2023-07-05`)).map((a) => a.title);
     expect(titles).toEqual(['临江街道未合并的稿件']);
   });
 
@@ -267,7 +274,7 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
   });
 
   it('an officer sees only their own imports and their unit in exports', async () => {
-    const { job } = await importSheet(officer, await sheetWith([['', '', '临江街道范围测试稿件', null, null, null, '2023-08-01', null, null, null, null, null]]));
+    const { job } = await t.clock.during(noonOf('2023-08-01'), async () => importSheet(officer, await sheetWith([['', '', '临江街道范围测试稿件', null, null, null, '2023-08-01', null, null, null, null, null]])));
     expect((await t.http().get(`/api/jobs/${job.id}`).set(bearer(officer2))).status).toBe(403);
     expect((await download(`/api/articles/import/${job.id}/report.xlsx`, officer2)).status).toBe(403);
     expect((await download(`/api/articles/import/${job.id}/report.xlsx`, office)).status).toBe(200);
@@ -299,12 +306,12 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     // One row per placement, articles by submission date; the joint article keeps its 编号 and shares.
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[7], r[8], r[10]])).toEqual([
       [null, '临江街道党工委', '临江街道“红色管家”激活小区治理新路径', '人民日报', utc('2023-04-10'), '头条'],
-      [null, '临江街道党工委', '临江街道“红色管家”激活小区治理新路径', '示例市日报', utc('2023-04-24'), '头版'],
+      [null, '临江街道党工委', '临江街道“红色管家”激活小区治理新路径', '示例市日报', utc('2023-04-17'), '头版'],
       ['LJ-001', '临江街道党工委60%、青石镇党委40%', '青石镇与临江街道联建党建共同体', null, null, null],
       [null, '临江街道党工委', '临江街道开展“三会一课”规范化建设', '光明日报', utc('2023-04-15'), '一般'],
       [null, '临江街道党工委', '临江街道网格员队伍建设经验', '人民网', utc('2023-01-02'), '一般'],
     ]);
-    expect(rows[1][6]).toEqual(utc('2023-04-03'));
+    expect(rows[1][6]).toEqual(utc('2023-04-17'));
 
     const { result } = await importSheet(office, april.body as Buffer);
     expect(result).toMatchObject({ rows: 5, articlesCreated: 0, placementsCreated: 0, skippedExisting: 5, invalidRows: 0 });
@@ -313,7 +320,8 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
   });
 
   it('flags titles that read like articles already recorded, also from another unit (whose title only the office sees)', async () => {
-    const { result } = await importSheet(officer2, await sheetWith([['', '', '临江街道“红色管家”激活小区治理新路径！', null, null, null, '2023-04-05', null, null, null, null, null]]));
+    t.clock.set(noonOf('2023-04-18'));
+    const { result } = await importSheet(officer2, await sheetWith([['', '', '临江街道“红色管家”激活小区治理新路径！', null, null, null, '2023-04-18', null, null, null, null, null]]));
     expect(result.articlesCreated).toBe(1);
     expect(result.problems).toEqual([{
       row: 2, column: '稿件标题', level: 'warning',
@@ -322,7 +330,7 @@ describe.each(testBackends('article-import'))('article spreadsheet import and ex
     const byOffice = await importSheet(office, await sheetWith([['', '青石镇党委', '临江街道“红色管家”激活小区治理的新路径', null, null, null, '2023-04-06', null, null, null, null, null]]));
     expect(byOffice.result.problems).toEqual([{
       row: 2, column: '稿件标题', level: 'warning',
-      message: expect.stringContaining('《临江街道“红色管家”激活小区治理新路径》（临江街道党工委，2023-04-03）'),
+      message: expect.stringContaining('《临江街道“红色管家”激活小区治理新路径》（临江街道党工委，2023-04-17）'),
     }]);
   });
 });

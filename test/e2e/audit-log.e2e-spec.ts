@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { AuditEntryResponse } from '@app/contracts';
 import { ScoreLine } from '../../apps/api/src/score-ledger/score-line.entity';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
 const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
@@ -38,10 +39,10 @@ describe.each(testBackends('audit-log'))('audit log 审计日志 ($label)', (bac
     ids.QSZ = qsz.id;
     const renamed = await t.http().patch(`/api/units/${qsz.id}`).set(bearer(office)).send({ name: '青石镇党委（更名）', version: qsz.version });
     if (renamed.status !== 200) throw new Error(`rename: ${renamed.status} ${JSON.stringify(renamed.body)}`);
-    const article = await t.http().post('/api/articles').set(bearer(officer)).send({ title: '临江街道“红色管家”激活小区治理', submittedAt: '2024-04-01' });
+    const article = await t.clock.during(noonOf('2024-04-01'), () => t.http().post('/api/articles').set(bearer(officer)).send({ title: '临江街道“红色管家”激活小区治理', submittedAt: '2024-04-01' }));
     if (article.status !== 201) throw new Error(`article: ${article.status} ${JSON.stringify(article.body)}`);
     ids.article = article.body.id;
-    const other = await t.http().post('/api/articles').set(bearer(officer2)).send({ title: '青石镇产业振兴', submittedAt: '2024-04-02' });
+    const other = await t.clock.during(noonOf('2024-04-02'), () => t.http().post('/api/articles').set(bearer(officer2)).send({ title: '青石镇产业振兴', submittedAt: '2024-04-02' }));
     if (other.status !== 201) throw new Error(`article: ${other.status} ${JSON.stringify(other.body)}`);
     const me = await t.http().get('/api/auth/me').set(bearer(office));
     ids.office = me.body.id;

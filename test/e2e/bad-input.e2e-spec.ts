@@ -99,7 +99,8 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
     // The current password is wrong, so even an accepted body changes nothing.
     'POST /api/auth/password': { currentPassword: 'not-the-password', newPassword: 'Another@2026pw' },
     'POST /api/articles': { title: '样稿：新增', summary: '摘要', wordCount: 800, genre: '消息', authors: '张三', submittedAt: '2023-08-02', units: [{ unitId: f.unitId, sharePercent: 100 }], ownerUnitId: f.unitId },
-    'PATCH /api/articles/:id': { title: '样稿：修改', summary: '摘要', wordCount: 900, genre: '消息', authors: '李四', submittedAt: '2023-08-02', units: [{ unitId: f.unitId, sharePercent: 100 }], version: v.article },
+    // The article's own date: an officer's edit may keep it, not move it to another past day.
+    'PATCH /api/articles/:id': { title: '样稿：修改', summary: '摘要', wordCount: 900, genre: '消息', authors: '李四', submittedAt: '2023-08-01', units: [{ unitId: f.unitId, sharePercent: 100 }], version: v.article },
     'POST /api/articles/:id/merge': { otherId: f.ids.article2 },
     'POST /api/articles/:id/distinct': { otherId: f.ids.article2 },
     'POST /api/articles/import': { asStatus: 'draft' },
@@ -462,8 +463,11 @@ async function createFixture(t: TestApp): Promise<Fixture> {
   const catalogue = ok(await as('office').post('/api/schemes', { effectiveFrom: QUARTER, document: WITH_ITEMS }), 'scheme');
   if (catalogue.recomputeJob) await t.waitForJob(tokens.office, catalogue.recomputeJob.id);
   const outlet = ok(await as('office').get('/api/outlets?pageSize=1'), 'outlets').items[0];
-  const article = ok(await as('officer').post('/api/articles', { title: '不良输入样稿一', submittedAt: '2023-08-01' }), 'article');
-  const article2 = ok(await as('officer').post('/api/articles', { title: '另一篇完全不同的稿件', submittedAt: '2023-08-01' }), 'article2');
+  // Officers record on the day an article reaches the office (they cannot back-date): the clock stands there.
+  const [article, article2] = await t.clock.during('2023-08-01T10:00:00+08:00', async () => [
+    ok(await as('officer').post('/api/articles', { title: '不良输入样稿一', submittedAt: '2023-08-01' }), 'article'),
+    ok(await as('officer').post('/api/articles', { title: '另一篇完全不同的稿件', submittedAt: '2023-08-01' }), 'article2'),
+  ]);
   const placement = ok(await as('officer').post(`/api/articles/${article.id}/placements`, { outletId: outlet.id, publishedAt: '2023-08-02' }), 'placement');
   const instruction = ok(await as('officer').post(`/api/articles/${article.id}/instructions`, { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2023-08-03' }), 'instruction');
   const evidence = ok(await t.http().post(`/api/placements/${placement.id}/evidence`).set(bearer(tokens.officer)).attach('file', PNG, 'clip.png'), 'evidence');

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { startMariaDb, stopServer, type RunningServer } from '../setup/servers';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 2)]);
@@ -24,7 +25,7 @@ describe.each(testBackends('faults-files'))('a stored file that went missing ($l
   it('answers 410 file_missing for evidence whose file is gone, and the entry stays readable', async () => {
     const officer = await t.login('officer');
     const office = await t.login('office');
-    const article = (await t.http().post('/api/articles').set(bearer(officer)).send({ title: '缺失文件', submittedAt: '2023-08-01' })).body;
+    const article = (await t.clock.during(noonOf('2023-08-01'), () => t.http().post('/api/articles').set(bearer(officer)).send({ title: '缺失文件', submittedAt: '2023-08-01' }))).body;
     const outlet = (await t.http().get('/api/outlets?pageSize=1').set(bearer(office))).body.items[0];
     const placement = (await t.http().post(`/api/articles/${article.id}/placements`).set(bearer(officer)).send({ outletId: outlet.id, publishedAt: '2023-08-02' })).body;
     const evidence = await t.http().post(`/api/placements/${placement.id}/evidence`).set(bearer(officer)).attach('file', PNG, 'clip.png');

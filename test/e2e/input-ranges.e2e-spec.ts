@@ -9,6 +9,7 @@ import { MonthlyReport } from '../../apps/api/src/monthly-reports/monthly-report
 import { Office } from '../../apps/api/src/offices/office.entity';
 import { QuarterPeriod } from '../../apps/api/src/publication/quarter-period.entity';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -41,7 +42,7 @@ describe.each(testBackends('input_ranges'))('business date range and strict ids 
     [office, officer, leader] = await Promise.all([t.login('office'), t.login('officer'), t.login('leader')]);
     const outlets = await http().get('/api/outlets?pageSize=200').set(bearer(office));
     outletId = outlets.body.items[0].id;
-    const article = await http().post('/api/articles').set(bearer(officer)).send({ title: '日期范围测试稿件', submittedAt: '2025-03-10' });
+    const article = await t.clock.during(noonOf('2025-03-10'), () => http().post('/api/articles').set(bearer(officer)).send({ title: '日期范围测试稿件', submittedAt: '2025-03-10' }));
     articleId = article.body.id;
     const placement = await http().post(`/api/articles/${articleId}/placements`).set(bearer(officer)).send({ outletId, publishedAt: '2025-03-12' });
     const evidence = await http().post(`/api/placements/${placement.body.id}/evidence`).set(bearer(officer)).attach('file', PNG, '剪报.png');

@@ -4,6 +4,7 @@
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { recomputeRequests } from '../utils/recording';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -152,8 +153,8 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
   });
 
   it('verifies an item the office records on save, links the article it concerns, and deletes only drafts', async () => {
-    const article = await send('post', officer, '/api/articles', { title: '经查实的虚假信息稿件', submittedAt: '2026-04-02' });
-    const foreign = await send('post', officer2, '/api/articles', { title: '其他单位的稿件', submittedAt: '2026-04-02' });
+    const article = await t.clock.during(noonOf('2026-04-02'), () => send('post', officer, '/api/articles', { title: '经查实的虚假信息稿件', submittedAt: '2026-04-02' }));
+    const foreign = await t.clock.during(noonOf('2026-04-02'), () => send('post', officer2, '/api/articles', { title: '其他单位的稿件', submittedAt: '2026-04-02' }));
     const before = await recomputesOf('2026-Q2');
     const bad = await send('post', office, '/api/items', { unitId: units.LJJD, kind: '虚假信息', title: '报送虚假信息', date: '2026-05-06', articleId: foreign.body.id });
     expect([bad.status, bad.body.errors]).toEqual([422, { articleId: expect.any(String) }]);
@@ -171,7 +172,7 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
   });
 
   it('recomputes an article whose verification the office takes back (reopen leaves "verified" too)', async () => {
-    const article = await send('post', officer, '/api/articles', { title: '撤销核定后重算的稿件', submittedAt: '2026-04-03' });
+    const article = await t.clock.during(noonOf('2026-04-03'), () => send('post', officer, '/api/articles', { title: '撤销核定后重算的稿件', submittedAt: '2026-04-03' }));
     const id = article.body.id;
     const requests = () => recomputeRequests(ds, `articles:%${id}`);
     await send('post', officer, `/api/review/articles/${id}/submit`).expect(200);

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 
 const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
   const parts: Buffer[] = [];
@@ -35,7 +36,7 @@ describe.each(testBackends('recording-fields'))('recording fields of scheme form
   const unitOrder = (body: { units: { unitId: number; position: number }[] }) => body.units.map((u) => [u.unitId, u.position]);
 
   it('records 采用形式 on a placement: 全文 by default, 摘编 or 综合 when given, anything else refused by field', async () => {
-    const article = await send('post', officer, '/api/articles', { title: '采用形式测试稿件', submittedAt: '2026-04-03' });
+    const article = await t.clock.during(noonOf('2026-04-03'), () => send('post', officer, '/api/articles', { title: '采用形式测试稿件', submittedAt: '2026-04-03' }));
     expect(article.status).toBe(201);
     const plain = await send('post', officer, `/api/articles/${article.body.id}/placements`, { outletId: outlets.RMRB, publishedAt: '2026-04-10' });
     expect(plain.body).toMatchObject({ form: 'full', formLabel: '全文' });
@@ -70,10 +71,10 @@ describe.each(testBackends('recording-fields'))('recording fields of scheme form
   });
 
   it('keeps the signing order of a joint article as given, and lets the officer reorder it while a draft', async () => {
-    const created = await send('post', officer, '/api/articles', {
+    const created = await t.clock.during(noonOf('2026-04-03'), () => send('post', officer, '/api/articles', {
       title: '三个单位联合稿件', submittedAt: '2026-04-03',
       units: [{ unitId: units.QSZ }, { unitId: units.LJJD }, { unitId: units.FLJD }],
-    });
+    }));
     expect(created.status).toBe(201);
     expect(unitOrder(created.body)).toEqual([[units.QSZ, 1], [units.LJJD, 2], [units.FLJD, 3]]);
     const listed = await t.http().get('/api/articles?q=三个单位联合稿件').set(bearer(officer2));

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -28,12 +29,13 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
   const post = (token: string, url: string, body: object) => t.http().post(url).set(bearer(token)).send(body);
 
   it('walks an article with two placements, an instruction and a 约稿 answer from entry to verification', async () => {
-    const article = await post(officer, '/api/articles', {
+    // Officers record on the day an article reaches the office: the clock stands there meanwhile.
+    const article = await t.clock.during(noonOf('2023-04-03'), () => post(officer, '/api/articles', {
       title: '临江街道“红色管家”激活小区治理',
       wordCount: 1800,
       submittedAt: '2023-04-03',
       units: [{ unitId: units.LJJD, sharePercent: 60 }, { unitId: units.QSZ, sharePercent: 40 }],
-    });
+    }));
     expect(article.status).toBe(201);
     expect(article.body).toMatchObject({ status: 'draft', submittedDate: '2023-04-03', ownerUnitId: units.LJJD });
     expect(article.body.units.map((u: { sharePercent: number }) => u.sharePercent).sort()).toEqual([40, 60]);
@@ -116,7 +118,7 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
   });
 
   it('returns an entry with a reason and lets the officer correct and resubmit it', async () => {
-    const { body: article } = await post(officer, '/api/articles', { title: '临江街道开展“党员进网格”行动', submittedAt: '2023-05-01' });
+    const { body: article } = await t.clock.during(noonOf('2023-05-01'), () => post(officer, '/api/articles', { title: '临江街道开展“党员进网格”行动', submittedAt: '2023-05-01' }));
     await post(officer, `/api/review/articles/${article.id}/submit`, {});
     const noReason = await post(reviewer, `/api/review/articles/${article.id}/return`, {});
     expect(noReason.status).toBe(422);
@@ -136,7 +138,7 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
   });
 
   it('keeps officers to their own unit', async () => {
-    const { body: own } = await post(officer, '/api/articles', { title: '仅临江街道可见的稿件标题', submittedAt: '2023-05-02' });
+    const { body: own } = await t.clock.during(noonOf('2023-05-02'), () => post(officer, '/api/articles', { title: '仅临江街道可见的稿件标题', submittedAt: '2023-05-02' }));
     const list2 = await t.http().get('/api/articles?pageSize=200').set(bearer(officer2));
     expect(list2.body.items.map((a: { id: number }) => a.id)).not.toContain(own.id);
     expect((await t.http().get(`/api/articles/${own.id}`).set(bearer(officer2))).status).toBe(404);
@@ -163,7 +165,7 @@ describe.each(testBackends('recording'))('recording: officer → reviewer → of
     expect(long.body.errors.title).toContain('200');
     expect(Number((await dataSource.query('SELECT COUNT(*) AS n FROM articles'))[0].n)).toBe(before);
 
-    const { body: article } = await post(officer, '/api/articles', { title: '用来测试录用日期的稿件', submittedAt: '2023-05-10' });
+    const { body: article } = await t.clock.during(noonOf('2023-05-10'), () => post(officer, '/api/articles', { title: '用来测试录用日期的稿件', submittedAt: '2023-05-10' }));
     const future = await post(officer, `/api/articles/${article.id}/placements`, { outletId: outlets.RMRB, publishedAt: `${new Date().getUTCFullYear() + 2}-01-01` });
     expect(future.status).toBe(422);
     expect(future.body.errors.publishedAt).toContain('晚于今天');

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { proveArticle, secondOfficeUser } from '../utils/recording';
 import { RecordsLoader } from '../../apps/api/src/score-ledger/records-loader';
 
@@ -51,7 +52,7 @@ describe.each(testBackends('records-loader'))('records loaded for scheme format 
 
   it('carries form, reach, signing order, issuer, verified items and approved adjustments, and scores as before', async () => {
     // A joint article signed first by 青石镇, recorded by 临江街道's officer, verified.
-    const article = await post(officer, '/api/articles', { title: '联合署名的综合采用稿件', submittedAt: '2026-04-02', units: [{ unitId: units.QSZ }, { unitId: units.LJJD }] });
+    const article = await t.clock.during(noonOf('2026-04-02'), () => post(officer, '/api/articles', { title: '联合署名的综合采用稿件', submittedAt: '2026-04-02', units: [{ unitId: units.QSZ }, { unitId: units.LJJD }] }));
     const placement = await post(officer, `/api/articles/${article.id}/placements`, { outletId: outlets.RMRB, publishedAt: '2026-04-12', form: 'combined', views: 120000 });
     await proveArticle(t, officer, article.id);
     await post(officer, `/api/review/articles/${article.id}/submit`);
@@ -67,12 +68,12 @@ describe.each(testBackends('records-loader'))('records loaded for scheme format 
     await post(office, '/api/adjustments', { unitId: units.LJJD, quarter: '2026-Q3', points: 1, reason: '其他季度' });
 
     // Never adopted: verified in the quarter (报送任务 and 采用率 count it), a draft, and one of the quarter before.
-    const unadopted = await post(officer, '/api/articles', { title: '未被采用的报送稿件', submittedAt: '2026-05-03' });
+    const unadopted = await t.clock.during(noonOf('2026-05-03'), () => post(officer, '/api/articles', { title: '未被采用的报送稿件', submittedAt: '2026-05-03' }));
     await post(officer, `/api/review/articles/${unadopted.id}/submit`);
     await post(reviewer, `/api/review/articles/${unadopted.id}/approve`);
     await post(office, `/api/review/articles/${unadopted.id}/verify`);
-    const draft = await post(officer, '/api/articles', { title: '草稿稿件', submittedAt: '2026-05-04' });
-    const earlier = await post(officer, '/api/articles', { title: '上季度报送的稿件', submittedAt: '2026-03-20' });
+    const draft = await t.clock.during(noonOf('2026-05-04'), () => post(officer, '/api/articles', { title: '草稿稿件', submittedAt: '2026-05-04' }));
+    const earlier = await t.clock.during(noonOf('2026-03-20'), () => post(officer, '/api/articles', { title: '上季度报送的稿件', submittedAt: '2026-03-20' }));
     await post(officer, `/api/review/articles/${earlier.id}/submit`);
     await post(reviewer, `/api/review/articles/${earlier.id}/approve`);
     await post(office, `/api/review/articles/${earlier.id}/verify`);

@@ -17,6 +17,7 @@ import { createFactories } from '../factories';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
 import { proveArticle } from '../utils/recording';
+import { noonOf } from '../utils/clock';
 
 const preset = (file: string) => fs.readFileSync(path.join(__dirname, '../../config/schemes/examples', file), 'utf8');
 
@@ -126,11 +127,11 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       const srb = await outlet('EX3-SRB', '示例三省日报', 'provincial', 'media', 'newspaper');
       const s = await staff(u.P);
       // P signs first, Q second, R third; declared shares 50/30/20.
-      const article = await post(s.officer, '/api/articles', {
+      const article = await t.clock.during(noonOf('2026-04-08'), () => post(s.officer, '/api/articles', {
         title: '示例三 三家联合稿件',
         submittedAt: '2026-04-08',
         units: [{ unitId: u.P, sharePercent: 50 }, { unitId: u.Q, sharePercent: 30 }, { unitId: u.R, sharePercent: 20 }],
-      });
+      }));
       if (article.units.map((x: { unitId: number }) => x.unitId).join() !== [u.P, u.Q, u.R].join()) throw new Error('the article lost its signing order');
       await post(s.officer, `/api/articles/${article.id}/placements`, { outletId: srb, publishedAt: '2026-04-20', prominence: 'normal' });
       await post(s.officer, `/api/articles/${article.id}/instructions`, { leaderTitle: '省委常委、组织部长', level: 'provincial', instructedDate: '2026-05-06' });
@@ -186,20 +187,20 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       const a = await staff(u.A);
       const b = await staff(u.B);
       // E1-1, A alone: 市日报 4; 省政府网站 6; 人民日报 头版头条 50; 公众号 2 with 120,000 views (+5).
-      const e1 = await post(a.officer, '/api/articles', { title: '示例一 E1-1', submittedAt: '2026-04-02', units: [{ unitId: u.A }] });
+      const e1 = await t.clock.during(noonOf('2026-04-02'), () => post(a.officer, '/api/articles', { title: '示例一 E1-1', submittedAt: '2026-04-02', units: [{ unitId: u.A }] }));
       await post(a.officer, `/api/articles/${e1.id}/placements`, { outletId: o.shib, publishedAt: '2026-04-10' });
       await post(a.officer, `/api/articles/${e1.id}/placements`, { outletId: o.szfw, publishedAt: '2026-04-11' });
       await post(a.officer, `/api/articles/${e1.id}/placements`, { outletId: o.rmrb, publishedAt: '2026-04-12', prominence: 'headline' });
       await post(a.officer, `/api/articles/${e1.id}/placements`, { outletId: o.gzh, publishedAt: '2026-04-13', views: 120000 });
       await review(a, e1.id);
       // E1-2, A 60% / B 40%: 区融媒体中心 电视 1; 省日报 头版 12; a 市委书记 批示 (10).
-      const e2 = await post(a.officer, '/api/articles', { title: '示例一 E1-2', submittedAt: '2026-05-02', units: [{ unitId: u.A, sharePercent: 60 }, { unitId: u.B, sharePercent: 40 }] });
+      const e2 = await t.clock.during(noonOf('2026-05-02'), () => post(a.officer, '/api/articles', { title: '示例一 E1-2', submittedAt: '2026-05-02', units: [{ unitId: u.A, sharePercent: 60 }, { unitId: u.B, sharePercent: 40 }] }));
       await post(a.officer, `/api/articles/${e2.id}/placements`, { outletId: o.qrm, publishedAt: '2026-05-10' });
       await post(a.officer, `/api/articles/${e2.id}/placements`, { outletId: o.srb, publishedAt: '2026-05-11', prominence: 'front' });
       await post(a.officer, `/api/articles/${e2.id}/instructions`, { leaderTitle: '市委书记', level: 'municipal', instructedDate: '2026-05-20' });
       await review(a, e2.id);
       // E1-3, B alone: 市委组织部《组工信息》 综合采用 (0.3); 区委组织部《组工信息》 全文 3.
-      const e3 = await post(b.officer, '/api/articles', { title: '示例一 E1-3', submittedAt: '2026-06-01', units: [{ unitId: u.B }] });
+      const e3 = await t.clock.during(noonOf('2026-06-01'), () => post(b.officer, '/api/articles', { title: '示例一 E1-3', submittedAt: '2026-06-01', units: [{ unitId: u.B }] }));
       await post(b.officer, `/api/articles/${e3.id}/placements`, { outletId: o.sxx, publishedAt: '2026-06-08', form: 'combined' });
       await post(b.officer, `/api/articles/${e3.id}/placements`, { outletId: o.qxx, publishedAt: '2026-06-10', form: 'full' });
       await review(b, e3.id);
@@ -288,7 +289,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       const k1 = await post(token, '/api/commissions', { topic: '示例二 K1', issuedDate: '2026-05-01', deadline: '2026-05-20', targetUnitIds: [u.C, u.E], issuer: '区委组织部' });
       const k2 = await post(token, '/api/commissions', { topic: '示例二 K2', issuedDate: '2026-06-01', deadline: '2026-06-15', targetUnitIds: [u.C, u.D, u.E], issuer: '市委办公室' });
       const article = async (s: Staff, unitId: number, title: string, submittedAt: string, placements: object[]) => {
-        const x = await post(s.officer, '/api/articles', { title, submittedAt, units: [{ unitId }] });
+        const x = await t.clock.during(noonOf(submittedAt), () => post(s.officer, '/api/articles', { title, submittedAt, units: [{ unitId }] }));
         for (const p of placements) await post(s.officer, `/api/articles/${x.id}/placements`, p);
         return x.id as number;
       };
@@ -375,7 +376,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
     });
 
     it('rescores the quarter an article was submitted in when it is verified, adopted or not (the quota counts it)', async () => {
-      const x = await post(staffE.officer, '/api/articles', { title: '示例二 E2 未被采用', submittedAt: '2026-05-10', units: [{ unitId: u.E }] });
+      const x = await t.clock.during(noonOf('2026-05-10'), () => post(staffE.officer, '/api/articles', { title: '示例二 E2 未被采用', submittedAt: '2026-05-10', units: [{ unitId: u.E }] }));
       await review(staffE, x.id, token);
       // What the verification's recompute does, run here to read its result.
       const result = await t.app.get(ScoreLedgerService).recompute({ officeId: officeE, articleIds: [x.id], reason: 'review' });
@@ -423,7 +424,7 @@ describe.each(testBackends('scheme-examples'))('scheme format 2: the worked exam
       };
       const f = await staff(u.F, own.officeId);
       const article = async (title: string, submittedAt: string, wordCount: number, units: object[], placements: object[]) => {
-        const x = await post(f.officer, '/api/articles', { title, submittedAt, wordCount, units });
+        const x = await t.clock.during(noonOf(submittedAt), () => post(f.officer, '/api/articles', { title, submittedAt, wordCount, units }));
         for (const p of placements) await post(f.officer, `/api/articles/${x.id}/placements`, p);
         return x.id as number;
       };

@@ -1,4 +1,5 @@
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { CLIPPING_PNG as PNG } from '../utils/recording';
 
@@ -29,7 +30,7 @@ describe.each(testBackends('submit-evidence'))('submitting needs evidence on eve
 
   const post = (url: string, body: object = {}, token = officer) => t.http().post(url).set(bearer(token)).send(body);
   const draft = async (title: string, publishedDates: string[], proven: boolean[]) => {
-    const article = await post('/api/articles', { title, submittedAt: '2020-05-01' });
+    const article = await t.clock.during(noonOf('2020-05-01'), () => post('/api/articles', { title, submittedAt: '2020-05-01' }));
     expect(article.status).toBe(201);
     const placements: number[] = [];
     for (const [i, publishedAt] of publishedDates.entries()) {

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { JobRecord } from '../../apps/api/src/jobs/job-record.entity';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
 
 const HEADERS = ['编号', '报送单位', '稿件标题', '字数', '体裁', '作者', '报送日期', '媒体/刊物', '刊发日期', '版面', '位置', '链接'];
 
@@ -35,7 +36,7 @@ describe.each(testBackends('unit-privacy'))('what units learn of each other ($la
     t = await createTestApp(backend);
     [officer, officer2, reviewer, office, leader] = await Promise.all(['officer', 'officer2', 'reviewer', 'office', 'leader'].map((u) => t.login(u)));
     for (const [token, title] of [[officer2, theirs], [officer, ours]]) {
-      const res = await t.http().post('/api/articles').set(bearer(token)).send({ title, submittedAt });
+      const res = await t.clock.during(noonOf(submittedAt), () => t.http().post('/api/articles').set(bearer(token)).send({ title, submittedAt }));
       if (res.status !== 201) throw new Error(`creating 《${title}》: ${res.status} ${JSON.stringify(res.body)}`);
     }
   });
@@ -67,9 +68,12 @@ describe.each(testBackends('unit-privacy'))('what units learn of each other ($la
   });
 
   it('an officer’s import report names only their own unit’s similar articles', async () => {
-    const res = await t.http().post('/api/articles/import').set(bearer(officer)).attach('file', await sheet([`${theirs}！`, ours.replace('与', '和')], submittedAt), '稿件.xlsx');
-    expect(res.status).toBe(201);
-    const job = await t.waitForJob(officer, res.body.id);
+    // An officer imports the articles of the day they reach the office: the clock stands there meanwhile.
+    const job = await t.clock.during(noonOf(submittedAt), async () => {
+      const res = await t.http().post('/api/articles/import').set(bearer(officer)).attach('file', await sheet([`${theirs}！`, ours.replace('与', '和')], submittedAt), '稿件.xlsx');
+      expect(res.status).toBe(201);
+      return t.waitForJob(officer, res.body.id);
+    });
     expect(job.status).toBe('done');
     const problems = (job.result as { problems: { row: number; message: string }[] }).problems;
     const report = JSON.stringify(problems);
@@ -86,8 +90,10 @@ describe.each(testBackends('unit-privacy'))('what units learn of each other ($la
   });
 
   it('a job and its report: the one who started it and the office, not a leader or another unit', async () => {
-    const res = await t.http().post('/api/articles/import').set(bearer(officer)).attach('file', await sheet(['临江街道任务可见范围测试稿件'], submittedAt), '稿件.xlsx');
-    const job = await t.waitForJob(officer, res.body.id);
+    const job = await t.clock.during(noonOf(submittedAt), async () => {
+      const res = await t.http().post('/api/articles/import').set(bearer(officer)).attach('file', await sheet(['临江街道任务可见范围测试稿件'], submittedAt), '稿件.xlsx');
+      return t.waitForJob(officer, res.body.id);
+    });
     const read = async (url: string, token: string) => (await t.http().get(url).set(bearer(token))).status;
     const jobUrl = `/api/jobs/${job.id}`;
     const reportUrl = `/api/articles/import/${job.id}/report.xlsx`;

@@ -29,4 +29,24 @@ export class TestClock extends Clock {
   release(): void {
     this.pinned = null;
   }
+
+  /**
+   * Runs `work` with the clock stopped at `instant`, then puts it back as it was (running, or
+   * stopped where it was): an officer records on the day an entry reaches the office.
+   */
+  async during<T>(instant: string | Date, work: () => PromiseLike<T>): Promise<T> {
+    const before = this.pinned;
+    this.set(instant);
+    try {
+      return await work();
+    } finally {
+      this.pinned = before;
+    }
+  }
 }
+
+/**
+ * Noon of a business date in Asia/Shanghai (the test zone): where a test stops the clock while
+ * an officer records an article "on" that day (officers cannot back-date, issue #14).
+ */
+export const noonOf = (date: string): string => `${date}T12:00:00+08:00`;

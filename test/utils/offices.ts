@@ -1,6 +1,7 @@
 // Steps through the API that the office-tree suites share: setting up an office's people,
 // recording an adoption through to verification, publishing a quarter.
 import { bearer, type TestApp } from './app';
+import { noonOf } from './clock';
 import { proveArticle } from './recording';
 
 export const TEMP_PASSWORD = 'Temp@2026abc';
@@ -25,7 +26,8 @@ export function officeSteps(app: () => TestApp) {
   };
   /** An article submitted on `submittedAt` with one placement in `outletId` and its proof, recorded, approved and verified in one office. */
   const recordVerified = async (officer: string, reviewer: string, office: string, title: string, outletId: number, submittedAt = '2025-02-01') => {
-    const article = await must('article', post(officer, '/api/articles', { title, submittedAt }), 201);
+    // Officers record on the day an article reaches the office (they cannot back-date): the clock stands there.
+    const article = await must('article', app().clock.during(noonOf(submittedAt), () => post(officer, '/api/articles', { title, submittedAt })), 201);
     const placement = await must('placement', post(officer, `/api/articles/${article.body.id}/placements`, { outletId, publishedAt: submittedAt.replace(/-\d\d$/, '-10') }), 201);
     await proveArticle(app(), officer, article.body.id);
     await must('submit', post(officer, `/api/review/articles/${article.body.id}/submit`), 200);

@@ -2,10 +2,12 @@
 // them (evidence files, backups), not about recording itself.
 import type { DataSource } from 'typeorm';
 import { bearer, type TestApp } from './app';
+import { noonOf } from './clock';
 
 /** A draft article with one draft placement in `outletId`; returns the placement's id. */
 export async function createDraftPlacement(t: TestApp, token: string, outletId: number, title: string): Promise<number> {
-  const article = await t.http().post('/api/articles').set(bearer(token)).send({ title, submittedAt: '2024-04-01' });
+  // Officers record on the day an article reaches the office (they cannot back-date): the clock stands there.
+  const article = await t.clock.during(noonOf('2024-04-01'), () => t.http().post('/api/articles').set(bearer(token)).send({ title, submittedAt: '2024-04-01' }));
   if (article.status !== 201) throw new Error(`article: ${article.status} ${JSON.stringify(article.body)}`);
   const placement = await t.http().post(`/api/articles/${article.body.id}/placements`).set(bearer(token)).send({ outletId, publishedAt: '2024-04-10' });
   if (placement.status !== 201) throw new Error(`placement: ${placement.status} ${JSON.stringify(placement.body)}`);

@@ -30,9 +30,11 @@ export async function startHttpServer(b: BenchApp, officeId: number, size: SizeN
     tokens[username] = res.body.token;
   }
   const articleIds: number[] = [];
+  // Recorded by the office for the officer's unit: only the office may date an article in the past.
+  const ownerUnitId = (await http().get('/api/auth/me').set({ Authorization: `Bearer ${tokens.officer}` })).body.unitId as number;
   for (let i = 0; i < ARTICLES; i++) {
-    const res = await http().post('/api/articles').set({ Authorization: `Bearer ${tokens.officer}` })
-      .send({ title: `压力测试稿件 ${Date.now()}-${i}`, submittedAt: '2025-06-01', wordCount: 1200, genre: '消息' });
+    const res = await http().post('/api/articles').set({ Authorization: `Bearer ${tokens.office}` })
+      .send({ title: `压力测试稿件 ${Date.now()}-${i}`, submittedAt: '2025-06-01', wordCount: 1200, genre: '消息', ownerUnitId });
     if (res.status !== 201) throw new Error(`create article: ${res.status} ${JSON.stringify(res.body)}`);
     articleIds.push(res.body.id);
   }

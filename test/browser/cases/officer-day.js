@@ -88,6 +88,8 @@ module.exports = [
       assert.equal((await visibleErrors(p)).length, 2);
       await shot(p, '61-entry-phone-all-errors', true);
 
+      // Officers cannot back-date: the form says so under 报送日期 (earlier days are disabled in the picker).
+      await expectText(p.locator('[data-test=submitted-hint]'), '信息员只能报送当天的稿件；以前报送的请联系办公室代为登记');
       // A future 报送日期 stays as typed and gets the server's own message.
       await fill(p, '标题', '手机录入：未来日期的稿件');
       await card.getByRole('button', { name: '删除' }).click();

@@ -1,21 +1,25 @@
 import { Module } from '@nestjs/common';
 import { UploadsModule } from '../common/upload-limits';
+import { CommissionsModule } from '../commissions/commissions.module';
 import { ArticleDuplicatesService } from './article-duplicates.service';
 import { ArticleSubmissionService } from './article-submission.service';
 import { ArticlesSheetController } from './articles-sheet.controller';
 import { ArticlesController } from './articles.controller';
+import { ArticlesRepository } from './articles.repository';
 import { ArticlesService } from './articles.service';
 import { ArticleExportService } from './import/article-export.service';
+import { ArticleImportRepository } from './import/article-import.repository';
 import { ArticleImportService } from './import/article-import.service';
 import { HistoryImportService } from './import/history/history-import.service';
 import { ItemKindsReader } from '../items/item-kinds';
 import { SchemesModule } from '../schemes/schemes.module';
 
 @Module({
-  imports: [UploadsModule, SchemesModule],
+  // CommissionsModule: a deleted or merged article's 约稿 answers are CommissionsService's to move.
+  imports: [UploadsModule, SchemesModule, CommissionsModule],
   // The sheet routes first: articles/:id would otherwise catch articles/template.xlsx.
   controllers: [ArticlesSheetController, ArticlesController],
-  providers: [ArticlesService, ArticleDuplicatesService, ArticleSubmissionService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader],
-  exports: [ArticlesService],
+  providers: [ArticlesRepository, ArticleImportRepository, ArticlesService, ArticleDuplicatesService, ArticleSubmissionService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader],
+  exports: [ArticlesService, ArticlesRepository],
 })
 export class ArticlesModule {}

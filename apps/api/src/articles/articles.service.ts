@@ -1,39 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badRequest, conflict, forbidden, invalid } from '../common/app-error';
 import { businessDate, parseBusinessInstant } from '../common/business-date';
-import { updateVersioned } from '../common/optimistic';
+import { CommissionsService } from '../commissions/commissions.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { releaseEvidenceFiles } from '../evidence/evidence-file-cleanup';
-import { EvidenceFile } from '../evidence/evidence-file.entity';
-import { Instruction } from '../instructions/instruction.entity';
-import { Placement } from '../placements/placement.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 import { FileStore } from '../storage/file-store.service';
-import { Unit } from '../units/unit.entity';
-import { assertEditable, loadVisibleArticle } from './article-access';
-import { filteredArticles } from './article-list-query';
+import { assertEditable } from './article-access';
+import { assertNotBackdated, recordsTodayOnly } from './article-backdating';
 import { toArticleResponse, type ArticleResponse } from './article-response';
 import { resolveShares } from './article-shares';
-import { ArticleUnit } from './article-unit.entity';
-import { Article } from './article.entity';
+import { ArticlesRepository } from './articles.repository';
 import type { ArticleUnitDto, CreateArticleDto, ListArticlesQuery, UpdateArticleDto } from './dto/article.dto';
 import { normalizeTitle } from './title-similarity';
 import { newDraftReview } from '../database/review-columns';
 import { Clock } from '../common/clock';
-import { desc, orderBy } from '../common/sort';
-
-/** Columns of the article list (?sort=). */
-const ARTICLE_SORT = { id: 'a.id', title: 'a.title', submittedDate: 'a.submittedAt', genre: 'a.genre', status: 'a.status', wordCount: 'a.wordCount' };
 
 @Injectable()
 export class ArticlesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly articles: ArticlesRepository,
+    private readonly uow: UnitOfWork,
+    private readonly commissions: CommissionsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -41,25 +33,22 @@ export class ArticlesService {
   ) {}
 
   async list(user: AuthUser, query: ListArticlesQuery): Promise<Page<ArticleResponse>> {
-    const qb = filteredArticles(this.dataSource, user, query);
-    const [rows, total] = await orderBy(qb, query.sort, ARTICLE_SORT, [desc('a.submittedAt'), desc('a.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const units = rows.length ? await this.dataSource.getRepository(ArticleUnit).find({ where: { articleId: In(rows.map((r) => r.id)) }, relations: { unit: true }, order: { position: 'ASC' } }) : [];
-    for (const row of rows) row.units = units.filter((u) => u.articleId === row.id);
+    const { rows, total } = await this.articles.listPage(user, query);
     return { items: rows.map(toArticleResponse), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(user: AuthUser, id: number): Promise<ArticleResponse> {
-    return toArticleResponse(await loadVisibleArticle(this.dataSource.manager, user, id));
+    return toArticleResponse(await this.articles.findVisible(user, id));
   }
 
   async create(user: AuthUser, dto: CreateArticleDto): Promise<ArticleResponse> {
     const ownerUnitId = this.ownerUnit(user, dto.ownerUnitId);
     const units = resolveShares(dto.units ?? [{ unitId: ownerUnitId }]);
     if (!units.some((u) => u.unitId === ownerUnitId)) throw invalid({ units: '报送单位必须包含本单位' });
-    const submittedAt = this.submittedAt(dto.submittedAt);
-    const id = await this.dataSource.transaction(async (manager) => {
-      await this.assertUnits(manager, user, dto.units ?? [{ unitId: ownerUnitId }]);
-      const article = await manager.save(Article, manager.create(Article, {
+    const submittedAt = this.submittedAt(user, dto.submittedAt);
+    const id = await this.uow.run(async (tx) => {
+      await this.assertUnits(tx, user, dto.units ?? [{ unitId: ownerUnitId }]);
+      const articleId = await this.articles.insert(tx, {
         officeId: user.officeId,
         title: dto.title,
         normalizedTitle: normalizeTitle(dto.title),
@@ -73,41 +62,39 @@ export class ArticlesService {
         commissionId: null,
         externalKey: null,
         ...newDraftReview(user.id),
-      }));
-      await manager.insert(ArticleUnit, units.map((u) => ({ ...u, articleId: article.id })));
-      await this.audit.record(user, 'create', 'article', article.id, null, { ...dto, units }, manager);
-      return article.id;
+      }, units);
+      await this.audit.record(user, 'create', 'article', articleId, null, { ...dto, units }, tx);
+      return articleId;
     });
     return this.get(user, id);
   }
 
   async update(user: AuthUser, id: number, dto: UpdateArticleDto): Promise<ArticleResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const article = await loadVisibleArticle(manager, user, id);
+    await this.uow.run(async (tx) => {
+      const article = await this.articles.findVisible(user, id, tx);
       assertEditable(user, article, article.status, '稿件');
       const { version, units: unitDtos, submittedAt: submittedText, ...fields } = dto;
-      const changes: Partial<Article> = { ...fields };
+      const changes: Partial<typeof article> = { ...fields };
       if (fields.title !== undefined) changes.normalizedTitle = normalizeTitle(fields.title);
       if (submittedText !== undefined) {
-        changes.submittedAt = this.submittedAt(submittedText);
+        changes.submittedAt = this.submittedAt(user, submittedText, article.submittedDate);
         changes.submittedDate = businessDate(changes.submittedAt, this.config.business.timeZone);
       }
-      await updateVersioned(manager, Article, id, version, changes);
+      await this.articles.updateVersioned(tx, id, version, changes);
       if (unitDtos) {
         const units = resolveShares(unitDtos);
         if (!units.some((u) => u.unitId === article.ownerUnitId)) throw invalid({ units: '报送单位必须包含本单位' });
-        await this.assertUnits(manager, user, unitDtos);
-        await manager.delete(ArticleUnit, { articleId: id });
-        await manager.insert(ArticleUnit, units.map((u) => ({ ...u, articleId: id })));
+        await this.assertUnits(tx, user, unitDtos);
+        await this.articles.replaceUnits(tx, id, units);
       }
-      await this.audit.record(user, 'update', 'article', id, toArticleResponse(article), dto, manager);
+      await this.audit.record(user, 'update', 'article', id, toArticleResponse(article), dto, tx);
     });
     return this.get(user, id);
   }
 
   /** Only drafts without placements can be deleted; anything submitted stays on record. */
   async remove(user: AuthUser, id: number): Promise<void> {
-    await this.dataSource.transaction((manager) => this.removeDraft(manager, user, id, false));
+    await this.uow.run((tx) => this.removeDraft(tx, user, id, false));
   }
 
   /**
@@ -118,8 +105,8 @@ export class ArticlesService {
     const results: ({ id: number; ok: true } | { id: number; ok: false; code: string; message: string })[] = [];
     for (const id of ids) {
       try {
-        const fileKeys = await this.dataSource.transaction((manager) => this.removeDraft(manager, user, id, true));
-        await releaseEvidenceFiles(this.dataSource, this.files, fileKeys);
+        const fileKeys = await this.uow.run((tx) => this.removeDraft(tx, user, id, true));
+        await this.articles.releaseEvidenceFiles(this.files, fileKeys);
         results.push({ id, ok: true });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -130,28 +117,23 @@ export class ArticlesService {
   }
 
   /** Deletes a draft article (with its entries when `withEntries`); answers the evidence files to release after commit. */
-  private async removeDraft(manager: EntityManager, user: AuthUser, id: number, withEntries: boolean): Promise<string[]> {
-    const article = await loadVisibleArticle(manager, user, id);
+  private async removeDraft(tx: EntityManager, user: AuthUser, id: number, withEntries: boolean): Promise<string[]> {
+    const article = await this.articles.findVisible(user, id, tx);
     assertEditable(user, article, article.status, '稿件');
     if (article.status !== 'draft') throw conflict('not_deletable', '只有草稿可以删除');
-    const placements = await manager.find(Placement, { where: { articleId: id } });
-    const instructions = await manager.find(Instruction, { where: { articleId: id } });
+    const { placements, instructions } = await this.articles.findEntries(tx, id);
     if (!withEntries && placements.length + instructions.length > 0) throw conflict('not_deletable', '稿件下还有录用或批示记录，请先删除它们');
     const fileKeys: string[] = [];
     for (const [ownerType, entries] of [['placement', placements], ['instruction', instructions]] as const) {
       for (const entry of entries) {
-        const evidence = await manager.find(EvidenceFile, { select: { id: true, fileKey: true }, where: { ownerType, ownerId: entry.id } });
-        fileKeys.push(...evidence.map((e) => e.fileKey));
-        await manager.delete(EvidenceFile, { ownerType, ownerId: entry.id });
-        await manager.delete(ownerType === 'placement' ? Placement : Instruction, { id: entry.id });
-        await this.audit.record(user, 'delete', ownerType, entry.id, { articleId: id, status: entry.status }, null, manager);
+        fileKeys.push(...await this.articles.deleteEntry(tx, ownerType, entry.id));
+        await this.audit.record(user, 'delete', ownerType, entry.id, { articleId: id, status: entry.status }, null, tx);
       }
     }
     // A 约稿 answered with this draft goes back to unanswered rather than pointing at nothing.
-    await manager.query('UPDATE commission_targets SET articleId = NULL, answeredAt = NULL WHERE articleId = ?', [id]);
-    await manager.delete(ArticleUnit, { articleId: id });
-    await manager.delete(Article, { id });
-    await this.audit.record(user, 'delete', 'article', id, toArticleResponse(article), null, manager);
+    await this.commissions.relinkAnswers(tx, id, null);
+    await this.articles.delete(tx, id);
+    await this.audit.record(user, 'delete', 'article', id, toArticleResponse(article), null, tx);
     return fileKeys;
   }
 
@@ -164,17 +146,19 @@ export class ArticlesService {
     throw forbidden('只有信息员或办公室可以录入稿件');
   }
 
-  private submittedAt(text?: string): Date {
+  /** The submission instant of `text` (default now); `stored` is the business date an edit starts from. */
+  private submittedAt(user: AuthUser, text?: string, stored?: string): Date {
     if (text === undefined) return this.clock.now();
     const instant = parseBusinessInstant(text, this.config.business.timeZone);
     if (!instant) throw invalid({ submittedAt: '日期格式不正确' });
     if (instant.getTime() > this.clock.now().getTime() + 60_000) throw invalid({ submittedAt: '报送时间不能晚于当前时间' });
+    if (recordsTodayOnly(user.role)) assertNotBackdated(businessDate(instant, this.config.business.timeZone), this.clock.today(), stored);
     return instant;
   }
 
-  private async assertUnits(manager: EntityManager, user: AuthUser, units: ArticleUnitDto[]) {
+  private async assertUnits(tx: EntityManager, user: AuthUser, units: ArticleUnitDto[]) {
     const ids = units.map((u) => u.unitId);
-    const found = await manager.find(Unit, { where: { id: In(ids), officeId: user.officeId } });
+    const found = await this.articles.findOfficeUnits(user.officeId, ids, tx);
     units.forEach((u, i) => {
       const unit = found.find((f) => f.id === u.unitId);
       if (!unit) throw invalid({ [`units.${i}.unitId`]: '单位不存在' });

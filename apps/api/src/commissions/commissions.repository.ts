@@ -88,6 +88,11 @@ export class CommissionsRepository {
     await this.manager(tx).insert(CommissionTarget, unitIds.map((unitId) => ({ commissionId, unitId })));
   }
 
+  /** The targets answered with `articleId` point at `replacement`, or are unanswered again (null). */
+  async relinkAnswers(articleId: number, replacement: number | null, tx?: EntityManager): Promise<void> {
+    await this.manager(tx).update(CommissionTarget, { articleId }, replacement === null ? { articleId: null, answeredAt: null } : { articleId: replacement });
+  }
+
   async deleteTargets(ids: number[], tx?: EntityManager): Promise<void> {
     await this.manager(tx).delete(CommissionTarget, { id: In(ids) });
   }

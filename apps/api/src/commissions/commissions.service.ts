@@ -148,6 +148,15 @@ export class CommissionsService {
     });
   }
 
+  /**
+   * For the articles feature, inside its transaction: the 约稿 answered with article
+   * `articleId` are answered with `replacement` instead (two articles merged), or are
+   * unanswered again (null: the draft was deleted) rather than pointing at nothing.
+   */
+  async relinkAnswers(manager: EntityManager, articleId: number, replacement: number | null): Promise<void> {
+    await this.repo.relinkAnswers(articleId, replacement, manager);
+  }
+
   /** Counts answers whose article still exists: a deleted draft article is no answer (as in the views). */
   private async assertNothingAnswered(manager: EntityManager, commissionId: number, action: string) {
     const answered = await this.repo.countAnswered(commissionId, manager);

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CHANNELS, LEVELS, PLACEMENT_FORM_LABELS, PROMINENCE_LABELS, type PlacementForm, type Prominence } from '@app/contracts';
+import { CHANNELS, LEVELS, PLACEMENT_FORM_LABELS, PROMINENCE_LABELS } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { Outlet } from '../../outlets/outlet.entity';
 import { Unit } from '../../units/unit.entity';
 import type { ListArticlesQuery } from '../dto/article.dto';
-import { filteredArticles } from '../article-list-query';
+import { ArticlesRepository, type ExportPlacementRow } from '../articles.repository';
 import { chunks } from './article-import-plan';
+import { ArticleImportRepository } from './article-import.repository';
 import { AUTO_KEY_PREFIX, EXAMPLE_KEY_PREFIX } from './article-sheet-layout';
 import { writeArticleWorkbook, type ArticleSheetRow } from './article-sheet-writer';
 import { addHistorySheets } from './history/history-sheet-writer';
@@ -17,13 +16,12 @@ import { Clock } from '../../common/clock';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 
-const marks = (n: number) => Array(n).fill('?').join(', ');
-
 /** The template and filtered exports, both in the layout the import reads. */
 @Injectable()
 export class ArticleExportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly articles: ArticlesRepository,
+    private readonly imports: ArticleImportRepository,
     private readonly audit: AuditService,
     private readonly itemKinds: ItemKindsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,24 +44,14 @@ export class ArticleExportService {
 
   /** The articles GET /api/articles would list with these filters (all pages), one row per placement. */
   async export(user: AuthUser, query: ListArticlesQuery): Promise<Buffer> {
-    const qb = filteredArticles(this.dataSource, user, query);
-    const articles = await qb.orderBy('a.submittedDate', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+    const articles = await this.articles.findAllFiltered(user, query);
 
     const units = new Map<number, { unitId: number; name: string; shareBp: number | null }[]>();
-    type PlacementRow = { outletName: string; publishedDate: string; page: string | null; prominence: Prominence; url: string | null; form: PlacementForm; views: number | null };
-    const placements = new Map<number, PlacementRow[]>();
+    const placements = new Map<number, ExportPlacementRow[]>();
     for (const part of chunks(articles.map((a) => a.id))) {
-      const unitRows: { articleId: number; unitId: number; name: string; shareBp: number | null }[] = await this.dataSource.query(
-        `SELECT au.articleId AS articleId, au.unitId AS unitId, u.name AS name, au.shareBp AS shareBp FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${marks(part.length)}) ORDER BY au.articleId, au.position`,
-        part,
-      );
-      for (const r of unitRows) units.set(Number(r.articleId), [...(units.get(Number(r.articleId)) ?? []), { unitId: Number(r.unitId), name: r.name, shareBp: r.shareBp === null ? null : Number(r.shareBp) }]);
-      const placementRows: (PlacementRow & { articleId: number })[] = await this.dataSource.query(
-        `SELECT p.articleId AS articleId, o.name AS outletName, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence, p.url AS url,
-                p.form AS form, p.views AS views FROM placements p JOIN outlets o ON o.id = p.outletId WHERE p.articleId IN (${marks(part.length)}) ORDER BY p.publishedDate, p.id`,
-        part,
-      );
-      for (const r of placementRows) placements.set(Number(r.articleId), [...(placements.get(Number(r.articleId)) ?? []), r]);
+      const details = await this.articles.exportDetails(part);
+      for (const r of details.units) units.set(Number(r.articleId), [...(units.get(Number(r.articleId)) ?? []), { unitId: Number(r.unitId), name: r.name, shareBp: r.shareBp === null ? null : Number(r.shareBp) }]);
+      for (const r of details.placements) placements.set(Number(r.articleId), [...(placements.get(Number(r.articleId)) ?? []), r]);
     }
 
     const rows: ArticleSheetRow[] = [];
@@ -85,10 +73,7 @@ export class ArticleExportService {
   }
 
   private async referenceLists(officeId: number): Promise<{ units: Unit[]; outlets: Outlet[] }> {
-    const [units, outlets] = await Promise.all([
-      this.dataSource.getRepository(Unit).find({ where: { officeId, active: true }, order: { code: 'ASC' } }),
-      this.dataSource.getRepository(Outlet).find({ where: { officeId, active: true } }),
-    ]);
+    const { units, outlets } = await this.imports.findActiveReferences(officeId);
     // Central first, media before bulletins, then catalogue order (人民日报 before 中央广播电视总台).
     const rank = (o: Outlet) => LEVELS.indexOf(o.level) * 10 + CHANNELS.indexOf(o.channel);
     outlets.sort((a, b) => rank(a) - rank(b) || a.id - b.id);

@@ -1,10 +1,10 @@
-import type { EntityManager } from 'typeorm';
 import type { ImportProblem } from './article-sheet-layout';
 import { AUTO_KEY_PREFIX } from './article-sheet-layout';
 import type { ArticleDraft, PlacementDraft } from './article-row-validator';
+import { BACKDATED_CODE, BACKDATED_MESSAGE } from '../article-backdating';
 
 /** An article already recorded that a sheet row may refer to. */
-interface ExistingArticle {
+export interface ExistingArticle {
   id: number;
   externalKey: string | null;
   title: string;
@@ -34,15 +34,19 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-const marks = (n: number) => Array(n).fill('?').join(', ');
+/** What the plan reads of what is recorded, CHUNK values at a time (ArticleImportRepository). */
+export interface RecordedArticles {
+  /** The office's articles whose `column` is one of `values`. */
+  findByColumn(officeId: number, column: 'externalKey' | 'normalizedTitle', values: readonly string[]): Promise<Omit<ExistingArticle, 'unitSet'>[]>;
+  findUnitIds(articleIds: readonly number[]): Promise<{ articleId: number; unitId: number }[]>;
+  /** The (outlet, day) of each placement of these articles. */
+  findPlacementDays(articleIds: readonly number[]): Promise<{ articleId: number; outletId: number; publishedDate: string }[]>;
+}
 
-async function loadExisting(manager: EntityManager, officeId: number, column: 'externalKey' | 'normalizedTitle', values: string[]): Promise<ExistingArticle[]> {
+async function loadExisting(recorded: RecordedArticles, officeId: number, column: 'externalKey' | 'normalizedTitle', values: string[]): Promise<ExistingArticle[]> {
   const found: ExistingArticle[] = [];
   for (const part of chunks([...new Set(values)])) {
-    const rows: Omit<ExistingArticle, 'unitSet'>[] = await manager.query(
-      `SELECT id, externalKey, title, normalizedTitle, status, ownerUnitId FROM articles WHERE officeId = ? AND ${column} IN (${marks(part.length)})`,
-      [officeId, ...part],
-    );
+    const rows = await recorded.findByColumn(officeId, column, part);
     found.push(...rows.map((r) => ({ ...r, id: Number(r.id), ownerUnitId: Number(r.ownerUnitId), unitSet: '' })));
   }
   return found;
@@ -53,15 +57,16 @@ async function loadExisting(manager: EntityManager, officeId: number, column: 'e
  * already recorded under its key (编号 or the derived key), or — for articles entered by
  * hand, which have no key — the one with the same units and normalised title. Nothing
  * recorded is changed; placements already recorded (same article, outlet and day) are skipped.
+ * `submittedFrom` (an officer's import: today) refuses new articles dated before it; a row of an
+ * article already recorded changes no date, so it back-dates nothing and a re-import still skips.
  */
-export async function planImport(manager: EntityManager, officeId: number, ownUnitId: number | null, drafts: ArticleDraft[]): Promise<ImportPlan> {
-  const byKey = new Map((await loadExisting(manager, officeId, 'externalKey', drafts.map((d) => d.key))).map((a) => [a.externalKey!, a]));
-  const byTitle = await loadExisting(manager, officeId, 'normalizedTitle', drafts.map((d) => d.normalizedTitle));
+export async function planImport(reader: RecordedArticles, officeId: number, ownUnitId: number | null, drafts: ArticleDraft[], submittedFrom: string | null = null): Promise<ImportPlan> {
+  const byKey = new Map((await loadExisting(reader, officeId, 'externalKey', drafts.map((d) => d.key))).map((a) => [a.externalKey!, a]));
+  const byTitle = await loadExisting(reader, officeId, 'normalizedTitle', drafts.map((d) => d.normalizedTitle));
   const all = new Map([...byTitle, ...byKey.values()].map((a) => [a.id, a]));
   const unitIds = new Map<number, number[]>();
   for (const part of chunks([...all.keys()])) {
-    const rows: { articleId: number; unitId: number }[] = await manager.query(`SELECT articleId, unitId FROM article_units WHERE articleId IN (${marks(part.length)})`, part);
-    for (const r of rows) unitIds.set(Number(r.articleId), [...(unitIds.get(Number(r.articleId)) ?? []), Number(r.unitId)]);
+    for (const r of await reader.findUnitIds(part)) unitIds.set(Number(r.articleId), [...(unitIds.get(Number(r.articleId)) ?? []), Number(r.unitId)]);
   }
   for (const a of all.values()) a.unitSet = (unitIds.get(a.id) ?? []).sort((x, y) => x - y).join(',');
 
@@ -76,16 +81,17 @@ export async function planImport(manager: EntityManager, officeId: number, ownUn
   for (const d of drafts) {
     const m = matchOf(d);
     if (m) matched.set(d, m);
-    else plan.newArticles.push(d);
+    else if (submittedFrom !== null && d.submittedDate < submittedFrom) {
+      for (const row of d.rows) {
+        plan.problems.push({ row, column: '报送日期', level: 'error', code: BACKDATED_CODE, message: `第 ${row} 行「报送日期」${d.submittedDate} 早于今天（${submittedFrom}）：${BACKDATED_MESSAGE}` });
+        plan.invalidRows.add(row);
+      }
+    } else plan.newArticles.push(d);
   }
 
   const recorded = new Set<string>();
   for (const part of chunks([...new Set([...matched.values()].map((m) => m.id))])) {
-    const rows: { articleId: number; outletId: number; publishedDate: string }[] = await manager.query(
-      `SELECT articleId, outletId, publishedDate FROM placements WHERE articleId IN (${marks(part.length)})`,
-      part,
-    );
-    for (const r of rows) recorded.add(`${Number(r.articleId)}|${Number(r.outletId)}|${r.publishedDate}`);
+    for (const r of await reader.findPlacementDays(part)) recorded.add(`${Number(r.articleId)}|${Number(r.outletId)}|${r.publishedDate}`);
   }
 
   const refuse = (row: number, column: string, message: string) => {

@@ -1,6 +1,4 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { AuditService } from '../../audit/audit.service';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
@@ -10,18 +8,14 @@ import { JobsService } from '../../jobs/jobs.service';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import type { JobRequest } from '../../jobs/job-request.entity';
 import type { JobContext, JobPayloads } from '../../jobs/job.types';
-import { Outlet } from '../../outlets/outlet.entity';
 import { FileStore } from '../../storage/file-store.service';
-import { Unit } from '../../units/unit.entity';
-import { User } from '../../users/user.entity';
-import { planImport } from './article-import-plan';
-import { storePlan } from './article-import-store';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { ArticleImportRepository } from './article-import.repository';
 import { validateArticleRows } from './article-row-validator';
 import { compareProblems, type ImportProblem } from './article-sheet-layout';
 import { readArticleSheet } from './article-sheet-reader';
 import { writeImportReport } from './article-sheet-writer';
 import type { ImportArticlesDto } from './dto/article-import.dto';
-import { duplicateWarnings } from './import-duplicates';
 import { HistoryImportService } from './history/history-import.service';
 import type { HistoryCounts } from './history/history-store';
 import { Clock } from '../../common/clock';
@@ -52,7 +46,8 @@ const INLINE_PROBLEM_BYTES = 40_000;
 @Injectable()
 export class ArticleImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ArticleImportRepository,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly files: FileStore,
@@ -97,22 +92,23 @@ export class ArticleImportService {
     const sheet = await readArticleSheet(content);
     await ctx.progress(15);
 
-    const [units, outlets] = await Promise.all([
-      this.dataSource.getRepository(Unit).find({ where: { officeId: payload.officeId } }),
-      this.dataSource.getRepository(Outlet).find({ where: { officeId: payload.officeId } }),
-    ]);
+    const [units, outlets] = await Promise.all([this.imports.findOfficeUnits(payload.officeId), this.imports.findOfficeOutlets(payload.officeId)]);
+    const today = this.clock.today();
+    // An officer's import records what reaches the office today (issue #14); the office loads history.
+    const todayOnly = ownUnitId !== null;
     const validated = await validateArticleRows(sheet.rows, {
       units,
       outlets,
       ownUnitId,
-      today: this.clock.today(),
+      today,
+      todayOnly,
       earlyMarginDays: this.config.business.placementEarlyMarginDays,
       date1904: sheet.date1904,
     });
     await ctx.progress(30);
 
-    const plan = await planImport(this.dataSource.manager, payload.officeId, ownUnitId, validated.articles);
-    const similar = await duplicateWarnings(this.dataSource.manager, payload.officeId, ownUnitId, plan.newArticles);
+    const plan = await this.imports.planArticles(payload.officeId, ownUnitId, validated.articles, todayOnly ? today : null);
+    const similar = await this.imports.similarTitleWarnings(payload.officeId, ownUnitId, plan.newArticles);
     const history = await this.history.prepare(content, payload.officeId, ownUnitId === null, plan.newArticles);
     const problems = [...[...sheet.problems, ...validated.problems, ...plan.problems, ...similar].sort(compareProblems), ...history.problems];
     const invalid = new Set([...sheet.mergedRows, ...validated.invalidRows, ...plan.invalidRows]);
@@ -132,8 +128,8 @@ export class ArticleImportService {
     let recompute: JobRequest | null = null;
     // Everything was read and decided above; the transaction only writes, so on SQLite (one
     // connection) it holds no await on anything but the database.
-    await this.dataSource.transaction(async (manager) => {
-      await storePlan(manager, plan, {
+    await this.uow.run(async (tx) => {
+      await this.imports.storeArticles(tx, plan, {
         officeId: payload.officeId,
         userId: payload.userId,
         status: payload.asStatus ?? 'draft',
@@ -141,10 +137,10 @@ export class ArticleImportService {
         now: this.clock.now(),
         progress: (done) => ctx.progress(40 + done * 55),
       });
-      const loaded = await this.history.store(manager, history, { officeId: payload.officeId, userId: payload.userId, jobId: ctx.jobId, status: payload.asStatus ?? 'draft' });
+      const loaded = await this.history.store(tx, history, { officeId: payload.officeId, userId: payload.userId, jobId: ctx.jobId, status: payload.asStatus ?? 'draft' });
       recompute = loaded.recompute;
       historyCounts = { ...loaded.counts, sheets: history.sheets, rows: history.rows, skippedExisting: history.plan.skipped, invalidRows: history.invalidRows };
-      await this.audit.record(actor, 'import', 'article-import', ctx.jobId, null, { ...counts, asStatus: payload.asStatus ?? 'draft', ...(history.sheets.length ? { history: historyCounts } : {}) }, manager);
+      await this.audit.record(actor, 'import', 'article-import', ctx.jobId, null, { ...counts, asStatus: payload.asStatus ?? 'draft', ...(history.sheets.length ? { history: historyCounts } : {}) }, tx);
     });
     if (recompute) await this.jobs.handOver([recompute]);
     return { ...counts, ...(history.sheets.length ? { history: historyCounts } : {}), problems: inlineProblems(problems), problemsTotal: problems.length, reportKey: report.key };
@@ -162,7 +158,7 @@ export class ArticleImportService {
   }
 
   private async actor(payload: JobPayloads['articles.import']): Promise<AuthUser> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: payload.userId } });
+    const user = await this.imports.findUser(payload.userId);
     return {
       id: payload.userId,
       username: user?.username ?? `#${payload.userId}`,

@@ -156,6 +156,16 @@ describe('validateArticleRows', () => {
     expect(problems).toEqual([{ row: 5, column: '刊发日期', level: 'warning', message: '刊发日期 2023-04-12 比稿件报送日期 2023-04-20 早 7 天以上，请核实（已导入）' }]);
   });
 
+  it('an officer\'s import (today only) dates an article without 报送日期 today, not by its first publication', async () => {
+    const { articles, problems } = await validateArticleRows([
+      row({ 稿件标题: '无报送日期', '媒体/刊物': '人民网', 刊发日期: '2026-11-20' }),
+      row({ 稿件标题: '写了报送日期', 报送日期: '2026-11-21' }),
+    ], { ...officer, todayOnly: true });
+    // The earlier date is the plan's to refuse (planImport): an article already recorded under it back-dates nothing.
+    expect(articles.map((a) => a.submittedDate)).toEqual(['2026-11-22', '2026-11-21']);
+    expect(problems).toEqual([]);
+  });
+
   it('refuses the same placement twice in one sheet and warns when rows of one article disagree', async () => {
     const { articles, problems } = await validateArticleRows([
       row({ 稿件标题: '同一稿件', 字数: 1000, '媒体/刊物': '人民日报', 刊发日期: '2023-04-10' }),

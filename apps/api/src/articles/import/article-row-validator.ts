@@ -15,6 +15,11 @@ export interface ImportContext {
   ownUnitId: number | null;
   /** Today's business date: nothing may be dated after it. */
   today: string;
+  /**
+   * An officer's import: an empty 报送日期 means today rather than the first 刊发日期 (the plan
+   * refuses new articles dated earlier, see planImport).
+   */
+  todayOnly?: boolean;
   earlyMarginDays: number;
   date1904?: boolean;
 }
@@ -268,7 +273,7 @@ function groupRows(parsed: RowFields[], ctx: ImportContext, error: Report, warn:
   const articles: ArticleDraft[] = [];
   for (const { draft, submitted } of byKey.values()) {
     const earliestPublished = draft.placements.map((p) => p.publishedDate).sort()[0];
-    draft.submittedDate = submitted?.date ?? earliestPublished ?? ctx.today;
+    draft.submittedDate = submitted?.date ?? (ctx.todayOnly ? ctx.today : earliestPublished ?? ctx.today);
     const margin = ctx.earlyMarginDays;
     const earliest = new Date(Date.parse(`${draft.submittedDate}T00:00:00Z`) - margin * 86_400_000).toISOString().slice(0, 10);
     for (const p of draft.placements) {

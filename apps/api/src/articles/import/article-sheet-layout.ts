@@ -40,7 +40,7 @@ export interface ImportProblem {
   level: ProblemLevel;
   /** The worksheet, for the history sheets (月度报送, 约稿…); absent for 稿件录用. */
   sheet?: string;
-  /** Set on problems that refuse the file as a whole, for clients: too_many_rows, sheet_too_large. */
+  /** A stable code for clients: too_many_rows and sheet_too_large (the file as a whole), backdated_submission (a row). */
   code?: string;
 }
 
@@ -58,7 +58,7 @@ export const COLUMN_HELP: [ArticleColumn, string, string][] = [
   ['字数', '选填', '整数，如 1800。'],
   ['体裁', '选填', '如 消息、通讯、经验交流、言论、图片，最长 30 字。'],
   ['作者', '选填', '多位作者用「、」分隔，最长 200 字。'],
-  ['报送日期', '选填', '稿件报送日期，不能晚于今天。留空时取该稿件最早的刊发日期；没有刊发记录时取导入当天。'],
+  ['报送日期', '选填', '稿件报送日期，不能晚于今天。信息员只能导入当天报送的稿件（留空即当天），以前报送的请联系办公室代为登记；办公室导入时留空取该稿件最早的刊发日期，没有刊发记录时取导入当天。'],
   ['媒体/刊物', '有录用时必填', `按媒体/刊物目录中的名称或别名匹配（不区分全角半角、空格和书名号）；层级由目录决定（${levels}）。不填表示只录入稿件、暂无录用。`],
   ['刊发日期', '有录用时必填', '不能晚于今天；比报送日期早过规定天数时给出警告（仍会导入）。同一稿件同一天在同一媒体只能录用一次。'],
   ['版面', '选填', '版面或栏目，如 第4版、要闻，最长 50 字。'],

@@ -1,9 +1,16 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { EntityManager } from 'typeorm';
 import { OTHER_UNIT_SIMILAR_TITLE } from '@app/contracts';
 import type { ArticleDraft } from './article-row-validator';
 import type { ImportProblem } from './article-sheet-layout';
 import { chunks } from './article-import-plan';
+
+/** What the duplicate check reads of the recorded articles (ArticlesRepository). */
+export interface RecordedTitles {
+  /** Titles of the office's articles submitted on or after `from`. */
+  findTitlesSince(officeId: number, from: string): Promise<{ id: number; title: string; normalizedTitle: string; submittedDate: string }[]>;
+  /** The units (with names) of these articles, in the order they were stored. */
+  findUnitNames(articleIds: readonly number[]): Promise<{ articleId: number; unitId: number; name: string }[]>;
+}
 import { SimilarTitlesIndex } from './similar-titles-index';
 
 /** Same window as the duplicate lookup while typing: two years either side of the article. */
@@ -18,17 +25,14 @@ const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T0
  * An officer's report (ownUnitId set) names only their own unit's articles: of another
  * unit's it says that one exists and how alike it reads, as the lookup while typing does.
  */
-export async function duplicateWarnings(manager: EntityManager, officeId: number, ownUnitId: number | null, created: ArticleDraft[]): Promise<ImportProblem[]> {
+export async function duplicateWarnings(recorded: RecordedTitles, officeId: number, ownUnitId: number | null, created: ArticleDraft[]): Promise<ImportProblem[]> {
   const candidates = created.filter((a) => [...a.normalizedTitle].length >= 4);
   if (candidates.length === 0) return [];
   const from = shiftDays(candidates.map((a) => a.submittedDate).sort()[0], -WINDOW_DAYS);
-  const recorded: { id: number; title: string; normalizedTitle: string; submittedDate: string }[] = await manager.query(
-    'SELECT id, title, normalizedTitle, submittedDate FROM articles WHERE officeId = ? AND submittedDate >= ?',
-    [officeId, from],
-  );
-  if (recorded.length === 0) return [];
-  const byId = new Map(recorded.map((r) => [Number(r.id), r]));
-  const index = new SimilarTitlesIndex(recorded.map((r) => ({ id: Number(r.id), normalizedTitle: r.normalizedTitle })));
+  const titles = await recorded.findTitlesSince(officeId, from);
+  if (titles.length === 0) return [];
+  const byId = new Map(titles.map((r) => [Number(r.id), r]));
+  const index = new SimilarTitlesIndex(titles.map((r) => ({ id: Number(r.id), normalizedTitle: r.normalizedTitle })));
 
   const found: { article: ArticleDraft; hits: { id: number; similarity: number }[] }[] = [];
   for (const [n, article] of candidates.entries()) {
@@ -43,11 +47,7 @@ export async function duplicateWarnings(manager: EntityManager, officeId: number
   }
   const units = new Map<number, { unitId: number; name: string }[]>();
   for (const part of chunks([...new Set(found.flatMap((f) => f.hits.map((h) => h.id)))])) {
-    const rows: { articleId: number; unitId: number; name: string }[] = await manager.query(
-      `SELECT au.articleId AS articleId, au.unitId AS unitId, u.name AS name FROM article_units au JOIN units u ON u.id = au.unitId WHERE au.articleId IN (${part.map(() => '?').join(', ')}) ORDER BY au.id`,
-      part,
-    );
-    for (const r of rows) units.set(Number(r.articleId), [...(units.get(Number(r.articleId)) ?? []), { unitId: Number(r.unitId), name: r.name }]);
+    for (const r of await recorded.findUnitNames(part)) units.set(Number(r.articleId), [...(units.get(Number(r.articleId)) ?? []), { unitId: Number(r.unitId), name: r.name }]);
   }
   const mention = ({ id, similarity }: { id: number; similarity: number }) => {
     const on = units.get(id) ?? [];

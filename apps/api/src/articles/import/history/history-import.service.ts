@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ItemKind } from '@app/contracts';
 import { quarterOf } from '@app/scoring';
 import { Clock } from '../../../common/clock';
@@ -11,7 +10,6 @@ import { ItemKindsReader } from '../../../items/item-kinds';
 import { JobsService } from '../../../jobs/jobs.service';
 import type { JobRequest } from '../../../jobs/job-request.entity';
 import { storeRecompute } from '../../../score-ledger/request-recompute';
-import { Unit } from '../../../units/unit.entity';
 import type { ArticleDraft } from '../article-row-validator';
 import type { ImportProblem } from '../article-sheet-layout';
 import { SHEET_LIMITS } from '../article-sheet-reader';
@@ -19,9 +17,10 @@ import { cellDate } from '../sheet-cells';
 import { COMMISSION_ANSWER_SHEET, validateAnswers } from './commission-answer-sheet';
 import { COMMISSION_SHEET, validateCommissions } from './commission-sheet';
 import type { HistoryContext, SheetReport } from './history-context';
-import { planHistory, type HistoryPlan } from './history-plan';
+import { ArticleImportRepository } from '../article-import.repository';
+import type { HistoryPlan } from './history-plan';
 import { compareSheetProblems, readHistorySheet, sheetProblem, type HistorySheetContent, type HistorySheetSpec } from './history-sheet';
-import { storeHistory, type HistoryCounts, type HistoryStoreOptions } from './history-store';
+import type { HistoryCounts, HistoryStoreOptions } from './history-store';
 import { INSTRUCTION_SHEET, validateInstructions } from './instruction-sheet';
 import { ITEM_SHEET, validateItems } from './item-sheet';
 import { MONTHLY_REPORT_SHEET, validateMonthlyReports } from './monthly-report-sheet';
@@ -50,7 +49,7 @@ const EMPTY_PLAN: HistoryPlan = { monthly: [], commissions: [], answers: [], ins
 @Injectable()
 export class HistoryImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ArticleImportRepository,
     private readonly itemKinds: ItemKindsReader,
     private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,7 +70,7 @@ export class HistoryImportService {
       return { plan: EMPTY_PLAN, problems: sheets.map((name) => sheetProblem(name, 0, '', `「${name}」表是历史数据，只有办公室可以导入，本次未导入`, 'warning')), rows: 0, invalidRows: 0, sheets };
     }
     const get = (spec: HistorySheetSpec) => contents.get(spec.name) ?? { rows: [], problems: [], date1904: false };
-    const units = await this.dataSource.getRepository(Unit).find({ where: { officeId } });
+    const units = await this.imports.findOfficeUnits(officeId);
     const ctx: HistoryContext = {
       units, timeZone: this.config.business.timeZone, now: this.clock.now(), today: this.clock.today(),
       date1904: [...contents.values()].some((c) => c.date1904),
@@ -82,7 +81,7 @@ export class HistoryImportService {
     const answers = validateAnswers(get(COMMISSION_ANSWER_SHEET).rows as never, ctx);
     const instructions = validateInstructions(get(INSTRUCTION_SHEET).rows as never, ctx);
     const items = validateItems(get(ITEM_SHEET).rows as never, ctx);
-    const plan = await planHistory(this.dataSource.manager, officeId, {
+    const plan = await this.imports.planHistory(officeId, {
       monthly: monthly.drafts, commissions: commissions.drafts, answers: answers.drafts, instructions: instructions.drafts, items: items.drafts,
     }, fileArticles);
 
@@ -101,9 +100,9 @@ export class HistoryImportService {
    * Writes the plan and the recompute its quarters owe; must run inside the import's
    * transaction, after its articles. Hand the request over once the transaction committed.
    */
-  async store(manager: EntityManager, prepared: PreparedHistory, options: Omit<HistoryStoreOptions, 'today' | 'now'>): Promise<{ counts: HistoryCounts; recompute: JobRequest | null }> {
-    const counts = await storeHistory(manager, prepared.plan, { ...options, today: this.clock.today(), now: this.clock.now() });
-    const recompute = counts.quarters.length ? await storeRecompute(this.jobs, { officeId: options.officeId, quarters: counts.quarters, reason: 'history-import' }, options.userId, manager) : null;
+  async store(tx: EntityManager, prepared: PreparedHistory, options: Omit<HistoryStoreOptions, 'today' | 'now'>): Promise<{ counts: HistoryCounts; recompute: JobRequest | null }> {
+    const counts = await this.imports.storeHistory(tx, prepared.plan, { ...options, today: this.clock.today(), now: this.clock.now() });
+    const recompute = counts.quarters.length ? await storeRecompute(this.jobs, { officeId: options.officeId, quarters: counts.quarters, reason: 'history-import' }, options.userId, tx) : null;
     return { counts, recompute };
   }
 
