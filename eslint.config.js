@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules, jest's guards against focused tests and
 // un-awaited expectations, the purity rule of libs/scoring and libs/notice (no Nest, TypeORM or
-// I/O), and the server's one time source (the Clock).
+// I/O), the server's one time source (the Clock), and the DataSource kept to repositories.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const jestPlugin = require('eslint-plugin-jest');
@@ -82,6 +82,22 @@ module.exports = tseslint.config(
   },
   { files: ['apps/web/**/*.{ts,vue}'], rules: { 'no-restricted-imports': ['error', { patterns: [CROSS_APP.web] }] } },
   { files: ['apps/api/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CROSS_APP.api] }] } },
+  {
+    // Features own their tables (#13 point 4): services hold the rules and open transactions
+    // through UnitOfWork; only repositories (and the database layer itself) hold the DataSource.
+    // test/lint/datasource-boundary.spec.ts shows it bites.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', 'apps/api/src/database/**', 'apps/api/src/app.module.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [CROSS_APP.api],
+        paths: [
+          { name: 'typeorm', importNames: ['DataSource'], message: 'Only *.repository.ts and database/ hold the DataSource: put the query in the feature\'s repository, open transactions with UnitOfWork.' },
+          { name: '@nestjs/typeorm', importNames: ['InjectDataSource'], message: 'Only *.repository.ts and database/ inject the DataSource: put the query in the feature\'s repository, open transactions with UnitOfWork.' },
+        ],
+      }],
+    },
+  },
   { files: ['libs/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CROSS_APP.libs] }] } },
   {
     files: ['libs/scoring/**/*.ts', 'libs/notice/**/*.ts'],

@@ -1,4 +1,4 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUnitScoped } from '../auth/scope';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
@@ -6,11 +6,11 @@ import { Article } from './article.entity';
 import type { ListArticlesQuery } from './dto/article.dto';
 
 /**
- * The articles a user may list with these filters, as alias `a`. The list page and the
+ * The articles a user may list with these filters, as alias `a` (a query of ArticlesRepository's). The list page and the
  * spreadsheet export both start here, so an export holds exactly what the list shows.
  */
-export function filteredArticles(dataSource: DataSource, user: AuthUser, query: ListArticlesQuery): SelectQueryBuilder<Article> {
-  const qb = dataSource.getRepository(Article).createQueryBuilder('a').where('a.officeId = :officeId', { officeId: user.officeId });
+export function filteredArticles(manager: EntityManager, user: AuthUser, query: ListArticlesQuery): SelectQueryBuilder<Article> {
+  const qb = manager.getRepository(Article).createQueryBuilder('a').where('a.officeId = :officeId', { officeId: user.officeId });
   const unitId = isUnitScoped(user) ? user.unitId : query.unitId;
   if (unitId) qb.andWhere('a.id IN (SELECT au.articleId FROM article_units au WHERE au.unitId = :unitId)', { unitId });
   if (query.status) qb.andWhere('a.status = :status', { status: query.status });

@@ -52,7 +52,7 @@ export class ArticlesRepository implements RecordedTitles {
 
   /** One page of what the user may list, with each article's units (and their names) in signing order. */
   async listPage(user: AuthUser, query: ListArticlesQuery): Promise<{ rows: Article[]; total: number }> {
-    const qb = filteredArticles(this.dataSource, user, query);
+    const qb = filteredArticles(this.dataSource.manager, user, query);
     const [rows, total] = await orderBy(qb, query.sort, ARTICLE_SORT, [desc('a.submittedAt'), desc('a.id')]).skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     const units = await this.unitsWithNames(rows.map((r) => r.id));
     for (const row of rows) row.units = units.filter((u) => u.articleId === row.id);
@@ -61,7 +61,7 @@ export class ArticlesRepository implements RecordedTitles {
 
   /** Every article the list would show with these filters (all pages), by submission date: the export. */
   findAllFiltered(user: AuthUser, query: ListArticlesQuery): Promise<Article[]> {
-    return filteredArticles(this.dataSource, user, query).orderBy('a.submittedDate', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+    return filteredArticles(this.dataSource.manager, user, query).orderBy('a.submittedDate', 'ASC').addOrderBy('a.id', 'ASC').getMany();
   }
 
   /** The units of these articles with their names, in signing order. */
