@@ -10,6 +10,7 @@ import { ArticlesService } from './articles.service';
 import { ArticleExportService } from './import/article-export.service';
 import { ArticleImportRepository } from './import/article-import.repository';
 import { ArticleImportService } from './import/article-import.service';
+import { BackfillMarker } from './import/history/backfill-marker';
 import { HistoryImportService } from './import/history/history-import.service';
 import { ItemKindsReader } from '../items/item-kinds';
 import { SchemesModule } from '../schemes/schemes.module';
@@ -19,7 +20,8 @@ import { SchemesModule } from '../schemes/schemes.module';
   imports: [UploadsModule, SchemesModule, CommissionsModule],
   // The sheet routes first: articles/:id would otherwise catch articles/template.xlsx.
   controllers: [ArticlesSheetController, ArticlesController],
-  providers: [ArticlesRepository, ArticleImportRepository, ArticlesService, ArticleDuplicatesService, ArticleSubmissionService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader],
-  exports: [ArticlesService, ArticlesRepository],
+  providers: [ArticlesRepository, ArticleImportRepository, ArticlesService, ArticleDuplicatesService, ArticleSubmissionService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader, BackfillMarker],
+  // BackfillMarker: publication plugs in how a loaded past quarter is marked 补录.
+  exports: [ArticlesService, ArticlesRepository, BackfillMarker],
 })
 export class ArticlesModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
 import { SchemesModule } from '../schemes/schemes.module';
 import { ScoreLedgerModule } from '../score-ledger/score-ledger.module';
 import { DisputesService } from './disputes.service';
@@ -14,7 +15,7 @@ import { YearRankingService } from './year-ranking.service';
 
 /** Quarters (review, close, publish), disputes and published rankings; the notices plug in through SnapshotsModule. */
 @Module({
-  imports: [ScoreLedgerModule, SchemesModule, SnapshotsModule],
+  imports: [ScoreLedgerModule, SchemesModule, SnapshotsModule, ArticlesModule],
   controllers: [QuartersController, RankingsController],
   providers: [QuartersRepository, QuartersService, DisputesService, PublishRepository, PublishService, QuarterSchedulerService, YearRankingService],
   exports: [QuartersService],

@@ -28,6 +28,14 @@ export class QuartersRepository {
     return this.uow.manager.find(QuarterPeriod, { where: { officeId } });
   }
 
+  /** Past quarters loaded from history are 补录, unless already published (a published quarter keeps what it said). */
+  async markBackfill(tx: EntityManager, officeId: number, quarters: readonly string[]): Promise<void> {
+    for (const quarter of quarters) {
+      await tx.createQueryBuilder().insert().into(QuarterPeriod).values({ officeId, quarter, stage: 'open' }).orIgnore().execute();
+      await tx.createQueryBuilder().update(QuarterPeriod).set({ backfill: true }).where('officeId = :officeId AND quarter = :quarter AND stage <> :published', { officeId, quarter, published: 'published' }).execute();
+    }
+  }
+
   async updatePeriod(id: number, changes: Partial<QuarterPeriod>, tx: EntityManager = this.uow.manager): Promise<void> {
     await tx.update(QuarterPeriod, { id }, changes);
   }

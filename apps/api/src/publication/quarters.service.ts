@@ -1,5 +1,5 @@
 import { quarterLabel } from '@app/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { GuardOverride, QuarterGuard } from '@app/contracts';
 import { isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
@@ -14,6 +14,7 @@ import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CloseQuarterDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
+import { BackfillMarker } from '../articles/import/history/backfill-marker';
 import { UnitOfWork } from '../database/unit-of-work';
 import { RecordsRepository } from '../score-ledger/records.repository';
 import type { QuarterPeriod } from './quarter-period.entity';
@@ -37,7 +38,7 @@ export const MAX_EXCLUDED = 200;
 
 /** A quarter's lifecycle: open → review (disputes) → closed → published, and republication. */
 @Injectable()
-export class QuartersService {
+export class QuartersService implements OnModuleInit {
   constructor(
     private readonly repo: QuartersRepository,
     private readonly snapshots: SnapshotsRepository,
@@ -48,7 +49,13 @@ export class QuartersService {
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly backfill: BackfillMarker,
   ) {}
+
+  /** The history import marks the past quarters it loads 补录 through this (it may not import publication). */
+  onModuleInit() {
+    this.backfill.use((tx, officeId, quarters) => this.repo.markBackfill(tx, officeId, quarters));
+  }
 
   /**
    * The quarter's state for a read: its row, or the `open` state a quarter has before anyone

@@ -20,6 +20,7 @@ import type { HistoryContext, SheetReport } from './history-context';
 import { ArticleImportRepository } from '../article-import.repository';
 import type { HistoryPlan } from './history-plan';
 import { compareSheetProblems, readHistorySheet, sheetProblem, type HistorySheetContent, type HistorySheetSpec } from './history-sheet';
+import { BackfillMarker } from './backfill-marker';
 import type { HistoryCounts, HistoryStoreOptions } from './history-store';
 import { INSTRUCTION_SHEET, validateInstructions } from './instruction-sheet';
 import { ITEM_SHEET, validateItems } from './item-sheet';
@@ -52,6 +53,7 @@ export class HistoryImportService {
     private readonly imports: ArticleImportRepository,
     private readonly itemKinds: ItemKindsReader,
     private readonly jobs: JobsService,
+    private readonly backfill: BackfillMarker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -102,6 +104,7 @@ export class HistoryImportService {
    */
   async store(tx: EntityManager, prepared: PreparedHistory, options: Omit<HistoryStoreOptions, 'today' | 'now'>): Promise<{ counts: HistoryCounts; recompute: JobRequest | null }> {
     const counts = await this.imports.storeHistory(tx, prepared.plan, { ...options, today: this.clock.today(), now: this.clock.now() });
+    await this.backfill.mark(tx, options.officeId, counts.backfillQuarters);
     const recompute = counts.quarters.length ? await storeRecompute(this.jobs, { officeId: options.officeId, quarters: counts.quarters, reason: 'history-import' }, options.userId, tx) : null;
     return { counts, recompute };
   }

@@ -6,7 +6,6 @@ import { CommissionTarget } from '../../../commissions/commission-target.entity'
 import { Instruction } from '../../../instructions/instruction.entity';
 import { ItemRecord } from '../../../items/item-record.entity';
 import { MonthlyReport } from '../../../monthly-reports/monthly-report.entity';
-import { QuarterPeriod } from '../../../publication/quarter-period.entity';
 import { chunks } from '../article-import-plan';
 import { Article } from '../../article.entity';
 import type { HistoryPlan } from './history-plan';
@@ -32,7 +31,7 @@ export interface HistoryCounts {
   items: number;
   /** Quarters that received history (their scores are recomputed). */
   quarters: string[];
-  /** Past quarters marked 补录 by this import. */
+  /** Past quarters this import loaded: the caller has publication mark them 补录 (BackfillMarker). */
   backfillQuarters: string[];
 }
 
@@ -93,10 +92,6 @@ export async function storeHistory(manager: EntityManager, plan: HistoryPlan, op
 
   const quarters = [...new Set(marks.map((m) => m.quarter!))].sort();
   const backfillQuarters = quarters.filter((q) => quarterRange(q).end < options.today);
-  for (const quarter of backfillQuarters) {
-    await manager.createQueryBuilder().insert().into(QuarterPeriod).values({ officeId, quarter, stage: 'open' }).orIgnore().execute();
-    await manager.createQueryBuilder().update(QuarterPeriod).set({ backfill: true }).where('officeId = :officeId AND quarter = :quarter AND stage <> :published', { officeId, quarter, published: 'published' }).execute();
-  }
   return {
     monthlyReports: plan.monthly.length, commissions: plan.commissions.length, commissionAnswers: plan.answers.length,
     instructions: plan.instructions.length, items: plan.items.length, quarters, backfillQuarters,
