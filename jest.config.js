@@ -1,5 +1,7 @@
-// One jest config, two projects: `unit` (specs beside the source, no I/O) and `e2e`
-// (real HTTP against a real database; see test/setup). Both use swc: Nest 12 ships ESM, and
+// One jest config, three projects: `unit` (specs beside the source, no I/O), `medium` (the
+// real feature modules and services on a real database, no HTTP; test/medium) and `e2e` (real
+// HTTP against a real database). medium and e2e share test/setup: the throwaway MariaDB and
+// Redis, and the template databases migrated once per run. Both use swc: Nest 12 ships ESM, and
 // swc is the transform that turns Nest's own files into CommonJS (shared/STACK-NOTES.md).
 const swc = ['@swc/jest', {
   jsc: {
@@ -27,6 +29,13 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -30,15 +30,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * Starts the real app on `backend`; `env` overrides settings (e.g. LOGIN_FREE_FAILURES).
- * `shareWith`: a second API process on the first one's database (its SQLite file or MariaDB
- * database), as in a deployment with several processes behind a load balancer.
- */
-export async function createTestApp(backend: TestBackend, env: Record<string, string> = {}, options: { shareWith?: TestApp } = {}): Promise<TestApp> {
-  const shared = options.shareWith;
-  const dataDir = shared?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-e2e-'));
-  const config = parseConfig({
+/** The settings every test app or service module starts with; `env` overrides them. */
+export function testConfig(backend: TestBackend, dataDir: string, env: Record<string, string> = {}): AppConfig {
+  return parseConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: backend.databaseUrl,
     REDIS_URL: backend.redisUrl,
@@ -50,6 +44,17 @@ export async function createTestApp(backend: TestBackend, env: Record<string, st
     DEMO_RECORDS: 'false',
     ...env,
   });
+}
+
+/**
+ * Starts the real app on `backend`; `env` overrides settings (e.g. LOGIN_FREE_FAILURES).
+ * `shareWith`: a second API process on the first one's database (its SQLite file or MariaDB
+ * database), as in a deployment with several processes behind a load balancer.
+ */
+export async function createTestApp(backend: TestBackend, env: Record<string, string> = {}, options: { shareWith?: TestApp } = {}): Promise<TestApp> {
+  const shared = options.shareWith;
+  const dataDir = shared?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-e2e-'));
+  const config = testConfig(backend, dataDir, env);
   // A fresh copy of the run's migrated template (test/setup/templates.ts), not a migration per app.
   if (!shared) await freshDatabase(backend, config);
   const clock = new TestClock(config.business.timeZone);
