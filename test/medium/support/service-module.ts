@@ -36,7 +36,7 @@ export interface ServiceModule {
   dataSource: DataSource;
   f: Factories;
   /** A provider of the module by its class (a service, a repository). */
-  get<T>(type: Type<T>): T;
+  get<T>(type: Type<T> | (abstract new (...args: never[]) => T)): T;
   /** Who is calling, as AuthGuard would set it for this account. */
   as(user: User): AuthUser;
   close(): Promise<void>;
