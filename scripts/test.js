@@ -3,15 +3,17 @@
 // `N passed, N failed` (CI reads it); it exits non-zero if anything failed or a part crashed.
 //
 //   1. jest --selectProjects unit
-//   2. jest --selectProjects e2e --runInBand   (one file at a time: a 2-core machine, and the
-//      e2e project starts MariaDB + Redis in its globalSetup)
-//   3. node test/browser/run.js <result.json>   — only if that file exists.
+//   2. jest --selectProjects medium --runInBand       (services on a real database, no HTTP)
+//   3. jest --selectProjects e2e --runInBand          (one file at a time: a 2-core machine;
+//      medium, e2e and reliability each start MariaDB + Redis in their globalSetup)
+//   4. jest --selectProjects reliability --runInBand  (servers and workers killed/restarted)
+//   5. node test/browser/run.js <result.json>   — only if that file exists.
 //      Contract for the browser runner: it runs its own tests, prints what it likes, and
 //      writes `{"passed":N,"failed":N}` (JSON, two non-negative integers) to the file path
 //      it gets as argv[2] before exiting; exit code 0 only if all passed. No file, or
 //      unreadable JSON, counts as 1 failed; so does a non-zero exit with failed = 0.
 //
-// Extra arguments go to both jest runs (`npm test -- -t scoring`, `npm test -- --ci`).
+// Extra arguments go to every jest run (`npm test -- -t scoring`, `npm test -- --ci`).
 // A part that crashes (no JSON result) counts as 1 failed.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -68,10 +70,12 @@ function browserPart() {
 const parts = [];
 try {
   parts.push(jestPart('unit', ['--selectProjects', 'unit']));
+  parts.push(jestPart('medium', ['--selectProjects', 'medium', '--runInBand']));
   // --forceExit for e2e only: a suite whose beforeAll fails can leave Bull's Redis connections
   // (ioredis reconnect timers) open, and jest then waits forever instead of finishing the run.
   // The servers themselves are stopped by globalTeardown either way.
   parts.push(jestPart('e2e', ['--selectProjects', 'e2e', '--runInBand', '--forceExit']));
+  parts.push(jestPart('reliability', ['--selectProjects', 'reliability', '--runInBand', '--forceExit']));
   if (fs.existsSync(path.join(root, 'test/browser/run.js'))) parts.push(browserPart());
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
