@@ -1,4 +1,4 @@
-// jest globalSetup of the `e2e` project: starts a throwaway MariaDB and Redis (servers.ts)
+// jest globalSetup of the `medium`, `e2e` and `reliability` projects: starts a throwaway MariaDB and Redis (servers.ts)
 // for the whole run and hands their URLs to the test files through process.env, which the
 // workers (or, with --runInBand, the test environments) inherit:
 //   PUBSCORE_TEST_MYSQL_URL  mysql://pubscore:pubscore@127.0.0.1:PORT   (no database part)

@@ -1,4 +1,4 @@
-// jest globalTeardown of the `e2e` project: stops the servers global-setup started (handles
+// jest globalTeardown of the `medium`, `e2e` and `reliability` projects: stops the servers global-setup started (handles
 // kept on globalThis; both run in jest's parent process) and, should the handles be lost,
 // kills whatever this process's pid files still name and removes the temp dirs.
 import { serverState } from './global-setup';
