@@ -1,5 +1,8 @@
-// One jest config, two projects: `unit` (specs beside the source, no I/O) and `e2e`
-// (real HTTP against a real database; see test/setup). Both use swc: Nest 12 ships ESM, and
+// One jest config, four projects: `unit` (specs beside the source, no I/O), `medium` (the
+// real feature modules and services on a real database, no HTTP; test/medium), `e2e` (real
+// HTTP against a real database) and `reliability` (e2e cases that kill or restart servers and
+// processes, slow by nature: test/reliability). All but unit share test/setup: the throwaway
+// MariaDB and Redis, and the template databases migrated once per run. Both use swc: Nest 12 ships ESM, and
 // swc is the transform that turns Nest's own files into CommonJS (shared/STACK-NOTES.md).
 const swc = ['@swc/jest', {
   jsc: {
@@ -30,8 +33,22 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'] },
     {
       ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+    {
+      ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/test/reliability/**/*.reliability-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },

@@ -124,7 +124,7 @@ describe.each(testBackends('auth'))('auth ($label)', (backend) => {
       const token = res.body.token as string;
       await expect(t.http().get('/api/auth/me').set(bearer(token))).resolves.toMatchObject({ status: 200, body: { id, mustChangePassword: true } });
       // Only `active` changes (the token version stays): the guard reads the row on every request.
-      await t.app.get(DataSource).query('UPDATE users SET active = ? WHERE id = ?', [false, id]);
+      await t.app.get(DataSource).getRepository(User).update(id, { active: false });
       const after = await t.http().get('/api/auth/me').set(bearer(token));
       expect(after.status).toBe(401);
       expect(after.body.code).toBe('invalid_token');

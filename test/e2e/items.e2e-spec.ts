@@ -2,6 +2,7 @@
 // evidence, the three-level review, unit scoping and a recompute of their quarter when they
 // enter or leave "verified".
 import { DataSource } from 'typeorm';
+import { ItemRecord } from '../../apps/api/src/items/item-record.entity';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { testBackends } from '../utils/backends';
 import { noonOf } from '../utils/clock';
@@ -142,7 +143,7 @@ describe.each(testBackends('items'))('事项 records ($label)', (backend) => {
     const created = await send('post', officer, '/api/items', { kind: '网评文章', title: '目录外的旧记录', date: '2026-05-08' });
     const id = created.body.id;
     // As a row written before kinds were checked would be: the API can no longer store it.
-    await ds.query("UPDATE item_records SET kind = '座谈会发言' WHERE id = ?", [id]);
+    await ds.getRepository(ItemRecord).update(id, { kind: '座谈会发言' });
     await send('post', officer, `/api/review/items/${id}/submit`).expect(200);
     await send('post', reviewer, `/api/review/items/${id}/approve`).expect(200);
     const refused = await send('post', office, `/api/review/items/${id}/verify`);

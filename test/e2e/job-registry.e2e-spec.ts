@@ -10,7 +10,7 @@ import { JobHandler } from '../../apps/api/src/jobs/job-handler.decorator';
 import { JobRegistry, JobRegistryError } from '../../apps/api/src/jobs/job-registry';
 import type { JobPayloads } from '../../apps/api/src/jobs/job.types';
 import { NoticesService } from '../../apps/api/src/notices/notices.service';
-import { testAppConfig } from '../utils/app';
+import { testConfig } from '../utils/app';
 import { prepareBackend, testBackends } from '../utils/backends';
 import { TestClock } from '../utils/clock';
 
@@ -25,7 +25,7 @@ class CopiedRenderer {
 
 describe.each(testBackends('job-registry'))('job registry at start-up ($label)', (backend) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-registry-'));
-  const config = testAppConfig(backend, dataDir);
+  const config = testConfig(backend, dataDir);
 
   /** Builds and starts the whole app, less a provider's methods or plus a provider; always closed again. */
   async function start(options: { emptied?: Type; added?: Type } = {}) {

@@ -243,20 +243,11 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     await insertVerifiedPlacements(ds, { officeId, quarterStart: '2023-07-01', articles: 200, placementsPerArticle: 2 });
     // …and 600 adopted by the district's 融媒体中心 on one day, titled in the reverse order of
     // their ids: more than one chunk of rows, ordered by title across the chunks.
-    const [{ maxId }] = await ds.query('SELECT MAX(id) AS maxId FROM articles');
-    for (let k = 0; k < 600; k += 200) {
-      const ids = Array.from({ length: 200 }, (_, i) => Number(maxId) + 1 + k + i);
-      const title = (id: number) => `同日稿件${String(Number(maxId) + 600 - id).padStart(3, '0')}`;
-      await ds.query(
-        `INSERT INTO articles (id, officeId, title, normalizedTitle, submittedAt, submittedDate, ownerUnitId, status, version, createdAt, updatedAt) VALUES ${ids.map(() => "(?, ?, ?, ?, '2023-08-14 01:00:00', '2023-08-14', ?, 'verified', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").join(',')}`,
-        ids.flatMap((id) => [id, officeId, title(id), title(id), unit.BHJD.id]),
-      );
-      await ds.query(`INSERT INTO article_units (articleId, unitId) VALUES ${ids.map(() => '(?, ?)').join(',')}`, ids.flatMap((id) => [id, unit.BHJD.id]));
-      await ds.query(
-        `INSERT INTO placements (officeId, articleId, outletId, publishedAt, publishedDate, prominence, status, version, createdAt, updatedAt) VALUES ${ids.map(() => "(?, ?, ?, '2023-08-15 02:00:00', '2023-08-15', 'normal', 'verified', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").join(',')}`,
-        ids.flatMap((id) => [officeId, id, outlet['DIST-RMT'].id]),
-      );
-    }
+    // createMany inserts in the order given, so the ids ascend while the titles descend.
+    const sameDayIds = await createFactories(ds).articles.createMany(Array.from({ length: 600 }, (_, i) => ({
+      officeId, units: [unit.BHJD.id], title: `同日稿件${String(599 - i).padStart(3, '0')}`, submittedAt: '2023-08-14T09:00:00+08:00',
+    })));
+    await createFactories(ds).placements.createMany(sameDayIds.map((id) => ({ article: { id, officeId }, outlet: outlet['DIST-RMT'], publishedAt: '2023-08-15T10:00:00+08:00' })));
     const TOTAL = 1000;
     // Worked out by hand from insertVerifiedPlacements: article j (0–199) is adopted by the
     // catalogue outlets j mod 31 and (j + 7) mod 31, in config/outlets.yaml order (19 central,

@@ -9,12 +9,13 @@ import type { DataSource } from 'typeorm';
 import { ArticleFactory } from './article.factory';
 import { CommissionFactory } from './commission.factory';
 import { InstructionFactory } from './instruction.factory';
+import { ItemFactory } from './item.factory';
 import { MonthlyReportFactory } from './monthly-report.factory';
 import { OfficeFactory, RankingGroupFactory, UnitFactory, UserFactory } from './office.factory';
 import { OutletFactory } from './outlet.factory';
 import { PlacementFactory } from './placement.factory';
 
-export { ArticleFactory, CommissionFactory, InstructionFactory, MonthlyReportFactory, OfficeFactory, OutletFactory, PlacementFactory, RankingGroupFactory, UnitFactory, UserFactory };
+export { ArticleFactory, CommissionFactory, InstructionFactory, ItemFactory, MonthlyReportFactory, OfficeFactory, OutletFactory, PlacementFactory, RankingGroupFactory, UnitFactory, UserFactory };
 export type { ArticleSpec, ArticleUnitSpec } from './article.factory';
 export type { PlacementSpec } from './placement.factory';
 export { instant, TEST_TIME_ZONE } from './records';
@@ -29,6 +30,7 @@ export function createFactories(ds: DataSource) {
     articles: new ArticleFactory(ds),
     placements: new PlacementFactory(ds),
     instructions: new InstructionFactory(ds),
+    items: new ItemFactory(ds),
     commissions: new CommissionFactory(ds),
     monthlyReports: new MonthlyReportFactory(ds),
   };

@@ -1,4 +1,4 @@
-// jest globalSetup of the `e2e` project: starts a throwaway MariaDB and Redis (servers.ts)
+// jest globalSetup of the `medium`, `e2e` and `reliability` projects: starts a throwaway MariaDB and Redis (servers.ts)
 // for the whole run and hands their URLs to the test files through process.env, which the
 // workers (or, with --runInBand, the test environments) inherit:
 //   PUBSCORE_TEST_MYSQL_URL  mysql://pubscore:pubscore@127.0.0.1:PORT   (no database part)
@@ -9,7 +9,11 @@
 // banner; on CI (CI=true) that is an error instead. PUBSCORE_TEST_BACKENDS=embedded skips the
 // servers on purpose. If both URLs are already set (servers you run yourself), they are used
 // as they are and nothing is started.
+//
+// It also makes the directory of the run's template databases (templates.ts): migrated once
+// per backend, copied per app. The projects `medium` and `e2e` both use this setup.
 import { reapStaleServers, serverBinariesAvailable, startMariaDb, startRedis, stopServerSync, type RunningServer } from './servers';
+import { createTemplateDir } from './templates';
 
 export interface ServerState {
   servers: RunningServer[];
@@ -53,6 +57,7 @@ function installExitHandlers(state: ServerState): void {
 export default async function globalSetup(): Promise<void> {
   const state = serverState();
   const mode = (process.env.PUBSCORE_TEST_BACKENDS ?? '').trim().toLowerCase();
+  createTemplateDir();
 
   if (mode === 'embedded') {
     delete process.env.PUBSCORE_TEST_MYSQL_URL;
@@ -82,7 +87,7 @@ export default async function globalSetup(): Promise<void> {
   installExitHandlers(state);
 
   const t0 = Date.now();
-  const results = await Promise.allSettled([startMariaDb(), startRedis()]);
+  const results = await Promise.allSettled([startMariaDb({ inMemory: true }), startRedis()]);
   for (const r of results) if (r.status === 'fulfilled') state.servers.push(r.value);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {

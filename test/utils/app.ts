@@ -1,16 +1,16 @@
 // The app factory every e2e suite uses: the real server (createHttpApp) on a real database,
-// with a fresh SQLite file or a freshly recreated MariaDB database per app, and supertest.
+// with a fresh copy of the run's migrated template database per app (SQLite file or MariaDB
+// database, see test/setup/templates.ts), and supertest.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import mysql from 'mysql2/promise';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { JobResponse } from '@app/contracts';
 import { createHttpApp } from '../../apps/api/src/bootstrap';
 import { parseConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import { InlineJobDriver } from '../../apps/api/src/jobs/inline-job.driver';
-import { prepareBackend, type TestBackend } from './backends';
+import { freshDatabase, type TestBackend } from './backends';
 import { TestClock } from './clock';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -30,18 +30,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function recreateDatabase(backend: TestBackend) {
-  const url = new URL(backend.databaseUrl!);
-  const name = backend.databaseName!;
-  url.pathname = '/';
-  const connection = await mysql.createConnection(url.toString());
-  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await connection.end();
-  await prepareBackend(backend);
-}
-
-/** The settings of a test app on `backend` with its files in `dataDir`; `env` overrides them. */
-export function testAppConfig(backend: TestBackend, dataDir: string, env: Record<string, string> = {}): AppConfig {
+/** The settings every test app or service module starts with; `env` overrides them. */
+export function testConfig(backend: TestBackend, dataDir: string, env: Record<string, string> = {}): AppConfig {
   return parseConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: backend.databaseUrl,
@@ -64,8 +54,9 @@ export function testAppConfig(backend: TestBackend, dataDir: string, env: Record
 export async function createTestApp(backend: TestBackend, env: Record<string, string> = {}, options: { shareWith?: TestApp } = {}): Promise<TestApp> {
   const shared = options.shareWith;
   const dataDir = shared?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-e2e-'));
-  if (backend.name === 'distributed' && !shared) await recreateDatabase(backend);
-  const config = testAppConfig(backend, dataDir, env);
+  const config = testConfig(backend, dataDir, env);
+  // A fresh copy of the run's migrated template (test/setup/templates.ts), not a migration per app.
+  if (!shared) await freshDatabase(backend, config);
   const clock = new TestClock(config.business.timeZone);
   const { app } = await createHttpApp(config, { bufferLogs: false, clock });
   const http = () => request(app.getHttpServer());

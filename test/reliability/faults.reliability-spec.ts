@@ -75,7 +75,7 @@ describe.each(testBackends('faults-mariadb').filter((b) => b.name === 'distribut
 
   beforeAll(async () => {
     // A server of its own, since this test stops it (the shared one serves the other suites).
-    server = await startMariaDb();
+    server = await startMariaDb({ inMemory: true });
     t = await createTestApp({ ...backend, databaseUrl: `${server.url}/t_faults`, databaseName: 't_faults', redisUrl: undefined, redisPrefix: undefined });
   }, 60_000);
   afterAll(async () => {
