@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Seam } from '../common/seam';
 import type { RankingSnapshot } from './ranking-snapshot.entity';
 
 type Freeze = (tx: EntityManager, snapshot: RankingSnapshot) => Promise<void>;
@@ -11,17 +12,12 @@ type Freeze = (tx: EntityManager, snapshot: RankingSnapshot) => Promise<void>;
  * this seam. One instance, in SnapshotsModule, which both import.
  */
 @Injectable()
-export class SnapshotFreezer {
-  private freezeWith: Freeze | null = null;
-
-  /** Called once, by the notices, before any job runs (jobs start at application bootstrap). */
-  use(freeze: Freeze): void {
-    if (this.freezeWith) throw new Error('a snapshot freezer is already set');
-    this.freezeWith = freeze;
+export class SnapshotFreezer extends Seam<Freeze> {
+  constructor() {
+    super('snapshot freezer', 'NoticesModule');
   }
 
   freeze(tx: EntityManager, snapshot: RankingSnapshot): Promise<void> {
-    if (!this.freezeWith) throw new Error('no snapshot freezer is set: NoticesModule is not loaded');
-    return this.freezeWith(tx, snapshot);
+    return this.supplied(tx, snapshot);
   }
 }
