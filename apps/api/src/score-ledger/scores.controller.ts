@@ -30,8 +30,11 @@ export class ScoresController {
   /** Totals and ranks are what a 通报 prints, so every role may read them; statements stay scoped. */
   @AnyRole() @Get('ranking') @ApiOkResponse({ schema: contractRef('RankingResponse') })
   @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
-  ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery) {
-    return this.scores.ranking(user.officeId, query.quarter);
+  async ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery, @Res() res: Response) {
+    // Sent as serialised once (ScoresService.rankingBody); express answers 304 to its ETag.
+    const { json, etag } = await this.scores.rankingBody(user.officeId, query.quarter);
+    res.setHeader('ETag', etag);
+    res.type('application/json').send(json);
   }
 
   @AnyRole() @Get('statement') @ApiOkResponse({ schema: contractRef('StatementResponse') })

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { CHANNELS, LEVELS, formatPoints, quarterRange, rankUnits, type Channel, type Level, type RankTable } from '@app/scoring';
+import { CHANNELS, LEVELS, formatPoints, quarterRange, rankUnits, type Channel, type Level, type RankTable, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess } from '../auth/scope';
 import { AppError, invalid, notFound } from '../common/app-error';
@@ -19,6 +20,28 @@ export interface QuarterFigures {
   counts: Map<string, PlacementCounts>;
 }
 
+/** A serialised ranking page and its ETag (express answers 304 to a matching If-None-Match). */
+export interface RankingBody {
+  json: Buffer;
+  etag: string;
+}
+
+/** Pages kept at once (one per office and quarter read lately; a province page is ~2 MB). */
+const MAX_BODIES = 32;
+
+type RankingInputs = {
+  version: SchemeVersion;
+  tieRule: TieRule;
+  figures: QuarterFigures;
+  units: Awaited<ReturnType<RecordsLoader['rankingUnits']>>;
+};
+
+/** Everything a page shows besides the figures: the version's brief and rule, each unit's name and group. */
+function inputsKey({ version, tieRule, units }: RankingInputs): string {
+  const head = JSON.stringify([version.id, version.versionNo, version.name, tieRule]);
+  return head + units.map((u) => `\n${u.id}\t${u.code}\t${u.name}\t${u.groupId}\t${u.groupName ?? ''}\t${u.active ? 1 : 0}`).join('');
+}
+
 /** The read side of the ledger: a quarter's ranking and a unit's statement, from stored lines. */
 @Injectable()
 export class ScoresService {
@@ -30,21 +53,53 @@ export class ScoresService {
     private readonly figures: RankingCache<QuarterFigures>,
   ) {}
 
+  /** The last serialised page per office and quarter (rankingBody). */
+  private readonly bodies = new Map<string, { figures: QuarterFigures; key: string; body: RankingBody }>();
+
   /**
    * Totals come from one aggregate over the stored lines of the version in force. The same for
    * every role of the office (a 通报 prints it), so totals and counts are cached per office,
    * quarter and version until the quarter's lines change; units (names, groups) are read fresh.
    */
   async ranking(officeId: number, quarter: string): Promise<RankingResponse> {
+    return this.assemble(quarter, await this.rankingInputs(officeId, quarter));
+  }
+
+  /**
+   * The ranking page as sent (GET /api/scores/ranking): the same answer as `ranking`, serialised
+   * once and served as is while nothing it shows has changed — the same cached figures (so the
+   * same lines, see RankingCache), the same version in force and the same units and groups (read
+   * fresh on every request, as before). A hit costs no ranking, no rows and no JSON.stringify of
+   * the 600 units, and carries its ETag ready (no hash of the body per request).
+   */
+  async rankingBody(officeId: number, quarter: string): Promise<RankingBody> {
+    const inputs = await this.rankingInputs(officeId, quarter);
+    const slot = `${officeId}|${quarter}`;
+    const key = inputsKey(inputs);
+    const hit = this.bodies.get(slot);
+    if (hit && hit.figures === inputs.figures && hit.key === key) return hit.body;
+    const json = Buffer.from(JSON.stringify(this.assemble(quarter, inputs)));
+    const body: RankingBody = { json, etag: `W/"${json.length.toString(16)}-${createHash('sha1').update(json).digest('base64').slice(0, 27)}"` };
+    this.bodies.delete(slot);
+    this.bodies.set(slot, { figures: inputs.figures, key, body });
+    if (this.bodies.size > MAX_BODIES) this.bodies.delete(this.bodies.keys().next().value!);
+    return body;
+  }
+
+  private async rankingInputs(officeId: number, quarter: string): Promise<RankingInputs> {
     const version = await this.versionFor(officeId, quarter);
     const scheme = this.schemes.compile(version);
     const stamp = await this.ledger.linesStamp();
-    const { totals, counts } = await this.figures.get(officeId, quarter, version.id, stamp, async () => ({
+    const figures = await this.figures.get(officeId, quarter, version.id, stamp, async () => ({
       totals: await this.ledger.totals(officeId, version.id, quarter),
       counts: await this.placementCounts(officeId, quarter),
     }));
-    const units = await this.loader.rankingUnits(officeId, [...totals.keys()].map(Number));
-    const ranked = rankUnits(units, totals, scheme.compiled.tieRule);
+    const units = await this.loader.rankingUnits(officeId, [...figures.totals.keys()].map(Number));
+    return { version, tieRule: scheme.compiled.tieRule, figures, units };
+  }
+
+  private assemble(quarter: string, { version, tieRule, figures: { totals, counts }, units }: RankingInputs): RankingResponse {
+    const ranked = rankUnits(units, totals, tieRule);
     const byId = new Map(units.map((u) => [u.id, u]));
     const toRows = (table: RankTable): RankingRow[] =>
       table.rows.map((r) => {
@@ -64,7 +119,7 @@ export class ScoresService {
     return {
       quarter,
       schemeVersion: brief(version),
-      tieRule: scheme.compiled.tieRule,
+      tieRule,
       overall: toRows(ranked.overall),
       groups: ranked.groups.map((g) => ({ groupId: Number(g.groupId), groupName: g.groupName ?? '', rows: toRows(g) })),
     };
