@@ -17,6 +17,9 @@ export interface LinesStamp {
   maxId: number;
 }
 
+/** What callers pass when `needsLinesStamp` is false. */
+export const UNSTAMPED: LinesStamp = { maxId: 0 };
+
 interface Entry<T> {
   stamp: LinesStamp;
   /** The quarter's counter in RankingStamps when the entry was computed. */
@@ -58,7 +61,15 @@ export class RankingCache<T = unknown> implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     @Optional() @Inject(RANKING_STAMPS) stamps?: RankingStamps,
   ) {
-    this.stamps = stamps ?? rankingStamps(config.queue);
+    this.stamps = stamps ?? rankingStamps(config.queue, config.database.type);
+  }
+
+  /**
+   * Whether callers must pass a fresh LinesStamp: not when the counters see every replace (Redis,
+   * or SQLite's one process), which spares every ranking request a query; then pass UNSTAMPED.
+   */
+  get needsLinesStamp(): boolean {
+    return !this.stamps.seeEveryReplace;
   }
 
   async get(officeId: number, quarter: string, versionId: number, stamp: LinesStamp, compute: () => Promise<T>): Promise<T> {

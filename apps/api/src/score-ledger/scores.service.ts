@@ -6,7 +6,7 @@ import { assertUnitAccess } from '../auth/scope';
 import { AppError, invalid, notFound } from '../common/app-error';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService } from '../schemes/schemes.service';
-import { RankingCache } from './ranking-cache';
+import { RankingCache, UNSTAMPED } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
 import { RecordsRepository } from './records.repository';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
@@ -89,7 +89,7 @@ export class ScoresService {
   private async rankingInputs(officeId: number, quarter: string): Promise<RankingInputs> {
     const version = await this.versionFor(officeId, quarter);
     const scheme = this.schemes.compile(version);
-    const stamp = await this.ledger.linesStamp();
+    const stamp = this.figures.needsLinesStamp ? await this.ledger.linesStamp() : UNSTAMPED;
     const figures = await this.figures.get(officeId, quarter, version.id, stamp, async () => ({
       totals: await this.ledger.totals(officeId, version.id, quarter),
       counts: await this.placementCounts(officeId, quarter),
