@@ -8,7 +8,7 @@ import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService } from '../schemes/schemes.service';
 import { RankingCache, UNSTAMPED } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
-import { RecordsRepository } from './records.repository';
+import { RecordsRepository, type Row } from './records.repository';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
 import type { ScoreLine } from './score-line.entity';
@@ -33,13 +33,18 @@ type RankingInputs = {
   version: SchemeVersion;
   tieRule: TieRule;
   figures: QuarterFigures;
-  units: Awaited<ReturnType<RecordsLoader['rankingUnits']>>;
+  /** The office's units with their groups as read (RecordsRepository.unitsWithGroups). */
+  unitRows: Row[];
 };
 
-/** Everything a page shows besides the figures: the version's brief and rule, each unit's name and group. */
-function inputsKey({ version, tieRule, units }: RankingInputs): string {
-  const head = JSON.stringify([version.id, version.versionNo, version.name, tieRule]);
-  return head + units.map((u) => `\n${u.id}\t${u.code}\t${u.name}\t${u.groupId}\t${u.groupName ?? ''}\t${u.active ? 1 : 0}`).join('');
+/** The columns of a unit row a page shows or ranks by (names, codes, groups, order, active). */
+const UNIT_COLUMNS = ['id', 'code', 'name', 'groupId', 'active', 'groupName'] as const;
+
+/** Whether two reads of the units hold the same rows in the same order: then the page is the same. */
+function sameUnitRows(a: readonly Row[], b: readonly Row[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) for (const c of UNIT_COLUMNS) if (a[i][c] !== b[i][c]) return false;
+  return true;
 }
 
 /** The read side of the ledger: a quarter's ranking and a unit's statement, from stored lines. */
@@ -54,7 +59,7 @@ export class ScoresService {
   ) {}
 
   /** The last serialised page per office and quarter (rankingBody). */
-  private readonly bodies = new Map<string, { figures: QuarterFigures; key: string; body: RankingBody }>();
+  private readonly bodies = new Map<string, { figures: QuarterFigures; key: string; unitRows: Row[]; body: RankingBody }>();
 
   /**
    * Totals come from one aggregate over the stored lines of the version in force. The same for
@@ -75,13 +80,13 @@ export class ScoresService {
   async rankingBody(officeId: number, quarter: string): Promise<RankingBody> {
     const inputs = await this.rankingInputs(officeId, quarter);
     const slot = `${officeId}|${quarter}`;
-    const key = inputsKey(inputs);
+    const key = JSON.stringify([inputs.version.id, inputs.version.versionNo, inputs.version.name, inputs.tieRule]);
     const hit = this.bodies.get(slot);
-    if (hit && hit.figures === inputs.figures && hit.key === key) return hit.body;
+    if (hit && hit.figures === inputs.figures && hit.key === key && sameUnitRows(hit.unitRows, inputs.unitRows)) return hit.body;
     const json = Buffer.from(JSON.stringify(this.assemble(quarter, inputs)));
     const body: RankingBody = { json, etag: `W/"${json.length.toString(16)}-${createHash('sha1').update(json).digest('base64').slice(0, 27)}"` };
     this.bodies.delete(slot);
-    this.bodies.set(slot, { figures: inputs.figures, key, body });
+    this.bodies.set(slot, { figures: inputs.figures, key, unitRows: inputs.unitRows, body });
     if (this.bodies.size > MAX_BODIES) this.bodies.delete(this.bodies.keys().next().value!);
     return body;
   }
@@ -94,11 +99,11 @@ export class ScoresService {
       totals: await this.ledger.totals(officeId, version.id, quarter),
       counts: await this.placementCounts(officeId, quarter),
     }));
-    const units = await this.loader.rankingUnits(officeId, [...figures.totals.keys()].map(Number));
-    return { version, tieRule: scheme.compiled.tieRule, figures, units };
+    return { version, tieRule: scheme.compiled.tieRule, figures, unitRows: await this.records.unitsWithGroups(officeId) };
   }
 
-  private assemble(quarter: string, { version, tieRule, figures: { totals, counts }, units }: RankingInputs): RankingResponse {
+  private assemble(quarter: string, { version, tieRule, figures: { totals, counts }, unitRows }: RankingInputs): RankingResponse {
+    const units = this.loader.rankingUnitsOf(unitRows, [...totals.keys()].map(Number));
     const ranked = rankUnits(units, totals, tieRule);
     const byId = new Map(units.map((u) => [u.id, u]));
     const toRows = (table: RankTable): RankingRow[] =>
