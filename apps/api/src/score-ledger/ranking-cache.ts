@@ -40,7 +40,8 @@ const MAX_ENTRIES = 200;
  * Counts and totals move when a recompute runs (a review, an outlet change, a new version all
  * queue one), so an entry is good while:
  * - no score line was written since (LinesStamp: catches a recompute in any process as soon as
- *   it inserts a line — of any quarter, so also some needlessly),
+ *   it inserts a line — of any quarter, so also some needlessly; read only where the counters
+ *   below cannot see every replace, see `needsLinesStamp`),
  * - the quarter's counter in RankingStamps has not moved: every replace of the quarter's lines
  *   moves it after its commit, in whatever process it ran (with REDIS_URL a Bull worker's replace
  *   reaches every API process this way, also one that only deleted lines — a withdrawn
