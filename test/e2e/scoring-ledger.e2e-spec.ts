@@ -332,6 +332,33 @@ describe.each(testBackends('scoring-ledger'))('scoring: score ledger, statements
     expect(queries.length).toBeLessThanOrEqual(20);
   });
 
+  it('serves the ranking page as serialised once: a unit renamed shows at once, a matching If-None-Match answers 304', async () => {
+    const get = (headers: Record<string, string> = {}) => t.http().get('/api/scores/ranking').query({ quarter: '2024-Q1' }).set({ ...bearer(token), ...headers });
+    const first = await get();
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.headers.etag).toBeTruthy();
+    const again = await get();
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const notModified = await get({ 'If-None-Match': first.headers.etag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe('');
+    // Units are part of the page (names, groups): a change shows on the next read, no recompute needed.
+    await ds.query('UPDATE units SET name = ? WHERE id = ?', ['平街道（改名）', unit.P]);
+    try {
+      const renamed = await get({ 'If-None-Match': first.headers.etag });
+      expect(renamed.status).toBe(200);
+      expect(renamed.headers.etag).not.toBe(first.headers.etag);
+      expect((renamed.body.overall as { code: string; name: string }[]).find((r) => r.code === 'P01')!.name).toBe('平街道（改名）');
+      const figures = (body: { overall: { code: string; total: number; rank: number }[] }) => body.overall.map((r) => [r.code, r.total, r.rank]);
+      expect(figures(renamed.body)).toEqual(figures(first.body));
+    } finally {
+      await ds.query('UPDATE units SET name = ? WHERE id = ?', ['平街道', unit.P]);
+    }
+    await expect(get()).resolves.toMatchObject({ status: 200, body: first.body });
+  });
+
   describe('ranking counts', () => {
     type Row = { code: string; total: number; placements: { total: number; media: Record<string, number>; bulletin: Record<string, number> } };
     const rowOf = async (code: string, as = token) => {

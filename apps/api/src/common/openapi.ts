@@ -85,6 +85,12 @@ export function ApiAnswer<N extends ComponentName, S extends Shape = 'one'>(name
     declare(target, key, descriptor);
   };
 }
+/**
+ * The route writes an answer serialised ahead (through `@Res()`), so its method returns nothing
+ * to check here; the service that serialises it types the value against the contract
+ * (ScoresService.rankingBody → assemble(): RankingResponse).
+ */
+export const ApiAnswerSent = <N extends ComponentName>(name: N) => ApiExtension(ANSWER, { shape: 'one', name } satisfies Answer);
 /** The route answers 204 with no body. */
 export const ApiNoContent = () => ApiExtension(ANSWER, { shape: 'none' } satisfies Answer);
 /** The route answers a file of one of these content types (binary). */

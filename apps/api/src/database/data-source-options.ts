@@ -37,6 +37,10 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): Dat
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    // Prepared statements kept on the one connection (TypeORM's default 100, evicted first in
+    // first out): the app's distinct statements outnumber it, so the hot ones (the session
+    // check, a save's inserts) were prepared again and again.
+    statementCacheSize: 1000,
     // WAL lets the review queue read while a job writes; busy_timeout waits instead of failing.
     prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
       db.pragma('journal_mode = WAL');

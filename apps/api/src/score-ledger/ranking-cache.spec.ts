@@ -13,10 +13,11 @@ function fakeStamps() {
       counters.set(`${officeId}|${quarter}`, (counters.get(`${officeId}|${quarter}`) ?? 0) + 1);
     },
     close: async () => undefined,
+    seeEveryReplace: true,
   };
   return { stamps, state };
 }
-const INLINE = { queue: { mode: 'inline' } } as AppConfig;
+const INLINE = { queue: { mode: 'inline' }, database: { type: 'sqlite', file: ':memory:' } } as AppConfig;
 
 describe('RankingCache', () => {
   const stamp: LinesStamp = { maxId: 100 };
@@ -110,5 +111,14 @@ describe('RankingCache', () => {
   it('forgets a failed computation', async () => {
     await expect(sut.get(1, '2025-Q3', 7, stamp, () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
     await expect(sut.get(1, '2025-Q3', 7, stamp, compute)).resolves.toBe(1);
+  });
+
+  it('asks callers for the highest line id only where the counters cannot see every replace (MySQL without Redis: several processes)', () => {
+    const clock = new Clock('Asia/Shanghai');
+    const sqlite = { queue: { mode: 'inline' }, database: { type: 'sqlite', file: ':memory:' } } as AppConfig;
+    const mysql = { queue: { mode: 'inline' }, database: { type: 'mysql', url: 'mysql://x' } } as AppConfig;
+    expect(new RankingCache(clock, sqlite).needsLinesStamp).toBe(false);
+    expect(new RankingCache(clock, mysql).needsLinesStamp).toBe(true);
+    expect(sut.needsLinesStamp).toBe(false);
   });
 });

@@ -17,6 +17,9 @@ export interface LinesStamp {
   maxId: number;
 }
 
+/** What callers pass when `needsLinesStamp` is false. */
+export const UNSTAMPED: LinesStamp = { maxId: 0 };
+
 interface Entry<T> {
   stamp: LinesStamp;
   /** The quarter's counter in RankingStamps when the entry was computed. */
@@ -37,7 +40,8 @@ const MAX_ENTRIES = 200;
  * Counts and totals move when a recompute runs (a review, an outlet change, a new version all
  * queue one), so an entry is good while:
  * - no score line was written since (LinesStamp: catches a recompute in any process as soon as
- *   it inserts a line — of any quarter, so also some needlessly),
+ *   it inserts a line — of any quarter, so also some needlessly; read only where the counters
+ *   below cannot see every replace, see `needsLinesStamp`),
  * - the quarter's counter in RankingStamps has not moved: every replace of the quarter's lines
  *   moves it after its commit, in whatever process it ran (with REDIS_URL a Bull worker's replace
  *   reaches every API process this way, also one that only deleted lines — a withdrawn
@@ -58,7 +62,15 @@ export class RankingCache<T = unknown> implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     @Optional() @Inject(RANKING_STAMPS) stamps?: RankingStamps,
   ) {
-    this.stamps = stamps ?? rankingStamps(config.queue);
+    this.stamps = stamps ?? rankingStamps(config.queue, config.database.type);
+  }
+
+  /**
+   * Whether callers must pass a fresh LinesStamp: not when the counters see every replace (Redis,
+   * or SQLite's one process), which spares every ranking request a query; then pass UNSTAMPED.
+   */
+  get needsLinesStamp(): boolean {
+    return !this.stamps.seeEveryReplace;
   }
 
   async get(officeId: number, quarter: string, versionId: number, stamp: LinesStamp, compute: () => Promise<T>): Promise<T> {

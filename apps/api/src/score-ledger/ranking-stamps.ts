@@ -15,22 +15,31 @@ export interface RankingStamps {
   /** After a replace has committed: every process's cached ranking of the quarter is stale. */
   bump(officeId: number, quarter: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Whether the counters alone see every replace of lines that this process could have cached:
+   * with Redis every process moves them after its commit; on SQLite one process runs both the
+   * recomputes and the pages (its own invalidation). Then the per-request LinesStamp query is
+   * not needed. MySQL without Redis may have several API processes, each running its own jobs.
+   */
+  readonly seeEveryReplace: boolean;
 }
 
-/** One process: nothing to share. */
-const LOCAL: RankingStamps = {
+/** Without Redis: nothing to share (on SQLite there is one process; see seeEveryReplace). */
+const local = (seeEveryReplace: boolean): RankingStamps => ({
   read: async () => '',
   bump: async () => undefined,
   close: async () => undefined,
-};
+  seeEveryReplace,
+});
 
-export function rankingStamps(queue: AppConfig['queue']): RankingStamps {
-  return queue.mode === 'bull' ? new RedisRankingStamps(queue.redisUrl, `${queue.prefix}:ranking-stamps`) : LOCAL;
+export function rankingStamps(queue: AppConfig['queue'], database: AppConfig['database']['type']): RankingStamps {
+  return queue.mode === 'bull' ? new RedisRankingStamps(queue.redisUrl, `${queue.prefix}:ranking-stamps`) : local(database === 'sqlite');
 }
 
 class RedisRankingStamps implements RankingStamps {
   private readonly logger = new Logger('RankingStamps');
   private readonly client: Redis;
+  readonly seeEveryReplace = true;
 
   constructor(url: string, private readonly key: string) {
     // lazyConnect: a process that never scores nor ranks never connects. Short timeouts: while

@@ -51,7 +51,11 @@ export class RecordsLoader {
    * has lines in the quarter keeps its place in that quarter's ranking). Groups in their sort order.
    */
   async rankingUnits(officeId: number, extraIds: readonly number[] = []): Promise<(ScoringUnit & { active: boolean })[]> {
-    const rows = await this.records.unitsWithGroups(officeId);
+    return this.rankingUnitsOf(await this.records.unitsWithGroups(officeId), extraIds);
+  }
+
+  /** rankingUnits over rows already read (RecordsRepository.unitsWithGroups). */
+  rankingUnitsOf(rows: readonly Row[], extraIds: readonly number[] = []): (ScoringUnit & { active: boolean })[] {
     const extra = new Set(extraIds.map(String));
     return rows
       .map((r) => ({ ...toUnit(r), active: toNumber(r.active) === 1 }))

@@ -9,7 +9,7 @@ import { ScoreLedgerService } from './score-ledger.service';
 import { ScoresService } from './scores.service';
 import { writeStatementSheet } from './statement-sheet';
 import { quarterLabel } from '@app/contracts';
-import { ApiAnswer, ApiFile } from '../common/openapi';
+import { ApiAnswer, ApiAnswerSent, ApiFile } from '../common/openapi';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,9 +31,12 @@ export class ScoresController {
   /** Totals and ranks are what a 通报 prints, so every role may read them; statements stay scoped. */
   @AnyRole() @Get('ranking')
   @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
-  @ApiAnswer('RankingResponse')
-  ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery) {
-    return this.scores.ranking(user.officeId, query.quarter);
+  @ApiAnswerSent('RankingResponse')
+  async ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery, @Res() res: Response) {
+    // Sent as serialised once (ScoresService.rankingBody); express answers 304 to its ETag.
+    const { json, etag } = await this.scores.rankingBody(user.officeId, query.quarter);
+    res.setHeader('ETag', etag);
+    res.type('application/json').send(json);
   }
 
   @AnyRole() @Get('statement')

@@ -1,13 +1,14 @@
+import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { CHANNELS, LEVELS, formatPoints, quarterRange, rankUnits, type Channel, type Level, type RankTable } from '@app/scoring';
+import { CHANNELS, LEVELS, formatPoints, quarterRange, rankUnits, type Channel, type Level, type RankTable, type TieRule } from '@app/scoring';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnitAccess } from '../auth/scope';
 import { AppError, invalid, notFound } from '../common/app-error';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { SchemesService } from '../schemes/schemes.service';
-import { RankingCache } from './ranking-cache';
+import { RankingCache, UNSTAMPED } from './ranking-cache';
 import { RecordsLoader } from './records-loader';
-import { RecordsRepository } from './records.repository';
+import { RecordsRepository, type Row } from './records.repository';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
 import type { ScoreLine } from './score-line.entity';
@@ -17,6 +18,33 @@ import { quarterLabel, type PlacementCounts, type RankingResponse, type RankingR
 export interface QuarterFigures {
   totals: Map<string, number>;
   counts: Map<string, PlacementCounts>;
+}
+
+/** A serialised ranking page and its ETag (express answers 304 to a matching If-None-Match). */
+export interface RankingBody {
+  json: Buffer;
+  etag: string;
+}
+
+/** Pages kept at once (one per office and quarter read lately; a province page is ~2 MB). */
+const MAX_BODIES = 32;
+
+type RankingInputs = {
+  version: SchemeVersion;
+  tieRule: TieRule;
+  figures: QuarterFigures;
+  /** The office's units with their groups as read (RecordsRepository.unitsWithGroups). */
+  unitRows: Row[];
+};
+
+/** The columns of a unit row a page shows or ranks by (names, codes, groups, order, active). */
+const UNIT_COLUMNS = ['id', 'code', 'name', 'groupId', 'active', 'groupName'] as const;
+
+/** Whether two reads of the units hold the same rows in the same order: then the page is the same. */
+function sameUnitRows(a: readonly Row[], b: readonly Row[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) for (const c of UNIT_COLUMNS) if (a[i][c] !== b[i][c]) return false;
+  return true;
 }
 
 /** The read side of the ledger: a quarter's ranking and a unit's statement, from stored lines. */
@@ -30,21 +58,53 @@ export class ScoresService {
     private readonly figures: RankingCache<QuarterFigures>,
   ) {}
 
+  /** The last serialised page per office and quarter (rankingBody). */
+  private readonly bodies = new Map<string, { figures: QuarterFigures; key: string; unitRows: Row[]; body: RankingBody }>();
+
   /**
    * Totals come from one aggregate over the stored lines of the version in force. The same for
    * every role of the office (a 通报 prints it), so totals and counts are cached per office,
    * quarter and version until the quarter's lines change; units (names, groups) are read fresh.
    */
   async ranking(officeId: number, quarter: string): Promise<RankingResponse> {
+    return this.assemble(quarter, await this.rankingInputs(officeId, quarter));
+  }
+
+  /**
+   * The ranking page as sent (GET /api/scores/ranking): the same answer as `ranking`, serialised
+   * once and served as is while nothing it shows has changed — the same cached figures (so the
+   * same lines, see RankingCache), the same version in force and the same units and groups (read
+   * fresh on every request, as before). A hit costs no ranking, no rows and no JSON.stringify of
+   * the 600 units, and carries its ETag ready (no hash of the body per request).
+   */
+  async rankingBody(officeId: number, quarter: string): Promise<RankingBody> {
+    const inputs = await this.rankingInputs(officeId, quarter);
+    const slot = `${officeId}|${quarter}`;
+    const key = JSON.stringify([inputs.version.id, inputs.version.versionNo, inputs.version.name, inputs.tieRule]);
+    const hit = this.bodies.get(slot);
+    if (hit && hit.figures === inputs.figures && hit.key === key && sameUnitRows(hit.unitRows, inputs.unitRows)) return hit.body;
+    const json = Buffer.from(JSON.stringify(this.assemble(quarter, inputs)));
+    const body: RankingBody = { json, etag: `W/"${json.length.toString(16)}-${createHash('sha1').update(json).digest('base64').slice(0, 27)}"` };
+    this.bodies.delete(slot);
+    this.bodies.set(slot, { figures: inputs.figures, key, unitRows: inputs.unitRows, body });
+    if (this.bodies.size > MAX_BODIES) this.bodies.delete(this.bodies.keys().next().value!);
+    return body;
+  }
+
+  private async rankingInputs(officeId: number, quarter: string): Promise<RankingInputs> {
     const version = await this.versionFor(officeId, quarter);
     const scheme = this.schemes.compile(version);
-    const stamp = await this.ledger.linesStamp();
-    const { totals, counts } = await this.figures.get(officeId, quarter, version.id, stamp, async () => ({
+    const stamp = this.figures.needsLinesStamp ? await this.ledger.linesStamp() : UNSTAMPED;
+    const figures = await this.figures.get(officeId, quarter, version.id, stamp, async () => ({
       totals: await this.ledger.totals(officeId, version.id, quarter),
       counts: await this.placementCounts(officeId, quarter),
     }));
-    const units = await this.loader.rankingUnits(officeId, [...totals.keys()].map(Number));
-    const ranked = rankUnits(units, totals, scheme.compiled.tieRule);
+    return { version, tieRule: scheme.compiled.tieRule, figures, unitRows: await this.records.unitsWithGroups(officeId) };
+  }
+
+  private assemble(quarter: string, { version, tieRule, figures: { totals, counts }, unitRows }: RankingInputs): RankingResponse {
+    const units = this.loader.rankingUnitsOf(unitRows, [...totals.keys()].map(Number));
+    const ranked = rankUnits(units, totals, tieRule);
     const byId = new Map(units.map((u) => [u.id, u]));
     const toRows = (table: RankTable): RankingRow[] =>
       table.rows.map((r) => {
@@ -64,7 +124,7 @@ export class ScoresService {
     return {
       quarter,
       schemeVersion: brief(version),
-      tieRule: scheme.compiled.tieRule,
+      tieRule,
       overall: toRows(ranked.overall),
       groups: ranked.groups.map((g) => ({ groupId: Number(g.groupId), groupName: g.groupName ?? '', rows: toRows(g) })),
     };
