@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { JobsService } from '../../apps/api/src/jobs/jobs.service';
+import { Office } from '../../apps/api/src/offices/office.entity';
 import { Outlet } from '../../apps/api/src/outlets/outlet.entity';
 import { RollupLoader } from '../../apps/api/src/score-ledger/rollup-loader';
 import { ScoreLedgerRepository } from '../../apps/api/src/score-ledger/score-ledger.repository';
@@ -119,5 +120,19 @@ describe.each(testBackends('ledger-dirty'))('publishing from the ledger kept fre
     expect(await ledger.isDirty(officeId, '2023-Q4')).toBe(true);
     await ledger.recompute({ officeId, fromQuarter: '2023-Q2', reason: 'test-from' });
     expect(await ledger.isDirty(officeId, Q)).toBe(false);
+  });
+
+  it('counts a change in an office ranked below as a change of the office that ranks it', async () => {
+    const child = await ds.getRepository(Office).save({ code: 'LEDGER-D1', name: '中共甲区委组织部办公室', regionName: '甲区', parentId: officeId });
+    await ds.getRepository(Unit).update({ id: unit.QSZ.id }, { childOfficeId: child.id });
+    try {
+      expect(await ledger.isDirty(officeId, Q)).toBe(false);
+      await t.app.get(JobsService).request('scores.recompute', { officeId: child.id, quarters: [Q], reason: 'test-below' }, { businessKey: 'test-below', officeId: child.id });
+      expect(await ledger.isDirty(child.id, Q)).toBe(true);
+      expect(await ledger.isDirty(officeId, Q)).toBe(true);
+      expect(await ledger.isDirty(officeId, '2023-Q1')).toBe(false);
+    } finally {
+      await ds.getRepository(Unit).update({ id: unit.QSZ.id }, { childOfficeId: null });
+    }
   });
 });
