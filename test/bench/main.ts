@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createDatabase, reapStaleServers, serverBinariesAvailable, startMariaDb, startRedis, stopServer, type RunningServer } from '../setup/servers';
 import type { ChildMessage, Runs, Task } from './child';
-import { SIZES, type SizeName } from './dataset';
+import { PUBLISH_QUARTER, SIZES, type SizeName } from './dataset';
 import type { BackendSpec, Figure } from './harness';
 import { runHttp, type HttpReport } from './http-case';
 import { appendDocs, machineInfo, printFigure, type BenchResults, type CaseResult } from './report';
@@ -198,6 +198,9 @@ export async function main(argv: string[]): Promise<number> {
             await runChild({ task: 'db', backend: spec, size, seed: options.seed, cases: [...dbCases], runs }).then((r) => record(size, backendName, r.figures), (e) => fail(size, backendName, dbCases.join('+'), e));
           }
           if (has('publication')) {
+            // In its own process, so the publication's peak RSS is the publication's alone.
+            const fresh = await runChild({ task: 'ledger', backend: spec });
+            console.log(`  ledger of ${PUBLISH_QUARTER} brought up to date (untimed setup) in ${fresh.data?.ms} ms, ${fresh.data?.peakRssMb} MB`);
             await runChild({ task: 'publication', backend: spec, runs }).then((r) => record(size, backendName, r.figures), (e) => fail(size, backendName, 'publication', e));
           }
           if (has('http')) {

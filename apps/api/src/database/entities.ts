@@ -29,6 +29,7 @@ import { Office } from '../offices/office.entity';
 import { Outlet } from '../outlets/outlet.entity';
 import { Placement } from '../placements/placement.entity';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
+import { LedgerDirty } from '../score-ledger/ledger-dirty.entity';
 import { ScoreLine } from '../score-ledger/score-line.entity';
 import { RankingGroup } from '../units/ranking-group.entity';
 import { Unit } from '../units/unit.entity';
@@ -40,5 +41,5 @@ export const ENTITIES = [
   Article, ArticleUnit, ArticleDistinctPair, Placement, Instruction, ItemRecord, EvidenceFile,
   Commission, CommissionTarget, MonthlyReport, SchemeVersion, ScoreLine, Adjustment,
   QuarterPeriod, RankingSnapshot, SnapshotUnit, SnapshotLine, Dispute, NoticeDocument, NoticeModel, NoticeRead, Notification, NotificationDelivery,
-  HistoryRecord,
+  HistoryRecord, LedgerDirty,
 ];

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { JobCoalescer, JobHandlerFn, JobName } from './job.types';
+import type { JobCoalescer, JobHandlerFn, JobName, JobStoreHook } from './job.types';
 
 export const JOB_HANDLER = 'pubscore:job-handler';
 
@@ -7,6 +7,8 @@ export interface JobHandlerMetadata<N extends JobName = JobName> {
   name: N;
   /** Merges an office's stored requests of this job before they are queued (see JobsService.handOver). */
   coalesce?: JobCoalescer<N>;
+  /** Stored with each request or enqueue of this job, in its transaction (see JobsService.request). */
+  onStore?: JobStoreHook<N>;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface JobHandlerMetadata<N extends JobName = JobName> {
  * so a job that nobody handles fails at boot instead of in the jobs list days later. The
  * method's signature is checked against the job's payload type.
  */
-export function JobHandler<N extends JobName>(name: N, options: { coalesce?: JobCoalescer<N> } = {}) {
+export function JobHandler<N extends JobName>(name: N, options: { coalesce?: JobCoalescer<N>; onStore?: JobStoreHook<N> } = {}) {
   const metadata: JobHandlerMetadata<N> = { name, ...options };
   return <M extends JobHandlerFn<N>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     SetMetadata(JOB_HANDLER, metadata)(target, key, descriptor);

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { DAILY_JOB, JOB_HANDLER, type DailyJobMetadata, type JobHandlerMetadata } from './job-handler.decorator';
-import { JOB_LABELS, type JobCoalescer, type JobHandlerFn, type JobName } from './job.types';
+import { JOB_LABELS, type JobCoalescer, type JobHandlerFn, type JobName, type JobStoreHook } from './job.types';
 
 /** Every job name of the JobPayloads map, at run time (JOB_LABELS has exactly its keys). */
 export const JOB_NAMES = Object.keys(JOB_LABELS) as JobName[];
@@ -12,6 +12,7 @@ export interface FoundJobHandler {
   owner: string;
   handler: JobHandlerFn<JobName>;
   coalesce?: JobCoalescer<JobName>;
+  onStore?: JobStoreHook<JobName>;
 }
 
 /** Stops the start: a job name has no handler or more than one. */
@@ -35,6 +36,7 @@ export function findJobHandlers(instances: Iterable<object>, scanner = new Metad
     owner,
     handler: (payload, ctx) => method.call(instance, payload, ctx),
     coalesce: metadata.coalesce as JobCoalescer<JobName> | undefined,
+    onStore: metadata.onStore as JobStoreHook<JobName> | undefined,
   }));
 }
 
@@ -108,6 +110,10 @@ export class JobRegistry implements OnModuleInit {
 
   coalescer(name: JobName): JobCoalescer<JobName> | undefined {
     return this.handlers.get(name)?.coalesce;
+  }
+
+  storeHook(name: JobName): JobStoreHook<JobName> | undefined {
+    return this.handlers.get(name)?.onStore;
   }
 
   has(name: JobName): boolean {

@@ -1,4 +1,5 @@
 import { JOB_NAME_LABELS } from '@app/contracts';
+import type { EntityManager } from 'typeorm';
 
 /**
  * The typed job registry: each job name has exactly one payload type. Producers call
@@ -46,6 +47,9 @@ export type JobHandlerFn<N extends JobName> = (payload: JobPayloads[N], ctx: Job
  * backlog kept while the queue is down for hours stays small (see JobsService.drainRequests).
  */
 export type JobCoalescer<N extends JobName> = (payloads: JobPayloads[N][]) => { payload: JobPayloads[N]; businessKey: string }[];
+
+/** Written with every request or enqueue of a job, in the same transaction (the ledger's dirty marks). */
+export type JobStoreHook<N extends JobName> = (manager: EntityManager, payload: JobPayloads[N]) => Promise<void>;
 
 /** The name of the one Bull queue; jobs are told apart by their name. */
 export const QUEUE_NAME = 'pubscore';

@@ -56,6 +56,9 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<JobRecord> {
     const joinWhile = options.joinWhile ?? 'running';
+    // Before the job, never after: at worst a mark without its job, which only costs a recompute.
+    const onStore = this.registry.storeHook(name);
+    if (onStore) await this.jobs.manager.transaction((m) => onStore(m, payload));
     const activeKey = `${name}\n${options.businessKey}`;
     const joinable = await this.jobs.findOne({ where: { activeKey } });
     if (joinable) return joinable;
@@ -102,6 +105,9 @@ export class JobsService implements JobExecutor, OnApplicationBootstrap, OnModul
    * thousands of recomputes; requests are merged per office before they become jobs.
    */
   async request<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions, manager?: EntityManager): Promise<JobRequest> {
+    const onStore = this.registry.storeHook(name);
+    if (onStore && !manager) return this.requests.manager.transaction((m) => this.request(name, payload, options, m));
+    if (onStore) await onStore(manager!, payload);
     const repo = manager ? manager.getRepository(JobRequest) : this.requests;
     return repo.save(repo.create({
       name,

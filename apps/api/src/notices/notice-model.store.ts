@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { Clock } from '../common/clock';
 import { access } from 'node:fs/promises';
@@ -48,9 +49,14 @@ export class NoticeModelStore implements OnModuleInit {
     if (await this.repo.modelOf(snapshot.id, manager)) return;
     const asOfDate = businessDate(snapshot.publishedAt ?? this.clock.now(), this.config.business.timeZone);
     const { data, adoptions } = await this.builder.build(snapshot, manager, asOfDate);
-    const lines: Buffer[] = [Buffer.from(`${JSON.stringify(data)}\n`)];
-    for await (const chunk of adoptions()) lines.push(Buffer.from(`${JSON.stringify(chunk)}\n`));
-    const stored = await this.files.put(Buffer.concat(lines), 'ndjson');
+    // Written to the file chunk by chunk as the builder reads them: the list is never held whole.
+    const stored = await this.files.putStream('ndjson', async (out) => {
+      const line = async (value: unknown) => {
+        if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
+      };
+      await line(data);
+      for await (const chunk of adoptions()) await line(chunk);
+    });
     await this.repo.insertModel(manager, snapshot.officeId, snapshot.id, stored);
   }
 

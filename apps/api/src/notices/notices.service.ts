@@ -13,7 +13,9 @@ import { NoticeDocument } from './notice-document.entity';
 import { NoticesRepository } from './notices.repository';
 import type { NoticeData } from '@app/notice';
 import { renderNoticeDocx } from './render/notice-docx';
-import { renderNoticeXlsx, type AdoptionChunks } from './render/notice-xlsx';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { writeNoticeXlsx, type AdoptionChunks } from './render/notice-xlsx';
 import { Clock } from '../common/clock';
 
 export type NoticeFormat = NoticeDocument['format'];
@@ -22,11 +24,16 @@ export type NoticeFormat = NoticeDocument['format'];
  * The stored formats. The JSON (the web view) and the DOCX are made from the bounded notice
  * data; the XLSX's 附件2 is the full adoption list, streamed from the frozen model while it is written.
  */
-const FORMATS: { format: NoticeFormat; render: (data: NoticeData, adoptions: () => AdoptionChunks) => Promise<Buffer> }[] = [
-  { format: 'json', render: async (data) => Buffer.from(JSON.stringify(data)) },
-  { format: 'docx', render: (data) => renderNoticeDocx(data) },
-  { format: 'xlsx', render: (data, adoptions) => renderNoticeXlsx(data, adoptions()) },
+const FORMATS: { format: NoticeFormat; write: (out: Writable, data: NoticeData, adoptions: () => AdoptionChunks) => Promise<void> }[] = [
+  { format: 'json', write: (out, data) => writeAll(out, Buffer.from(JSON.stringify(data))) },
+  { format: 'docx', write: async (out, data) => writeAll(out, await renderNoticeDocx(data)) },
+  // Streamed to the file as it is written: the adoption sheet is never held whole.
+  { format: 'xlsx', write: (out, data, adoptions) => writeNoticeXlsx(out, data, adoptions()) },
 ];
+
+async function writeAll(out: Writable, content: Buffer): Promise<void> {
+  if (!out.write(content)) await once(out, 'drain');
+}
 
 /** Notices (通报): rendered once per snapshot, read by units and leaders; the office sees who read them. */
 @Injectable()
@@ -49,8 +56,8 @@ export class NoticesService {
     if (missing.length === 0) return { rendered: [] };
     // From the notice frozen at publication only: a retried render after a later edit says the same.
     const { data, adoptions } = await this.models.load(snapshot);
-    for (const { format, render } of missing) {
-      const stored = await this.files.put(await render(data, adoptions), format);
+    for (const { format, write } of missing) {
+      const stored = await this.files.putStream(format, (out) => write(out, data, adoptions));
       await this.repo.insertDocument(snapshot.officeId, snapshot.id, format, stored);
     }
     return { rendered: missing.map((f) => f.format) };

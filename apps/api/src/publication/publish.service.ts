@@ -30,7 +30,8 @@ export interface PublishResult {
 }
 
 /**
- * The publication job: recompute the quarter's lines, aggregate and rank, and freeze the
+ * The publication job: bring the quarter's lines up to date (a recompute only when the quarter
+ * is dirty), aggregate and rank, and freeze the
  * result as a snapshot revision. Everything the snapshot holds is written in one transaction,
  * keyed by the job id, so a second delivery or a retry after a crash midway leaves exactly one
  * snapshot, never two or half of one.
@@ -59,7 +60,8 @@ export class PublishService {
     if (done) return this.resultOf(done);
     const { officeId, quarter } = payload;
     await ctx.progress(5);
-    await this.ledger.recompute({ officeId, quarters: [quarter], reason: 'publish' });
+    // The ledger is kept fresh as records change: only a dirty quarter is recomputed first.
+    await this.ledger.refreshQuarter(officeId, quarter, 'publish');
     await ctx.progress(40);
     const ranking = await this.scores.ranking(officeId, quarter);
     const figures = await unitFigures(this.uow.manager, officeId, quarter, this.clock.today());

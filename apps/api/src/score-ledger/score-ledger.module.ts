@@ -6,6 +6,7 @@ import { RecordsLoader } from './records-loader';
 import { RecordsRepository } from './records.repository';
 import { RollupLoader } from './rollup-loader';
 import { ScoreLedgerService } from './score-ledger.service';
+import { LedgerDirtyRepository } from './ledger-dirty.repository';
 import { ScoreLine } from './score-line.entity';
 import { ScoreLinesModule } from './score-lines.module';
 import { ScorePreviewService } from './score-preview.service';
@@ -16,7 +17,7 @@ import { ScoresService } from './scores.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ScoreLine]), ScoreLinesModule, SchemesModule],
   controllers: [ScoresController],
-  providers: [QuarterRecordsRepository, RecordsRepository, RecordsLoader, RollupLoader, ScoreLedgerService, ScoresService, ScorePreviewService],
+  providers: [LedgerDirtyRepository, QuarterRecordsRepository, RecordsRepository, RecordsLoader, RollupLoader, ScoreLedgerService, ScoresService, ScorePreviewService],
   exports: [ScoreLedgerService, ScoresService, RecordsLoader, RecordsRepository, QuarterRecordsRepository, ScorePreviewService, ScoreLinesModule],
 })
 export class ScoreLedgerModule {}

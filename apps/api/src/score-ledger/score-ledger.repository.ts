@@ -101,6 +101,12 @@ export class ScoreLedgerRepository {
     return [...out];
   }
 
+  /** Whether the quarter holds any line of the version (a quarter never computed holds none). */
+  async hasLines(officeId: number, schemeVersionId: number, quarter: string): Promise<boolean> {
+    const rows = await this.dataSource.query('SELECT 1 AS x FROM score_lines WHERE officeId = ? AND schemeVersionId = ? AND quarter = ? LIMIT 1', [officeId, schemeVersionId, quarter]);
+    return rows.length > 0;
+  }
+
   /** The one aggregate a ranking is built from: each unit's total for a quarter. */
   async totals(officeId: number, schemeVersionId: number, quarter: string): Promise<Map<string, number>> {
     const rows = await this.dataSource.query(

@@ -15,6 +15,7 @@ import { coalesceRecomputes, enqueueRecompute, requestRecompute } from './reques
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
+import { LedgerDirtyRepository, markLedgerDirty } from './ledger-dirty.repository';
 import { Clock } from '../common/clock';
 
 export type RecomputePayload = JobPayloads['scores.recompute'];
@@ -43,6 +44,7 @@ export class ScoreLedgerService {
     private readonly records: RecordsRepository,
     private readonly loader: RollupLoader,
     private readonly ledger: ScoreLedgerRepository,
+    private readonly dirty: LedgerDirtyRepository,
     private readonly schemes: SchemesService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
@@ -63,7 +65,7 @@ export class ScoreLedgerService {
    * - `quarters`: exactly those quarters.  - `fromQuarter`: that quarter onward.
    * - nothing: every quarter with records or stored lines.
    */
-  @JobHandler('scores.recompute', { coalesce: coalesceRecomputes })
+  @JobHandler('scores.recompute', { coalesce: coalesceRecomputes, onStore: markLedgerDirty })
   async recompute(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
     const result = await this.exclusive(payload.officeId, () => this.recomputeNow(payload, ctx));
     await this.rescoreParent(payload.officeId, result.quarters);
@@ -83,8 +85,36 @@ export class ScoreLedgerService {
     await requestRecompute(this.jobs, { officeId: parent, quarters, reason: `below:${officeId}` });
   }
 
+  /**
+   * Publication's way to the ledger: recomputes the quarter only when a recompute was requested
+   * for it and has not run since (a dirty mark, here or in an office ranked below), or when it
+   * holds no line of the version in force; otherwise the stored lines are already current.
+   * Returns whether it recomputed.
+   */
+  async refreshQuarter(officeId: number, quarter: string, reason: string): Promise<boolean> {
+    const versions = await this.schemes.versionsOf(officeId);
+    const version = versionInForce(versions, quarter);
+    // Waits for a recompute of the office that is running: its marks are cleared only once its lines are stored.
+    const stale = await this.exclusive(officeId, async () => (version !== null && !(await this.ledger.hasLines(officeId, version.id, quarter))) || this.isDirty(officeId, quarter));
+    if (stale) await this.recompute({ officeId, quarters: [quarter], reason });
+    return stale;
+  }
+
+  /** Whether a stored mark covers the quarter of the office or of an office ranked below it. */
+  async isDirty(officeId: number, quarter: string): Promise<boolean> {
+    const marks = await this.dirty.marksOf(officeId, quarter);
+    if (marks.quarter) return true;
+    if (marks.articleIds.length > 0 && (await this.articleQuarters(officeId, marks.articleIds)).includes(quarter)) return true;
+    for (const child of await this.records.rankedChildOffices(officeId)) {
+      if (await this.isDirty(child.childOfficeId, quarter)) return true;
+    }
+    return false;
+  }
+
   private async recomputeNow(payload: RecomputePayload, ctx?: Pick<JobContext, 'progress'>): Promise<RecomputeResult> {
     const { officeId } = payload;
+    // Marks written from here on may describe changes this run does not read: they stay.
+    const upTo = await this.dirty.lastMark(officeId);
     const versions = await this.schemes.versionsOf(officeId);
     const versionIds = versions.map((v) => v.id);
     const articleIds = payload.articleIds?.length ? [...new Set(payload.articleIds)].sort((a, b) => a - b) : undefined;
@@ -108,6 +138,12 @@ export class ScoreLedgerService {
       result.inserted += done.inserted;
       await ctx?.progress(((i + 1) / quarters.length) * 100);
     }
+    await this.dirty.clear({
+      officeId, upTo,
+      quarters: articleIds ? [] : quarters,
+      articleIds: articleIds && !payload.quarters?.length && !payload.fromQuarter ? articleIds : undefined,
+      from: articleIds || payload.quarters?.length ? undefined : (payload.fromQuarter ?? null),
+    });
     this.logger.log(`recomputed ${quarters.length} quarter(s) of office ${officeId} (${payload.reason}): -${result.deleted} +${result.inserted} lines`);
     return result;
   }

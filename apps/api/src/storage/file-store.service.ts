@@ -1,5 +1,8 @@
+import { createWriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { Transform, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
@@ -32,6 +35,41 @@ export class FileStore {
     await fs.writeFile(tmp, content);
     await fs.rename(tmp, file);
     return { key, sha256, size: content.length };
+  }
+
+  /**
+   * Stores what `write` writes to the stream it is given, straight to disk: the content is
+   * hashed on its way, so a file as large as a province's adoption list is never held in
+   * memory. `write` may end the stream itself (a zip writer does); the file is renamed to its
+   * key once it is complete, and removed if `write` fails.
+   */
+  async putStream(extension: string, write: (out: Writable) => Promise<void>): Promise<{ key: string; sha256: string; size: number }> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const tmp = path.join(this.dir, `stream.${process.pid}.${randomUUID()}.tmp`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const tee = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    const written = pipeline(tee, createWriteStream(tmp));
+    try {
+      await write(tee);
+      if (!tee.writableEnded) tee.end();
+      await written;
+    } catch (error) {
+      tee.destroy();
+      await written.catch(() => undefined);
+      await fs.rm(tmp, { force: true });
+      throw error;
+    }
+    const sha256 = hash.digest('hex');
+    const key = `${sha256}.${extension.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+    await fs.rename(tmp, this.pathOf(key));
+    return { key, sha256, size };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { LEVEL_LABELS } from '@app/contracts';
 import {
@@ -150,12 +150,10 @@ function writeExcluded(workbook: Writer, data: NoticeData, taken: Set<string>): 
  * 录用情况一览 is the full 附件2 whatever the DOCX lists: it is written from `adoptions`, which
  * must be every adoption of the quarter in notice order (the builder streams them from the
  * database in chunks), not from data.adoptions, which may hold only the levels the DOCX lists.
- * Rows go out through exceljs' streaming writer one by one, so memory does not grow with the list.
+ * Rows go out through exceljs' streaming writer one by one into `out` (a file: see
+ * FileStore.putStream), so memory does not grow with the list. The writer ends `out`.
  */
-export async function renderNoticeXlsx(data: NoticeData, adoptions: AdoptionChunks): Promise<Buffer> {
-  const out = new PassThrough();
-  const parts: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => parts.push(chunk));
+export async function writeNoticeXlsx(out: Writable, data: NoticeData, adoptions: AdoptionChunks): Promise<void> {
   // Timestamps from the data, not the clock, keep the file a pure function of its input.
   const issued = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data.texts.issuedDate ?? '');
   const stamp = issued ? new Date(Date.UTC(+issued[1], +issued[2] - 1, +issued[3])) : new Date(0);
@@ -168,5 +166,13 @@ export async function renderNoticeXlsx(data: NoticeData, adoptions: AdoptionChun
   if (data.kind !== 'correction') await writeAdoptions(workbook, data, adoptions, taken);
   if (data.kind !== 'correction' && data.summary.excluded.length > 0) writeExcluded(workbook, data, taken);
   await workbook.commit();
+}
+
+/** writeNoticeXlsx into memory: the workbook as one buffer (small notices, tests). */
+export async function renderNoticeXlsx(data: NoticeData, adoptions: AdoptionChunks): Promise<Buffer> {
+  const out = new PassThrough();
+  const parts: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => parts.push(chunk));
+  await writeNoticeXlsx(out, data, adoptions);
   return Buffer.concat(parts);
 }

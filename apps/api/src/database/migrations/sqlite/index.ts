@@ -1,3 +1,4 @@
+import { LedgerDirty1796317143399 } from './1796317143399-LedgerDirty';
 import { OfficeRecordsGuardsNoticeModel1796303168152 } from './1796303168152-OfficeRecordsGuardsNoticeModel';
 import { NotificationDeliveries1796303413708 } from './1796303413708-NotificationDeliveries';
 import { OfficeTree1796305149058 } from './1796305149058-OfficeTree';
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   HistoryImport1796303708436,
   OfficeTree1796305149058,
   ChildOfficeUnit1796306237644,
+  LedgerDirty1796317143399,
 ];
