@@ -4,6 +4,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { z } from 'zod';
 import { ErrorBodySchema } from '@app/contracts/errors';
 import { RankingResponseSchema, StatementResponseSchema } from '@app/contracts/scores';
+import { OfficeSettingsResponseSchema } from '@app/contracts/offices';
 
 /**
  * Response schemas published under components/schemas, each from the zod schema in
@@ -14,6 +15,7 @@ const COMPONENTS = {
   ErrorBody: ErrorBodySchema,
   RankingResponse: RankingResponseSchema,
   StatementResponse: StatementResponseSchema,
+  OfficeSettingsResponse: OfficeSettingsResponseSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ComponentName = keyof typeof COMPONENTS;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
@@ -6,7 +6,8 @@ import { Roles } from '../auth/roles.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseQuarterPipe } from '../publication/quarter-param';
 import { ChildOfficesService } from './child-offices.service';
-import { CreateOfficeDto } from './dto/office.dto';
+import { contractRef } from '../common/openapi';
+import { CreateOfficeDto, UpdateOfficeSettingsDto } from './dto/office.dto';
 import { OfficesService } from './offices.service';
 import { ParentRankingService } from './parent-ranking.service';
 
@@ -34,6 +35,20 @@ export class OfficesController {
   @Roles('admin') @Post()
   create(@Auth() user: AuthUser, @Body() dto: CreateOfficeDto) {
     return this.service.create(user, dto);
+  }
+
+  /** The caller's office's business settings (its own, the deployment's, those in force). */
+  @Roles('admin', 'office') @Get('settings')
+  @ApiOkResponse({ schema: contractRef('OfficeSettingsResponse') })
+  settings(@Auth() user: AuthUser) {
+    return this.service.settings(user);
+  }
+
+  /** Sets or clears (null) the caller's office's own business settings. */
+  @Roles('admin', 'office') @Patch('settings')
+  @ApiOkResponse({ schema: contractRef('OfficeSettingsResponse') })
+  updateSettings(@Auth() user: AuthUser, @Body() dto: UpdateOfficeSettingsDto) {
+    return this.service.updateSettings(user, dto);
   }
 
   /** The office's place in its parent's latest published ranking (`position` null when there is none). */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type DeepPartial, type EntityManager } from 'typeorm';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
-import { Office } from './office.entity';
+import { Office, type OfficeSettings } from './office.entity';
 import { subtreeIds } from './office-tree';
 
 /**
@@ -28,8 +28,12 @@ export class OfficesRepository {
     return this.manager().getRepository(Office).findBy({ id: In(ids) });
   }
 
-  findById(id: number): Promise<Office | null> {
-    return this.manager().getRepository(Office).findOneBy({ id });
+  findById(id: number, tx?: EntityManager): Promise<Office | null> {
+    return this.manager(tx).getRepository(Office).findOneBy({ id });
+  }
+
+  async updateSettings(id: number, settings: OfficeSettings | null, tx?: EntityManager): Promise<void> {
+    await this.manager(tx).getRepository(Office).update({ id }, { settings });
   }
 
   insert(row: DeepPartial<Office>, tx?: EntityManager): Promise<Office> {

@@ -25,6 +25,7 @@ import { duplicateWarnings } from './import-duplicates';
 import { HistoryImportService } from './history/history-import.service';
 import type { HistoryCounts } from './history/history-store';
 import { Clock } from '../../common/clock';
+import { OfficeSettingsReader } from '../../offices/office-settings.reader';
 
 export interface ArticleImportResult {
   fileName: string;
@@ -59,6 +60,7 @@ export class ArticleImportService {
     private readonly history: HistoryImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly settings: OfficeSettingsReader,
   ) {}
 
   /** Stores the uploaded sheet and queues its import; the job's result is the row-by-row report. */
@@ -106,7 +108,7 @@ export class ArticleImportService {
       outlets,
       ownUnitId,
       today: this.clock.today(),
-      earlyMarginDays: this.config.business.placementEarlyMarginDays,
+      earlyMarginDays: (await this.settings.forOffice(payload.officeId)).placementEarlyMarginDays,
       date1904: sheet.date1904,
     });
     await ctx.progress(30);
