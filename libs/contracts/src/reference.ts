@@ -39,4 +39,6 @@ export interface OutletResponse extends VersionedResponse {
   active: boolean;
   /** a catalogue placeholder the office is meant to rename */
   placeholder: boolean;
+  /** held by the caller's office; false: shared from an office above (central outlets, the city's), which only that office edits */
+  own: boolean;
 }

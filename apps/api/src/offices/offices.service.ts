@@ -8,7 +8,6 @@ import { conflict, invalid, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/db-errors';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { OutletsService } from '../outlets/outlets.service';
 import { presetVersionRow } from '../schemes/scheme-document';
 import { UnitOfWork } from '../database/unit-of-work';
 import { UnitsRepository } from '../units/units.repository';
@@ -57,7 +56,6 @@ export class OfficesService {
     private readonly repo: OfficesRepository,
     private readonly units: UnitsRepository,
     private readonly users: UsersRepository,
-    private readonly outlets: OutletsService,
     private readonly passwords: PasswordsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -121,7 +119,7 @@ export class OfficesService {
       if (dto.rankingGroupId !== undefined) await this.addRankedUnit(manager, office, dto.rankingGroupId);
       // In force from the first business quarter, so a past year can be loaded under it (history import).
       await this.repo.insertSchemeVersion(presetVersionRow(office.id, 'standard', quarterOf(this.config.business.dateMin)), manager);
-      await this.outlets.installCatalogue(office.id, manager);
+      // No outlets of its own yet: it sees the central outlets and its ancestors' (OutletsRepository.visibleIds) and adds its own.
       const response = toOfficeResponse(office, false);
       await this.audit.record(actor, 'create', 'office', office.id, null, { ...response, admin: admin.username }, manager);
       return response;

@@ -139,7 +139,7 @@ export class PlacementsService {
   }
 
   private async activeOutlet(manager: EntityManager, user: AuthUser, outletId: number): Promise<Outlet> {
-    const outlet = await this.outlets.findInOffice(user.officeId, outletId, manager);
+    const outlet = await this.outlets.findVisible(user.officeId, outletId, manager);
     if (!outlet) throw invalid({ outletId: '媒体/刊物不存在' });
     if (!outlet.active) throw invalid({ outletId: `「${outlet.name}」已停用` });
     return outlet;

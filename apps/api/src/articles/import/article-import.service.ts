@@ -10,7 +10,6 @@ import { JobsService } from '../../jobs/jobs.service';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import type { JobRequest } from '../../jobs/job-request.entity';
 import type { JobContext, JobPayloads } from '../../jobs/job.types';
-import { Outlet } from '../../outlets/outlet.entity';
 import { FileStore } from '../../storage/file-store.service';
 import { Unit } from '../../units/unit.entity';
 import { User } from '../../users/user.entity';
@@ -25,6 +24,7 @@ import { duplicateWarnings } from './import-duplicates';
 import { HistoryImportService } from './history/history-import.service';
 import type { HistoryCounts } from './history/history-store';
 import { Clock } from '../../common/clock';
+import { OutletsRepository } from '../../outlets/outlets.repository';
 import { OfficeSettingsReader } from '../../offices/office-settings.reader';
 
 export interface ArticleImportResult {
@@ -60,6 +60,7 @@ export class ArticleImportService {
     private readonly history: HistoryImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outlets: OutletsRepository,
     private readonly settings: OfficeSettingsReader,
   ) {}
 
@@ -101,7 +102,7 @@ export class ArticleImportService {
 
     const [units, outlets] = await Promise.all([
       this.dataSource.getRepository(Unit).find({ where: { officeId: payload.officeId } }),
-      this.dataSource.getRepository(Outlet).find({ where: { officeId: payload.officeId } }),
+      this.outlets.findAllVisible(payload.officeId),
     ]);
     const validated = await validateArticleRows(sheet.rows, {
       units,
