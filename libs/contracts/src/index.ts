@@ -16,4 +16,4 @@ export * from './monthly-reports';
 export type { PlacementCounts, RankingResponse, RankingRow, SchemeVersionRef, StatementLine, StatementResponse } from './scores';
 export * from './publication';
 export * from './notices';
-export type { OfficeSettingsResponse } from './offices';
+export type { OfficeSettingsResponse, ParentStatementResponse } from './offices';

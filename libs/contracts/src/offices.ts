@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StatementResponseSchema } from './scores';
 
 const EffectiveSettingsSchema = z.object({
   monthlyReportDueDay: z.number().int().describe('月报截止日：次月第几日'),
@@ -15,3 +16,16 @@ export const OfficeSettingsResponseSchema = z.object({
   effective: EffectiveSettingsSchema.describe('What is in force for the office.'),
 });
 export type OfficeSettingsResponse = z.infer<typeof OfficeSettingsResponseSchema>;
+
+/** GET /api/offices/parent-ranking/:quarter/statement: the office's statement as its parent scored it in a published ranking. */
+export const ParentStatementResponseSchema = z.object({
+  parent: z.object({ id: z.number().int(), name: z.string(), regionName: z.string() }),
+  quarter: z.string(),
+  revision: z.number().int().describe("The parent's published revision the lines are frozen in (the latest of the quarter)."),
+  publishedAt: z.string(),
+  overallRank: z.number().int().describe("The office's rank in the parent's overall ranking."),
+  groupRank: z.number().int().describe('Its rank in its ranking group there.'),
+  total: z.number().int().describe("Its total in the parent's ranking (ten-thousandths of a point), which the lines add up to."),
+  statement: StatementResponseSchema.describe("Lines as frozen in the parent's snapshot; their sum is the office's total there."),
+});
+export type ParentStatementResponse = z.infer<typeof ParentStatementResponseSchema>;

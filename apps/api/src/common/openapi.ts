@@ -4,7 +4,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { z } from 'zod';
 import { ErrorBodySchema } from '@app/contracts/errors';
 import { RankingResponseSchema, StatementResponseSchema } from '@app/contracts/scores';
-import { OfficeSettingsResponseSchema } from '@app/contracts/offices';
+import { OfficeSettingsResponseSchema, ParentStatementResponseSchema } from '@app/contracts/offices';
 
 /**
  * Response schemas published under components/schemas, each from the zod schema in
@@ -16,6 +16,7 @@ const COMPONENTS = {
   RankingResponse: RankingResponseSchema,
   StatementResponse: StatementResponseSchema,
   OfficeSettingsResponse: OfficeSettingsResponseSchema,
+  ParentStatementResponse: ParentStatementResponseSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ComponentName = keyof typeof COMPONENTS;

@@ -64,6 +64,20 @@ export class OfficesController {
     return { position: await this.parentRankings.latest(user) };
   }
 
+  /** The office's statement in the latest ranking its parent published (lines as frozen there). */
+  @Roles('office', 'leader') @Get('parent-statement')
+  @ApiOkResponse({ schema: contractRef('ParentStatementResponse') })
+  latestParentStatement(@Auth() user: AuthUser) {
+    return this.parentRankings.latestStatement(user);
+  }
+
+  /** The office's statement in the ranking its parent published for the quarter (latest revision). */
+  @Roles('office', 'leader') @Get('parent-ranking/:quarter/statement')
+  @ApiOkResponse({ schema: contractRef('ParentStatementResponse') })
+  parentStatement(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
+    return this.parentRankings.statement(user, quarter);
+  }
+
   /** The caller's office's place in the ranking its parent published for the quarter (latest revision). */
   @Roles('office', 'leader') @Get('parent-ranking/:quarter')
   parentRanking(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {

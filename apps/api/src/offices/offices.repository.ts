@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type DeepPartial, type EntityManager } from 'typeorm';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { SnapshotLine } from '../publication/snapshot-line.entity';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
 import { Office, type OfficeSettings } from './office.entity';
 import { subtreeIds } from './office-tree';
@@ -53,5 +54,15 @@ export class OfficesRepository {
         ? { where: { officeId }, order: { quarter: 'DESC', revision: 'DESC' } }
         : { where: { officeId, quarter }, order: { revision: 'DESC' } },
     );
+  }
+
+  /** Cross-feature read (publication): one unit's lines as frozen in a snapshot, in statement order. */
+  snapshotLines(snapshotId: number, unitId: number): Promise<SnapshotLine[]> {
+    return this.manager().getRepository(SnapshotLine).find({ where: { snapshotId, unitId }, order: { date: 'ASC', id: 'ASC' } });
+  }
+
+  /** Cross-feature read (schemes): the scheme version a snapshot was scored by. */
+  schemeVersion(id: number): Promise<SchemeVersion | null> {
+    return this.manager().getRepository(SchemeVersion).findOneBy({ id });
   }
 }
