@@ -1,7 +1,8 @@
 // Issue #15, offices: outlets are shared down the tree. The central catalogue and a city's own
 // outlets are seen (read-only) by its districts, which record placements on them and add their
 // own; a district's outlets stay its own, unseen by its sibling.
-import { bearer, createTestApp, type TestApp } from '../utils/app';
+import ExcelJS from 'exceljs';
+import { bearer, createTestApp, download, type TestApp } from '../utils/app';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
 
@@ -79,5 +80,32 @@ describe.each(testBackends('offices-outlets'))('outlets shared down the office t
     expect(clash.body).toMatchObject({ code: 'duplicate_outlet', errors: { code: '上级组织部已有此代码' } });
     // The city itself still edits it.
     expect((await patch(tok.office, `/api/outlets/${ids.cityOutlet}`, { name: '甲市晚报社', version: city.version })).status).toBe(200);
+  });
+
+  it('a district’s outlet sheet lists the shared outlets; imported back, they change nothing, and a changed one is refused by row', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(t, '/api/outlets/export.xlsx', tok['NB-office'])) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    let cityRow = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).text === 'CITY-EVE') cityRow = n;
+    });
+    expect(cityRow).toBeGreaterThan(1);
+    const upload = async () => {
+      const content = Buffer.from(await book.xlsx.writeBuffer());
+      const res = await t.http().post('/api/outlets/import').set(bearer(tok['NB-office'])).attach('file', content, 'outlets.xlsx');
+      expect(res.status).toBe(201);
+      return (await t.waitForJob(tok['NB-office'], res.body.id)).result as { created: number; updated: number; unchanged: number; problems: { row: number; message: string }[] };
+    };
+    const same = await upload();
+    expect(same).toMatchObject({ created: 0, updated: 0, problems: [] });
+    expect(same.unchanged).toBe(sheet.rowCount - 1);
+
+    sheet.getRow(cityRow).getCell(2).value = '北区改的名字';
+    const changed = await upload();
+    expect(changed).toMatchObject({ created: 0, updated: 0 });
+    expect(changed.problems).toEqual([{ row: cityRow, column: '代码', message: expect.stringContaining('由上级组织部维护') }]);
+    expect((await get(tok.office, `/api/outlets/${ids.cityOutlet}`)).body.name).toBe('甲市晚报社');
+    expect((await names(tok['NB-office'])).filter((o) => o.code === 'CITY-EVE')).toEqual([expect.objectContaining({ id: ids.cityOutlet, own: false })]);
   });
 });

@@ -167,7 +167,10 @@ export class OutletsService {
     const { rows, problems } = await readOutletSheet(await this.readUpload(payload.fileKey));
     const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems: [...problems] };
     const request = await this.uow.run(async (manager) => {
-      const existing = new Map((await this.repo.findAllInOffice(payload.officeId, manager)).map((o) => [o.code, o]));
+      const visible = await this.repo.findAllVisible(payload.officeId, manager);
+      const existing = new Map(visible.filter((o) => o.officeId === payload.officeId).map((o) => [o.code, o]));
+      // Outlets shared from above come back in an exported sheet: as they are, they change nothing.
+      const shared = new Map(visible.filter((o) => o.officeId !== payload.officeId).map((o) => [o.code, o]));
       // Names are unique per office; MariaDB compares them case-insensitively, so do we.
       const codeByName = new Map([...existing.values()].map((o) => [o.name.toLowerCase(), o.code]));
       const rowByCode = new Map<string, number>();
@@ -179,6 +182,12 @@ export class OutletsService {
           continue;
         }
         rowByCode.set(row.code, rowNumber);
+        const above = shared.get(row.code);
+        if (above) {
+          if (JSON.stringify([above.name, above.aliases, above.level, above.channel, above.medium]) === JSON.stringify([fields.name, fields.aliases, fields.level, fields.channel, fields.medium])) result.unchanged++;
+          else result.problems.push({ row: rowNumber, column: '代码', message: `代码 ${row.code}（${above.name}）由上级组织部维护，不能修改，已忽略本行` });
+          continue;
+        }
         const holder = codeByName.get(fields.name.toLowerCase());
         if (holder !== undefined && holder !== row.code) {
           result.problems.push({ row: rowNumber, column: '名称', message: `名称「${fields.name}」已被代码 ${holder} 的媒体/刊物使用` });
