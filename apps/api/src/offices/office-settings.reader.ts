@@ -1,7 +1,6 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Office } from './office.entity';
@@ -14,24 +13,16 @@ export interface EffectiveOfficeSettings {
 }
 
 /**
- * Other processes learn of a change within this long (the reader is per process and settings
- * change a few times a year); the process that made the change forgets at once.
- */
-const CACHE_MS = 30_000;
-
-/**
  * Reads an office's business settings (offices.settings) with the deployment's as fallback
- * (MONTHLY_REPORT_DUE_DAY, QUARTER_DISPUTE_DAYS, PLACEMENT_EARLY_MARGIN_DAYS). Saving a
- * placement asks on every request, so the answer is kept briefly per office.
+ * (MONTHLY_REPORT_DUE_DAY, QUARTER_DISPUTE_DAYS, PLACEMENT_EARLY_MARGIN_DAYS). Not cached: one
+ * primary-key read costs less than keeping several API processes' caches in step, and a change
+ * made through one process holds in every other at once.
  */
 @Injectable()
 export class OfficeSettingsReader {
-  private readonly cache = new Map<number, { at: number; settings: EffectiveOfficeSettings }>();
-
   constructor(
     @InjectRepository(Office) private readonly offices: Repository<Office>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   /** The deployment's settings, which an office without overrides follows. */
@@ -41,24 +32,14 @@ export class OfficeSettingsReader {
   }
 
   async forOffice(officeId: number): Promise<EffectiveOfficeSettings> {
-    const now = this.clock.now().getTime();
-    const hit = this.cache.get(officeId);
-    if (hit && now - hit.at < CACHE_MS && now >= hit.at) return hit.settings;
     const office = await this.offices.findOne({ where: { id: officeId }, select: { id: true, settings: true } });
     const own = office?.settings ?? {};
     const fallback = this.deployment();
-    const settings: EffectiveOfficeSettings = {
+    return {
       monthlyReportDueDay: own.monthlyReportDueDay ?? fallback.monthlyReportDueDay,
       quarterDisputeDays: own.quarterDisputeDays ?? fallback.quarterDisputeDays,
       placementEarlyMarginDays: own.placementEarlyMarginDays ?? fallback.placementEarlyMarginDays,
     };
-    this.cache.set(officeId, { at: now, settings });
-    return settings;
-  }
-
-  /** After an office's settings changed in this process. */
-  forget(officeId: number): void {
-    this.cache.delete(officeId);
   }
 }
 

@@ -153,7 +153,6 @@ export class OfficesService {
       await this.repo.updateSettings(office.id, Object.keys(after).length > 0 ? after : null, manager);
       await this.audit.record(user, 'update', 'office', office.id, { settings: before }, { settings: after }, manager);
     });
-    this.settingsReader.forget(user.officeId);
     return this.settings(user);
   }
 }
