@@ -146,6 +146,7 @@ function sampleBodies(f: Fixture): Record<string, Record<string, unknown>> {
       parentId: 1, code: 'BADOFF', name: '中共新区委组织部办公室', regionName: '新区', issuingAuthority: '中共新区委组织部', docNumberPrefix: '新组办',
       rankingGroupId: f.groupId, settings: { monthlyReportDueDay: 5, quarterDisputeDays: 3, placementEarlyMarginDays: 7 }, admin: { username: 'badoffadmin', displayName: '新区管理员', password: 'Temp@2026abc' },
     },
+    'PATCH /api/offices/settings': { monthlyReportDueDay: 6, quarterDisputeDays: 4, placementEarlyMarginDays: 8 },
     'POST /api/users': { username: 'newperson', displayName: '新人', email: 'newperson@example.gov.cn', role: 'officer', unitId: f.unitId, password: 'Temp@2026abc' },
     'PATCH /api/users/:id': { displayName: '改名', email: 'renamed@example.gov.cn', role: 'reviewer', unitId: f.unitId, active: true },
     'POST /api/reminders/monthly-reports': { month: MONTH },
@@ -234,6 +235,10 @@ const ACCEPTED_VALUES: Record<string, string[]> = {
   'POST /api/scores/recompute quarters': ['null'],
   'POST /api/scores/recompute fromQuarter': ['null'],
   'POST /api/scores/recompute articleIds': ['null'],
+  // null returns an office's own setting to the deployment's.
+  'PATCH /api/offices/settings monthlyReportDueDay': ['null'],
+  'PATCH /api/offices/settings quarterDisputeDays': ['null'],
+  'PATCH /api/offices/settings placementEarlyMarginDays': ['null'],
 };
 
 type Case = { label: string; run: () => request.Test };

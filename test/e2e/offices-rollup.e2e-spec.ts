@@ -127,6 +127,26 @@ describe.each(testBackends('offices_rollup'))('a city ranks its districts ($labe
     expect(top.body).toEqual({ position: null });
   });
 
+  it('each district reads its own statement in the city’s ranking: the lines add up to its total there', async () => {
+    const d1 = (await must('d1 statement', get(tok['d1-office'], `/api/offices/parent-ranking/${Q}/statement`), 200)).body;
+    const position = (await get(tok['d1-office'], `/api/offices/parent-ranking/${Q}`)).body;
+    expect(d1).toMatchObject({ parent: { id: cityId }, quarter: Q, revision: 1, overallRank: 1, total: position.unit.total, statement: { quarter: Q, unit: { name: '中共甲区委组织部' } } });
+    const lines = d1.statement.lines as { ruleLabel: string; explanation: string; amount: number; recordLabel: string }[];
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.reduce((sum, l) => sum + l.amount, 0)).toBe(position.unit.total);
+    expect(d1.statement.total).toBe(position.unit.total);
+    expect(lines.every((l) => l.ruleLabel !== '' && l.explanation !== '')).toBe(true);
+    // The lines name the district's own articles, which the city's roll-up scored.
+    expect(lines.map((l) => l.recordLabel)).toContain('甲区城关街道网格治理见实效');
+
+    // The latest published ranking without a quarter; only the district's own unit, whoever asks.
+    const latest = (await must('d2 latest statement', get(tok['d2-office'], '/api/offices/parent-statement'), 200)).body;
+    expect(latest).toMatchObject({ quarter: Q, overallRank: 2, statement: { unit: { name: '中共乙区委组织部' } } });
+    expect(JSON.stringify(latest)).not.toContain('甲区城关街道');
+    expect((await get(tok['d2-officer'], `/api/offices/parent-ranking/${Q}/statement`)).status).toBe(403);
+    expect((await get(tok['city-office'], '/api/offices/parent-statement')).status).toBe(404);
+  });
+
   it('a district officer cannot read the other district’s records', async () => {
     const other = district.d2.articleIds[0];
     expect((await get(tok['d1-officer'], `/api/articles/${other}`)).status).toBe(404);

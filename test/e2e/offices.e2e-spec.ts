@@ -11,11 +11,12 @@ import { registeredRoutes, type Route } from '../utils/routes';
 const Q = '2025-Q1';
 /**
  * Strings only office A's records hold: none may reach a user of office B. (Not 示例区 or
- * 临江街道党工委: the catalogue's placeholders and the import template's examples name them to everyone.)
+ * 临江街道党工委: the catalogue's placeholders and the import template's examples name them to everyone;
+ * not A's outlet: an office's outlets are shared with the offices below it.)
  */
 const A_TITLE = '甲区独有稿件乡村治理纪实';
 const A_OUTLET = '甲区独有融媒体中心';
-const A_MARKERS = [A_TITLE, A_OUTLET, '枫林街道党工委', '云山镇党委', '临江街道 信息员 张磊', '中共示例区委组织部办公室'];
+const A_MARKERS = [A_TITLE, '枫林街道党工委', '云山镇党委', '临江街道 信息员 张磊', '中共示例区委组织部办公室'];
 
 /** Keeps every answer as bytes, whatever its type. */
 const binary = (r: NodeJS.ReadableStream, done: (error: Error | null, body: unknown) => void) => {
@@ -77,7 +78,7 @@ describe.each(testBackends('offices'))('an office tree ($label)', (backend) => {
     await t?.close();
   });
 
-  it('the new office has the standard scheme, the outlet catalogue, its settings and an administrator of its own', async () => {
+  it('the new office has the standard scheme, the outlets of the office above, its settings and an administrator of its own', async () => {
     const offices = (await get(tok.bAdmin, '/api/offices')).body;
     expect(offices).toEqual([expect.objectContaining({ id: officeB, code: 'DIST-B', regionName: '乙区', issuingAuthority: '中共乙区委组织部', docNumberPrefix: '乙组办', settings: { quarterDisputeDays: 3 }, own: true })]);
     const schemes = await get(tok['b-office'], '/api/schemes');
@@ -85,7 +86,7 @@ describe.each(testBackends('offices'))('an office tree ($label)', (backend) => {
     expect(JSON.stringify(schemes.body)).toContain('内置预设 standard');
     const outlets = (await get(tok['b-office'], '/api/outlets?pageSize=200')).body;
     expect(outlets.total).toBeGreaterThan(10);
-    expect(outlets.items.map((o: { name: string }) => o.name)).not.toContain(A_OUTLET);
+    expect(outlets.items.filter((o: { name: string }) => o.name === A_OUTLET)).toEqual([expect.objectContaining({ own: false })]);
     const users = (await get(tok.bAdmin, '/api/users')).body.items.map((u: { username: string }) => u.username).sort();
     expect(users).toEqual(['b-admin', 'b-leader', 'b-office', 'b-officer', 'b-reviewer']);
   });

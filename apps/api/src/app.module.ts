@@ -33,6 +33,7 @@ import { DataSource } from 'typeorm';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OfficesModule } from './offices/offices.module';
+import { OfficeSettingsModule } from './offices/office-settings.reader';
 import { OutletsModule } from './outlets/outlets.module';
 import { SeedModule } from './seed/seed.module';
 import { StorageModule } from './storage/storage.module';
@@ -69,6 +70,7 @@ export class AppModule {
           },
         }),
         UnitOfWorkModule,
+        OfficeSettingsModule,
         JobsModule.forRoot(config),
         StorageModule,
         AuditModule,

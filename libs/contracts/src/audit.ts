@@ -107,6 +107,7 @@ export const AUDIT_FIELD_NAMES: Record<string, string> = {
   reviewNote: '审核意见', verifiedBy: '核定人', verifiedAt: '核定时间', leader: '批示领导', publishedBy: '发布人',
   receivedNote: '收到情况说明', guards: '拦截原因', userName: '操作人', at: '时间', message: '说明',
   contactName: '联系人', contactPhone: '联系电话', group: '排名分组', unit: '单位', article: '稿件', outlet: '媒体刊物',
+  settings: '业务设置', monthlyReportDueDay: '月报截止日', quarterDisputeDays: '异议期天数', placementEarlyMarginDays: '刊发日期提前提醒天数',
 };
 
 /** Fields left out of the before/after table: bookkeeping nobody reads there. */

@@ -38,5 +38,6 @@ export const OutletResponseSchema = VersionedResponseSchema.extend({
   medium: z.enum(MEDIA),
   active: z.boolean(),
   placeholder: z.boolean().describe('a catalogue placeholder the office is meant to rename'),
+  own: z.boolean().describe("Held by the caller's office; false: shared from an office above (central outlets, the city's), which only that office edits."),
 });
 export type OutletResponse = z.infer<typeof OutletResponseSchema>;

@@ -198,6 +198,12 @@ module.exports = [
       await expectText(card, `第 ${own.groupRank} 名`);
       await expectText(card, own.totalText);
       await shot(leader, '66-leader-parent-position');
+      // its lines as the city scored them, adding up to that total
+      await card.locator('[data-test=parent-statement-toggle]').click();
+      const statement = card.locator('[data-test=parent-statement]');
+      await expectText(statement, `合计 ${own.totalText} 分`);
+      await statement.locator('.el-table__row').first().waitFor();
+      await shot(leader, '67-leader-parent-statement');
     },
   },
 ];

@@ -45,4 +45,28 @@ module.exports = [
       assert.equal(await p.locator('.filters input[name=q]').inputValue(), '央视');
     },
   },
+  {
+    name: '办公室在业务设置页设定本部的异议期天数，留空后恢复系统默认',
+    async fn({ page, shot }) {
+      const p = await page('office');
+      await p.goto('/office-settings');
+      const form = p.locator('[data-test=office-settings]');
+      const days = form.locator('input[name=quarterDisputeDays]');
+      await days.waitFor();
+      const hint = form.locator('[data-test=setting-quarterDisputeDays] .hint');
+      const before = (await hint.innerText()).match(/当前生效：(\d+)/)[1];
+      await days.fill('9');
+      await form.getByRole('button', { name: '保存' }).click();
+      await toast(p, 'success');
+      await expectText(hint, '当前生效：9');
+      await shot(p, '12-office-settings');
+      await p.reload();
+      assert.equal(await form.locator('input[name=quarterDisputeDays]').inputValue(), '9');
+      // emptied: back to the deployment's setting (and the demo keeps its window for the cases after this one)
+      await form.locator('input[name=quarterDisputeDays]').fill('');
+      await form.getByRole('button', { name: '保存' }).click();
+      await toast(p, 'success');
+      await expectText(hint, `当前生效：${before}`);
+    },
+  },
 ];

@@ -13,11 +13,13 @@ import { ArticleImportService } from './import/article-import.service';
 import { BackfillMarker } from './import/history/backfill-marker';
 import { HistoryImportService } from './import/history/history-import.service';
 import { ItemKindsReader } from '../items/item-kinds';
+import { OutletsModule } from '../outlets/outlets.module';
 import { SchemesModule } from '../schemes/schemes.module';
 
 @Module({
   // CommissionsModule: a deleted or merged article's 约稿 answers are CommissionsService's to move.
-  imports: [UploadsModule, SchemesModule, CommissionsModule],
+  // OutletsModule: the import and export read the outlets visible to the office (its own and those above).
+  imports: [UploadsModule, SchemesModule, CommissionsModule, OutletsModule],
   // The sheet routes first: articles/:id would otherwise catch articles/template.xlsx.
   controllers: [ArticlesSheetController, ArticlesController],
   providers: [ArticlesRepository, ArticleImportRepository, ArticlesService, ArticleDuplicatesService, ArticleSubmissionService, ArticleImportService, ArticleExportService, HistoryImportService, ItemKindsReader, BackfillMarker],

@@ -25,6 +25,7 @@ import { MonthlyReport } from './monthly-report.entity';
 import { MonthlyReportsRepository } from './monthly-reports.repository';
 import { toMonthlyReportResponse } from './monthly-report-response';
 import { Clock } from '../common/clock';
+import { OfficeSettingsReader } from '../offices/office-settings.reader';
 import { asc, desc, findOrder } from '../common/sort';
 
 export type { ComplianceReport, MonthStanding };
@@ -42,14 +43,16 @@ export class MonthlyReportsService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
+    private readonly settings: OfficeSettingsReader,
   ) {}
 
-  private dueDate(month: string): string {
-    return monthDueDate(month, this.config.business.monthlyReportDueDay);
+  /** The office's own due day (offices.settings), else the deployment's. */
+  private async dueDay(officeId: number): Promise<number> {
+    return (await this.settings.forOffice(officeId)).monthlyReportDueDay;
   }
 
-  private standing(unit: Unit, month: string, report: MonthlyReport | null, today: string): MonthStanding {
-    const dueDate = this.dueDate(month);
+  private standing(unit: Unit, month: string, report: MonthlyReport | null, today: string, dueDay: number): MonthStanding {
+    const dueDate = monthDueDate(month, dueDay);
     return { month, unitId: unit.id, unitCode: unit.code, unitName: unit.name, contactName: unit.contactName, contactPhone: unit.contactPhone, dueDate, status: reportStatus(report?.filedDate ?? null, dueDate, today), report: report && toMonthlyReportResponse(report) };
   }
 
@@ -133,7 +136,7 @@ export class MonthlyReportsService {
     assertBusinessMonth(month);
     const unit = await this.unitOrFail(user, this.unitFor(user, unitId));
     const report = await this.reports.findOne(user.officeId, unit.id, month);
-    return this.standing(unit, month, report, this.clock.today());
+    return this.standing(unit, month, report, this.clock.today(), await this.dueDay(user.officeId));
   }
 
   /** A suggested report from the unit's records, beside what was filed (if anything). */
@@ -148,8 +151,9 @@ export class MonthlyReportsService {
     units.sort((a, b) => (a.group?.sortOrder ?? 0) - (b.group?.sortOrder ?? 0) || a.code.localeCompare(b.code));
     const reports = new Map((await this.reports.findForMonth(user.officeId, month)).map((r) => [r.unitId, r]));
     const today = this.clock.today();
-    const standings = units.map((u) => this.standing(u, month, reports.get(u.id) ?? null, today));
-    return { month, dueDate: this.dueDate(month), summary: summarizeReports(standings.map((s) => s.status)), units: standings };
+    const dueDay = await this.dueDay(user.officeId);
+    const standings = units.map((u) => this.standing(u, month, reports.get(u.id) ?? null, today, dueDay));
+    return { month, dueDate: monthDueDate(month, dueDay), summary: summarizeReports(standings.map((s) => s.status)), units: standings };
   }
 
   /** One unit's months from..to (default the last 12 months), oldest first, with missing months shown. */
@@ -165,8 +169,9 @@ export class MonthlyReportsService {
       (await this.reports.findForUnitBetween(user.officeId, unit.id, from, to)).map((r) => [r.month, r]),
     );
     const today = this.clock.today();
+    const dueDay = await this.dueDay(user.officeId);
     const months: MonthStanding[] = [];
-    for (let m = from; m <= to; m = addMonths(m, 1)) months.push(this.standing(unit, m, reports.get(m) ?? null, today));
+    for (let m = from; m <= to; m = addMonths(m, 1)) months.push(this.standing(unit, m, reports.get(m) ?? null, today, dueDay));
     return months;
   }
 
@@ -184,8 +189,12 @@ export class MonthlyReportsService {
       query.pageSize,
     );
     const today = this.clock.today();
+    const dueDay = await this.dueDay(user.officeId);
     return {
-      items: items.map((r) => ({ ...toMonthlyReportResponse(r), dueDate: this.dueDate(r.month), status: reportStatus(r.filedDate, this.dueDate(r.month), today) })),
+      items: items.map((r) => {
+        const dueDate = monthDueDate(r.month, dueDay);
+        return { ...toMonthlyReportResponse(r), dueDate, status: reportStatus(r.filedDate, dueDate, today) };
+      }),
       total,
       page: query.page,
       pageSize: query.pageSize,

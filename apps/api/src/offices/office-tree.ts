@@ -23,3 +23,12 @@ export async function subtreeIds(manager: EntityManager, officeId: number): Prom
 export async function isBelow(manager: EntityManager, ancestorId: number, officeId: number): Promise<boolean> {
   return ancestorId !== officeId && (await subtreeIds(manager, ancestorId)).includes(officeId);
 }
+
+/** `officeId` and the offices above it, nearest first (the office itself, its parent, …, the root). */
+export async function ancestorIds(manager: EntityManager, officeId: number): Promise<number[]> {
+  const rows = await manager.getRepository(Office).find({ select: { id: true, parentId: true } });
+  const parent = new Map(rows.map((r) => [r.id, r.parentId]));
+  const ids: number[] = [];
+  for (let id: number | null | undefined = officeId; id !== null && id !== undefined && !ids.includes(id); id = parent.get(id)) ids.push(id);
+  return ids;
+}

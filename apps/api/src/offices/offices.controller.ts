@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, type AuthUser } from '../auth/auth-user';
 import { Roles } from '../auth/roles.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseQuarterPipe } from '../publication/quarter-param';
 import { ChildOfficesService } from './child-offices.service';
-import { CreateOfficeDto } from './dto/office.dto';
+import { contractRef } from '../common/openapi';
+import { CreateOfficeDto, UpdateOfficeSettingsDto } from './dto/office.dto';
 import { OfficesService } from './offices.service';
 import { ParentRankingService } from './parent-ranking.service';
 import { ApiAnswer, ApiFile } from '../common/openapi';
@@ -39,11 +40,39 @@ export class OfficesController {
     return this.service.create(user, dto);
   }
 
+  /** The caller's office's business settings (its own, the deployment's, those in force). */
+  @Roles('admin', 'office') @Get('settings')
+  @ApiOkResponse({ schema: contractRef('OfficeSettingsResponse') })
+  settings(@Auth() user: AuthUser) {
+    return this.service.settings(user);
+  }
+
+  /** Sets or clears (null) the caller's office's own business settings. */
+  @Roles('admin', 'office') @Patch('settings')
+  @ApiOkResponse({ schema: contractRef('OfficeSettingsResponse') })
+  updateSettings(@Auth() user: AuthUser, @Body() dto: UpdateOfficeSettingsDto) {
+    return this.service.updateSettings(user, dto);
+  }
+
   /** The office's place in its parent's latest published ranking (`position` null when there is none). */
   @Roles('office', 'leader') @Get('parent-ranking')
   @ApiAnswer('LatestParentRanking')
   async latestParentRanking(@Auth() user: AuthUser) {
     return { position: await this.parentRankings.latest(user) };
+  }
+
+  /** The office's statement in the latest ranking its parent published (lines as frozen there). */
+  @Roles('office', 'leader') @Get('parent-statement')
+  @ApiOkResponse({ schema: contractRef('ParentStatementResponse') })
+  latestParentStatement(@Auth() user: AuthUser) {
+    return this.parentRankings.latestStatement(user);
+  }
+
+  /** The office's statement in the ranking its parent published for the quarter (latest revision). */
+  @Roles('office', 'leader') @Get('parent-ranking/:quarter/statement')
+  @ApiOkResponse({ schema: contractRef('ParentStatementResponse') })
+  parentStatement(@Auth() user: AuthUser, @Param('quarter', ParseQuarterPipe) quarter: string) {
+    return this.parentRankings.statement(user, quarter);
   }
 
   /** The caller's office's place in the ranking its parent published for the quarter (latest revision). */

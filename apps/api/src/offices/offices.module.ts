@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { NoticesModule } from '../notices/notices.module';
-import { OutletsModule } from '../outlets/outlets.module';
 import { PublicationModule } from '../publication/publication.module';
+import { ScoreLedgerModule } from '../score-ledger/score-ledger.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { ChildOfficesService } from './child-offices.service';
@@ -12,7 +12,7 @@ import { OfficesService } from './offices.service';
 import { ParentRankingService } from './parent-ranking.service';
 
 @Module({
-  imports: [AuthModule, OutletsModule, NoticesModule, PublicationModule, UnitsModule, UsersModule],
+  imports: [AuthModule, NoticesModule, PublicationModule, ScoreLedgerModule, UnitsModule, UsersModule],
   controllers: [OfficesController],
   providers: [OfficesService, ChildOfficesService, ParentRankingService, OfficesRepository],
   exports: [OfficesService],

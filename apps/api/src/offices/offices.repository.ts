@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type DeepPartial, type EntityManager } from 'typeorm';
 import { RankingSnapshot } from '../publication/ranking-snapshot.entity';
+import { SnapshotLine } from '../publication/snapshot-line.entity';
 import { SchemeVersion } from '../schemes/scheme-version.entity';
-import { Office } from './office.entity';
+import { Office, type OfficeSettings } from './office.entity';
 import { subtreeIds } from './office-tree';
 
 /**
@@ -28,8 +29,12 @@ export class OfficesRepository {
     return this.manager().getRepository(Office).findBy({ id: In(ids) });
   }
 
-  findById(id: number): Promise<Office | null> {
-    return this.manager().getRepository(Office).findOneBy({ id });
+  findById(id: number, tx?: EntityManager): Promise<Office | null> {
+    return this.manager(tx).getRepository(Office).findOneBy({ id });
+  }
+
+  async updateSettings(id: number, settings: OfficeSettings | null, tx?: EntityManager): Promise<void> {
+    await this.manager(tx).getRepository(Office).update({ id }, { settings });
   }
 
   insert(row: DeepPartial<Office>, tx?: EntityManager): Promise<Office> {
@@ -49,5 +54,15 @@ export class OfficesRepository {
         ? { where: { officeId }, order: { quarter: 'DESC', revision: 'DESC' } }
         : { where: { officeId, quarter }, order: { revision: 'DESC' } },
     );
+  }
+
+  /** Cross-feature read (publication): one unit's lines as frozen in a snapshot, in statement order. */
+  snapshotLines(snapshotId: number, unitId: number): Promise<SnapshotLine[]> {
+    return this.manager().getRepository(SnapshotLine).find({ where: { snapshotId, unitId }, order: { date: 'ASC', id: 'ASC' } });
+  }
+
+  /** Cross-feature read (schemes): the scheme version a snapshot was scored by. */
+  schemeVersion(id: number): Promise<SchemeVersion | null> {
+    return this.manager().getRepository(SchemeVersion).findOneBy({ id });
   }
 }

@@ -9,14 +9,15 @@ import { conflict, invalid, notFound } from '../common/app-error';
 import { isUniqueViolation } from '../common/db-errors';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { OutletsService } from '../outlets/outlets.service';
 import { presetVersionRow } from '../schemes/scheme-document';
 import { UnitOfWork } from '../database/unit-of-work';
 import { UnitsRepository } from '../units/units.repository';
 import { UsersRepository } from '../users/users.repository';
-import type { CreateOfficeDto } from './dto/office.dto';
+import type { OfficeSettingsResponse } from '@app/contracts/offices';
+import type { CreateOfficeDto, UpdateOfficeSettingsDto } from './dto/office.dto';
+import { OfficeSettingsReader } from './office-settings.reader';
 import { Clock } from '../common/clock';
-import type { Office } from './office.entity';
+import type { Office, OfficeSettings } from './office.entity';
 import { OfficesRepository } from './offices.repository';
 
 const toOfficeResponse = (office: Office, own: boolean): OfficeResponse => ({
@@ -43,11 +44,11 @@ export class OfficesService {
     private readonly repo: OfficesRepository,
     private readonly units: UnitsRepository,
     private readonly users: UsersRepository,
-    private readonly outlets: OutletsService,
     private readonly passwords: PasswordsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly settingsReader: OfficeSettingsReader,
   ) {}
 
   /** The unit standing for `office` in its parent's ranking (units.childOfficeId). */
@@ -106,10 +107,42 @@ export class OfficesService {
       if (dto.rankingGroupId !== undefined) await this.addRankedUnit(manager, office, dto.rankingGroupId);
       // In force from the first business quarter, so a past year can be loaded under it (history import).
       await this.repo.insertSchemeVersion(presetVersionRow(office.id, 'standard', quarterOf(this.config.business.dateMin)), manager);
-      await this.outlets.installCatalogue(office.id, manager);
+      // No outlets of its own yet: it sees the central outlets and its ancestors' (OutletsRepository.visibleIds) and adds its own.
       const response = toOfficeResponse(office, false);
       await this.audit.record(actor, 'create', 'office', office.id, null, { ...response, admin: admin.username }, manager);
       return response;
     });
   }
+
+  /** The caller's office's business settings: its own, the deployment's and those in force. */
+  async settings(user: AuthUser): Promise<OfficeSettingsResponse> {
+    const office = await this.repo.findById(user.officeId);
+    if (!office) throw notFound('组织部');
+    return {
+      officeId: office.id,
+      own: { ...office.settings },
+      deployment: this.settingsReader.deployment(),
+      effective: await this.settingsReader.forOffice(office.id),
+    };
+  }
+
+  /** Sets (a number) or clears (null: back to the deployment's) the caller's office's own settings. */
+  async updateSettings(user: AuthUser, dto: UpdateOfficeSettingsDto): Promise<OfficeSettingsResponse> {
+    await this.uow.run(async (manager) => {
+      const office = await this.repo.findById(user.officeId, manager);
+      if (!office) throw notFound('组织部');
+      const before: OfficeSettings = { ...office.settings };
+      const after: OfficeSettings = { ...before };
+      for (const key of SETTING_KEYS) {
+        const value = dto[key];
+        if (value === null) delete after[key];
+        else if (value !== undefined) after[key] = value;
+      }
+      await this.repo.updateSettings(office.id, Object.keys(after).length > 0 ? after : null, manager);
+      await this.audit.record(user, 'update', 'office', office.id, { settings: before }, { settings: after }, manager);
+    });
+    return this.settings(user);
+  }
 }
+
+const SETTING_KEYS = ['monthlyReportDueDay', 'quarterDisputeDays', 'placementEarlyMarginDays'] as const satisfies readonly (keyof OfficeSettings)[];

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/app-error';
+import type { ParentStatementResponse } from '@app/contracts/offices';
 import { QuartersService } from '../publication/quarters.service';
+import { ScoresService } from '../score-ledger/scores.service';
 import { UnitsRepository } from '../units/units.repository';
 import { OfficesRepository } from './offices.repository';
 
@@ -12,6 +14,7 @@ export class ParentRankingService {
     private readonly offices: OfficesRepository,
     private readonly units: UnitsRepository,
     private readonly quarters: QuartersService,
+    private readonly scores: ScoresService,
   ) {}
 
   /**
@@ -45,5 +48,30 @@ export class ParentRankingService {
       groupSize: group.length,
       overallSize: snapshot.units.length,
     };
+  }
+
+  /** The statement behind the latest ranking the parent published (404 when there is none). */
+  async latestStatement(user: AuthUser): Promise<ParentStatementResponse> {
+    const unit = await this.units.findByChildOffice(user.officeId);
+    const latest = unit ? await this.offices.latestSnapshot(unit.officeId) : null;
+    if (!latest) throw notFound('上级组织部的排名');
+    return this.statement(user, latest.quarter);
+  }
+
+  /**
+   * The office's lines in the ranking its parent published for `quarter` (latest revision), as
+   * frozen there: rule, explanation and amount of each, summing to its total in that ranking.
+   * Only the office's own unit: the caller names no office, so another's cannot be asked for.
+   */
+  async statement(user: AuthUser, quarter: string): Promise<ParentStatementResponse> {
+    const position = await this.position(user, quarter);
+    const snapshot = (await this.offices.latestSnapshot(position.parent.id, quarter))!;
+    const version = await this.offices.schemeVersion(snapshot.schemeVersionId);
+    if (!version) throw notFound('上级组织部的计分办法');
+    const lines = await this.offices.snapshotLines(snapshot.id, position.unit.unitId);
+    const unit = { id: position.unit.unitId, code: position.unit.unitCode, name: position.unit.unitName };
+    // Roll-up lines name the office's own records; lines the parent recorded itself name the parent's.
+    const statement = await this.scores.toStatement([user.officeId, position.parent.id], quarter, unit, version, lines);
+    return { parent: position.parent, quarter, revision: position.revision, publishedAt: new Date(position.publishedAt).toISOString(), overallRank: position.unit.overallRank, groupRank: position.unit.groupRank, total: position.unit.total, statement };
   }
 }

@@ -1,8 +1,11 @@
 import type { OutletResponse } from '@app/contracts';
 import type { Outlet } from './outlet.entity';
 
-/** An outlet as the API answers it: the entity without `officeId`, which is internal scoping. */
-export const toOutletResponse = (o: Outlet) =>
+/**
+ * An outlet as the API answers it: the entity without `officeId`, which is internal scoping;
+ * `own` says whether the caller's office holds it (false: shared from an office above, read-only).
+ */
+export const toOutletResponse = (o: Outlet, officeId: number) =>
   ({
     id: o.id,
     code: o.code,
@@ -14,6 +17,7 @@ export const toOutletResponse = (o: Outlet) =>
     active: o.active,
     placeholder: o.placeholder,
     version: o.version,
+    own: o.officeId === officeId,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   }) satisfies OutletResponse;

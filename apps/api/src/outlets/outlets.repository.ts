@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
+import { DataSource, In, type DeepPartial, type EntityManager } from 'typeorm';
+import { ancestorIds, subtreeIds } from '../offices/office-tree';
 import { Outlet } from './outlet.entity';
 
 /** Named queries over outlets, for this feature and those that record against one (placements). `tx` joins a caller's transaction (UnitOfWork). */
@@ -33,5 +34,43 @@ export class OutletsRepository {
   /** An outlet of the office, or null. */
   findInOffice(officeId: number, id: number, tx?: EntityManager): Promise<Outlet | null> {
     return this.manager(tx).findOne(Outlet, { where: { id, officeId } });
+  }
+
+  /**
+   * The ids of the outlets `officeId` sees: its own and those of the offices above it. An
+   * office's own outlet shadows an ancestor's of the same code: offices created before outlets
+   * were shared hold their own copy of the catalogue, which keeps its placements and stays the
+   * one they see. `chain` is null when the office has no office above it (only its own count).
+   */
+  async visibleIds(officeId: number, tx?: EntityManager): Promise<{ chain: number[]; ids: number[] | null }> {
+    const chain = await ancestorIds(this.manager(tx), officeId);
+    if (chain.length === 1) return { chain, ids: null };
+    const rows = await this.manager(tx).find(Outlet, { where: { officeId: In(chain) }, select: { id: true, code: true, officeId: true } });
+    const nearest = new Map<string, { id: number; depth: number }>();
+    for (const r of rows) {
+      const depth = chain.indexOf(r.officeId);
+      const seen = nearest.get(r.code);
+      if (!seen || depth < seen.depth) nearest.set(r.code, { id: r.id, depth });
+    }
+    return { chain, ids: [...nearest.values()].map((n) => n.id) };
+  }
+
+  /** The office and those below it, which see its outlets. */
+  subtreeIds(officeId: number, tx?: EntityManager): Promise<number[]> {
+    return subtreeIds(this.manager(tx), officeId);
+  }
+
+  /** Every outlet the office sees (visibleIds). */
+  async findAllVisible(officeId: number, tx?: EntityManager): Promise<Outlet[]> {
+    const { ids } = await this.visibleIds(officeId, tx);
+    return this.manager(tx).find(Outlet, { where: ids === null ? { officeId } : { id: In(ids) } });
+  }
+
+  /** An outlet the office sees (its own or an ancestor's not shadowed by its own), or null. */
+  async findVisible(officeId: number, id: number, tx?: EntityManager): Promise<Outlet | null> {
+    const outlet = await this.manager(tx).findOne(Outlet, { where: { id } });
+    if (!outlet || outlet.officeId === officeId) return outlet;
+    const { ids } = await this.visibleIds(officeId, tx);
+    return ids?.includes(id) ? outlet : null;
   }
 }

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { OutletResponse, Page } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
@@ -51,21 +51,23 @@ export class OutletsService {
 
   async list(user: AuthUser, query: ListOutletsQuery): Promise<Page<OutletResponse>> {
     const [items, total] = await this.outlets.findAndCount({
-      where: this.filter(user, query),
+      where: await this.filter(user, query),
       order: findOrder<Outlet>(query.sort, OUTLET_SORT, [asc('level'), asc('channel'), asc('code')]),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items: items.map(toOutletResponse), total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map((o) => toOutletResponse(o, user.officeId)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async export(user: AuthUser, query: ListOutletsQuery): Promise<Buffer> {
-    const items = await this.outlets.find({ where: this.filter(user, query), order: findOrder<Outlet>(query.sort, OUTLET_SORT, [asc('level'), asc('channel'), asc('code')]) });
+    const items = await this.outlets.find({ where: await this.filter(user, query), order: findOrder<Outlet>(query.sort, OUTLET_SORT, [asc('level'), asc('channel'), asc('code')]) });
     return writeOutletSheet(items);
   }
 
-  private filter(user: AuthUser, query: ListOutletsQuery): FindOptionsWhere<Outlet> | FindOptionsWhere<Outlet>[] {
-    const base: FindOptionsWhere<Outlet> = { officeId: user.officeId };
+  /** The outlets the caller's office sees: its own and those shared from the offices above (OutletsRepository.visibleIds). */
+  private async filter(user: AuthUser, query: ListOutletsQuery): Promise<FindOptionsWhere<Outlet> | FindOptionsWhere<Outlet>[]> {
+    const { ids } = await this.repo.visibleIds(user.officeId);
+    const base: FindOptionsWhere<Outlet> = ids === null ? { officeId: user.officeId } : { id: In(ids) };
     if (query.level) base.level = query.level;
     if (query.channel) base.channel = query.channel;
     if (query.active !== undefined) base.active = query.active;
@@ -74,21 +76,30 @@ export class OutletsService {
   }
 
   async get(user: AuthUser, id: number): Promise<OutletResponse> {
-    return toOutletResponse(await this.findOrFail(user, id));
+    const outlet = await this.repo.findVisible(user.officeId, id);
+    if (!outlet) throw notFound('媒体/刊物');
+    return toOutletResponse(outlet, user.officeId);
   }
 
+  /** An outlet the caller's office may change: its own. One shared from above is seen but refused (403). */
   async findOrFail(user: AuthUser, id: number): Promise<Outlet> {
-    const outlet = await this.outlets.findOne({ where: { id, officeId: user.officeId } });
+    const outlet = await this.repo.findVisible(user.officeId, id);
     if (!outlet) throw notFound('媒体/刊物');
+    if (outlet.officeId !== user.officeId) {
+      throw new AppError(HttpStatus.FORBIDDEN, 'outlet_not_own', `「${outlet.name}」由上级组织部维护，只能查看和选用，不能修改`, { id: '上级组织部的媒体刊物不能修改' });
+    }
     return outlet;
   }
 
   create(user: AuthUser, dto: CreateOutletDto): Promise<OutletResponse> {
     return this.uow.run(async (manager) => {
+      // One shared from above under the same code or name would be shadowed by this one.
+      const shared = (await this.repo.findAllVisible(user.officeId, manager)).find((o) => o.officeId !== user.officeId && (o.code === dto.code || o.name === dto.name));
+      if (shared) throw conflict('duplicate_outlet', `上级组织部已有「${shared.name}」（${shared.code}），可直接选用`, shared.code === dto.code ? { code: '上级组织部已有此代码' } : { name: '上级组织部已有此名称' });
       try {
         const saved = await this.repo.insert({ ...dto, aliases: dto.aliases ?? [], officeId: user.officeId }, manager);
         await this.audit.record(user, 'create', 'outlet', saved.id, null, saved, manager);
-        return toOutletResponse(saved);
+        return toOutletResponse(saved, user.officeId);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict('duplicate_outlet', `代码 ${dto.code} 或名称「${dto.name}」已存在`, { code: '代码或名称已存在', name: '代码或名称已存在' });
         throw error;
@@ -109,9 +120,14 @@ export class OutletsService {
       await this.audit.record(user, changes.active === false ? 'deactivate' : 'update', 'outlet', id, before, changes, manager);
       // An outlet's level, channel or medium is part of every placement score there.
       const rescored = (['level', 'channel', 'medium'] as const).some((k) => changes[k] !== undefined && changes[k] !== before[k]);
-      return rescored ? storeRecompute(this.jobs, { officeId: user.officeId, reason: 'outlet' }, user.id, manager) : null;
+      if (!rescored) return [];
+      // Offices below may have recorded placements on it (outlets are shared down the tree).
+      const offices = await this.repo.subtreeIds(user.officeId, manager);
+      const requests = [];
+      for (const officeId of offices) requests.push(await storeRecompute(this.jobs, { officeId, reason: 'outlet' }, user.id, manager));
+      return requests;
     });
-    if (request) await this.jobs.handOver([request]);
+    if (request.length > 0) await this.jobs.handOver(request);
     return this.get(user, id);
   }
 
@@ -151,7 +167,10 @@ export class OutletsService {
     const { rows, problems } = await readOutletSheet(await this.readUpload(payload.fileKey));
     const result: OutletImportResult = { created: 0, updated: 0, unchanged: 0, problems: [...problems] };
     const request = await this.uow.run(async (manager) => {
-      const existing = new Map((await this.repo.findAllInOffice(payload.officeId, manager)).map((o) => [o.code, o]));
+      const visible = await this.repo.findAllVisible(payload.officeId, manager);
+      const existing = new Map(visible.filter((o) => o.officeId === payload.officeId).map((o) => [o.code, o]));
+      // Outlets shared from above come back in an exported sheet: as they are, they change nothing.
+      const shared = new Map(visible.filter((o) => o.officeId !== payload.officeId).map((o) => [o.code, o]));
       // Names are unique per office; MariaDB compares them case-insensitively, so do we.
       const codeByName = new Map([...existing.values()].map((o) => [o.name.toLowerCase(), o.code]));
       const rowByCode = new Map<string, number>();
@@ -163,6 +182,12 @@ export class OutletsService {
           continue;
         }
         rowByCode.set(row.code, rowNumber);
+        const above = shared.get(row.code);
+        if (above) {
+          if (JSON.stringify([above.name, above.aliases, above.level, above.channel, above.medium]) === JSON.stringify([fields.name, fields.aliases, fields.level, fields.channel, fields.medium])) result.unchanged++;
+          else result.problems.push({ row: rowNumber, column: '代码', message: `代码 ${row.code}（${above.name}）由上级组织部维护，不能修改，已忽略本行` });
+          continue;
+        }
         const holder = codeByName.get(fields.name.toLowerCase());
         if (holder !== undefined && holder !== row.code) {
           result.problems.push({ row: rowNumber, column: '名称', message: `名称「${fields.name}」已被代码 ${holder} 的媒体/刊物使用` });

@@ -21,6 +21,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { newDraftReview } from '../database/review-columns';
 import { FileStore } from '../storage/file-store.service';
 import { Clock } from '../common/clock';
+import { OfficeSettingsReader } from '../offices/office-settings.reader';
 
 export interface Warning {
   field: string;
@@ -38,6 +39,7 @@ export class PlacementsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileStore,
     private readonly clock: Clock,
+    private readonly settings: OfficeSettingsReader,
   ) {}
 
   async listForArticle(user: AuthUser, articleId: number): Promise<PlacementResponse[]> {
@@ -68,7 +70,7 @@ export class PlacementsService {
       const article = await loadVisibleArticle(manager, user, articleId);
       assertCanAddChild(user, article);
       const outlet = await this.activeOutlet(manager, user, dto.outletId);
-      const { publishedAt, publishedDate, warnings } = this.publication(dto.publishedAt, article.submittedDate);
+      const { publishedAt, publishedDate, warnings } = await this.publication(user.officeId, dto.publishedAt, article.submittedDate);
       const placement = this.placements.build({
         officeId: user.officeId,
         articleId,
@@ -107,7 +109,7 @@ export class PlacementsService {
       let warnings: Warning[] = [];
       if (dto.outletId !== undefined) await this.activeOutlet(manager, user, dto.outletId);
       if (publishedText !== undefined) {
-        const publication = this.publication(publishedText, article.submittedDate);
+        const publication = await this.publication(user.officeId, publishedText, article.submittedDate);
         Object.assign(changes, { publishedAt: publication.publishedAt, publishedDate: publication.publishedDate });
         warnings = publication.warnings;
       }
@@ -137,7 +139,7 @@ export class PlacementsService {
   }
 
   private async activeOutlet(manager: EntityManager, user: AuthUser, outletId: number): Promise<Outlet> {
-    const outlet = await this.outlets.findInOffice(user.officeId, outletId, manager);
+    const outlet = await this.outlets.findVisible(user.officeId, outletId, manager);
     if (!outlet) throw invalid({ outletId: '媒体/刊物不存在' });
     if (!outlet.active) throw invalid({ outletId: `「${outlet.name}」已停用` });
     return outlet;
@@ -147,14 +149,14 @@ export class PlacementsService {
    * A publication date in the future is an error; one well before the article was submitted
    * is allowed (articles are sometimes recorded late) but flagged as a warning.
    */
-  private publication(text: string, submittedDate: string) {
+  private async publication(officeId: number, text: string, submittedDate: string) {
     const zone = this.config.business.timeZone;
     const publishedAt = parseBusinessInstant(text, zone);
     if (!publishedAt) throw invalid({ publishedAt: '日期格式不正确（应为 YYYY-MM-DD）' });
     const publishedDate = businessDate(publishedAt, zone);
     if (publishedDate > this.clock.today()) throw invalid({ publishedAt: '刊发日期不能晚于今天' });
     const warnings: Warning[] = [];
-    const margin = this.config.business.placementEarlyMarginDays;
+    const margin = (await this.settings.forOffice(officeId)).placementEarlyMarginDays;
     const earliest = new Date(Date.parse(`${submittedDate}T00:00:00Z`) - margin * 86_400_000).toISOString().slice(0, 10);
     if (publishedDate < earliest) {
       warnings.push({ field: 'publishedAt', message: `刊发日期 ${publishedDate} 比稿件报送日期 ${submittedDate} 早 ${margin} 天以上，请核实` });

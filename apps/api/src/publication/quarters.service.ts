@@ -23,6 +23,7 @@ import { SnapshotsRepository } from './snapshots.repository';
 import { toSnapshotResponse } from './snapshot-response';
 import { toQuarterDetailResponse } from './quarter-response';
 import { Clock } from '../common/clock';
+import { OfficeSettingsReader } from '../offices/office-settings.reader';
 
 /** The last month of a quarter's report is due on this date; the review stage opens after it. */
 export function quarterSettledDate(quarter: string, dueDay: number): string {
@@ -50,6 +51,7 @@ export class QuartersService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly backfill: BackfillMarker,
+    private readonly settings: OfficeSettingsReader,
   ) {}
 
   /** The history import marks the past quarters it loads 补录 through this (it may not import publication). */
@@ -137,7 +139,8 @@ export class QuartersService implements OnModuleInit {
       const period = await this.period(manager, officeId, quarter);
       if (period.stage !== 'open') throw conflict('invalid_stage', `该季度当前处于「${stageLabel(period.stage)}」阶段，不能开始复核`);
       const today = this.clock.today();
-      const until = new Date(Date.parse(`${today}T00:00:00Z`) + this.config.business.disputeDays * 86_400_000).toISOString().slice(0, 10);
+      const { quarterDisputeDays } = await this.settings.forOffice(officeId);
+      const until = new Date(Date.parse(`${today}T00:00:00Z`) + quarterDisputeDays * 86_400_000).toISOString().slice(0, 10);
       await this.repo.updatePeriod(period.id, { stage: 'review', reviewOpenedAt: this.clock.now(), disputeUntil: until }, manager);
       if (actor) await this.audit.record(actor, 'quarter:review', 'quarter', quarter, { stage: period.stage }, { stage: 'review', disputeUntil: until }, manager);
       await this.notifyReviewOpened(officeId, quarter, until, manager);

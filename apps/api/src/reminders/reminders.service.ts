@@ -4,6 +4,7 @@ import type { UrgeResult } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError, conflict } from '../common/app-error';
 import { addMonths, monthDueDate } from '../common/business-date';
+import { OfficeSettingsReader } from '../offices/office-settings.reader';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -54,6 +55,7 @@ export class RemindersService {
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly settings: OfficeSettingsReader,
   ) {
     this.transports = new ReminderTransports(config.reminders, () => this.clock.now().getTime());
   }
@@ -82,7 +84,7 @@ export class RemindersService {
     const job = await this.jobs.enqueue('reminders.send', { officeId: user.officeId, date, urgeMonth: target }, {
       businessKey: `urge:${user.officeId}:${target}:${date}`, officeId: user.officeId, createdBy: user.id,
     });
-    return { month: target, dueDate: this.dueDate(target), units: missing.length, job: toJobResponse(job) };
+    return { month: target, dueDate: await this.dueDate(user.officeId, target), units: missing.length, job: toJobResponse(job) };
   }
 
   /** The job: records what is new as messages and deliveries (one transaction), then sends what is pending. */
@@ -97,12 +99,13 @@ export class RemindersService {
     return { reminders: fresh, sent };
   }
 
-  private dueDate(month: string): string {
-    return monthDueDate(month, this.config.business.monthlyReportDueDay);
+  /** Due date of `month`'s report under the office's own due day (offices.settings), else the deployment's. */
+  private async dueDate(officeId: number, month: string): Promise<string> {
+    return monthDueDate(month, (await this.settings.forOffice(officeId)).monthlyReportDueDay);
   }
 
   private async urgeReminders(tx: EntityManager, officeId: number, month: string, date: string): Promise<Reminder[]> {
-    const due = this.dueDate(month);
+    const due = await this.dueDate(officeId, month);
     const title = due < date ? `办公室催报：${month} 月报已于 ${due} 截止，请尽快报送` : `办公室催报：${month} 月报请于 ${due} 前报送`;
     return (await this.repo.unitsMissingReport(tx, officeId, month)).map((u) => ({
       unitId: u.id, kind: 'monthly-urge', title, link: '/monthly-report', key: `urge:${month}:${date}:unit${u.id}`, group: `${month} 月报尚未报送`,
@@ -115,7 +118,7 @@ export class RemindersService {
     const reminders: Reminder[] = [];
     const current = date.slice(0, 7);
     for (const month of [addMonths(current, -1), current]) {
-      const due = this.dueDate(month);
+      const due = await this.dueDate(officeId, month);
       const left = daysBetween(date, due);
       if (left > window || (left < 0 && month === current)) continue;
       const overdue = left < 0;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { toNumber } from '../common/db-errors';
 import { updateVersioned } from '../common/optimistic';
 import { UnitOfWork } from '../database/unit-of-work';
+import { ancestorIds } from '../offices/office-tree';
 import { Outlet } from '../outlets/outlet.entity';
 import { SchemeVersion } from './scheme-version.entity';
 
@@ -52,9 +53,10 @@ export class SchemesRepository {
     await tx.createQueryBuilder().update(SchemeVersion).set({ lockedAt: at }).where('id = :id AND lockedAt IS NULL', { id: versionId }).execute();
   }
 
-  /** The office's outlet codes, which a scheme's rows may name. */
+  /** The codes of the outlets the office sees (its own and those shared from above), which a scheme's rows may name. */
   async outletCodes(officeId: number): Promise<string[]> {
-    const rows = await this.uow.manager.find(Outlet, { where: { officeId }, select: { code: true } });
+    const offices = await ancestorIds(this.uow.manager, officeId);
+    const rows = await this.uow.manager.find(Outlet, { where: { officeId: In(offices) }, select: { code: true } });
     return rows.map((o) => o.code);
   }
 

@@ -11,7 +11,7 @@ import { RecordsLoader } from './records-loader';
 import { RecordsRepository, type Row } from './records.repository';
 import { RECORD_TYPE_LABELS, RULE_LABELS } from './score-labels';
 import { ScoreLedgerRepository, monthOfRecordId } from './score-ledger.repository';
-import type { ScoreLine } from './score-line.entity';
+import type { LineColumns } from './line-columns';
 import { quarterLabel, type PlacementCounts, type RankingResponse, type RankingRow, type StatementLine, type StatementResponse } from '@app/contracts';
 
 /** The parts of a ranking that take a pass over the whole quarter: cached (RankingCache). */
@@ -139,7 +139,16 @@ export class ScoresService {
     if (!unit) throw notFound('单位');
     const version = await this.versionFor(user.officeId, quarter);
     const stored = await this.ledger.unitLines(user.officeId, version.id, quarter, unitId);
-    const labels = await this.recordLabels(user.officeId, stored);
+    return this.toStatement([user.officeId], quarter, unit, version, stored);
+  }
+
+  /**
+   * A statement from lines as stored or as frozen in a snapshot (LineColumns). The records the
+   * lines name are looked up in `labelOffices`: a unit standing for an office below is scored
+   * over that office's records, so its lines name them.
+   */
+  async toStatement(labelOffices: number[], quarter: string, unit: { id: number; code: string; name: string }, version: SchemeVersion, stored: readonly LineColumns[]): Promise<StatementResponse> {
+    const labels = await this.recordLabels(labelOffices, stored);
     let running = 0;
     const lines = stored.map((l): StatementLine => {
       running += l.amount;
@@ -182,14 +191,23 @@ export class ScoresService {
     return version;
   }
 
-  private async recordLabels(officeId: number, lines: readonly ScoreLine[]) {
+  private async recordLabels(officeIds: number[], lines: readonly LineColumns[]) {
     const articleIds = [...new Set(lines.map((l) => l.articleId).filter((id): id is number => id !== null))];
     const idsOf = (type: string) => [...new Set(lines.filter((l) => l.recordType === type).map((l) => l.recordId))];
     const commissionIds = idsOf('commission');
     const itemIds = idsOf('item');
     const adjustmentIds = idsOf('adjustment');
-    const { titles, topics, items, reasons } = await this.records.recordNames(officeId, { articles: articleIds, commissions: commissionIds, items: itemIds, adjustments: adjustmentIds });
-    const record = (l: ScoreLine): string => {
+    const titles = new Map<number, string>();
+    const topics = new Map<number, string>();
+    const items = new Map<number, { kind: string; title: string }>();
+    const reasons = new Map<number, string>();
+    for (const officeId of officeIds) {
+      const names = await this.records.recordNames(officeId, { articles: articleIds, commissions: commissionIds, items: itemIds, adjustments: adjustmentIds });
+      for (const [into, from] of [[titles, names.titles], [topics, names.topics], [items, names.items], [reasons, names.reasons]] as [Map<number, unknown>, Map<number, unknown>][]) {
+        for (const [id, value] of from) into.set(id, value);
+      }
+    }
+    const record = (l: LineColumns): string => {
       // Before the article: a 事项 that voids an article names it, but the line is the item's.
       if (l.recordType === 'item') {
         const item = items.get(l.recordId);

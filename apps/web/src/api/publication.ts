@@ -1,5 +1,5 @@
 /** Scores, rankings, the quarter lifecycle, notices and notifications. */
-import type { JobResponse, Page, DisputeResponse as Dispute, RankingResponse, NoticeResponse as NoticeItem, NoticeTexts, NotificationResponse as NotificationItem, ParentRankingPosition, QuarterDetailResponse as QuarterDetail, QuarterResponse as QuarterItem, SnapshotResponse as Snapshot, StatementResponse, TrendPoint, YearRanking } from '@app/contracts';
+import type { JobResponse, Page, DisputeResponse as Dispute, RankingResponse, NoticeResponse as NoticeItem, NoticeTexts, NotificationResponse as NotificationItem, ParentRankingPosition, ParentStatementResponse, QuarterDetailResponse as QuarterDetail, QuarterResponse as QuarterItem, SnapshotResponse as Snapshot, StatementResponse, TrendPoint, YearRanking } from '@app/contracts';
 import { http, type Query } from './http';
 
 export const scoresApi = {
@@ -14,6 +14,8 @@ export const quartersApi = {
   snapshot: (quarter: string, revision: number) => http.get<Snapshot>(`/quarters/${quarter}/snapshots/${revision}`),
   /** this office's place in its parent's latest published ranking (null when none) */
   parentRanking: () => http.get<{ position: ParentRankingPosition | null }>('/offices/parent-ranking'),
+  /** this office's lines in the ranking its parent published for `quarter` (as frozen there) */
+  parentStatement: (quarter: string) => http.get<ParentStatementResponse>(`/offices/parent-ranking/${quarter}/statement`),
   openReview: (quarter: string) => http.post<unknown>(`/quarters/${quarter}/review`),
   close: (quarter: string, excludeUnverified: boolean, overrideReason?: string) =>
     http.post<unknown>(`/quarters/${quarter}/close`, overrideReason ? { excludeUnverified, overrideReason } : { excludeUnverified }),

@@ -1,5 +1,5 @@
 /** Reference data the office keeps: units, ranking groups, outlets, users; and the jobs and audit logs. */
-import type { AuditEntryResponse, JobResponse, Page, OutletResponse as Outlet, RankingGroupResponse as RankingGroup, UnitResponse as Unit, UserResponse as UserItem } from '@app/contracts';
+import type { AuditEntryResponse, JobResponse, OfficeSettingsResponse, Page, OutletResponse as Outlet, RankingGroupResponse as RankingGroup, UnitResponse as Unit, UserResponse as UserItem } from '@app/contracts';
 import { http, upload, type Query } from './http';
 
 export const unitsApi = {
@@ -44,4 +44,10 @@ export const jobsApi = {
 export const auditApi = {
   list: (query: Query) => http.get<Page<AuditEntryResponse>>('/audit', query),
   exportHref: (query: Query) => http.href('/audit/export.xlsx', query),
+};
+
+/** The caller's office's own business settings (null in an update: back to the deployment's). */
+export const officeSettingsApi = {
+  get: () => http.get<OfficeSettingsResponse>('/offices/settings'),
+  update: (body: Record<string, number | null>) => http.patch<OfficeSettingsResponse>('/offices/settings', body),
 };

@@ -31,6 +31,7 @@ const en: typeof zh = {
     outlets: 'Outlets',
     system: 'System',
     users: 'Users',
+    officeSettings: 'Business settings',
     jobs: 'Jobs',
     audit: 'Audit log',
   },

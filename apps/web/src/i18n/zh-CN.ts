@@ -29,6 +29,7 @@ export default {
     outlets: '媒体刊物',
     system: '系统管理',
     users: '用户管理',
+    officeSettings: '业务设置',
     jobs: '后台任务',
     audit: '审计日志',
   },

@@ -54,6 +54,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/ranking-groups', component: () => import('@/pages/reference/RankingGroupsPage.vue'), meta: { title: 'groups', roles: keepers } },
   { path: '/outlets', component: () => import('@/pages/reference/OutletsPage.vue'), meta: { title: 'outlets', roles: keepers } },
   { path: '/users', component: () => import('@/pages/system/UsersPage.vue'), meta: { title: 'users', roles: ['admin', 'secadmin'] } },
+  { path: '/office-settings', component: () => import('@/pages/system/OfficeSettingsPage.vue'), meta: { title: 'officeSettings', roles: keepers } },
   { path: '/jobs', component: () => import('@/pages/system/JobsPage.vue'), meta: { title: 'jobs', roles: keepers } },
   { path: '/audit', component: () => import('@/pages/system/AuditPage.vue'), meta: { title: 'audit', roles: [...keepers, 'auditor'] } },
   { path: '/:pathMatch(.*)*', component: () => import('@/pages/NotFoundPage.vue'), meta: { title: '页面不存在', roles: everyone } },

@@ -53,6 +53,7 @@ export const MENU: MenuItem[] = [
   {
     key: 'system', icon: 'Setting', roles: [...keepers, 'secadmin', 'auditor'], children: [
       { key: 'users', path: '/users', roles: ['admin', 'secadmin'] },
+      { key: 'officeSettings', path: '/office-settings', roles: keepers },
       { key: 'jobs', path: '/jobs', roles: keepers },
       { key: 'audit', path: '/audit', roles: [...keepers, 'auditor'] },
     ],

@@ -13,6 +13,7 @@ import { writeArticleWorkbook, type ArticleSheetRow } from './article-sheet-writ
 import { addHistorySheets } from './history/history-sheet-writer';
 import { ItemKindsReader } from '../../items/item-kinds';
 import { Clock } from '../../common/clock';
+import { OutletsRepository } from '../../outlets/outlets.repository';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 
@@ -26,6 +27,7 @@ export class ArticleExportService {
     private readonly itemKinds: ItemKindsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outlets: OutletsRepository,
   ) {}
 
   async template(user: AuthUser): Promise<Buffer> {
@@ -73,7 +75,10 @@ export class ArticleExportService {
   }
 
   private async referenceLists(officeId: number): Promise<{ units: Unit[]; outlets: Outlet[] }> {
-    const { units, outlets } = await this.imports.findActiveReferences(officeId);
+    const [units, outlets] = await Promise.all([
+      this.imports.findActiveUnits(officeId),
+      this.outlets.findAllVisible(officeId).then((all) => all.filter((o) => o.active)),
+    ]);
     // Central first, media before bulletins, then catalogue order (人民日报 before 中央广播电视总台).
     const rank = (o: Outlet) => LEVELS.indexOf(o.level) * 10 + CHANNELS.indexOf(o.channel);
     outlets.sort((a, b) => rank(a) - rank(b) || a.id - b.id);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Outlet } from '../../outlets/outlet.entity';
 import { Unit } from '../../units/unit.entity';
 import { User } from '../../users/user.entity';
 import { planImport, type ExistingArticle, type ImportPlan, type RecordedArticles } from './article-import-plan';
@@ -35,17 +34,9 @@ export class ArticleImportRepository implements RecordedArticles {
   }
 
   /** Every outlet of the office, active or not. */
-  findOfficeOutlets(officeId: number): Promise<Outlet[]> {
-    return this.dataSource.getRepository(Outlet).find({ where: { officeId } });
-  }
-
-  /** The active units (by code) and outlets of the office: the template's and export's lists. */
-  async findActiveReferences(officeId: number): Promise<{ units: Unit[]; outlets: Outlet[] }> {
-    const [units, outlets] = await Promise.all([
-      this.dataSource.getRepository(Unit).find({ where: { officeId, active: true }, order: { code: 'ASC' } }),
-      this.dataSource.getRepository(Outlet).find({ where: { officeId, active: true } }),
-    ]);
-    return { units, outlets };
+  /** The active units of the office by code: the template's and export's lists (outlets: OutletsRepository.findAllVisible). */
+  findActiveUnits(officeId: number): Promise<Unit[]> {
+    return this.dataSource.getRepository(Unit).find({ where: { officeId, active: true }, order: { code: 'ASC' } });
   }
 
   /** The user who started an import (for the audit entry), or null. */

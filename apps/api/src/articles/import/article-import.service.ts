@@ -19,6 +19,8 @@ import type { ImportArticlesDto } from './dto/article-import.dto';
 import { HistoryImportService } from './history/history-import.service';
 import type { HistoryCounts } from './history/history-store';
 import { Clock } from '../../common/clock';
+import { OutletsRepository } from '../../outlets/outlets.repository';
+import { OfficeSettingsReader } from '../../offices/office-settings.reader';
 
 export interface ArticleImportResult {
   fileName: string;
@@ -54,6 +56,8 @@ export class ArticleImportService {
     private readonly history: HistoryImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outlets: OutletsRepository,
+    private readonly settings: OfficeSettingsReader,
   ) {}
 
   /** Stores the uploaded sheet and queues its import; the job's result is the row-by-row report. */
@@ -92,7 +96,7 @@ export class ArticleImportService {
     const sheet = await readArticleSheet(content);
     await ctx.progress(15);
 
-    const [units, outlets] = await Promise.all([this.imports.findOfficeUnits(payload.officeId), this.imports.findOfficeOutlets(payload.officeId)]);
+    const [units, outlets] = await Promise.all([this.imports.findOfficeUnits(payload.officeId), this.outlets.findAllVisible(payload.officeId)]);
     const today = this.clock.today();
     // An officer's import records what reaches the office today (issue #14); the office loads history.
     const todayOnly = ownUnitId !== null;
@@ -102,7 +106,7 @@ export class ArticleImportService {
       ownUnitId,
       today,
       todayOnly,
-      earlyMarginDays: this.config.business.placementEarlyMarginDays,
+      earlyMarginDays: (await this.settings.forOffice(payload.officeId)).placementEarlyMarginDays,
       date1904: sheet.date1904,
     });
     await ctx.progress(30);

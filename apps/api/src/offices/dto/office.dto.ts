@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsId } from '../../common/dto/numbers';
 import { IsOptionalNonNull } from '../../common/dto/optional';
 
@@ -70,4 +70,21 @@ export class CreateOfficeDto {
 
   @ValidateNested() @Type(() => OfficeAdminDto)
   admin: OfficeAdminDto;
+}
+
+const unlessNull = () => ValidateIf((_object, value) => value !== undefined && value !== null);
+
+/**
+ * PATCH /api/offices/settings: the caller's office's own business settings. A number sets the
+ * office's value, `null` returns the setting to the deployment's, an omitted key is left as is.
+ */
+export class UpdateOfficeSettingsDto {
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 28 }) @unlessNull() @IsInt() @Min(1) @Max(28)
+  monthlyReportDueDay?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 60 }) @unlessNull() @IsInt() @Min(0) @Max(60)
+  quarterDisputeDays?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 366 }) @unlessNull() @IsInt() @Min(0) @Max(366)
+  placementEarlyMarginDays?: number | null;
 }
