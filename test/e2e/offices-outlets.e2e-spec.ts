@@ -3,6 +3,7 @@
 // own; a district's outlets stay its own, unseen by its sibling.
 import ExcelJS from 'exceljs';
 import { bearer, createTestApp, download, type TestApp } from '../utils/app';
+import { noonOf } from '../utils/clock';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
 
@@ -55,14 +56,15 @@ describe.each(testBackends('offices-outlets'))('outlets shared down the office t
   });
 
   it('a district records a placement on the city’s outlet and on the central one; not on its sibling’s', async () => {
-    const article = await must('article', post(tok['NB-officer'], '/api/articles', { title: '北区基层治理经验在市报刊发', submittedAt: '2025-02-01' }), 201);
+    // Officers record on the day (issue #14): the clock stands on the submission day for the article.
+    const article = await t.clock.during(noonOf('2025-02-01'), () => must('article', post(tok['NB-officer'], '/api/articles', { title: '北区基层治理经验在市报刊发', submittedAt: '2025-02-01' }), 201));
     const onCity = await post(tok['NB-officer'], `/api/articles/${article.body.id}/placements`, { outletId: ids.cityOutlet, publishedAt: '2025-02-10' });
     expect(onCity.status).toBe(201);
     expect(onCity.body).toMatchObject({ outletId: ids.cityOutlet, outletName: '甲市晚报', level: 'municipal' });
     const central = await outletId(tok['NB-officer'], '人民日报');
     expect((await post(tok['NB-officer'], `/api/articles/${article.body.id}/placements`, { outletId: central, publishedAt: '2025-02-11' })).status).toBe(201);
 
-    const other = await must('south article', post(tok['SB-officer'], '/api/articles', { title: '南区稿件', submittedAt: '2025-02-01' }), 201);
+    const other = await t.clock.during(noonOf('2025-02-01'), () => must('south article', post(tok['SB-officer'], '/api/articles', { title: '南区稿件', submittedAt: '2025-02-01' }), 201));
     const onSibling = await post(tok['SB-officer'], `/api/articles/${other.body.id}/placements`, { outletId: ids.northOutlet, publishedAt: '2025-02-10' });
     expect(onSibling.status).toBe(422);
     expect(onSibling.body.errors).toEqual({ outletId: '媒体/刊物不存在' });

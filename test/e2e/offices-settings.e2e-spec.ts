@@ -2,6 +2,7 @@
 // its records, with the deployment's as fallback: the monthly report's due day, the length of
 // the dispute window and the margin before which a publication date is questioned.
 import { bearer, createTestApp, type TestApp } from '../utils/app';
+import { noonOf } from '../utils/clock';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
 import { testBackends } from '../utils/backends';
 
@@ -94,7 +95,8 @@ describe.each(testBackends('offices-settings'))('per-office business settings ($
 
   it('a publication date well before the submission is questioned by the office’s own margin', async () => {
     const place = async (officer: string, title: string) => {
-      const article = await must('article', post(officer, '/api/articles', { title, submittedAt: '2025-02-20' }), 201);
+      // Officers record on the day (issue #14): the clock stands on the submission day for the article.
+      const article = await t.clock.during(noonOf('2025-02-20'), () => must('article', post(officer, '/api/articles', { title, submittedAt: '2025-02-20' }), 201));
       const outlet = await outletId(officer, '人民日报');
       return must('placement', post(officer, `/api/articles/${article.body.id}/placements`, { outletId: outlet, publishedAt: '2025-02-18' }), 201);
     };
