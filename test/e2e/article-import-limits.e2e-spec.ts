@@ -91,5 +91,7 @@ describe.each(testBackends('article-import-limits'))('an oversized import sheet 
       spy.mockRestore();
     }
     expect((await t.http().get('/api/articles?pageSize=1').set(bearer(officer))).body.total).toBe(articlesBefore);
-  });
+    // The first backend writes the 100,000-row workbook, then the job may take up to the 120 s
+    // waitForJob allows: the default 60 s timed out on a loaded 2-core CI machine (twice).
+  }, 240_000);
 });
