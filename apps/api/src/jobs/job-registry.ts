@@ -24,17 +24,21 @@ function* markedMethods<T>(instances: Iterable<object>, metadataKey: string, sca
     for (const key of scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object | null)) {
       const method = (instance as Record<string, unknown>)[key];
       const metadata = typeof method === 'function' ? (Reflect.getMetadata(metadataKey, method) as T | undefined) : undefined;
-      if (metadata) yield { instance, method: method as (...args: unknown[]) => Promise<unknown>, metadata, owner: `${instance.constructor.name}.${key}` };
+      if (metadata) yield { instance, key, method: method as (...args: unknown[]) => Promise<unknown>, metadata, owner: `${instance.constructor.name}.${key}` };
     }
   }
 }
 
-/** The @JobHandler methods of the given provider instances, bound to them. */
+/**
+ * The @JobHandler methods of the given provider instances. Each call looks the method up on its
+ * instance again, as the hand-written registrations did (`(p, c) => this.run(p, c)`): whatever
+ * the instance holds under that name when the job runs is what runs (a test's jest.spyOn too).
+ */
 export function findJobHandlers(instances: Iterable<object>, scanner = new MetadataScanner()): FoundJobHandler[] {
-  return [...markedMethods<JobHandlerMetadata>(instances, JOB_HANDLER, scanner)].map(({ instance, method, metadata, owner }) => ({
+  return [...markedMethods<JobHandlerMetadata>(instances, JOB_HANDLER, scanner)].map(({ instance, key, metadata, owner }) => ({
     name: metadata.name,
     owner,
-    handler: (payload, ctx) => method.call(instance, payload, ctx),
+    handler: (payload, ctx) => (instance as Record<string, (...args: unknown[]) => Promise<unknown>>)[key](payload, ctx),
     coalesce: metadata.coalesce as JobCoalescer<JobName> | undefined,
     onStore: metadata.onStore as JobStoreHook<JobName> | undefined,
   }));
