@@ -41,7 +41,7 @@ describe.each(testBackends('reference_data'))('units, groups and outlets ($label
     const outlet = await get(`/api/outlets/${outlets.body.items[0].id}`);
     expect(Object.keys(unit.body).sort()).toEqual(['active', 'childOfficeId', 'code', 'contactName', 'contactPhone', 'createdAt', 'group', 'groupId', 'id', 'name', 'updatedAt', 'version']);
     expect(Object.keys(unit.body.group).sort()).toEqual(['active', 'code', 'createdAt', 'id', 'name', 'sortOrder', 'updatedAt', 'version']);
-    expect(Object.keys(outlet.body).sort()).toEqual(['active', 'aliases', 'channel', 'code', 'createdAt', 'id', 'level', 'medium', 'name', 'placeholder', 'updatedAt', 'version']);
+    expect(Object.keys(outlet.body).sort()).toEqual(['active', 'aliases', 'channel', 'code', 'createdAt', 'id', 'level', 'medium', 'name', 'own', 'placeholder', 'updatedAt', 'version']);
     const groups = await get('/api/ranking-groups');
     expect([units.body.items[0], outlets.body.items[0], groups.body[0]].map((x: object) => 'officeId' in x)).toEqual([false, false, false]);
   });
