@@ -181,8 +181,10 @@ module.exports = [
       const p = await page('officer2');
       await p.goto(`/monthly-report?month=${month}`);
       await expectText(p.locator('[data-test=records-rule]'), '草稿和仍在审核中的记录不计');
+      // Wait registered before the click: a quick answer would otherwise come before the wait.
+      const drafted = p.waitForResponse((r) => r.url().includes(`/api/monthly-reports/draft/${month}`));
       await p.locator('[data-test=fill-from-records]').click();
-      await p.waitForResponse((r) => r.url().includes(`/api/monthly-reports/draft/${month}`));
+      await drafted;
       assert.equal(await field(p, '报送稿件数').locator('input').inputValue(), String(before.articlesSubmitted));
       assert.equal(await field(p, '录用篇次').locator('input').inputValue(), String(before.placementsAdopted));
     },
