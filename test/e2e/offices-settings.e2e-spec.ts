@@ -1,6 +1,7 @@
 // Issue #15, offices: each office's own business settings (offices.settings) are in force for
 // its records, with the deployment's as fallback: the monthly report's due day, the length of
 // the dispute window and the margin before which a publication date is questioned.
+import { QuarterSchedulerService } from '../../apps/api/src/publication/quarter-scheduler.service';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
 import { noonOf } from '../utils/clock';
 import { officeSteps, TEMP_PASSWORD as TEMP } from '../utils/offices';
@@ -104,5 +105,18 @@ describe.each(testBackends('offices-settings'))('per-office business settings ($
     expect(t.config.business.placementEarlyMarginDays).toBeGreaterThanOrEqual(2);
     expect((await place(tok.officer, '甲区稿件刊发日期早两天')).body.warnings).toEqual([]);
     expect((await place(tok['s-officer'], '丙区稿件刊发日期早两天')).body.warnings).toEqual([expect.objectContaining({ field: 'publishedAt' })]);
+  });
+
+  it('each office opens a finished quarter\'s review after its own last report is due, and lists that date', async () => {
+    // Listed: 2025-Q4's December report is due on 2026-01-10 in office A and on 2026-01-05 in B.
+    const settled = (token: string) => t.clock.during(noonOf('2025-11-20'), async () =>
+      (await get(token, '/api/quarters')).body.find((q: { quarter: string }) => q.quarter === '2025-Q4')?.settledDate);
+    expect(await settled(tok.office)).toBe('2026-01-10');
+    expect(await settled(tok['s-office'])).toBe('2026-01-05');
+    // Opened: 2023-Q3's September report is due on 2023-10-10 in A and on 2023-10-05 in B.
+    const scheduler = t.app.get(QuarterSchedulerService);
+    expect(await scheduler.tick('2023-10-06')).toEqual({ opened: ['DIST-S:2023-Q3'] });
+    expect(await scheduler.tick('2023-10-10')).toEqual({ opened: [] });
+    expect(await scheduler.tick('2023-10-11')).toEqual({ opened: ['DEMO:2023-Q3'] });
   });
 });

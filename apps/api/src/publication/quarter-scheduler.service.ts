@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { prevQuarter, quarterOf } from '@app/scoring';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
 import { DailyJob, JobHandler } from '../jobs/job-handler.decorator';
 import type { JobPayloads } from '../jobs/job.types';
 import { requestRecompute } from '../score-ledger/request-recompute';
 import { UnitOfWork } from '../database/unit-of-work';
+import { OfficeSettingsReader } from '../offices/office-settings.reader';
 import { PublishRepository } from './publish.repository';
 import { QuartersService, quarterSettledDate } from './quarters.service';
 
@@ -26,7 +25,7 @@ export class QuarterSchedulerService {
     private readonly uow: UnitOfWork,
     private readonly jobs: JobsService,
     private readonly quarters: QuartersService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: OfficeSettingsReader,
   ) {}
 
   /** In-process the first check comes 10 s after start: a server that was off at 01:00 catches up. */
@@ -43,7 +42,8 @@ export class QuarterSchedulerService {
   /**
    * For every office: rescore the current and previous quarter (missing-report and missed-约稿
    * penalties appear once their dates pass), and open the review of the previous quarter when
-   * its reports are all due.
+   * its reports are all due — by the office's own due day (业务设置), so offices of one
+   * deployment open their reviews on different days.
    */
   async tick(date: string): Promise<{ opened: string[] }> {
     const quarter = prevQuarter(quarterOf(date));
@@ -51,9 +51,10 @@ export class QuarterSchedulerService {
     for (const office of offices) {
       await requestRecompute(this.jobs, { officeId: office.id, quarters: [quarter, quarterOf(date)], reason: `daily:${date}` });
     }
-    if (date <= quarterSettledDate(quarter, this.config.business.monthlyReportDueDay)) return { opened: [] };
     const opened: string[] = [];
     for (const office of offices) {
+      const { monthlyReportDueDay } = await this.settings.forOffice(office.id);
+      if (date <= quarterSettledDate(quarter, monthlyReportDueDay)) continue;
       const period = await this.quarters.currentPeriod(this.uow.manager, office.id, quarter);
       if (period.stage !== 'open') continue;
       // openReview tells the office and the units.

@@ -1,5 +1,5 @@
 import { quarterLabel } from '@app/contracts';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { GuardOverride, QuarterGuard } from '@app/contracts';
 import { isQuarter, nextQuarter, quarterOf, quarterRange } from '@app/scoring';
@@ -9,8 +9,6 @@ import { writeRankingSheet } from './ranking-sheets';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { monthDueDate } from '../common/business-date';
 import { businessRange, quarterInRange } from '../common/business-range';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { JobsService, toJobResponse } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CloseQuarterDto, NoticeTextsDto, PublishQuarterDto } from './dto/quarter.dto';
@@ -48,7 +46,6 @@ export class QuartersService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly notifications: NotificationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly backfill: BackfillMarker,
     private readonly settings: OfficeSettingsReader,
@@ -88,6 +85,7 @@ export class QuartersService implements OnModuleInit {
     const quarters: string[] = [];
     for (let q = first < current ? first : current; q <= current; q = nextQuarter(q)) quarters.push(q);
     const revisions = await this.snapshots.latestRevisions(user.officeId);
+    const { monthlyReportDueDay } = await this.settings.forOffice(user.officeId);
     const all = new Set([...quarters, ...rows.map((r) => r.quarter)]);
     return [...all].sort().reverse().map((quarter) => {
       const row = rows.find((r) => r.quarter === quarter);
@@ -97,7 +95,7 @@ export class QuartersService implements OnModuleInit {
         disputeUntil: row?.disputeUntil ?? null,
         publishedAt: row?.publishedAt?.toISOString() ?? null,
         revision: revisions.get(quarter) ?? 0,
-        settledDate: quarterSettledDate(quarter, this.config.business.monthlyReportDueDay),
+        settledDate: quarterSettledDate(quarter, monthlyReportDueDay),
       };
     });
   }
