@@ -30,7 +30,9 @@ async function startServer() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubscore-browser-'));
   const output = [];
   // The embedded default whatever the caller's shell has set: SQLite, in-process queue, one process.
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  // PASSWORD_HASH_COST 4 as in the e2e suites (test/utils/app.ts TEST_HASH_COST): the cases log in
+  // dozens of times, and bcrypt at the default cost would be most of the server's CPU.
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PASSWORD_HASH_COST: '4' };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'APP_ROLE', 'HOST']) delete env[key];
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
     cwd: root,

@@ -5,7 +5,7 @@ import { RankingGroup } from '../../apps/api/src/units/ranking-group.entity';
 import { Unit } from '../../apps/api/src/units/unit.entity';
 import { hashPassword } from '../../apps/api/src/users/password';
 import { User } from '../../apps/api/src/users/user.entity';
-import { DEMO_PASSWORD } from '../utils/app';
+import { DEMO_PASSWORD, TEST_HASH_COST } from '../utils/app';
 import { nextSeq } from './sequence';
 
 /** An office of its own, so a suite's units and rankings are not mixed with the demo district's. */
@@ -56,7 +56,7 @@ export class UserFactory {
       displayName: o.username ?? `测试用户${n}`,
       role: o.role,
       unitId: o.unitId ?? null,
-      passwordHash: await hashPassword(o.password ?? DEMO_PASSWORD),
+      passwordHash: await hashPassword(o.password ?? DEMO_PASSWORD, TEST_HASH_COST),
       mustChangePassword: false,
       active: true,
       passwordChangedAt: null,

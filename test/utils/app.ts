@@ -14,6 +14,11 @@ import { freshDatabase, type TestBackend } from './backends';
 import { TestClock } from './clock';
 
 export const DEMO_PASSWORD = 'Demo@2026';
+/**
+ * bcrypt cost of the suite's password hashes (PASSWORD_HASH_COST): hundreds of logins at the
+ * default 10 cost ~0.1 s of CPU each; 4 keeps the same code path at a hundredth of that.
+ */
+export const TEST_HASH_COST = 4;
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -39,6 +44,7 @@ export function testConfig(backend: TestBackend, dataDir: string, env: Record<st
     QUEUE_PREFIX: backend.redisPrefix,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOG_LEVEL: 'silent',
+    PASSWORD_HASH_COST: String(TEST_HASH_COST),
     JOB_BACKOFF_MS: '50',
     // The demo district (units, outlets, accounts) without its year of records: suites make their own.
     DEMO_RECORDS: 'false',

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findBinary, freePort } from '../setup/servers';
+import { TEST_HASH_COST } from './app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -34,7 +35,7 @@ export function startServerProcess(env: Record<string, string>): Proc {
   require(path.join(ROOT, 'scripts', 'build.js')).build();
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', DEMO_RECORDS: 'false', JOB_BACKOFF_MS: '100', SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789', ...env },
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', DEMO_RECORDS: 'false', JOB_BACKOFF_MS: '100', PASSWORD_HASH_COST: String(TEST_HASH_COST), SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return track(child);

@@ -31,7 +31,7 @@ function setup(user: Partial<User> | null) {
     {} as SessionTokenService,
     {} as SessionsService,
     mocks.throttle as unknown as LoginThrottleService,
-    {} as PasswordsService,
+    { hashCost: 4 } as PasswordsService,
     mocks.audit as unknown as AuditService,
     new Clock('Asia/Shanghai'),
   );

@@ -22,7 +22,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 @Injectable()
 export class AuthService {
   /** Compared against for unknown usernames, so that they cost the same bcrypt time as known ones. */
-  private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
+  private dummy?: Promise<string>;
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -34,6 +34,12 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** Made on first use, at the configured cost (PASSWORD_HASH_COST) like every stored hash. */
+  private dummyHash(): Promise<string> {
+    this.dummy ??= hashPassword(randomBytes(16).toString('hex'), this.passwords.hashCost);
+    return this.dummy;
+  }
 
   /**
    * Checks the password. Unknown usernames, wrong passwords and disabled accounts get the same
@@ -50,7 +56,7 @@ export class AuthService {
       await this.audit.recordEvent({ ...who, action: 'login-throttled', after: { heldUntil } });
       throw throttled(heldUntil, now);
     }
-    const ok = await verifyPassword(dto.password, user?.passwordHash ?? (await this.dummyHash));
+    const ok = await verifyPassword(dto.password, user?.passwordHash ?? (await this.dummyHash()));
     if (!user || !ok || !user.active) {
       await this.audit.recordEvent({ ...who, action: 'login-failed' });
       throw unauthorized('invalid_credentials', '用户名或密码错误');

@@ -21,6 +21,11 @@ export class PasswordsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** bcrypt cost of new hashes (PASSWORD_HASH_COST). */
+  get hashCost(): number {
+    return this.config.passwords.hashCost;
+  }
+
   /** Throws a field error (`field`) when `plain` breaks a rule. */
   assertAcceptable(field: string, plain: string, username: string): void {
     const problem = passwordProblem(plain, username, this.config.passwords);
@@ -40,7 +45,7 @@ export class PasswordsService {
 
   /** Sets the hash and the change time on `user` (not saved); `remember` then records it. */
   async apply(user: User, plain: string, now: Date): Promise<void> {
-    user.passwordHash = await hashPassword(plain);
+    user.passwordHash = await hashPassword(plain, this.hashCost);
     user.passwordChangedAt = now;
   }
 

@@ -27,7 +27,7 @@ export interface AppConfig {
   jobs: { attempts: number; backoffMs: number; lockMs: number };
   session: { secret: string; ttlHours: number; idleMinutes: number };
   login: { freeFailures: number; delaySeconds: number; maxDelayMinutes: number };
-  passwords: { minLength: number; minClasses: number; history: number; maxAgeDays: number };
+  passwords: { minLength: number; minClasses: number; history: number; maxAgeDays: number; hashCost: number };
   audit: { retentionDays: number };
   /** 三员分立: admin keeps users and settings; roles and unlocks go to secadmin, the audit log to auditor. */
   separationOfDuties: boolean;
@@ -72,7 +72,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     jobs: { attempts: dto.JOB_ATTEMPTS!, backoffMs: dto.JOB_BACKOFF_MS!, lockMs: dto.JOB_LOCK_MS! },
     session: { secret: dto.SESSION_SECRET ?? readOrCreateSecret(dataDir), ttlHours: dto.SESSION_TTL_HOURS!, idleMinutes: dto.SESSION_IDLE_MINUTES! },
     login: { freeFailures: dto.LOGIN_FREE_FAILURES!, delaySeconds: dto.LOGIN_DELAY_SECONDS!, maxDelayMinutes: dto.LOGIN_MAX_DELAY_MINUTES! },
-    passwords: { minLength: dto.PASSWORD_MIN_LENGTH!, minClasses: dto.PASSWORD_MIN_CLASSES!, history: dto.PASSWORD_HISTORY!, maxAgeDays: dto.PASSWORD_MAX_AGE_DAYS! },
+    passwords: { minLength: dto.PASSWORD_MIN_LENGTH!, minClasses: dto.PASSWORD_MIN_CLASSES!, history: dto.PASSWORD_HISTORY!, maxAgeDays: dto.PASSWORD_MAX_AGE_DAYS!, hashCost: dto.PASSWORD_HASH_COST! },
     audit: { retentionDays: dto.AUDIT_RETENTION_DAYS! },
     separationOfDuties: dto.SEPARATION_OF_DUTIES!,
     demo: { seed: dto.DEMO_SEED!, records: dto.DEMO_RECORDS!, mode: dto.DEMO_MODE!, password: dto.DEMO_PASSWORD! },

@@ -31,7 +31,7 @@ describe('parseConfig', () => {
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(config.database).toEqual({ type: 'sqlite', file: path.join(path.resolve('data'), 'pubscore.sqlite') });
     expect(config.login).toEqual({ freeFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 });
-    expect(config.passwords).toEqual({ minLength: 10, minClasses: 3, history: 5, maxAgeDays: 0 });
+    expect(config.passwords).toEqual({ minLength: 10, minClasses: 3, history: 5, maxAgeDays: 0, hashCost: 10 });
     expect(config.session.idleMinutes).toBe(30);
     expect(config.audit.retentionDays).toBe(180);
     expect(config.business).toMatchObject({ timeZone: 'Asia/Shanghai', dateMin: '2000-01-01', yearsAhead: 10 });
@@ -99,6 +99,8 @@ describe('parseConfig', () => {
     ['TRUST_PROXY', 'true'],
     ['TRUST_PROXY', '10.0.0.0/40'],
     ['TRUST_PROXY', 'nginx'],
+    ['PASSWORD_HASH_COST', '3'],
+    ['PASSWORD_HASH_COST', '16'],
   ])('refuses %s=%s with an error naming the variable', (key, value) => {
     const parse = () => parseConfig({ DATA_DIR: dataDir, SESSION_SECRET: SECRET, [key]: value });
     expect(parse).toThrow(ConfigError);

@@ -91,6 +91,10 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
   PASSWORD_MAX_AGE_DAYS?: number = 0;
 
+  /** bcrypt cost factor of new password hashes (2^cost rounds); stored hashes keep their own. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(4) @Max(15)
+  PASSWORD_HASH_COST?: number = 10;
+
   /** Days audit entries are kept, at least 180 (older ones are purged daily). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(180, { message: 'must be at least 180 (等保 requires half a year)' }) @Max(36500)
   AUDIT_RETENTION_DAYS?: number = 180;

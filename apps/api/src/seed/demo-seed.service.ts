@@ -40,7 +40,7 @@ export class DemoSeedService {
     // With the demo records, the demo district is ranked in a demo city (its logins as well).
     const accounts = [...demoAccounts, ...(this.config.demo.records ? DEMO_CITY_LOGINS : [])].map(({ username, role, displayName }) => ({ username, role, displayName }));
     if ((await this.uow.manager.getRepository(Office).count()) > 0) return { seeded: false, accounts };
-    const passwordHash = await hashPassword(this.config.demo.password);
+    const passwordHash = await hashPassword(this.config.demo.password, this.config.passwords.hashCost);
     const officeId = await this.uow.run(async (manager) => {
       const office = await manager.save(Office, manager.create(Office, DEMO_OFFICE));
       const groups = new Map<string, number>();

@@ -1,4 +1,5 @@
-import { passwordProblem } from './password';
+import * as bcrypt from 'bcryptjs';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 const RULES = { minLength: 10, minClasses: 3 };
 
@@ -22,5 +23,16 @@ describe('passwordProblem', () => {
   it('follows the configured length and classes', () => {
     expect(passwordProblem('abcdef12', 'x1', { minLength: 8, minClasses: 2 })).toBeNull();
     expect(passwordProblem('abcdefgh', 'x1', { minLength: 8, minClasses: 2 })).toBe('密码须包含小写字母、大写字母、数字、符号中的至少 2 类');
+  });
+});
+
+describe('hashPassword', () => {
+  it('hashes at the cost it is given (PASSWORD_HASH_COST), and a hash of any cost verifies', async () => {
+    const cheap = await hashPassword('Good2026pass', 4);
+    const usual = await hashPassword('Good2026pass', 6);
+    expect([bcrypt.getRounds(cheap), bcrypt.getRounds(usual)]).toEqual([4, 6]);
+    expect(await verifyPassword('Good2026pass', cheap)).toBe(true);
+    expect(await verifyPassword('Good2026pass', usual)).toBe(true);
+    expect(await verifyPassword('Good2026pasS', usual)).toBe(false);
   });
 });

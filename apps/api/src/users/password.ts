@@ -1,11 +1,11 @@
 import * as bcrypt from 'bcryptjs';
 
-const COST = 10;
 
 /** bcrypt reads only this many bytes of a password; longer ones are refused, never cut. */
 export const MAX_PASSWORD_BYTES = 72;
 
-export const hashPassword = (plain: string) => bcrypt.hash(plain, COST);
+/** `cost` is PASSWORD_HASH_COST; a hash carries its cost, so verifying needs none. */
+export const hashPassword = (plain: string, cost: number) => bcrypt.hash(plain, cost);
 export const verifyPassword = (plain: string, hash: string) => bcrypt.compare(plain, hash);
 
 /** What a password a person sets must satisfy (PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES). */
