@@ -18,6 +18,7 @@ import * as review from '@app/contracts/review';
 import * as schemes from '@app/contracts/schemes';
 import * as scores from '@app/contracts/scores';
 import * as users from '@app/contracts/users';
+import { documentParameters, operationId } from './openapi-query';
 
 type SchemaName<M> = { [K in keyof M & string]: K extends `${infer N}Schema` ? (M[K] extends z.ZodType ? N : never) : never }[keyof M & string];
 /** Every `XSchema` exported by libs/contracts, published as component `X`. */
@@ -124,12 +125,15 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as 
 
 /**
  * The OpenAPI document served at /api/docs-json: the contracts as components, on every
- * operation its success answer (declared with ApiAnswer / ApiNoContent / ApiFile) and the
- * error body (`default`), since every route answers errors the same way.
+ * operation its success answer (declared with ApiAnswer / ApiNoContent / ApiFile), the error
+ * body (`default`), since every route answers errors the same way, and its query and path
+ * parameters as the route validates them (openapi-query.ts).
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder().setTitle('pubscore 宣传信息计分系统 API').setVersion('0.1.0').addBearerAuth().addCookieAuth('pubscore_session').build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  // Query parameters from the @Query() DTOs' validators, path parameter schemas from their pipes.
+  documentParameters(app, Object.values(document.paths).flatMap((item) => METHODS.flatMap((method) => item[method] ?? [])));
   const pages = new Set<string>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
