@@ -30,7 +30,6 @@ export class ScoresController {
 
   /** Totals and ranks are what a 通报 prints, so every role may read them; statements stay scoped. */
   @AnyRole() @Get('ranking')
-  @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
   @ApiAnswerSent('RankingResponse')
   async ranking(@Auth() user: AuthUser, @Query() query: QuarterQuery, @Res() res: Response) {
     // Sent as serialised once (ScoresService.rankingBody); express answers 304 to its ETag.
@@ -40,7 +39,6 @@ export class ScoresController {
   }
 
   @AnyRole() @Get('statement')
-  @ApiQuery({ name: 'quarter', type: String, example: '2026Q1' })
   @ApiQuery({ name: 'unitId', type: Number, required: false, description: '单位 id（信息员、审核人只能读本单位）' })
   @ApiAnswer('StatementResponse')
   statement(@Auth() user: AuthUser, @Query() query: StatementQuery) {
