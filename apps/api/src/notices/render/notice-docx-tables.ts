@@ -64,7 +64,7 @@ interface GridRow {
 // eslint-disable-next-line no-control-regex
 const XML_SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-export const escapeXml = (text: string): string => text.replace(XML_SPECIAL, (c) => ESCAPES[c] ?? '');
+const escapeXml = (text: string): string => text.replace(XML_SPECIAL, (c) => ESCAPES[c] ?? '');
 
 const TR_PR = '<w:trPr><w:cantSplit/></w:trPr>';
 const TR_PR_HEADER = '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>';

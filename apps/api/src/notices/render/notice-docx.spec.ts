@@ -1,7 +1,6 @@
 import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, adoptionGroups, noticeNarrative, rankingCells, rankingTables, type NoticeData } from '@app/notice';
-import { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { renderNoticeDocx, writeNoticeDocx } from './notice-docx';
+import { slowFile } from './testing/slow-file';
 import { readDocx, styleXml, type DocxBlock, type DocxContent, type DocxParagraph, type DocxTable } from './testing/docx-reader';
 import { bulkNoticeFixture, correctionFixture, largeNoticeFixture, noticeFixture } from '@app/notice/testing/notice-fixtures';
 
@@ -415,28 +414,9 @@ describe('writeNoticeDocx at province size', () => {
     return { ...data, overall: rows, groups: names.map((groupName) => ({ groupName, rows: rows.filter((r) => r.groupName === groupName) })) };
   };
 
-  /** A file that takes 16 kB at a time, so the writer must wait for it to drain. */
-  const slowSink = () => {
-    const parts: Buffer[] = [];
-    const sink = new Writable({
-      highWaterMark: 16 * 1024,
-      write(chunk: Buffer, _encoding, done) {
-        parts.push(chunk);
-        setImmediate(done);
-      },
-    });
-    // as FileStore.putStream does: the writer leaves the file open, its caller ends it
-    const written = async () => {
-      sink.end();
-      await finished(sink);
-      return Buffer.concat(parts);
-    };
-    return { sink, written };
-  };
-
   it('streams every row and cell of the 21 ranking tables and 附件2 into a valid package, escaped and in order', async () => {
     const data = provinceNotice();
-    const { sink, written } = slowSink();
+    const { sink, written } = slowFile();
     await writeNoticeDocx(sink, data);
     const doc = await readDocx(await written());
     const tables = doc.blocks.filter((b): b is DocxTable => b.kind === 'table');
@@ -457,7 +437,7 @@ describe('writeNoticeDocx at province size', () => {
 
   it('writes the same bytes whether streamed to a file or collected into a buffer', async () => {
     const data = largeNoticeFixture(200, 300);
-    const { sink, written } = slowSink();
+    const { sink, written } = slowFile();
     await writeNoticeDocx(sink, data);
     const [streamed, buffered] = [await readDocx(await written()), await readDocx(await renderNoticeDocx(data))];
     expect(streamed.files['word/document.xml']).toBe(buffered.files['word/document.xml']);

@@ -13,7 +13,7 @@ import {
 } from 'docx';
 import { CHAR, FONTS, LINE, NOTICE_STYLES, PAGE, RED, STYLE, TEXT_WIDTH, font } from './notice-docx-style';
 import { GridTable, adoptionDocxTable, excludedDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
-import { writeDocxPackage } from './docx-package';
+import { writePackage } from './ooxml-package';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { noticeSections, textWidth, type NoticeData, type NoticeSections } from '@app/notice';
@@ -205,7 +205,7 @@ function* documentXml(packed: string, grids: GridTable[]): Generator<string> {
 export async function writeNoticeDocx(out: Writable, data: NoticeData): Promise<void> {
   const { document, grids } = noticePackage(data);
   const packed = await Packer.toBuffer(document);
-  await writeDocxPackage(out, packed, 'word/document.xml', (xml) => documentXml(xml, grids));
+  await writePackage(out, packed, 'word/document.xml', (xml) => documentXml(xml, grids));
 }
 
 /** The notice as one buffer (tests, and callers that want the bytes). */

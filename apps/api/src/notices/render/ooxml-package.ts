@@ -5,9 +5,10 @@ import { crc32, createDeflateRaw, inflateRawSync } from 'node:zlib';
 import * as yauzl from 'yauzl';
 
 /**
- * A DOCX written as a stream: the parts docx packed are copied over as they are (still
- * compressed), and one part (word/document.xml) is replaced by text produced piece by piece
- * and deflated on the way to `out`, so the document's size never sits in memory. A plain
+ * An Office file (DOCX, XLSX) written as a stream: the parts a library packed are copied over
+ * as they are (still compressed), and one part (word/document.xml, a worksheet) is replaced by
+ * text produced piece by piece and deflated on the way to `out`, so the file's size never
+ * sits in memory. A plain
  * zip (no zip64: a notice is megabytes), the layout Word, WPS and LibreOffice read: local
  * headers, the streamed part's sizes in a data descriptor after its data, the central directory.
  */
@@ -30,6 +31,9 @@ const DEFLATE = 8;
 const MAX_32 = 0xffffffff;
 /** Pieces of the streamed part are gathered into chunks about this long before deflating. */
 const CHUNK_CHARS = 32 * 1024;
+
+/** A part's text, in pieces of any size. */
+export type Pieces = Iterable<string> | AsyncIterable<string>;
 
 class ZipWriter {
   private offset = 0;
@@ -59,12 +63,12 @@ class ZipWriter {
   }
 
   /** A part deflated as its text arrives, its sizes and checksum in a data descriptor. */
-  async addText(name: string, pieces: Iterable<string>, stamp: { time: number; date: number }): Promise<void> {
+  async addText(name: string, pieces: Pieces, stamp: { time: number; date: number }): Promise<void> {
     const e: CentralEntry = { name: Buffer.from(name), flags: nameFlags(name) | DATA_DESCRIPTOR, method: DEFLATE, ...stamp, crc: 0, compressedSize: 0, size: 0, offset: this.offset };
     await this.write(this.header(e));
-    function* chunks(): Generator<Buffer> {
+    async function* chunks(): AsyncGenerator<Buffer> {
       let pending = '';
-      for (const piece of pieces) {
+      for await (const piece of pieces) {
         pending += piece;
         if (pending.length >= CHUNK_CHARS) {
           yield count(Buffer.from(pending, 'utf8'));
@@ -135,7 +139,7 @@ function entryFields(b: Buffer, at: number, e: CentralEntry, sizes: boolean): vo
 // eslint-disable-next-line no-control-regex
 const nameFlags = (name: string) => (/^[\x00-\x7f]*$/.test(name) ? 0 : UTF8_NAME);
 
-/** docx's package, entry by entry: its metadata and its bytes as stored (compressed). */
+/** A package, entry by entry: its metadata and its bytes as stored (compressed). */
 async function storedEntries(zip: Buffer): Promise<{ entry: yauzl.Entry; raw: Buffer }[]> {
   const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(zip, { lazyEntries: true }, (error, f) => (error ? reject(error) : resolve(f))),
@@ -167,11 +171,11 @@ async function storedEntries(zip: Buffer): Promise<{ entry: yauzl.Entry; raw: Bu
 }
 
 /**
- * Writes the package `docx` packed to `out`, with the part `name` replaced by `text(original)`:
- * the original part is small (it holds placeholders), the pieces `text` yields can add up to
- * any size.
+ * Writes the package a library packed to `out`, with the part `name` replaced by
+ * `text(original)`: the original part is small (it holds placeholders), the pieces `text`
+ * yields can add up to any size.
  */
-export async function writeDocxPackage(out: Writable, packed: Buffer, name: string, text: (original: string) => Iterable<string>): Promise<void> {
+export async function writePackage(out: Writable, packed: Buffer, name: string, text: (original: string) => Pieces): Promise<void> {
   const zip = new ZipWriter(out);
   const entries = await storedEntries(packed);
   for (const { entry, raw } of entries) {
