@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { Clock } from '../common/clock';
 import { access } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { businessDate } from '@app/scoring';
@@ -91,7 +90,18 @@ export class NoticeModelStore implements OnModuleInit {
     };
   }
 
-  private lines(key: string): AsyncIterable<string> {
-    return createInterface({ input: createReadStream(this.files.pathOf(key), 'utf8'), crlfDelay: Infinity });
+  /**
+   * The file's lines, read only as fast as they are consumed. (readline's async iterator queues
+   * up to 1,024 lines before it pauses the file, and a line here is a chunk of 500 adoptions:
+   * at province size it read ~130 MB ahead of the spreadsheet writer.)
+   */
+  private async *lines(key: string): AsyncGenerator<string> {
+    let rest = '';
+    for await (const chunk of createReadStream(this.files.pathOf(key), { encoding: 'utf8' }) as AsyncIterable<string>) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    if (rest) yield rest;
   }
 }

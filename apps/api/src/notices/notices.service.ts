@@ -12,7 +12,7 @@ import { NoticeModelStore } from './notice-model.store';
 import { NoticeDocument } from './notice-document.entity';
 import { NoticesRepository } from './notices.repository';
 import type { NoticeData } from '@app/notice';
-import { renderNoticeDocx } from './render/notice-docx';
+import { writeNoticeDocx } from './render/notice-docx';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { writeNoticeXlsx, type AdoptionChunks } from './render/notice-xlsx';
@@ -26,7 +26,7 @@ export type NoticeFormat = NoticeDocument['format'];
  */
 const FORMATS: { format: NoticeFormat; write: (out: Writable, data: NoticeData, adoptions: () => AdoptionChunks) => Promise<void> }[] = [
   { format: 'json', write: (out, data) => writeAll(out, Buffer.from(JSON.stringify(data))) },
-  { format: 'docx', write: async (out, data) => writeAll(out, await renderNoticeDocx(data)) },
+  { format: 'docx', write: (out, data) => writeNoticeDocx(out, data) },
   // Streamed to the file as it is written: the adoption sheet is never held whole.
   { format: 'xlsx', write: (out, data, adoptions) => writeNoticeXlsx(out, data, adoptions()) },
 ];

@@ -60,13 +60,14 @@ interface GridRow {
   header?: boolean;
 }
 
-// Pieces of WordprocessingML shared by every cell that has them (docx's XML objects are only read
-// when the document is written, so one object can stand in many places).
-const PRESERVE = { _attr: { 'xml:space': 'preserve' } };
-const V_CENTER = { 'w:vAlign': { _attr: { 'w:val': 'center' } } };
-const JC_LEFT = { 'w:jc': { _attr: { 'w:val': 'left' } } };
-const TR_PR = { 'w:trPr': [{ 'w:cantSplit': {} }] };
-const TR_PR_HEADER = { 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:tblHeader': {} }] };
+// Characters XML cannot hold are dropped and markup characters escaped, as docx escapes text.
+// eslint-disable-next-line no-control-regex
+const XML_SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+const escapeXml = (text: string): string => text.replace(XML_SPECIAL, (c) => ESCAPES[c] ?? '');
+
+const TR_PR = '<w:trPr><w:cantSplit/></w:trPr>';
+const TR_PR_HEADER = '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>';
 const memo = <T>(make: (key: string) => T) => {
   const cache = new Map<string, T>();
   return (key: string): T => {
@@ -75,25 +76,27 @@ const memo = <T>(make: (key: string) => T) => {
     return value;
   };
 };
-const tcPr = memo((key) => {
-  const [width, span] = key.split('/').map(Number);
-  return {
-    'w:tcPr': [{ 'w:tcW': { _attr: { 'w:type': 'dxa', 'w:w': width } } }, ...(span > 1 ? [{ 'w:gridSpan': { _attr: { 'w:val': span } } }] : []), V_CENTER],
-  };
+/** A cell's opening up to its text: width, span, vertical centring, paragraph style and alignment. */
+const cellStart = memo((key) => {
+  const [width, span, style, align] = key.split('/');
+  const gridSpan = Number(span) > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
+  const jc = align === 'left' ? '<w:jc w:val="left"/>' : '';
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${gridSpan}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${jc}</w:pPr><w:r><w:t xml:space="preserve">`;
 });
-const pPr = memo((key) => {
-  const [style, align] = key.split('/');
-  return { 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': style } } }, ...(align === 'left' ? [JC_LEFT] : [])] };
-});
+const CELL_END = '</w:t></w:r></w:p></w:tc>';
+
+let placeholders = 0;
 
 /**
- * A bordered grid table written straight to docx's XML objects, as its Table would write it:
- * a province's 附件1 has 4,000 ranking rows, and docx's object model for them (a dozen objects
- * per cell, serialised through several more) took 5 s and over 300 MB. Here a cell costs a few
- * small objects, built only while the document is written. A documented docx extension point:
- * a FileChild whose prepForXml returns the element.
+ * A bordered grid table, written as WordprocessingML text a row at a time: a province's 附件1
+ * has 4,000 ranking rows, and even docx's XML objects for them (a few per cell) took ~300 MB
+ * while docx packed the document whole. In the Document it stands as a placeholder element
+ * (`<pubscore-grid id="…"/>`, a FileChild whose prepForXml returns it); the writer streams
+ * the table's rows in its place (see writeNoticeDocx).
  */
-class GridTable extends FileChild {
+export class GridTable extends FileChild {
+  private readonly id = ++placeholders;
+
   constructor(
     private readonly widths: number[],
     private readonly rows: () => Iterable<GridRow>,
@@ -101,33 +104,32 @@ class GridTable extends FileChild {
     super('w:tbl');
   }
 
+  /** What docx writes where the table goes. */
+  get placeholder(): string {
+    return `<pubscore-grid id="${this.id}"/>`;
+  }
+
   override prepForXml(_context: IContext): IXmlableObject {
-    const side = { _attr: { 'w:val': 'single', 'w:color': '000000', 'w:sz': 4 } };
-    const margin = { _attr: { 'w:type': 'dxa', 'w:w': CELL_MARGIN } };
-    const out: object[] = [
-      {
-        'w:tblPr': [
-          { 'w:tblW': { _attr: { 'w:type': 'dxa', 'w:w': TEXT_WIDTH } } },
-          { 'w:tblBorders': [{ 'w:top': side }, { 'w:left': side }, { 'w:bottom': side }, { 'w:right': side }, { 'w:insideH': side }, { 'w:insideV': side }] },
-          { 'w:tblLayout': { _attr: { 'w:type': 'fixed' } } },
-          { 'w:tblCellMar': [{ 'w:top': margin }, { 'w:left': margin }, { 'w:bottom': margin }, { 'w:right': margin }] },
-        ],
-      },
-      { 'w:tblGrid': this.widths.map((w) => ({ 'w:gridCol': { _attr: { 'w:w': w } } })) },
-    ];
+    return { 'pubscore-grid': { _attr: { id: this.id } } } as IXmlableObject;
+  }
+
+  /** The table's XML, the table's properties and then one row at a time. */
+  *xml(): Generator<string> {
+    const side = 'w:val="single" w:color="000000" w:sz="4"';
+    const margin = `w:type="dxa" w:w="${CELL_MARGIN}"`;
+    yield (
+      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${TEXT_WIDTH}"/>` +
+      `<w:tblBorders><w:top ${side}/><w:left ${side}/><w:bottom ${side}/><w:right ${side}/><w:insideH ${side}/><w:insideV ${side}/></w:tblBorders>` +
+      `<w:tblLayout w:type="fixed"/>` +
+      `<w:tblCellMar><w:top ${margin}/><w:left ${margin}/><w:bottom ${margin}/><w:right ${margin}/></w:tblCellMar></w:tblPr>` +
+      `<w:tblGrid>${this.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`
+    );
     for (const row of this.rows()) {
-      const cells: object[] = [row.header ? TR_PR_HEADER : TR_PR];
-      for (const c of row.cells) {
-        cells.push({
-          'w:tc': [
-            tcPr(`${c.width}/${c.span ?? 1}`),
-            { 'w:p': [pPr(`${cellStyle(c)}/${c.align ?? 'center'}`), { 'w:r': [{ 'w:t': [PRESERVE, c.text] }] }] },
-          ],
-        });
-      }
-      out.push({ 'w:tr': cells });
+      let xml = `<w:tr>${row.header ? TR_PR_HEADER : TR_PR}`;
+      for (const c of row.cells) xml += cellStart(`${c.width}/${c.span ?? 1}/${cellStyle(c)}/${c.align ?? 'center'}`) + escapeXml(c.text) + CELL_END;
+      yield `${xml}</w:tr>`;
     }
-    return { 'w:tbl': out } as IXmlableObject;
+    yield '</w:tbl>';
   }
 }
 
@@ -136,7 +138,7 @@ function headerRow(columns: readonly string[], widths: number[], small = false):
 }
 
 /** One ranking table of 附件1 (a group, or the overall ranking). */
-export function rankingDocxTable(table: RankingTable): FileChild {
+export function rankingDocxTable(table: RankingTable): GridTable {
   return new GridTable(RANKING_WIDTHS, function* () {
     yield headerRow(RANKING_COLUMNS, RANKING_WIDTHS, true);
     for (const r of table.rows) yield { cells: rankingCells(r).map((text, i) => ({ text, width: RANKING_WIDTHS[i], small: true })) };
@@ -144,7 +146,7 @@ export function rankingDocxTable(table: RankingTable): FileChild {
 }
 
 /** The adoption list of 附件2: a spanning row names each level, then its adoptions. */
-export function adoptionDocxTable(groups: AdoptionGroup[]): FileChild {
+export function adoptionDocxTable(groups: AdoptionGroup[]): GridTable {
   return new GridTable(ADOPTION_WIDTHS, function* () {
     yield headerRow(ADOPTION_COLUMNS, ADOPTION_WIDTHS);
     for (const g of groups) {
@@ -155,7 +157,7 @@ export function adoptionDocxTable(groups: AdoptionGroup[]): FileChild {
 }
 
 /** 附件3: the entries left out of the ranking, with their units. */
-export function excludedDocxTable(rows: string[][]): FileChild {
+export function excludedDocxTable(rows: string[][]): GridTable {
   return new GridTable(EXCLUDED_WIDTHS, function* () {
     yield headerRow(EXCLUDED_COLUMNS, EXCLUDED_WIDTHS);
     for (const r of rows) yield { cells: r.map((text, i) => ({ text, width: EXCLUDED_WIDTHS[i], align: i === 3 ? 'left' : 'center' })) };

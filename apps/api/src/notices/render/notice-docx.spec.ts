@@ -1,5 +1,6 @@
-import { noticeNarrative } from '@app/notice';
-import { renderNoticeDocx } from './notice-docx';
+import { ADOPTION_COLUMNS, RANKING_COLUMNS, adoptionCells, adoptionGroups, noticeNarrative, rankingCells, rankingTables, type NoticeData } from '@app/notice';
+import { renderNoticeDocx, writeNoticeDocx } from './notice-docx';
+import { slowFile } from './testing/slow-file';
 import { readDocx, styleXml, type DocxBlock, type DocxContent, type DocxParagraph, type DocxTable } from './testing/docx-reader';
 import { bulkNoticeFixture, correctionFixture, largeNoticeFixture, noticeFixture } from '@app/notice/testing/notice-fixtures';
 
@@ -396,5 +397,50 @@ describe('renderNoticeDocx with more adoptions than 附件2 lists', () => {
     expect(paragraph.text.startsWith('本季度，省级以上媒体和刊物录用稿件1,234篇次，择要列举如下：临江街道《稿件1》被人民日报刊发（中央级）；')).toBe(true);
     expect(paragraph.text.endsWith('临江街道《稿件30》被人民日报刊发（中央级）。其余1,204篇次详见附件2。')).toBe(true);
     expect(paragraph.text.match(/被人民日报刊发/g)).toHaveLength(30);
+  });
+});
+
+describe('writeNoticeDocx at province size', () => {
+  /** 2,000 units in 20 groups (4,000 rows in 附件1), names with every character XML must escape or drop. */
+  const provinceNotice = (): NoticeData => {
+    const data = largeNoticeFixture(2000, 300);
+    const names = Array.from({ length: 20 }, (_, g) => `第${g + 1}组`);
+    const rows = data.overall.map((r, i) => ({
+      ...r,
+      unitName: i % 97 === 0 ? `${r.unitName} R&D <试点> "甲" '乙'\u0001` : r.unitName,
+      groupName: names[i % 20],
+      groupRank: Math.floor(i / 20) + 1,
+    }));
+    return { ...data, overall: rows, groups: names.map((groupName) => ({ groupName, rows: rows.filter((r) => r.groupName === groupName) })) };
+  };
+
+  it('streams every row and cell of the 21 ranking tables and 附件2 into a valid package, escaped and in order', async () => {
+    const data = provinceNotice();
+    const { sink, written } = slowFile();
+    await writeNoticeDocx(sink, data);
+    const doc = await readDocx(await written());
+    const tables = doc.blocks.filter((b): b is DocxTable => b.kind === 'table');
+    // control characters are dropped, as docx drops them from any other text
+    const expected = rankingTables(data).map((t) => [[...RANKING_COLUMNS], ...t.rows.map((r) => rankingCells(r).map((c) => c.replace('\u0001', '')))]);
+    expect(expected).toHaveLength(21);
+    expect(tables.slice(0, 21).map((t) => t.rows)).toEqual(expected);
+    expect(tables[20].rows).toHaveLength(2001);
+    expect(tables[20].rows[1][1]).toBe(`示例第1单位 R&D <试点> "甲" '乙'`);
+    const adoptions = [[...ADOPTION_COLUMNS], ...adoptionGroups(data).flatMap((g) => [[g.caption], ...g.rows.map(adoptionCells)])];
+    expect(tables[21].rows).toEqual(adoptions);
+    const xml = doc.files['word/document.xml'];
+    expect(xml).toContain('R&amp;D &lt;试点&gt; &quot;甲&quot; &apos;乙&apos;</w:t>');
+    expect(xml).not.toContain('pubscore-grid');
+    // one header row, repeated on each page, per grid table: 21 ranking tables, 附件2, 附件3
+    expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(23);
+  });
+
+  it('writes the same bytes whether streamed to a file or collected into a buffer', async () => {
+    const data = largeNoticeFixture(200, 300);
+    const { sink, written } = slowFile();
+    await writeNoticeDocx(sink, data);
+    const [streamed, buffered] = [await readDocx(await written()), await readDocx(await renderNoticeDocx(data))];
+    expect(streamed.files['word/document.xml']).toBe(buffered.files['word/document.xml']);
+    expect(Object.keys(streamed.files).sort()).toEqual(Object.keys(buffered.files).sort());
   });
 });

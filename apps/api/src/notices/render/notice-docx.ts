@@ -12,7 +12,10 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import { CHAR, FONTS, LINE, NOTICE_STYLES, PAGE, RED, STYLE, TEXT_WIDTH, font } from './notice-docx-style';
-import { adoptionDocxTable, excludedDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
+import { GridTable, adoptionDocxTable, excludedDocxTable, rankingDocxTable, recordTable } from './notice-docx-tables';
+import { writePackage } from './ooxml-package';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { noticeSections, textWidth, type NoticeData, type NoticeSections } from '@app/notice';
 import { quarterLabel } from '@app/contracts';
 
@@ -155,10 +158,11 @@ function pageNumber(side: 'left' | 'right'): Footer {
   });
 }
 
-/** Builds the Document object; exported for callers that want to add to it before packing. */
-export function noticeDocument(data: NoticeData): Document {
+/** The Document docx packs, and the grid tables that stand in it as placeholders. */
+function noticePackage(data: NoticeData): { document: Document; grids: GridTable[] } {
   const s = noticeSections(data);
-  return new Document({
+  const children = [...letterhead(s), ...titleBlock(s), ...body(s), ...attachmentNote(s), ...signature(s), ...attachments(s), ...record(s)];
+  const document = new Document({
     creator: s.office,
     title: s.title,
     description: `${quarterLabel(s.quarter)} 第${s.revision}版`,
@@ -173,21 +177,44 @@ export function noticeDocument(data: NoticeData): Document {
           },
         },
         footers: { default: pageNumber('right'), even: pageNumber('left') },
-        children: [
-          ...letterhead(s),
-          ...titleBlock(s),
-          ...body(s),
-          ...attachmentNote(s),
-          ...signature(s),
-          ...attachments(s),
-          ...record(s),
-        ],
+        children,
       },
     ],
   });
+  return { document, grids: children.filter((c): c is GridTable => c instanceof GridTable) };
 }
 
-/** The notice (or correction) as a DOCX laid out per GB/T 9704. */
+/** word/document.xml as docx wrote it, each grid table's rows streamed in place of its placeholder. */
+function* documentXml(packed: string, grids: GridTable[]): Generator<string> {
+  let at = 0;
+  for (const grid of grids) {
+    const start = packed.indexOf(grid.placeholder, at);
+    if (start < 0) throw new Error(`docx did not write the placeholder ${grid.placeholder} where expected`);
+    yield packed.slice(at, start);
+    yield* grid.xml();
+    at = start + grid.placeholder.length;
+  }
+  yield packed.slice(at);
+}
+
+/**
+ * Writes the notice (or correction) as a DOCX laid out per GB/T 9704 to `out`. docx packs
+ * everything but the big tables (a few dozen kB); their rows are written into the document
+ * part as the zip is streamed, so memory does not grow with the number of units.
+ */
+export async function writeNoticeDocx(out: Writable, data: NoticeData): Promise<void> {
+  const { document, grids } = noticePackage(data);
+  const packed = await Packer.toBuffer(document);
+  await writePackage(out, packed, 'word/document.xml', (xml) => documentXml(xml, grids));
+}
+
+/** The notice as one buffer (tests, and callers that want the bytes). */
 export async function renderNoticeDocx(data: NoticeData): Promise<Buffer> {
-  return Packer.toBuffer(noticeDocument(data));
+  const parts: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => parts.push(chunk));
+  await writeNoticeDocx(out, data);
+  out.end();
+  await finished(out);
+  return Buffer.concat(parts);
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { renderNoticeXlsx } from './notice-xlsx';
+import type { NoticeAdoption, NoticeData } from '@app/notice';
+import { renderNoticeXlsx, writeNoticeXlsx, type AdoptionChunks } from './notice-xlsx';
+import { slowFile } from './testing/slow-file';
 import { BULK_COUNTS, adoptionsInNoticeOrder, bulkNoticeFixture, correctionFixture, noticeFixture } from '@app/notice/testing/notice-fixtures';
 
 const HEADER = ['排名', '单位', '报送数', '中央级', '省级', '市级', '区级', '批示', '约稿完成', '月报', '得分', '同比'];
@@ -174,5 +176,66 @@ describe('renderNoticeXlsx with more adoptions than the DOCX lists', () => {
     // within each outlet the dates never go back
     const backwards = body.filter((r, i) => i > 0 && r[3] === body[i - 1][3] && (r[4] as Date) < (body[i - 1][4] as Date));
     expect(backwards).toEqual([]);
+  });
+});
+
+describe('writeNoticeXlsx streaming the adoption sheet', () => {
+  const legend = '注：★ 领导批示；▲ 约稿；◆ 头版头条。';
+  const adoption = (i: number, over: Partial<NoticeAdoption> = {}): NoticeAdoption => ({
+    level: 'district',
+    outletName: '示例区融媒体中心',
+    publishedDate: `2023-0${4 + (i % 3)}-${String((i % 28) + 1).padStart(2, '0')}`,
+    unitNames: [`单位${i}`],
+    title: `稿件${i}`,
+    page: i % 2 ? `第${i % 8}版` : null,
+    headline: false,
+    instruction: false,
+    commission: i % 5 === 0,
+    ...over,
+  });
+
+  async function written(data: NoticeData, adoptions: AdoptionChunks): Promise<Buffer> {
+    const file = slowFile();
+    await writeNoticeXlsx(file.sink, data, adoptions);
+    return file.written();
+  }
+
+  it('writes 20,000 adoptions from 40 chunks row for row, then the legend merged across the sheet', async () => {
+    const all = Array.from({ length: 20000 }, (_, i) => adoption(i));
+    async function* stream() {
+      for (let i = 0; i < all.length; i += 500) yield all.slice(i, i + 500);
+    }
+    const sheet = (await load(await written(noticeFixture(), stream()))).getWorksheet('录用情况一览')!;
+    const body = rows(sheet).slice(2, -1);
+    expect(body).toHaveLength(20000);
+    expect(body.map((r) => r[2])).toEqual(all.map((a) => a.title));
+    expect(body[19999]).toEqual(['区级', '单位19999', '稿件19999', '示例区融媒体中心', d(2023, 5, 8), '第7版', null]);
+    expect(rows(sheet)[20002]).toEqual(Array(7).fill(legend));
+    expect(sheet.getCell('A20003').isMerged && sheet.getCell('G20003').isMerged).toBe(true);
+    expect(sheet.getCell('E20002').numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(sheet.getCell('C20002').alignment?.horizontal).toBe('left');
+    expect(sheet.getCell('F20002').border?.top?.style).toBe('thin');
+  });
+
+  it('escapes markup, drops characters a cell cannot hold, keeps empty texts and a date it cannot read as text', async () => {
+    const odd = [
+      adoption(1, { title: `A & B <C> "D" 'E'\u0001\u007f`, unitNames: [] }),
+      adoption(2, { publishedDate: '2023-6月', title: '' }),
+    ];
+    const sheet = (await load(await written(noticeFixture(), [odd]))).getWorksheet('录用情况一览')!;
+    // an empty text is an empty <v> (as exceljs writes it), which reads back as no value
+    expect(rows(sheet).slice(2)).toEqual([
+      ['区级', null, `A & B <C> "D" 'E'`, '示例区融媒体中心', d(2023, 5, 2), '第1版', null],
+      ['区级', '单位2', null, '示例区融媒体中心', '2023-6月', null, null],
+      Array(7).fill(legend),
+    ]);
+    expect(sheet.getCell('E4').numFmt).toBeUndefined();
+    expect(sheet.getCell('E4').alignment?.horizontal).toBe('center');
+  });
+
+  it('without adoptions the sheet has its title, header and legend only', async () => {
+    const sheet = (await load(await written(noticeFixture(), [[], []]))).getWorksheet('录用情况一览')!;
+    expect(rows(sheet).slice(1)).toEqual([['层级', '单位', '稿件标题', '媒体/刊物', '刊发日期', '版面', '备注'], Array(7).fill(legend)]);
+    expect(sheet.getCell('A3').isMerged && sheet.getCell('G3').isMerged).toBe(true);
   });
 });

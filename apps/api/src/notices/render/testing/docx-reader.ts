@@ -95,9 +95,9 @@ export function parseBody(xml: string): DocxBlock[] {
   return blocks;
 }
 
-/** Unzips a DOCX and parses its body; every XML part is returned as text too. */
+/** Unzips a DOCX (checking every part's CRC-32) and parses its body; every XML part is returned as text too. */
 export async function readDocx(buffer: Buffer): Promise<DocxContent> {
-  const zip = await JSZip.loadAsync(buffer);
+  const zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
   const files: Record<string, string> = {};
   for (const name of Object.keys(zip.files)) {
     if (name.endsWith('.xml') || name.endsWith('.rels')) files[name] = await zip.files[name].async('string');
