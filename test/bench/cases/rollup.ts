@@ -95,7 +95,19 @@ export async function prepareRollup(b: BenchApp, size: SizeName, seed: number): 
 export async function runRollup(b: BenchApp, runs: number): Promise<Figure[]> {
   const province = await provinceId(b.ds);
   const districts = Number((await b.ds.query('SELECT COUNT(*) AS n FROM units WHERE officeId = ? AND childOfficeId IS NOT NULL', [province]))[0].n);
-  return runPublication(b, province, runs, { username: PROVINCE.username, probe: false, label: `roll-up of ${districts} districts: ` });
+  const figures = await runPublication(b, province, runs, { username: PROVINCE.username, probe: false, label: `roll-up of ${districts} districts: ` });
+  // What the worker still has to do once the documents are stored (the process exits without
+  // waiting for it): typically the daily tick's recomputes, each district's asking for the
+  // province's roll-up again (ScoreLedgerService.rescoreParent, reason below:<district>).
+  const pending: { name: string; reason: string; n: unknown }[] = await b.ds.query(
+    `SELECT name, CASE WHEN businessKey LIKE 'below:%' THEN 'below' WHEN businessKey LIKE 'daily:%' THEN 'daily' ELSE '' END AS reason, COUNT(*) AS n
+     FROM jobs WHERE status IN ('queued', 'running') GROUP BY name, CASE WHEN businessKey LIKE 'below:%' THEN 'below' WHEN businessKey LIKE 'daily:%' THEN 'daily' ELSE '' END`,
+  );
+  const last = figures.at(-1);
+  if (last && pending.length) {
+    last.notes = [...(last.notes ?? []), `left queued or running afterwards (not waited for): ${pending.map((p) => `${p.n} ${p.name}${p.reason ? ` (${p.reason})` : ''}`).join(', ')}`];
+  }
+  return figures;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
