@@ -67,9 +67,8 @@ async function run(t: Task): Promise<void> {
     }
     if (t.task === 'rollup') {
       await send({ type: 'result', figures: await runRollup(b, t.runs.rollup) });
-      // Not draining the queue: the daily tick's recomputes that follow (a province roll-up per
-      // district, listed in the figures' notes) took minutes and are no part of the case.
-      process.exit(0);
+      if (abandon.now) process.exit(0);
+      return;
     }
     const office = t.task === 'ledger' && t.rollup ? await provinceId(b.ds) : await officeId(b.ds);
     if (t.task === 'db') {

@@ -96,9 +96,8 @@ export async function runRollup(b: BenchApp, runs: number): Promise<Figure[]> {
   const province = await provinceId(b.ds);
   const districts = Number((await b.ds.query('SELECT COUNT(*) AS n FROM units WHERE officeId = ? AND childOfficeId IS NOT NULL', [province]))[0].n);
   const figures = await runPublication(b, province, runs, { username: PROVINCE.username, probe: false, label: `roll-up of ${districts} districts: ` });
-  // What the worker still has to do once the documents are stored (the process exits without
-  // waiting for it): typically the daily tick's recomputes, each district's asking for the
-  // province's roll-up again (ScoreLedgerService.rescoreParent, reason below:<district>).
+  // What the worker still has to do once the documents are stored (none expected: the daily
+  // tick is stopped; its recomputes would ask for the province's roll-up once per district).
   const pending: { name: string; reason: string; n: unknown }[] = await b.ds.query(
     `SELECT name, CASE WHEN businessKey LIKE 'below:%' THEN 'below' WHEN businessKey LIKE 'daily:%' THEN 'daily' ELSE '' END AS reason, COUNT(*) AS n
      FROM jobs WHERE status IN ('queued', 'running') GROUP BY name, CASE WHEN businessKey LIKE 'below:%' THEN 'below' WHEN businessKey LIKE 'daily:%' THEN 'daily' ELSE '' END`,
