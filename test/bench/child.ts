@@ -7,6 +7,7 @@ import { runAggregate, runRecompute } from './cases/ledger';
 import { runPublication } from './cases/publication';
 import { prepareRollup, provinceId, runRollup } from './cases/rollup';
 import { PUBLISH_QUARTER, type SizeName } from './dataset';
+import { DailySchedules } from '../../apps/api/src/jobs/daily-schedules';
 import { ScoreLedgerService } from '../../apps/api/src/score-ledger/score-ledger.service';
 import { abandon, bootApp, peakRssMb, type BackendSpec, type Figure } from './harness';
 import { datasetFor, insertDataset, officeRefs } from './seed-db';
@@ -59,6 +60,9 @@ async function run(t: Task): Promise<void> {
       await send({ type: 'result', figures: [], data: { counts, generatedMs, insertedMs: Date.now() - t0 - generatedMs, peakRssMb: peakRssMb() } });
       return;
     }
+    // The roll-up's setup runs past the in-process daily check (10 s after boot), whose
+    // quarters.tick would recompute every office, each district asking for a province roll-up.
+    if (t.task === 'prepare-rollup' || (t.task === 'ledger' && t.rollup)) b.app.get(DailySchedules).stop();
     if (t.task === 'prepare-rollup') {
       const t0 = Date.now();
       const counts = await prepareRollup(b, t.size, t.seed);
