@@ -4,13 +4,14 @@
 // records into a database of their own; the timed part is the province's quarter publication,
 // measured exactly as the publication case measures an office's (cases/publication.ts).
 import type { DataSource } from 'typeorm';
+import { quarterRange } from '@app/scoring';
 import { Office } from '../../../apps/api/src/offices/office.entity';
 import { OutletsService } from '../../../apps/api/src/outlets/outlets.service';
 import { presetVersionRow } from '../../../apps/api/src/schemes/scheme-document';
 import { SchemeVersion } from '../../../apps/api/src/schemes/scheme-version.entity';
 import { RankingGroup } from '../../../apps/api/src/units/ranking-group.entity';
 import { Unit } from '../../../apps/api/src/units/unit.entity';
-import { districtUnits, generateDistrict, planRollup, ROLLUP_GROUPS, SIZES, type GenGroup, type GenOutlet, type SizeName } from '../dataset';
+import { districtUnits, generateDistrict, planRollup, PUBLISH_QUARTER, ROLLUP_GROUPS, SIZES, type GenGroup, type GenOutlet, type SizeName } from '../dataset';
 import { type BenchApp, type Figure } from '../harness';
 import { insertDataset } from '../seed-db';
 import { runPublication } from './publication';
@@ -96,16 +97,14 @@ export async function runRollup(b: BenchApp, runs: number): Promise<Figure[]> {
   const province = await provinceId(b.ds);
   const districts = Number((await b.ds.query('SELECT COUNT(*) AS n FROM units WHERE officeId = ? AND childOfficeId IS NOT NULL', [province]))[0].n);
   const figures = await runPublication(b, province, runs, { username: PROVINCE.username, probe: false, label: `roll-up of ${districts} districts: ` });
-  // What the worker still has to do once the documents are stored (none expected: the daily
-  // tick is stopped; its recomputes would ask for the province's roll-up once per district).
-  const pending: { name: string; reason: string; n: unknown }[] = await b.ds.query(
-    `SELECT name, CASE WHEN businessKey LIKE 'below:%' THEN 'below' WHEN businessKey LIKE 'daily:%' THEN 'daily' ELSE '' END AS reason, COUNT(*) AS n
-     FROM jobs WHERE status IN ('queued', 'running') GROUP BY name, CASE WHEN businessKey LIKE 'below:%' THEN 'below' WHEN businessKey LIKE 'daily:%' THEN 'daily' ELSE '' END`,
-  );
-  const last = figures.at(-1);
-  if (last && pending.length) {
-    last.notes = [...(last.notes ?? []), `left queued or running afterwards (not waited for): ${pending.map((p) => `${p.n} ${p.name}${p.reason ? ` (${p.reason})` : ''}`).join(', ')}`];
-  }
+  // The size of the roll-up the notice lists: the districts' verified adoptions of the quarter.
+  const { start, end } = quarterRange(PUBLISH_QUARTER);
+  const adoptions = Number((await b.ds.query(
+    `SELECT COUNT(*) AS n FROM placements p JOIN units u ON u.childOfficeId = p.officeId JOIN articles a ON a.id = p.articleId
+     WHERE u.officeId = ? AND p.status = 'verified' AND a.status = 'verified' AND p.publishedDate BETWEEN ? AND ?`,
+    [province, start, end],
+  ))[0].n);
+  figures.at(-1)?.notes?.push(`${adoptions} verified adoptions of ${PUBLISH_QUARTER} over the ${districts} districts`);
   return figures;
 }
 
