@@ -5,7 +5,9 @@ import { startHttpServer, serverPeak } from './cases/http-server';
 import { runImport } from './cases/import';
 import { runAggregate, runRecompute } from './cases/ledger';
 import { runPublication } from './cases/publication';
+import { prepareRollup, provinceId, runRollup } from './cases/rollup';
 import { PUBLISH_QUARTER, type SizeName } from './dataset';
+import { DailySchedules } from '../../apps/api/src/jobs/daily-schedules';
 import { ScoreLedgerService } from '../../apps/api/src/score-ledger/score-ledger.service';
 import { abandon, bootApp, peakRssMb, type BackendSpec, type Figure } from './harness';
 import { datasetFor, insertDataset, officeRefs } from './seed-db';
@@ -17,14 +19,17 @@ export interface Runs {
   aggregate: number;
   import: number;
   publication: number;
+  rollup: number;
 }
 
 export type Task =
   | { task: 'prepare'; backend: BackendSpec; size: SizeName; seed: number }
   | { task: 'engine'; size: SizeName; seed: number; runs: Runs }
   | { task: 'db'; backend: BackendSpec; size: SizeName; seed: number; cases: string[]; runs: Runs }
-  | { task: 'ledger'; backend: BackendSpec }
+  | { task: 'prepare-rollup'; backend: BackendSpec; size: SizeName; seed: number }
+  | { task: 'ledger'; backend: BackendSpec; rollup?: boolean }
   | { task: 'publication'; backend: BackendSpec; runs: Runs }
+  | { task: 'rollup'; backend: BackendSpec; runs: Runs }
   | { task: 'http-server'; backend: BackendSpec; size: SizeName; seed: number };
 
 export type ChildMessage =
@@ -55,7 +60,21 @@ async function run(t: Task): Promise<void> {
       await send({ type: 'result', figures: [], data: { counts, generatedMs, insertedMs: Date.now() - t0 - generatedMs, peakRssMb: peakRssMb() } });
       return;
     }
-    const office = await officeId(b.ds);
+    // The roll-up's setup runs past the in-process daily check (10 s after boot), whose
+    // quarters.tick would recompute every office, each district asking for a province roll-up.
+    if (t.task === 'prepare-rollup' || (t.task === 'ledger' && t.rollup)) b.app.get(DailySchedules).stop();
+    if (t.task === 'prepare-rollup') {
+      const t0 = Date.now();
+      const counts = await prepareRollup(b, t.size, t.seed);
+      await send({ type: 'result', figures: [], data: { counts, insertedMs: Date.now() - t0, peakRssMb: peakRssMb() } });
+      return;
+    }
+    if (t.task === 'rollup') {
+      await send({ type: 'result', figures: await runRollup(b, t.runs.rollup) });
+      if (abandon.now) process.exit(0);
+      return;
+    }
+    const office = t.task === 'ledger' && t.rollup ? await provinceId(b.ds) : await officeId(b.ds);
     if (t.task === 'db') {
       const figures: Figure[] = [];
       for (const c of t.cases) {

@@ -129,8 +129,7 @@ export function planUnits(size: SizeName, existingGroups: GenGroup[], existingUn
  * Generates the records of one office for YEAR. `outlets` are the office's catalogue (ids as
  * stored); ids of generated records start at 1 (the bench office starts with no records).
  */
-export function generate(size: SizeName, seed: number, groups: GenGroup[], units: GenUnit[], outlets: GenOutlet[]): Dataset {
-  const spec = SIZES[size];
+export function generate(size: SizeName, seed: number, groups: GenGroup[], units: GenUnit[], outlets: GenOutlet[], placementCount: number = SIZES[size].placements): Dataset {
   const random = rng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   // A long tail: unit k is picked with weight 1/(k+1)^0.8, in a shuffled order.
@@ -165,7 +164,7 @@ export function generate(size: SizeName, seed: number, groups: GenGroup[], units
   const placements: GenPlacement[] = [];
   const instructions: GenInstruction[] = [];
   const articlesByUnit = new Map<number, number[]>();
-  while (placements.length < spec.placements) {
+  while (placements.length < placementCount) {
     const id = articles.length + 1;
     const owner = pickUnit();
     const day = int(YEAR_START, YEAR_END - 10);
@@ -190,7 +189,7 @@ export function generate(size: SizeName, seed: number, groups: GenGroup[], units
     articlesByUnit.set(owner.id, list);
     // Some articles are never adopted; the others have one placement or a few.
     if (random() < 0.08) continue;
-    const count = Math.min(weighted(random, PLACEMENTS_PER_ARTICLE), spec.placements - placements.length);
+    const count = Math.min(weighted(random, PLACEMENTS_PER_ARTICLE), placementCount - placements.length);
     const seen = new Set<string>();
     let firstDay = Infinity;
     for (let k = 0; k < count; k++) {
@@ -239,4 +238,76 @@ export function generate(size: SizeName, seed: number, groups: GenGroup[], units
     }
   }
   return { size, seed, groups, units, articles, placements, instructions, commissions, monthlyReports };
+}
+
+// ---------------------------------------------------------------------------------------
+// the roll-up: a province office ranking its district offices (issue #15)
+
+/** Units per district office in the roll-up: a size's units make `units / 20` districts (province: 100). */
+export const UNITS_PER_DISTRICT = 20;
+/** Ranking groups of the roll-up office (片区), the districts dealt round them. */
+export const ROLLUP_GROUPS = 5;
+
+export interface RollupDistrict {
+  /** 0-based; the office's code and names carry index + 1. */
+  index: number;
+  code: string;
+  name: string;
+  regionName: string;
+  issuingAuthority: string;
+  docNumberPrefix: string;
+  /** The province's ranking group the district's unit is in (0-based). */
+  provinceGroup: number;
+  /** Placements generated for the district: a share of the size's total. */
+  placements: number;
+}
+
+/**
+ * The districts of the roll-up at `size`: the size's units in offices of UNITS_PER_DISTRICT,
+ * the size's placements spread over them with a tail (district k gets a share ∝ 1/(k+1)^0.5:
+ * at province size the largest holds ~54,000 placements and the smallest ~5,400).
+ */
+export function planRollup(size: SizeName): RollupDistrict[] {
+  const spec = SIZES[size];
+  const n = Math.max(1, Math.round(spec.units / UNITS_PER_DISTRICT));
+  const weights = Array.from({ length: n }, (_, k) => 1 / Math.sqrt(k + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => Math.floor((spec.placements * w) / total));
+  counts[0] += spec.placements - counts.reduce((a, b) => a + b, 0);
+  return counts.map((placements, index) => {
+    const no = index + 1;
+    return {
+      index, placements, code: `BD${String(no).padStart(3, '0')}`, name: `中共基准${no}区委组织部办公室`, regionName: `基准${no}区`,
+      issuingAuthority: `中共基准${no}区委组织部`, docNumberPrefix: `基${no}组办`, provinceGroup: index % ROLLUP_GROUPS,
+    };
+  });
+}
+
+/** The units of one district: UNITS_PER_DISTRICT in the district's one group, ids from `firstUnitId`. */
+export function districtUnits(d: RollupDistrict, group: GenGroup, firstUnitId: number): GenUnit[] {
+  return Array.from({ length: UNITS_PER_DISTRICT }, (_, i) => ({
+    id: firstUnitId + i, code: `U${String(i + 1).padStart(3, '0')}`, name: `基准${d.index + 1}区单位${i + 1}${PLACES[i % PLACES.length]}党委`, groupId: group.id, groupName: group.name,
+  }));
+}
+
+/**
+ * A district's records: the generator's office of `d.placements` placements (seeded per district),
+ * its record ids moved past those of the districts before it (`base`: ids already used).
+ */
+export function generateDistrict(size: SizeName, seed: number, d: RollupDistrict, group: GenGroup, units: GenUnit[], outlets: GenOutlet[], base: { articles: number; placements: number; instructions: number; commissions: number }): Dataset {
+  const data = generate(size, seed + 7919 * (d.index + 1), [group], units, outlets, d.placements);
+  for (const a of data.articles) a.id += base.articles;
+  for (const p of data.placements) {
+    p.id += base.placements;
+    p.articleId += base.articles;
+  }
+  for (const i of data.instructions) {
+    i.id += base.instructions;
+    i.articleId += base.articles;
+  }
+  for (const c of data.commissions) {
+    c.id += base.commissions;
+    for (const t of c.targets) if (t.articleId !== null) t.articleId += base.articles;
+  }
+  return data;
 }

@@ -8,20 +8,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createDatabase, reapStaleServers, serverBinariesAvailable, startMariaDb, startRedis, stopServer, type RunningServer } from '../setup/servers';
 import type { ChildMessage, Runs, Task } from './child';
-import { PUBLISH_QUARTER, SIZES, type SizeName } from './dataset';
+import { planRollup, PUBLISH_QUARTER, SIZES, type SizeName } from './dataset';
 import type { BackendSpec, Figure } from './harness';
 import { runHttp, type HttpReport } from './http-case';
 import { appendDocs, machineInfo, printFigure, type BenchResults, type CaseResult } from './report';
 
 const ROOT = path.resolve(__dirname, '../..');
-export const ALL_CASES = ['engine', 'recompute', 'aggregate', 'import', 'publication', 'http'] as const;
+export const ALL_CASES = ['engine', 'recompute', 'aggregate', 'import', 'publication', 'http', 'rollup'] as const;
 type CaseName = (typeof ALL_CASES)[number];
 
 const RUNS: Record<SizeName, Runs> = {
-  district: { engine: 5, recomputeOne: 5, recomputeAll: 3, aggregate: 15, import: 2, publication: 3 },
+  district: { engine: 5, recomputeOne: 5, recomputeAll: 3, aggregate: 15, import: 2, publication: 3, rollup: 3 },
   // Fewer runs at city keep the default run (district + city, both backends) under 10 minutes.
-  city: { engine: 3, recomputeOne: 2, recomputeAll: 1, aggregate: 10, import: 1, publication: 1 },
-  province: { engine: 3, recomputeOne: 2, recomputeAll: 1, aggregate: 5, import: 1, publication: 1 },
+  city: { engine: 3, recomputeOne: 2, recomputeAll: 1, aggregate: 10, import: 1, publication: 1, rollup: 1 },
+  province: { engine: 3, recomputeOne: 2, recomputeAll: 1, aggregate: 5, import: 1, publication: 1, rollup: 1 },
 };
 
 export interface Options {
@@ -32,6 +32,8 @@ export interface Options {
   httpSeconds: number;
   httpRates: number[];
   runs?: number;
+  /** Sizes the roll-up case runs at: province only unless `--cases` names it (it adds a dataset per size and backend). */
+  rollupSizes: SizeName[];
   docs: boolean;
   /** Case processes write V8 CPU profiles to bench-results/profiles (summarize with profile-summary.js). */
   profile: boolean;
@@ -53,13 +55,17 @@ function list<T extends string>(value: string, allowed: readonly string[], what:
 export function parseOptions(argv: string[], distributedAvailable: boolean): Options {
   const o: Options = {
     sizes: ['district', 'city'], cases: [...ALL_CASES], backends: distributedAvailable ? ['embedded', 'distributed'] : ['embedded'],
-    seed: 42, httpSeconds: 5, httpRates: [50, 200, 500], docs: true, profile: false,
+    seed: 42, httpSeconds: 5, httpRates: [50, 200, 500], rollupSizes: ['province'], docs: true, profile: false,
   };
+  let casesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i] ?? '';
     if (flag === '--size' || flag === '--sizes') o.sizes = list(value(), Object.keys(SIZES), 'size');
-    else if (flag === '--cases' || flag === '--case') o.cases = list(value(), ALL_CASES, 'case');
+    else if (flag === '--cases' || flag === '--case') {
+      o.cases = list(value(), ALL_CASES, 'case');
+      casesGiven = true;
+    }
     else if (flag === '--backend' || flag === '--backends') o.backends = list(value(), ['embedded', 'distributed'], 'backend');
     else if (flag === '--seed') o.seed = Number(value());
     else if (flag === '--http-seconds') o.httpSeconds = Number(value());
@@ -71,6 +77,7 @@ export function parseOptions(argv: string[], distributedAvailable: boolean): Opt
     else throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
   }
   if (![o.seed, o.httpSeconds, ...o.httpRates].every((n) => Number.isFinite(n) && n > 0)) throw new Error(`numbers must be positive\n${USAGE}`);
+  o.rollupSizes = casesGiven ? o.sizes : o.sizes.filter((s) => s === 'province');
   return o;
 }
 
@@ -111,10 +118,11 @@ async function startDistributed(): Promise<Distributed> {
   return { mysqlUrl: servers[0].url, redisUrl: servers[1].url, servers };
 }
 
-async function backendFor(name: 'embedded' | 'distributed', size: SizeName, dist: Distributed | null): Promise<{ spec: BackendSpec; cleanup: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `pubscore-bench-${size}-`));
+async function backendFor(name: 'embedded' | 'distributed', size: SizeName, dist: Distributed | null, variant = ''): Promise<{ spec: BackendSpec; cleanup: () => Promise<void> }> {
+  const tag = variant ? `${size}_${variant}` : size;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `pubscore-bench-${tag}-`));
   if (name === 'embedded') return { spec: { name, dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  const database = `bench_${size}_${process.pid}`;
+  const database = `bench_${tag}_${process.pid}`;
   const url = new URL(dist!.mysqlUrl);
   url.pathname = '/';
   const mysql = await import('mysql2/promise');
@@ -127,12 +135,37 @@ async function backendFor(name: 'embedded' | 'distributed', size: SizeName, dist
   await createDatabase(url.toString(), database);
   url.pathname = `/${database}`;
   return {
-    spec: { name, dataDir, databaseUrl: url.toString(), redisUrl: dist!.redisUrl, queuePrefix: `bench_${size}_${process.pid}` },
+    spec: { name, dataDir, databaseUrl: url.toString(), redisUrl: dist!.redisUrl, queuePrefix: `bench_${tag}_${process.pid}` },
     cleanup: async () => {
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The roll-up case (cases/rollup.ts) on a database of its own: the province and its districts
+ * with their records, the province's ledger of the quarter brought up to date (untimed, in a
+ * process of its own), then the province's publication in a fresh process.
+ */
+async function runRollupCases(
+  size: SizeName, backendName: 'embedded' | 'distributed', dist: Distributed | null, seed: number, runs: Runs,
+  record: (size: SizeName, backend: string, figures: Figure[]) => void, fail: (size: SizeName, backend: string, name: string, e: unknown) => void, results: BenchResults,
+): Promise<void> {
+  const { spec, cleanup } = await backendFor(backendName, size, dist, 'rollup');
+  try {
+    console.log(`[${size}] ${backendName}: roll-up of ${planRollup(size).length} district offices, ${SIZES[size].units} units, ${SIZES[size].placements.toLocaleString('en')} placements`);
+    const prep = await runChild({ task: 'prepare-rollup', backend: spec, size, seed });
+    results.datasets.push({ size, backend: `${backendName}, roll-up`, ...prep.data });
+    console.log(`  roll-up dataset: inserted in ${prep.data?.insertedMs} ms: ${JSON.stringify(prep.data?.counts)}`);
+    const fresh = await runChild({ task: 'ledger', backend: spec, rollup: true });
+    console.log(`  province ledger of ${PUBLISH_QUARTER} brought up to date (untimed setup) in ${fresh.data?.ms} ms, ${fresh.data?.peakRssMb} MB`);
+    await runChild({ task: 'rollup', backend: spec, runs }).then((r) => record(size, backendName, r.figures), (e) => fail(size, backendName, 'rollup', e));
+  } catch (e) {
+    fail(size, backendName, 'roll-up dataset', e);
+  } finally {
+    await cleanup();
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -185,8 +218,9 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`[${size}] engine (in process)`);
         await runChild({ task: 'engine', size, seed: options.seed, runs }).then((r) => record(size, 'in process', r.figures), (e) => fail(size, 'in process', 'engine', e));
       }
-      if (!options.cases.some((c) => c !== 'engine')) continue;
       for (const backendName of options.backends) {
+        if (has('rollup') && options.rollupSizes.includes(size)) await runRollupCases(size, backendName, dist, options.seed, runs, record, fail, results);
+        if (!options.cases.some((c) => c !== 'engine' && c !== 'rollup')) continue;
         const { spec, cleanup } = await backendFor(backendName, size, dist);
         try {
           console.log(`[${size}] ${backendName}: generating ${SIZES[size].units} units, ${SIZES[size].placements.toLocaleString('en')} placements`);
