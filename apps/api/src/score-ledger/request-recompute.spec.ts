@@ -1,5 +1,5 @@
 import type { JobsService } from '../jobs/jobs.service';
-import { coalesceRecomputes, enqueueRecompute, recomputeKey, storeRecompute } from './request-recompute';
+import { coalesceRecomputes, enqueueRecompute, parentRescoreScope, recomputeKey, storeRecompute } from './request-recompute';
 
 const office = { officeId: 7 };
 
@@ -51,5 +51,14 @@ describe('one key for every recompute', () => {
       ['request', expected, 'manual:3:articles:2,9:quarters:2024-Q1,2024-Q2', 'queued'],
       ['enqueue', expected, 'manual:3:articles:2,9:quarters:2024-Q1,2024-Q2', undefined],
     ]);
+  });
+});
+
+describe('the parent office\'s recompute after a child rescored', () => {
+  it('has one key whichever child asks, so the requests of many districts join one queued recompute', () => {
+    const fromDistrict = (quarters: string[]) => recomputeKey(parentRescoreScope(7, quarters));
+    expect(fromDistrict(['2025-Q3'])).toBe(fromDistrict(['2025-Q3']));
+    expect(parentRescoreScope(7, ['2025-Q3']).officeId).toBe(7);
+    expect(fromDistrict(['2025-Q3'])).not.toBe(fromDistrict(['2025-Q2']));
   });
 });

@@ -13,6 +13,14 @@ type RecomputePayload = JobPayloads['scores.recompute'];
  */
 export type RecomputeScope = RecomputePayload;
 
+/**
+ * The parent's recompute after an office ranked below it rescored `quarters`. One reason for
+ * every child (not the child's id), so that the requests of many districts join one queued
+ * recompute of the parent: a province's daily tick rescores 100 districts, and each asked for
+ * a roll-up of the province of its own.
+ */
+export const parentRescoreScope = (parentOfficeId: number, quarters: string[]): RecomputeScope => ({ officeId: parentOfficeId, quarters, reason: 'below' });
+
 /** Above this many articles a merged backlog recomputes the whole office instead (the row stays small). */
 const MAX_MERGED_ARTICLES = 2000;
 

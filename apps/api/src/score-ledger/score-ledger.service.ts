@@ -11,7 +11,7 @@ import { SchemesService, versionInForce } from '../schemes/schemes.service';
 import type { RecomputeDto } from './dto/scores.dto';
 import { RollupLoader } from './rollup-loader';
 import { RecordsRepository } from './records.repository';
-import { coalesceRecomputes, enqueueRecompute, requestRecompute } from './request-recompute';
+import { coalesceRecomputes, enqueueRecompute, parentRescoreScope, requestRecompute } from './request-recompute';
 import { toEngineInput } from './engine-input';
 import { needsWholeQuarter, scoreVersionQuarter } from './engine-lines';
 import { ScoreLedgerRepository, toRow } from './score-ledger.repository';
@@ -82,7 +82,7 @@ export class ScoreLedgerService {
     if (quarters.length === 0) return;
     const parent = await this.records.parentOffice(officeId);
     if (parent === null) return;
-    await requestRecompute(this.jobs, { officeId: parent, quarters, reason: `below:${officeId}` });
+    await requestRecompute(this.jobs, parentRescoreScope(parent, quarters));
   }
 
   /**
