@@ -86,7 +86,7 @@ export class PublishRepository {
       monthly.set(unitId, entry);
     };
     let digest: LinesDigest = { count: 0, sum: 0n };
-    if (tx.connection.options.type === 'mysql') {
+    if (tx.connection.options.type !== 'better-sqlite3') {
       const rows: { unitId: unknown; n: unknown; digests: unknown; late: unknown; missing: unknown }[] = await tx.query(
         `SELECT unitId, COUNT(*) AS n,
                 SUM(CAST(CONV(LEFT(SHA2(CONCAT_WS('|', unitId, amount, ruleId, recordType, recordId, date), 256), 16), 16, 10) AS UNSIGNED)) AS digests,
