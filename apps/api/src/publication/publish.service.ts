@@ -62,14 +62,19 @@ export class PublishService {
     // The ledger is kept fresh as records change: only a dirty quarter is recomputed first.
     await this.ledger.refreshQuarter(officeId, quarter, 'publish');
     await ctx.progress(40);
-    const ranking = await this.scores.ranking(officeId, quarter);
-    const figures = await unitFigures(this.uow.manager, officeId, quarter, this.clock.today());
+    // Independent aggregates over the quarter's records: on MariaDB they run side by side on
+    // connections of the pool (the server has cores to spare); SQLite takes them in turn.
+    const [ranking, figures, totals] = await Promise.all([
+      this.scores.ranking(officeId, quarter),
+      unitFigures(this.uow.manager, officeId, quarter, this.clock.today()),
+      quarterTotals(this.uow.manager, officeId, quarter),
+    ]);
     await ctx.progress(60);
     const snapshot = await this.uow.run(async (tx) => {
       const again = await this.repo.snapshotOfJob(tx, ctx.jobId);
       if (again) return again;
       const period = await this.quarters.period(tx, officeId, quarter);
-      const summary = { ...(await quarterTotals(tx, officeId, quarter)), excluded: period.excludedEntries ?? [], ...(period.backfill ? { backfill: true } : {}) };
+      const summary = { ...totals, excluded: period.excludedEntries ?? [], ...(period.backfill ? { backfill: true } : {}) };
       const saved = await this.repo.insertSnapshot(tx, {
         officeId, quarter, revision: await this.repo.nextRevision(tx, officeId, quarter), schemeVersionId: ranking.schemeVersion.id, contentHash: 'pending', jobId: ctx.jobId, summary, publishedBy: payload.requestedBy,
       });
