@@ -62,9 +62,11 @@ interface AdoptionIndex {
   rollup: Rollup;
 }
 
-/** The quarter's adopted articles, by position: what the list shows of each. */
+/** The articles of the quarter's verified placements, by position: what the list shows of each. */
 interface QuarterArticles {
   ids: number[];
+  /** 1 when the article is verified (only then are its placements adoptions, and its other fields filled in) */
+  verified: Uint8Array;
   titles: string[];
   commission: Uint8Array;
   instructed: Uint8Array;
@@ -199,9 +201,10 @@ export class NoticeDataBuilder {
   }
 
   /**
-   * Scans the quarter's verified adoptions once, in index order (date, id) and in pages, keeping
-   * what the list shows of each in columns, then puts them in notice order. The articles' 批示
-   * and signing units are asked once per ARTICLE_CHUNK articles.
+   * Scans the quarter's verified placements once, in index order (date, id) and in pages,
+   * keeping what the list shows of each in columns; their articles (status, title, 批示, signing
+   * units) are asked once per ARTICLE_CHUNK articles, and the placements of articles not verified
+   * are left out. Then the adoptions are put in notice order.
    */
   private async adoptionIndex(m: EntityManager, rollup: Rollup, quarter: string): Promise<AdoptionIndex> {
     const { start, end } = quarterRange(quarter);
@@ -212,14 +215,13 @@ export class NoticeDataBuilder {
     const pageOfScan = new IntColumn();
     const headlines = new IntColumn();
     const articlePosition = new Map<number, number>();
-    const articles: QuarterArticles = { ids: [], titles: [], commission: new Uint8Array(0), instructed: new Uint8Array(0), unitNames: [] };
-    const commissions: number[] = [];
+    const articleIds: number[] = [];
     const pagePosition = new Map<string | null, number>([[null, 0]]);
     const pages: (string | null)[] = [null];
     const dates = new Map<number, string>();
     let after = { date: start, id: 0 };
     for (;;) {
-      const rows = await this.records.verifiedAdoptionsPage(m, rollup.officeIds, end, after, SCAN_PAGE);
+      const rows = await this.records.verifiedPlacementsPage(m, rollup.officeIds, end, after, SCAN_PAGE);
       for (const r of rows) {
         ids.push(Number(r.id));
         outletIds.push(Number(r.outletId));
@@ -230,11 +232,9 @@ export class NoticeDataBuilder {
         const articleId = Number(r.articleId);
         let a = articlePosition.get(articleId);
         if (a === undefined) {
-          a = articles.ids.length;
+          a = articleIds.length;
           articlePosition.set(articleId, a);
-          articles.ids.push(articleId);
-          articles.titles.push(String(r.title));
-          commissions.push(r.commissionId !== null && r.commissionId !== undefined ? 1 : 0);
+          articleIds.push(articleId);
         }
         articleOfScan.push(a);
         const page = (r.page as string | null) ?? null;
@@ -251,20 +251,24 @@ export class NoticeDataBuilder {
       const last = rows[rows.length - 1];
       after = { date: String(last.publishedDate), id: Number(last.id) };
     }
-    articles.commission = Uint8Array.from(commissions);
-    await this.describeArticles(m, articles, articlePosition, rollup);
-    const outlets = (await this.outletsById(m, [...new Set(outletIds.values())])).sort(
-      (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || ZH.compare(a.name, b.name) || a.id - b.id,
-    );
-    const position = new Map(outlets.map((o, i) => [o.id, i]));
-    const n = ids.length;
-    const outletOfScan = Int32Array.from(outletIds.values(), (id) => position.get(id)!);
-    const order = Int32Array.from({ length: n }, (_, i) => i);
+    const articles = await this.describeArticles(m, articleIds, articlePosition, rollup);
     const idv = ids.values();
     const dayv = days.values();
     const articlev = articleOfScan.values();
+    const outletv = outletIds.values();
+    // the adoptions: placements of verified articles, as positions in the scan
+    const kept = new IntColumn();
+    for (let i = 0; i < idv.length; i++) if (articles.verified[articlev[i]] === 1) kept.push(i);
+    const order = kept.values();
+    const outlets = (await this.outletsById(m, [...new Set(Array.from(order, (i) => outletv[i]))])).sort(
+      (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || ZH.compare(a.name, b.name) || a.id - b.id,
+    );
+    const position = new Map(outlets.map((o, i) => [o.id, i]));
+    const outletOfScan = new Int32Array(idv.length);
+    for (const i of order) outletOfScan[i] = position.get(outletv[i])!;
     order.sort((x, y) => outletOfScan[x] - outletOfScan[y] || dayv[x] - dayv[y] || idv[x] - idv[y]);
     // within one outlet's day, by title (then by id, as scanned)
+    const n = order.length;
     for (let i = 0; i < n; ) {
       let j = i + 1;
       while (j < n && outletOfScan[order[j]] === outletOfScan[order[i]] && dayv[order[j]] === dayv[order[i]]) j++;
@@ -275,7 +279,7 @@ export class NoticeDataBuilder {
       i = j;
     }
     const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<NoticeLevel, number>;
-    for (let i = 0; i < n; i++) counts[outlets[outletOfScan[i]].level]++;
+    for (const i of order) counts[outlets[outletOfScan[i]].level]++;
     const pagev = pageOfScan.values();
     const headlinev = headlines.values();
     return {
@@ -294,15 +298,27 @@ export class NoticeDataBuilder {
     };
   }
 
-  /** Fills in each article's 批示 flag and signing units' names, ARTICLE_CHUNK articles per query. */
-  private async describeArticles(m: EntityManager, articles: QuarterArticles, position: Map<number, number>, rollup: Rollup): Promise<void> {
-    const n = articles.ids.length;
-    articles.instructed = new Uint8Array(n);
+  /**
+   * The scanned placements' articles by position: status, title and 约稿, then for the verified
+   * ones their 批示 flag and signing units' names, ARTICLE_CHUNK articles per query.
+   */
+  private async describeArticles(m: EntityManager, ids: number[], position: Map<number, number>, rollup: Rollup): Promise<QuarterArticles> {
+    const n = ids.length;
+    const articles: QuarterArticles = { ids, verified: new Uint8Array(n), titles: new Array<string>(n).fill(''), commission: new Uint8Array(n), instructed: new Uint8Array(n), unitNames: [] };
     const unitsOf: number[][] = Array.from({ length: n }, () => []);
     for (let i = 0; i < n; i += ARTICLE_CHUNK) {
-      const chunk = articles.ids.slice(i, i + ARTICLE_CHUNK);
-      for (const id of await this.records.instructedArticles(m, chunk)) articles.instructed[position.get(id)!] = 1;
-      for (const r of await this.records.articleUnitIds(m, chunk)) unitsOf[position.get(Number(r.articleId))!].push(Number(r.unitId));
+      const verified: number[] = [];
+      for (const r of await this.records.adoptedArticles(m, ids.slice(i, i + ARTICLE_CHUNK))) {
+        if (r.status !== 'verified') continue;
+        const at = position.get(Number(r.id))!;
+        articles.verified[at] = 1;
+        articles.titles[at] = String(r.title);
+        articles.commission[at] = r.commissionId !== null && r.commissionId !== undefined ? 1 : 0;
+        verified.push(Number(r.id));
+      }
+      if (verified.length === 0) continue;
+      for (const id of await this.records.instructedArticles(m, verified)) articles.instructed[position.get(id)!] = 1;
+      for (const r of await this.records.articleUnitIds(m, verified)) unitsOf[position.get(Number(r.articleId))!].push(Number(r.unitId));
     }
     const unitIds = [...new Set(unitsOf.flat())];
     const units = new Map<number, { name: string; officeId: number }>();
@@ -310,9 +326,9 @@ export class NoticeDataBuilder {
       for (const u of await this.records.unitsByIds(m, unitIds.slice(i, i + IN_CHUNK))) units.set(Number(u.id), { name: u.name, officeId: Number(u.officeId) });
     }
     // as unitNames names them: an article of an office below names the one unit standing for it
-    articles.unitNames = unitsOf.map((ids) => {
+    articles.unitNames = unitsOf.map((unitIdsOfArticle) => {
       let names: string[] = [];
-      for (const id of ids) {
+      for (const id of unitIdsOfArticle) {
         const u = units.get(id);
         if (!u) continue;
         const credited = rollup.creditedTo.get(u.officeId);
@@ -321,6 +337,7 @@ export class NoticeDataBuilder {
       }
       return names;
     });
+    return articles;
   }
 
   private async outletsById(m: EntityManager, ids: number[]): Promise<QuarterOutlet[]> {

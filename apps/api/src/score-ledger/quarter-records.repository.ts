@@ -23,21 +23,24 @@ export class QuarterRecordsRepository {
   }
 
   /**
-   * One page of the verified adoptions (of verified articles) of `officeIds` published up to
-   * `end`, with what the notice lists of each (its article's title, page, prominence), in index
-   * order (date, id) after `after`: keyset paging, each page starts in the index where the
-   * previous one stopped.
+   * One page of the verified placements of `officeIds` published up to `end`, with what the
+   * notice lists of each (page, prominence; its article's status and title come from
+   * `adoptedArticles`), in index order (date, id) after `after`: keyset paging, each page starts
+   * in the index where the previous one stopped.
    */
-  verifiedAdoptionsPage(tx: EntityManager, officeIds: number[], end: string, after: { date: string; id: number }, limit: number): Promise<Row[]> {
+  verifiedPlacementsPage(tx: EntityManager, officeIds: number[], end: string, after: { date: string; id: number }, limit: number): Promise<Row[]> {
     return tx.query(
-      `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate, p.articleId AS articleId, p.page AS page, p.prominence AS prominence,
-              a.title AS title, a.commissionId AS commissionId
-       FROM placements p JOIN articles a ON a.id = p.articleId
+      `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate, p.articleId AS articleId, p.page AS page, p.prominence AS prominence
+       FROM placements p
        WHERE p.officeId IN (${marks(officeIds)}) AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
-         AND a.status = 'verified'
        ORDER BY p.publishedDate, p.id LIMIT ${Number(limit)}`,
       [...officeIds, after.date, end, after.date, after.id],
     );
+  }
+
+  /** Articles' status, title and 约稿 by id (one IN list). */
+  adoptedArticles(tx: EntityManager, ids: number[]): Promise<{ id: unknown; status: string; title: string; commissionId: unknown }[]> {
+    return tx.query(`SELECT id, status, title, commissionId FROM articles WHERE id IN (${marks(ids)})`, ids);
   }
 
   /** Outlets' name, level and channel by id (one IN list: the caller chunks). */
