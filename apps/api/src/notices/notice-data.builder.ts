@@ -89,7 +89,8 @@ export interface BuiltNotice {
   data: NoticeData;
   /**
    * Every verified adoption of the quarter in notice order (level, outlet, date, title), a
-   * chunk of about 500 at a time, made from the compact index (AdoptionIndex): the list is never held as objects. Each call starts over.
+   * chunk of about 500 at a time, made from the compact index (AdoptionIndex): the list is
+   * never held as objects. Each call starts over.
    */
   adoptions: () => AsyncGenerator<NoticeAdoption[]>;
 }
