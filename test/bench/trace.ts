@@ -10,6 +10,7 @@ import { createDatabase, serverBinariesAvailable, startMariaDb, startRedis, stop
 import { startHttpServer } from './cases/http-server';
 import type { SizeName } from './dataset';
 import { bootApp, percentile, round, type BackendSpec } from './harness';
+import { BENCH_INNODB } from './main';
 import { scenarios } from './http-case';
 import { datasetFor, insertDataset, officeRefs } from './seed-db';
 
@@ -25,7 +26,7 @@ export async function trace(argv: string[]): Promise<number> {
   try {
     if (spec.name === 'distributed') {
       if (!serverBinariesAvailable().ok) throw new Error('mariadbd/redis-server not found');
-      servers.push(await startMariaDb(), await startRedis());
+      servers.push(await startMariaDb({ innodb: BENCH_INNODB }), await startRedis());
       await createDatabase(servers[0].url, 'bench_trace');
       Object.assign(spec, { databaseUrl: `${servers[0].url}/bench_trace`, redisUrl: servers[1].url, queuePrefix: 'bench_trace' });
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { readDocx, type DocxTable } from '../../apps/api/src/notices/render/testing/docx-reader';
@@ -92,6 +93,15 @@ describe.each(testBackends('publication'))('quarterly publication ($label)', (ba
     for (const u of snapshot.units) expect(u.total).toBe(await statementTotal(u.unitId));
     expect(snapshot.summary).toMatchObject({ placements: 3, byLevel: { central: 1, provincial: 1, municipal: 1, district: 0 } });
     expect(snapshot.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    // The hash as defined, restated here: SHA-256 over the unit rows by unit id, then the lines'
+    // count and the sum of each line's first 8 digest bytes (MariaDB computes those in SQL).
+    const lines: { unitId: unknown; amount: unknown; ruleId: string; recordType: string; recordId: unknown; date: string }[] = await ds.query(
+      'SELECT unitId, amount, ruleId, recordType, recordId, date FROM snapshot_lines WHERE snapshotId = ?', [result.snapshotId]);
+    expect(lines.length).toBeGreaterThan(20);
+    const digestSum = lines.reduce((sum, l) => sum + createHash('sha256').update(`${l.unitId}|${l.amount}|${l.ruleId}|${l.recordType}|${l.recordId}|${l.date}`).digest().readBigUInt64BE(0), 0n);
+    const expected = createHash('sha256');
+    for (const u of [...snapshot.units].sort((a, b) => a.unitId - b.unitId)) expected.update(`${u.unitId}|${u.total}|${u.groupRank}|${u.overallRank}\n`);
+    expect(snapshot.contentHash).toBe(expected.update(`lines|${lines.length}|${digestSum.toString(16)}`).digest('hex'));
 
     const quarter = (await t.http().get(`/api/quarters/${Q}`).set(bearer(office))).body;
     expect(quarter.stage).toBe('published');

@@ -178,11 +178,21 @@ async function withPortRetry<T>(start: (port: number) => Promise<T>): Promise<T>
 // ---------------------------------------------------------------------------------------
 // MariaDB
 
+/** InnoDB memory of a throwaway server; the test suites keep the small default (64M pool, 8M redo log). */
+export interface InnoDbSizes {
+  /** innodb_buffer_pool_size, e.g. '2G' */
+  bufferPool: string;
+  /** innodb_log_file_size (the redo log), e.g. '512M' */
+  logFile: string;
+}
+
 /**
  * `inMemory` (the test suites): the server's dir on /dev/shm and no durability (no fsync per
- * commit, no doublewrite). The benchmarks keep the default, a server on disk as deployed.
+ * commit, no doublewrite). The benchmarks keep the default, a server on disk as deployed, and
+ * pass `innodb` sizes a production server would have (test/bench/harness.ts BENCH_INNODB).
  */
-export async function startMariaDb(options: { inMemory?: boolean } = {}): Promise<RunningServer> {
+export async function startMariaDb(options: { inMemory?: boolean; innodb?: InnoDbSizes } = {}): Promise<RunningServer> {
+  const innodb = options.innodb ?? { bufferPool: '64M', logFile: '8M' };
   const mariadbd = requireBinary('mariadbd');
   const installDb = requireBinary('mariadb-install-db');
   const admin = requireBinary('mariadb-admin');
@@ -195,7 +205,7 @@ export async function startMariaDb(options: { inMemory?: boolean } = {}): Promis
     try {
       await execFileAsync(installDb, [
         '--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal',
-        '--skip-test-db', '--innodb-log-file-size=8M',
+        '--skip-test-db', `--innodb-log-file-size=${innodb.logFile}`,
       ], { maxBuffer: 16 * 1024 * 1024 });
     } catch (e) {
       const err = e as { stdout?: string; stderr?: string; message: string };
@@ -206,7 +216,7 @@ export async function startMariaDb(options: { inMemory?: boolean } = {}): Promis
       const child = spawnServer(mariadbd, [
         '--no-defaults', `--datadir=${data}`, `--socket=${sock}`, `--port=${port}`, '--bind-address=127.0.0.1',
         '--user=root', `--pid-file=${path.join(dir, 'mysqld.pid')}`, `--log-error=${log}`, '--skip-log-bin',
-        '--innodb-buffer-pool-size=64M', '--innodb-log-file-size=8M',
+        `--innodb-buffer-pool-size=${innodb.bufferPool}`, `--innodb-log-file-size=${innodb.logFile}`,
         // tmpfs has no O_DIRECT (MariaDB's default flush method)
         ...(options.inMemory ? ['--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0', '--innodb-flush-method=fsync'] : []),
         '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',

@@ -12,9 +12,11 @@ import { HIGHLIGHT_LIMIT, INSTRUCTION_LIMIT, groupsInNoticeOrder, listedAdoption
 
 /** The notice's collator, so outlets and titles come out of the builder in the order the renderers sort by. */
 const ZH = noticeCollator;
-/** Ids per IN list: SQLite allows only so many bound values per statement. */
+/** Ids per IN list of a few rows (outlets, instructions' units), and adoptions per chunk of the list. */
 const IN_CHUNK = 500;
-/** Rows per page of the quarter scan (three small columns each). */
+/** Article ids per IN list when the quarter's articles are looked up (SQLite takes 32,766 bound values). */
+const ARTICLE_CHUNK = 5_000;
+/** Rows per page of the quarter scan. */
 const SCAN_PAGE = 10_000;
 
 type Channel = 'media' | 'bulletin';
@@ -29,10 +31,10 @@ interface QuarterOutlet {
 }
 
 /**
- * The quarter's verified adoptions reduced to what orders them, already in notice order (level,
- * outlet, date; adoptions of one outlet on one day are ordered by title only once their rows
- * are fetched). Typed arrays of a few bytes per adoption, so a province's 125,000 take about
- * 1.5 MB; the rows themselves are fetched by id a chunk at a time.
+ * The quarter's verified adoptions, read in one scan and held in columns, in notice order (level,
+ * outlet, date, then title within one outlet's day). Typed arrays of a few bytes per adoption
+ * and each article's title once, so a province's 250,000 adoptions of 110,000 articles take
+ * about 25 MB; the chunks of the list are made from these, never by reading the rows again.
  */
 interface AdoptionIndex {
   /** placement ids */
@@ -41,11 +43,34 @@ interface AdoptionIndex {
   outletOf: Int32Array;
   /** per adoption: its day as YYYYMMDD */
   dayOf: Int32Array;
+  /** per adoption: its article, as a position in `articles` */
+  articleOf: Int32Array;
+  /** per adoption: its page, as a position in `pages` (0: none) */
+  pageOf: Int32Array;
+  /** per adoption: 1 for a headline */
+  headline: Uint8Array;
   /** the outlets that adopted something, in notice order */
   outlets: QuarterOutlet[];
+  /** the articles adopted, in scan order */
+  articles: QuarterArticles;
+  /** distinct page texts, [0] = none */
+  pages: (string | null)[];
+  /** day (YYYYMMDD) → the date as stored */
+  dates: Map<number, string>;
   counts: Record<NoticeLevel, number>;
   /** the offices whose adoptions are listed: the office's own, then those it ranks (see Rollup) */
   rollup: Rollup;
+}
+
+/** The articles of the quarter's verified placements, by position: what the list shows of each. */
+interface QuarterArticles {
+  ids: number[];
+  /** 1 when the article is verified (only then are its placements adoptions, and its other fields filled in) */
+  verified: Uint8Array;
+  titles: string[];
+  commission: Uint8Array;
+  instructed: Uint8Array;
+  unitNames: string[][];
 }
 
 /**
@@ -64,7 +89,8 @@ export interface BuiltNotice {
   data: NoticeData;
   /**
    * Every verified adoption of the quarter in notice order (level, outlet, date, title), a
-   * chunk of about 500 at a time: the full list is never held whole. Each call starts over.
+   * chunk of about 500 at a time, made from the compact index (AdoptionIndex): the list is
+   * never held as objects. Each call starts over.
    */
   adoptions: () => AsyncGenerator<NoticeAdoption[]>;
 }
@@ -114,11 +140,11 @@ export class NoticeDataBuilder {
     // 附件2's rows are a prefix of the index, and so are the provincial-and-above highlights.
     const listedRows = listedAdoptionLevels(counts).reduce((n, level) => n + counts[level], 0);
     const adoptions: NoticeAdoption[] = [];
-    for await (const chunk of this.adoptionRows(m, index, 0, listedRows)) {
+    for await (const chunk of this.adoptionRows(index, 0, listedRows)) {
       for (const { channel: _channel, ...a } of chunk) adoptions.push(a);
     }
     const highlights: NoticeHighlight[] = [];
-    for await (const chunk of this.adoptionRows(m, index, 0, counts.central + counts.provincial)) {
+    for await (const chunk of this.adoptionRows(index, 0, counts.central + counts.provincial)) {
       for (const a of chunk.slice(0, HIGHLIGHT_LIMIT - highlights.length)) {
         highlights.push({ unitName: a.unitNames.join('、'), title: a.title, outletName: a.outletName, level: a.level, channel: a.channel });
       }
@@ -156,7 +182,7 @@ export class NoticeDataBuilder {
         ? { corrections: await this.corrections(m, snapshot, units, period?.noticeTexts?.correctionReason), previous: { docNumber: period?.noticeTexts?.docNumber } }
         : {}),
     };
-    return { data, adoptions: () => this.adoptionRows(m, index, 0, index.ids.length) };
+    return { data, adoptions: () => this.adoptionRows(index, 0, index.ids.length) };
   }
 
   /** The regions of the offices below that the notice ranks, and whether it ranks units of the office's own too. */
@@ -176,46 +202,143 @@ export class NoticeDataBuilder {
   }
 
   /**
-   * Scans the quarter's verified adoptions once, in index order (date, id) and in pages, keeping
-   * only their id, outlet and day, then puts them in notice order.
+   * Scans the quarter's verified placements once, in index order (date, id) and in pages,
+   * keeping what the list shows of each in columns; their articles (status, title, 批示, signing
+   * units) are asked once per ARTICLE_CHUNK articles, and the placements of articles not verified
+   * are left out. Then the adoptions are put in notice order.
    */
   private async adoptionIndex(m: EntityManager, rollup: Rollup, quarter: string): Promise<AdoptionIndex> {
     const { start, end } = quarterRange(quarter);
     const ids = new IntColumn();
     const outletIds = new IntColumn();
     const days = new IntColumn();
+    const articleOfScan = new IntColumn();
+    const pageOfScan = new IntColumn();
+    const headlines = new IntColumn();
+    const articlePosition = new Map<number, number>();
+    const articleIds: number[] = [];
+    const pagePosition = new Map<string | null, number>([[null, 0]]);
+    const pages: (string | null)[] = [null];
+    const dates = new Map<number, string>();
     let after = { date: start, id: 0 };
     for (;;) {
-      const rows = await this.records.verifiedAdoptionsPage(m, rollup.officeIds, end, after, SCAN_PAGE);
+      const rows = await this.records.verifiedPlacementsPage(m, rollup.officeIds, end, after, SCAN_PAGE);
       for (const r of rows) {
         ids.push(Number(r.id));
         outletIds.push(Number(r.outletId));
-        days.push(Number(String(r.publishedDate).replace(/-/g, '')));
+        const date = String(r.publishedDate);
+        const day = Number(date.replace(/-/g, ''));
+        if (!dates.has(day)) dates.set(day, date);
+        days.push(day);
+        const articleId = Number(r.articleId);
+        let a = articlePosition.get(articleId);
+        if (a === undefined) {
+          a = articleIds.length;
+          articlePosition.set(articleId, a);
+          articleIds.push(articleId);
+        }
+        articleOfScan.push(a);
+        const page = (r.page as string | null) ?? null;
+        let pageAt = pagePosition.get(page);
+        if (pageAt === undefined) {
+          pageAt = pages.length;
+          pagePosition.set(page, pageAt);
+          pages.push(page);
+        }
+        pageOfScan.push(pageAt);
+        headlines.push(r.prominence === 'headline' ? 1 : 0);
       }
       if (rows.length < SCAN_PAGE) break;
       const last = rows[rows.length - 1];
       after = { date: String(last.publishedDate), id: Number(last.id) };
     }
-    const outlets = (await this.outletsById(m, [...new Set(outletIds.values())])).sort(
+    const articles = await this.describeArticles(m, articleIds, articlePosition, rollup);
+    const idv = ids.values();
+    const dayv = days.values();
+    const articlev = articleOfScan.values();
+    const outletv = outletIds.values();
+    // the adoptions: placements of verified articles, as positions in the scan
+    const kept = new IntColumn();
+    for (let i = 0; i < idv.length; i++) if (articles.verified[articlev[i]] === 1) kept.push(i);
+    const order = kept.values();
+    const outlets = (await this.outletsById(m, [...new Set(Array.from(order, (i) => outletv[i]))])).sort(
       (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || ZH.compare(a.name, b.name) || a.id - b.id,
     );
     const position = new Map(outlets.map((o, i) => [o.id, i]));
-    const n = ids.length;
-    const outletOfScan = Int32Array.from(outletIds.values(), (id) => position.get(id)!);
-    const order = Int32Array.from({ length: n }, (_, i) => i);
-    const idv = ids.values();
-    const dayv = days.values();
+    const outletOfScan = new Int32Array(idv.length);
+    for (const i of order) outletOfScan[i] = position.get(outletv[i])!;
     order.sort((x, y) => outletOfScan[x] - outletOfScan[y] || dayv[x] - dayv[y] || idv[x] - idv[y]);
+    // within one outlet's day, by title (then by id, as scanned)
+    const n = order.length;
+    for (let i = 0; i < n; ) {
+      let j = i + 1;
+      while (j < n && outletOfScan[order[j]] === outletOfScan[order[i]] && dayv[order[j]] === dayv[order[i]]) j++;
+      if (j - i > 1) {
+        const run = Array.from(order.subarray(i, j)).sort((x, y) => ZH.compare(articles.titles[articlev[x]], articles.titles[articlev[y]]) || idv[x] - idv[y]);
+        order.set(run, i);
+      }
+      i = j;
+    }
     const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<NoticeLevel, number>;
-    for (let i = 0; i < n; i++) counts[outlets[outletOfScan[i]].level]++;
+    for (const i of order) counts[outlets[outletOfScan[i]].level]++;
+    const pagev = pageOfScan.values();
+    const headlinev = headlines.values();
     return {
       ids: Int32Array.from(order, (i) => idv[i]),
       outletOf: Int32Array.from(order, (i) => outletOfScan[i]),
       dayOf: Int32Array.from(order, (i) => dayv[i]),
+      articleOf: Int32Array.from(order, (i) => articlev[i]),
+      pageOf: Int32Array.from(order, (i) => pagev[i]),
+      headline: Uint8Array.from(order, (i) => headlinev[i]),
       outlets,
+      articles,
+      pages,
+      dates,
       counts,
       rollup,
     };
+  }
+
+  /**
+   * The scanned placements' articles by position: status, title and 约稿, then for the verified
+   * ones their 批示 flag and signing units' names, ARTICLE_CHUNK articles per query.
+   */
+  private async describeArticles(m: EntityManager, ids: number[], position: Map<number, number>, rollup: Rollup): Promise<QuarterArticles> {
+    const n = ids.length;
+    const articles: QuarterArticles = { ids, verified: new Uint8Array(n), titles: new Array<string>(n).fill(''), commission: new Uint8Array(n), instructed: new Uint8Array(n), unitNames: [] };
+    const unitsOf: number[][] = Array.from({ length: n }, () => []);
+    for (let i = 0; i < n; i += ARTICLE_CHUNK) {
+      const verified: number[] = [];
+      for (const r of await this.records.adoptedArticles(m, ids.slice(i, i + ARTICLE_CHUNK))) {
+        if (r.status !== 'verified') continue;
+        const at = position.get(Number(r.id))!;
+        articles.verified[at] = 1;
+        articles.titles[at] = String(r.title);
+        articles.commission[at] = r.commissionId !== null && r.commissionId !== undefined ? 1 : 0;
+        verified.push(Number(r.id));
+      }
+      if (verified.length === 0) continue;
+      for (const id of await this.records.instructedArticles(m, verified)) articles.instructed[position.get(id)!] = 1;
+      for (const r of await this.records.articleUnitIds(m, verified)) unitsOf[position.get(Number(r.articleId))!].push(Number(r.unitId));
+    }
+    const unitIds = [...new Set(unitsOf.flat())];
+    const units = new Map<number, { name: string; officeId: number }>();
+    for (let i = 0; i < unitIds.length; i += IN_CHUNK) {
+      for (const u of await this.records.unitsByIds(m, unitIds.slice(i, i + IN_CHUNK))) units.set(Number(u.id), { name: u.name, officeId: Number(u.officeId) });
+    }
+    // as unitNames names them: an article of an office below names the one unit standing for it
+    articles.unitNames = unitsOf.map((unitIdsOfArticle) => {
+      let names: string[] = [];
+      for (const id of unitIdsOfArticle) {
+        const u = units.get(id);
+        if (!u) continue;
+        const credited = rollup.creditedTo.get(u.officeId);
+        if (credited !== undefined) names = [credited];
+        else names.push(u.name);
+      }
+      return names;
+    });
+    return articles;
   }
 
   private async outletsById(m: EntityManager, ids: number[]): Promise<QuarterOutlet[]> {
@@ -230,11 +353,11 @@ export class NoticeDataBuilder {
 
   /**
    * The adoptions at positions [from, to) of the index, in notice order, about IN_CHUNK at a
-   * time: rows fetched by id, unit names per chunk. A chunk never splits one outlet's day, whose
-   * adoptions are then ordered by title (so `to` must end an outlet's day too, as level ends do).
+   * time. A chunk never splits one outlet's day (so `to` must end an outlet's day too, as level
+   * ends do).
    */
-  private async *adoptionRows(m: EntityManager, index: AdoptionIndex, from: number, to: number): AsyncGenerator<BuiltAdoption[]> {
-    const { ids, outletOf, dayOf, outlets } = index;
+  private async *adoptionRows(index: AdoptionIndex, from: number, to: number): AsyncGenerator<BuiltAdoption[]> {
+    const { outletOf, dayOf, articleOf, pageOf, headline, outlets, articles, pages, dates } = index;
     for (let i = from; i < to; ) {
       let j = Math.min(i + IN_CHUNK, to);
       const splits = (at: number) => at < to && outletOf[at] === outletOf[at - 1] && dayOf[at] === dayOf[at - 1];
@@ -243,36 +366,24 @@ export class NoticeDataBuilder {
       while (back > i && splits(back)) back--;
       if (back > i) j = back;
       else while (splits(j)) j++;
-      const rows = new Map<number, Record<string, unknown>>();
-      for (let k = i; k < j; k += IN_CHUNK) {
-        const chunk = Array.from(ids.subarray(k, Math.min(k + IN_CHUNK, j)));
-        const found = await this.records.adoptionsByIds(m, chunk);
-        for (const r of found) rows.set(Number(r.id), r);
-      }
-      const names = await this.unitNames(m, [...new Set([...rows.values()].map((r) => Number(r.articleId)))], index.rollup);
-      const out: (BuiltAdoption & { id: number; at: number })[] = [];
+      const out: BuiltAdoption[] = [];
       for (let k = i; k < j; k++) {
-        const r = rows.get(ids[k]);
-        if (!r) continue; // deleted since the scan
         const outlet = outlets[outletOf[k]];
+        const a = articleOf[k];
         out.push({
-          id: ids[k],
-          at: k,
           level: outlet.level,
           channel: outlet.channel,
           outletName: outlet.name,
-          publishedDate: String(r.publishedDate),
-          unitNames: names.get(Number(r.articleId)) ?? [],
-          title: String(r.title),
-          page: (r.page as string) ?? null,
-          headline: r.prominence === 'headline',
-          instruction: Number(r.instructed) === 1,
-          commission: r.commissionId !== null && r.commissionId !== undefined,
+          publishedDate: dates.get(dayOf[k])!,
+          unitNames: articles.unitNames[a],
+          title: articles.titles[a],
+          page: pages[pageOf[k]],
+          headline: headline[k] === 1,
+          instruction: articles.instructed[a] === 1,
+          commission: articles.commission[a] === 1,
         });
       }
-      // within one outlet's day, by title (then by id, as scanned); across days the index order stands
-      out.sort((x, y) => (outletOf[x.at] === outletOf[y.at] && dayOf[x.at] === dayOf[y.at] ? ZH.compare(x.title, y.title) || x.id - y.id : x.at - y.at));
-      yield out.map(({ id: _id, at: _at, ...a }) => a);
+      yield out;
       i = j;
     }
   }

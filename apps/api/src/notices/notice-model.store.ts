@@ -48,7 +48,7 @@ export class NoticeModelStore implements OnModuleInit {
     if (await this.repo.modelOf(snapshot.id, manager)) return;
     const asOfDate = businessDate(snapshot.publishedAt ?? this.clock.now(), this.config.business.timeZone);
     const { data, adoptions } = await this.builder.build(snapshot, manager, asOfDate);
-    // Written to the file chunk by chunk as the builder reads them: the list is never held whole.
+    // Written to the file chunk by chunk as the builder makes them from its index: the list is never held as objects.
     const stored = await this.files.putStream('ndjson', async (out) => {
       const line = async (value: unknown) => {
         if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');

@@ -7,7 +7,9 @@ import { Outlet } from '../outlets/outlet.entity';
 /** 录用/刊发: one adoption of an article by one outlet on one (business) date. */
 @Entity('placements')
 @Index(['articleId', 'outletId', 'publishedDate'], { unique: true })
-@Index(['officeId', 'status', 'publishedDate'])
+// Covering for the quarter's aggregates (ranking placement counts, totals by level, the notice's
+// scan): a verified adoption's outlet and article are read from the index, not the row.
+@Index(['officeId', 'status', 'publishedDate', 'outletId', 'articleId'])
 @Index(['officeId', 'publishedDate'])
 export class Placement extends ReviewedEntity {
   @Column({ type: 'int' })

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
@@ -16,7 +14,8 @@ import type { RankingSnapshot } from './ranking-snapshot.entity';
 import { quarterTotals, unitFigures, type UnitFigures } from './snapshot-figures';
 import { SnapshotFreezer } from './snapshot-freezer';
 import { SnapshotUnit } from './snapshot-unit.entity';
-import { PublishRepository } from './publish.repository';
+import { PublishRepository, type MonthlyCounts } from './publish.repository';
+import { contentHash as hashContent } from './content-hash';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { quarterLabel } from '@app/contracts';
@@ -63,22 +62,28 @@ export class PublishService {
     // The ledger is kept fresh as records change: only a dirty quarter is recomputed first.
     await this.ledger.refreshQuarter(officeId, quarter, 'publish');
     await ctx.progress(40);
-    const ranking = await this.scores.ranking(officeId, quarter);
-    const figures = await unitFigures(this.uow.manager, officeId, quarter, this.clock.today());
-    const monthly = await this.repo.monthlyPenaltyCounts(officeId, ranking.schemeVersion.id, quarter);
+    // Independent aggregates over the quarter's records: on MariaDB they run side by side on
+    // connections of the pool (the server has cores to spare); SQLite takes them in turn.
+    const [ranking, figures, totals] = await Promise.all([
+      this.scores.ranking(officeId, quarter),
+      unitFigures(this.uow.manager, officeId, quarter, this.clock.today()),
+      quarterTotals(this.uow.manager, officeId, quarter),
+    ]);
     await ctx.progress(60);
     const snapshot = await this.uow.run(async (tx) => {
       const again = await this.repo.snapshotOfJob(tx, ctx.jobId);
       if (again) return again;
       const period = await this.quarters.period(tx, officeId, quarter);
-      const summary = { ...(await quarterTotals(tx, officeId, quarter)), excluded: period.excludedEntries ?? [], ...(period.backfill ? { backfill: true } : {}) };
+      const summary = { ...totals, excluded: period.excludedEntries ?? [], ...(period.backfill ? { backfill: true } : {}) };
       const saved = await this.repo.insertSnapshot(tx, {
         officeId, quarter, revision: await this.repo.nextRevision(tx, officeId, quarter), schemeVersionId: ranking.schemeVersion.id, contentHash: 'pending', jobId: ctx.jobId, summary, publishedBy: payload.requestedBy,
       });
-      const units = this.unitRows(saved.id, ranking.groups, ranking.overall, figures, monthly);
-      await this.repo.insertUnits(tx, units);
       await this.repo.copyLedgerLines(tx, saved.id, officeId, ranking.schemeVersion.id, quarter);
-      const contentHash = await this.hash(tx, saved.id, units);
+      // One pass over the copied lines: their digests, and the monthly-report penalties the unit rows show.
+      const lines = await this.repo.copiedLines(tx, saved.id);
+      const units = this.unitRows(saved.id, ranking.groups, ranking.overall, figures, lines.monthly);
+      await this.repo.insertUnits(tx, units);
+      const contentHash = hashContent(units, lines.digest);
       await this.repo.setContentHash(tx, saved.id, contentHash);
       await this.schemes.lock(ranking.schemeVersion.id, tx);
       const noticeTexts = payload.reason ? { ...(period.noticeTexts ?? {}), correctionReason: payload.reason } : period.noticeTexts;
@@ -111,7 +116,7 @@ export class PublishService {
     groups: { groupId: number; groupName: string; rows: RankingRow[] }[],
     overall: RankingRow[],
     figures: Map<number, UnitFigures>,
-    monthly: Map<number, { late: number; missing: number }>,
+    monthly: Map<number, MonthlyCounts>,
   ): SnapshotUnit[] {
     const overallRank = new Map(overall.map((r) => [r.unitId, r.rank]));
     return groups.flatMap((g) =>
@@ -128,30 +133,6 @@ export class PublishService {
         });
       }),
     );
-  }
-
-  /**
-   * SHA-256 over the unit rows and the multiset of copied lines. Line ids change whenever the
-   * ledger is recomputed, so lines are combined order-free (count and a sum of per-line
-   * digests): the same content always gives the same hash.
-   */
-  private async hash(tx: EntityManager, snapshotId: number, units: SnapshotUnit[]): Promise<string> {
-    const h = createHash('sha256');
-    for (const u of [...units].sort((a, b) => a.unitId - b.unitId)) h.update(`${u.unitId}|${u.total}|${u.groupRank}|${u.overallRank}\n`);
-    let lastId = 0;
-    let count = 0;
-    let sum = 0n;
-    for (;;) {
-      const lines = await this.repo.linesAfter(tx, snapshotId, lastId, 20_000);
-      if (lines.length === 0) break;
-      for (const l of lines) {
-        const digest = createHash('sha256').update(`${l.unitId}|${l.amount}|${l.ruleId}|${l.recordType}|${l.recordId}|${l.date}`).digest();
-        sum = (sum + digest.readBigUInt64BE(0)) & 0xffffffffffffffffffffffffn;
-        count++;
-      }
-      lastId = Number(lines[lines.length - 1].id);
-    }
-    return h.update(`lines|${count}|${sum.toString(16)}`).digest('hex');
   }
 
   private async resultOf(snapshot: RankingSnapshot): Promise<PublishResult> {

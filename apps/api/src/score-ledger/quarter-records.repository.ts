@@ -23,19 +23,24 @@ export class QuarterRecordsRepository {
   }
 
   /**
-   * One page of the verified adoptions (of verified articles) of `officeIds` published up to
-   * `end`, in index order (date, id) after `after`: keyset paging, each page starts in the index
-   * where the previous one stopped.
+   * One page of the verified placements of `officeIds` published up to `end`, with what the
+   * notice lists of each (page, prominence; its article's status and title come from
+   * `adoptedArticles`), in index order (date, id) after `after`: keyset paging, each page starts
+   * in the index where the previous one stopped.
    */
-  verifiedAdoptionsPage(tx: EntityManager, officeIds: number[], end: string, after: { date: string; id: number }, limit: number): Promise<{ id: unknown; outletId: unknown; publishedDate: unknown }[]> {
+  verifiedPlacementsPage(tx: EntityManager, officeIds: number[], end: string, after: { date: string; id: number }, limit: number): Promise<Row[]> {
     return tx.query(
-      `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate
-       FROM placements p JOIN articles a ON a.id = p.articleId
+      `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate, p.articleId AS articleId, p.page AS page, p.prominence AS prominence
+       FROM placements p
        WHERE p.officeId IN (${marks(officeIds)}) AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
-         AND a.status = 'verified'
        ORDER BY p.publishedDate, p.id LIMIT ${Number(limit)}`,
       [...officeIds, after.date, end, after.date, after.id],
     );
+  }
+
+  /** Articles' status, title and 约稿 by id (one IN list). */
+  adoptedArticles(tx: EntityManager, ids: number[]): Promise<{ id: unknown; status: string; title: string; commissionId: unknown }[]> {
+    return tx.query(`SELECT id, status, title, commissionId FROM articles WHERE id IN (${marks(ids)})`, ids);
   }
 
   /** Outlets' name, level and channel by id (one IN list: the caller chunks). */
@@ -43,15 +48,23 @@ export class QuarterRecordsRepository {
     return tx.query(`SELECT id, name, level, channel FROM outlets WHERE id IN (${marks(ids)})`, ids);
   }
 
-  /** Adoptions by placement id with their article's title and whether it has a verified 批示 (one IN list). */
-  adoptionsByIds(tx: EntityManager, ids: number[]): Promise<Row[]> {
-    return tx.query(
-      `SELECT p.id AS id, p.articleId AS articleId, p.publishedDate AS publishedDate, p.page AS page, p.prominence AS prominence,
-              a.title AS title, a.commissionId AS commissionId,
-              CASE WHEN EXISTS (SELECT 1 FROM instructions i WHERE i.articleId = p.articleId AND i.status = 'verified') THEN 1 ELSE 0 END AS instructed
-       FROM placements p JOIN articles a ON a.id = p.articleId WHERE p.id IN (${marks(ids)})`,
-      ids,
+  /** Which of these articles have a verified 批示 (one IN list). */
+  async instructedArticles(tx: EntityManager, articleIds: number[]): Promise<number[]> {
+    const rows: { articleId: unknown }[] = await tx.query(
+      `SELECT DISTINCT articleId FROM instructions WHERE status = 'verified' AND articleId IN (${marks(articleIds)})`,
+      articleIds,
     );
+    return rows.map((r) => Number(r.articleId));
+  }
+
+  /** The signing units of articles in the order they were recorded, by unit id (one IN list). */
+  articleUnitIds(tx: EntityManager, articleIds: number[]): Promise<{ articleId: unknown; unitId: unknown }[]> {
+    return tx.query(`SELECT articleId, unitId FROM article_units WHERE articleId IN (${marks(articleIds)}) ORDER BY id`, articleIds);
+  }
+
+  /** Units' name and office by id (one IN list). */
+  unitsByIds(tx: EntityManager, ids: number[]): Promise<{ id: unknown; name: string; officeId: unknown }[]> {
+    return tx.query(`SELECT id, name, officeId FROM units WHERE id IN (${marks(ids)})`, ids);
   }
 
   /** The signing units of articles (name and office) in the order they were recorded (one IN list). */

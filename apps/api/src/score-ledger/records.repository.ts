@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { ENTRY_STATUSES } from '@app/contracts';
 import { quarterRange, type Channel, type Level } from '@app/scoring';
 import { Adjustment } from '../adjustments/adjustment.entity';
 import { Article } from '../articles/article.entity';
@@ -335,11 +336,18 @@ export async function adoptionsByLevel(tx: Tx, officeId: number, start: string, 
   return rows.map((r) => ({ level: r.level, channel: r.channel, n: toNumber(r.n) }));
 }
 
+/**
+ * 'Sent' (anything past draft) as a list of statuses rather than `<> 'draft'`: the list lets both
+ * databases read the (officeId, status, submittedDate) index alone, without each article's row.
+ */
+const SENT_STATUSES = ENTRY_STATUSES.filter((s) => s !== 'draft');
+const SENT = `(${SENT_STATUSES.map(() => '?').join(', ')})`;
+
 /** An office's articles sent (anything past draft) and verified instructions of verified articles between `start` and `end`. */
 export async function articleCounts(tx: Tx, officeId: number, start: string, end: string): Promise<{ articlesSubmitted: number; instructions: number }> {
   const [articles] = await tx.query(
-    `SELECT COUNT(*) AS n FROM articles WHERE officeId = ? AND submittedDate BETWEEN ? AND ? AND status <> 'draft'`,
-    [officeId, start, end],
+    `SELECT COUNT(*) AS n FROM articles WHERE officeId = ? AND submittedDate BETWEEN ? AND ? AND status IN ${SENT}`,
+    [officeId, start, end, ...SENT_STATUSES],
   );
   const [instructions] = await tx.query(
     `SELECT COUNT(*) AS n FROM instructions i JOIN articles a ON a.id = i.articleId
@@ -353,8 +361,8 @@ export async function articleCounts(tx: Tx, officeId: number, start: string, end
 export async function articlesSentByUnit(tx: Tx, officeId: number, start: string, end: string): Promise<{ unitId: number; n: number }[]> {
   const rows: { unitId: unknown; n: unknown }[] = await tx.query(
     `SELECT au.unitId AS unitId, COUNT(*) AS n FROM articles a JOIN article_units au ON au.articleId = a.id
-     WHERE a.officeId = ? AND a.submittedDate BETWEEN ? AND ? AND a.status <> 'draft' GROUP BY au.unitId`,
-    [officeId, start, end],
+     WHERE a.officeId = ? AND a.submittedDate BETWEEN ? AND ? AND a.status IN ${SENT} GROUP BY au.unitId`,
+    [officeId, start, end, ...SENT_STATUSES],
   );
   return rows.map((r) => ({ unitId: Number(r.unitId), n: toNumber(r.n) }));
 }

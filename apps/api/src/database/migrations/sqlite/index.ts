@@ -1,3 +1,4 @@
+import { PlacementsCoveringQuarterIndex1796327658484 } from './1796327658484-PlacementsCoveringQuarterIndex';
 import { LedgerDirty1796317143399 } from './1796317143399-LedgerDirty';
 import { OfficeRecordsGuardsNoticeModel1796303168152 } from './1796303168152-OfficeRecordsGuardsNoticeModel';
 import { NotificationDeliveries1796303413708 } from './1796303413708-NotificationDeliveries';
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   OfficeTree1796305149058,
   ChildOfficeUnit1796306237644,
   LedgerDirty1796317143399,
+  PlacementsCoveringQuarterIndex1796327658484,
 ];
