@@ -220,37 +220,43 @@ export class NoticeDataBuilder {
     const pagePosition = new Map<string | null, number>([[null, 0]]);
     const pages: (string | null)[] = [null];
     const dates = new Map<number, string>();
-    let after = { date: start, id: 0 };
-    for (;;) {
-      const rows = await this.records.verifiedPlacementsPage(m, rollup.officeIds, end, after, SCAN_PAGE);
-      for (const r of rows) {
-        ids.push(Number(r.id));
-        outletIds.push(Number(r.outletId));
-        const date = String(r.publishedDate);
-        const day = Number(date.replace(/-/g, ''));
-        if (!dates.has(day)) dates.set(day, date);
-        days.push(day);
-        const articleId = Number(r.articleId);
-        let a = articlePosition.get(articleId);
-        if (a === undefined) {
-          a = articleIds.length;
-          articlePosition.set(articleId, a);
-          articleIds.push(articleId);
+    // One office at a time: with a single office the index hands the rows over in (date, id)
+    // order, while an IN list of a roll-up's offices (a province's 100 districts) made the
+    // database sort all the quarter's remaining rows again for every page. The notice order
+    // is set below, whatever order the offices are scanned in.
+    for (const officeId of rollup.officeIds) {
+      let after = { date: start, id: 0 };
+      for (;;) {
+        const rows = await this.records.verifiedPlacementsPage(m, officeId, end, after, SCAN_PAGE);
+        for (const r of rows) {
+          ids.push(Number(r.id));
+          outletIds.push(Number(r.outletId));
+          const date = String(r.publishedDate);
+          const day = Number(date.replace(/-/g, ''));
+          if (!dates.has(day)) dates.set(day, date);
+          days.push(day);
+          const articleId = Number(r.articleId);
+          let a = articlePosition.get(articleId);
+          if (a === undefined) {
+            a = articleIds.length;
+            articlePosition.set(articleId, a);
+            articleIds.push(articleId);
+          }
+          articleOfScan.push(a);
+          const page = (r.page as string | null) ?? null;
+          let pageAt = pagePosition.get(page);
+          if (pageAt === undefined) {
+            pageAt = pages.length;
+            pagePosition.set(page, pageAt);
+            pages.push(page);
+          }
+          pageOfScan.push(pageAt);
+          headlines.push(r.prominence === 'headline' ? 1 : 0);
         }
-        articleOfScan.push(a);
-        const page = (r.page as string | null) ?? null;
-        let pageAt = pagePosition.get(page);
-        if (pageAt === undefined) {
-          pageAt = pages.length;
-          pagePosition.set(page, pageAt);
-          pages.push(page);
-        }
-        pageOfScan.push(pageAt);
-        headlines.push(r.prominence === 'headline' ? 1 : 0);
+        if (rows.length < SCAN_PAGE) break;
+        const last = rows[rows.length - 1];
+        after = { date: String(last.publishedDate), id: Number(last.id) };
       }
-      if (rows.length < SCAN_PAGE) break;
-      const last = rows[rows.length - 1];
-      after = { date: String(last.publishedDate), id: Number(last.id) };
     }
     const articles = await this.describeArticles(m, articleIds, articlePosition, rollup);
     const idv = ids.values();

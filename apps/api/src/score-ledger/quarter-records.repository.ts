@@ -23,18 +23,18 @@ export class QuarterRecordsRepository {
   }
 
   /**
-   * One page of the verified placements of `officeIds` published up to `end`, with what the
+   * One page of the verified placements of one office published up to `end`, with what the
    * notice lists of each (page, prominence; its article's status and title come from
    * `adoptedArticles`), in index order (date, id) after `after`: keyset paging, each page starts
-   * in the index where the previous one stopped.
+   * in the index where the previous one stopped (one office: an IN list would sort every page).
    */
-  verifiedPlacementsPage(tx: EntityManager, officeIds: number[], end: string, after: { date: string; id: number }, limit: number): Promise<Row[]> {
+  verifiedPlacementsPage(tx: EntityManager, officeId: number, end: string, after: { date: string; id: number }, limit: number): Promise<Row[]> {
     return tx.query(
       `SELECT p.id AS id, p.outletId AS outletId, p.publishedDate AS publishedDate, p.articleId AS articleId, p.page AS page, p.prominence AS prominence
        FROM placements p
-       WHERE p.officeId IN (${marks(officeIds)}) AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
+       WHERE p.officeId = ? AND p.status = 'verified' AND p.publishedDate >= ? AND p.publishedDate <= ? AND (p.publishedDate > ? OR p.id > ?)
        ORDER BY p.publishedDate, p.id LIMIT ${Number(limit)}`,
-      [...officeIds, after.date, end, after.date, after.id],
+      [officeId, after.date, end, after.date, after.id],
     );
   }
 
