@@ -4,8 +4,10 @@
 //
 //   1. jest --selectProjects unit
 //   2. jest --selectProjects medium --runInBand       (services on a real database, no HTTP)
-//   3. jest --selectProjects e2e --runInBand          (one file at a time: a 2-core machine;
-//      medium, e2e and reliability each start MariaDB + Redis in their globalSetup)
+//   3. jest --selectProjects e2e --maxWorkers=2       (two files at a time: each suite has its own
+//      database copy and Bull prefix, and on a 2-core machine one worker leaves a core mostly idle
+//      while it waits on the database; medium, e2e and reliability each start MariaDB + Redis
+//      in their globalSetup)
 //   4. jest --selectProjects reliability --runInBand  (servers and workers killed/restarted)
 //   5. node test/browser/run.js <result.json>   — only if that file exists.
 //      Contract for the browser runner: it runs its own tests, prints what it likes, and
@@ -44,13 +46,22 @@ function readJson(file) {
 // held open by handles a suite left (a Redis connection, a timer). No --forceExit to hide it:
 // the run is stopped and the part counts one failure that says so.
 const EXIT_GRACE_MS = 30_000;
+// With workers, jest kills a worker that a suite's handles keep alive and only warns: that
+// warning counts as the same failure.
+const WORKER_FORCED = 'A worker process has failed to exit gracefully';
 
-/** Runs jest writing its results to `out`; `hung` when it had to be stopped after writing them. */
+/** Runs jest writing its results to `out`; `hung` when it had to be stopped after writing them or a worker had to be killed. */
 function runJest(args, out) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [jestBin, ...args], { cwd: root, stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, [jestBin, ...args], { cwd: root, stdio: ['inherit', 'inherit', 'pipe'], env: process.env });
     let resultsAt = 0;
     let hung = false;
+    let tail = '';
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-4 * WORKER_FORCED.length);
+      if (tail.includes(WORKER_FORCED)) hung = true;
+    });
     const watch = setInterval(() => {
       if (!resultsAt && fs.existsSync(out)) resultsAt = Date.now();
       if (!resultsAt || Date.now() - resultsAt < EXIT_GRACE_MS) return;
@@ -74,7 +85,7 @@ async function jestPart(name, args) {
   const r = readJson(out);
   if (!r) return { name, passed: 0, failed: 1, skipped: 0, note: `crashed (exit ${code}, no results)` };
   if (hung) {
-    console.error(`[test] ${name}: jest did not exit ${EXIT_GRACE_MS / 1000} s after its results; find the open handles with --detectOpenHandles`);
+    console.error(`[test] ${name}: jest did not exit ${EXIT_GRACE_MS / 1000} s after its results, or killed a worker that did not exit; find the open handles with --detectOpenHandles`);
     return { name, passed: r.numPassedTests || 0, failed: (r.numFailedTests || 0) + 1, skipped: (r.numPendingTests || 0) + (r.numTodoTests || 0), note: 'did not exit: open handles' };
   }
   const passed = r.numPassedTests || 0;
@@ -104,7 +115,7 @@ async function main() {
   try {
     parts.push(await jestPart('unit', ['--selectProjects', 'unit']));
     parts.push(await jestPart('medium', ['--selectProjects', 'medium', '--runInBand']));
-    parts.push(await jestPart('e2e', ['--selectProjects', 'e2e', '--runInBand']));
+    parts.push(await jestPart('e2e', ['--selectProjects', 'e2e', '--maxWorkers=2']));
     parts.push(await jestPart('reliability', ['--selectProjects', 'reliability', '--runInBand']));
     if (fs.existsSync(path.join(root, 'test/browser/run.js'))) parts.push(browserPart());
   } finally {
