@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { assertCanAddChild, assertEditable, loadVisibleArticle } from '../articles/article-access';
+import { assertCanAddChild, assertEditable, loadVisibleArticle, loadVisibleArticleForChild } from '../articles/article-access';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { businessDate, parseBusinessInstant } from '../common/business-date';
 import { isUniqueViolation } from '../common/db-errors';
@@ -67,7 +67,7 @@ export class PlacementsService {
 
   async create(user: AuthUser, articleId: number, dto: CreatePlacementDto): Promise<PlacementResponse & { warnings: Warning[] }> {
     return this.uow.run(async (manager) => {
-      const article = await loadVisibleArticle(manager, user, articleId);
+      const article = await loadVisibleArticleForChild(manager, user, articleId);
       assertCanAddChild(user, article);
       const outlet = await this.activeOutlet(manager, user, dto.outletId);
       const { publishedAt, publishedDate, warnings } = await this.publication(user.officeId, dto.publishedAt, article.submittedDate);
