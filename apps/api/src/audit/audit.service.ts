@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 import { resolveSubjects } from './audit-subjects';
 import { auditTime, toAuditResponse, type AuditActor } from './audit-view';
 import type { ListAuditQuery } from './dto/list-audit.query';
@@ -51,6 +52,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly log: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -68,10 +70,8 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async recordEvent(event: AuditEvent, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
     const client = currentClient();
-    // updateEntity(false): nobody reads the entry back, so TypeORM need not re-select its id and createdAt.
-    await repo.createQueryBuilder().insert().values({
+    await this.log.insert({
       officeId: event.officeId,
       userId: event.userId,
       username: event.username.slice(0, 50),
@@ -82,7 +82,7 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
       after: snapshot(event.after) as object,
       address: client?.address ?? null,
       userAgent: client?.userAgent ?? null,
-    }).updateEntity(false).execute();
+    }, manager);
   }
 
   /** A page of the office's log, newest first, each entry named and laid out for people. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { insertedId } from '../common/db-errors';
 import { Placement } from './placement.entity';
 
@@ -28,11 +29,26 @@ export class PlacementsRepository {
 
   /**
    * Inserts the (unsaved) placement and returns its id. No re-read of the row (TypeORM's select
-   * of the defaulted columns): the caller builds its answer from what it wrote.
+   * of the defaulted columns): the caller builds its answer from what it wrote. One INSERT
+   * built once from the entity's columns, each value converted as TypeORM converts it (dates
+   * for SQLite's text, enums, nulls); createdAt and updatedAt take their defaults, version 1.
    */
   async insert(placement: Placement, tx?: EntityManager): Promise<number> {
-    const inserted = await this.manager(tx).createQueryBuilder().insert().into(Placement).values(placement).updateEntity(false).execute();
-    return insertedId(inserted.raw);
+    const manager = this.manager(tx);
+    const { sql, columns } = (this.insertStatement ??= this.buildInsert());
+    const driver = this.dataSource.driver;
+    const values = columns.map((c) => driver.preparePersistentValue(c.isVersion ? 1 : c.getEntityValue(placement), c));
+    return insertedId(await manager.query(sql, values));
+  }
+
+  private insertStatement?: { sql: string; columns: ColumnMetadata[] };
+
+  private buildInsert(): { sql: string; columns: ColumnMetadata[] } {
+    const metadata = this.dataSource.getMetadata(Placement);
+    const driver = this.dataSource.driver;
+    const columns = metadata.columns.filter((c) => c.isInsert && !c.isGenerated && !c.isCreateDate && !c.isUpdateDate && !c.isVirtual);
+    const sql = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    return { sql, columns };
   }
 
   /** A new, unsaved placement. */

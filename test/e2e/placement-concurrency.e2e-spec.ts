@@ -1,0 +1,43 @@
+import { PlacementsService } from '../../apps/api/src/placements/placements.service';
+import type { AuthUser } from '../../apps/api/src/auth/auth-user';
+import { testBackends } from '../utils/backends';
+import { noonOf } from '../utils/clock';
+import { bearer, createTestApp, type TestApp } from '../utils/app';
+
+/**
+ * Many placements saved at once (a busy office; the bench's 200–500 saves a second): each
+ * save's transaction holds a pooled connection, so nothing inside it may wait for a second
+ * one. On MariaDB (20 connections) the office settings were read beside the transaction,
+ * inside it: 20 saves each held a connection and waited for another, and the process stopped
+ * answering for good (issue #15, seen at 200 saves/s in the bench).
+ */
+describe.each(testBackends('placement-concurrency'))('placements saved concurrently ($label)', (backend) => {
+  let t: TestApp;
+  let officer: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    officer = await t.login('officer');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('saves 40 placements started at the same moment (twice the connection pool)', async () => {
+    const me = (await t.http().get('/api/auth/me').set(bearer(officer))).body as AuthUser;
+    const outlets = await t.http().get('/api/outlets?pageSize=100').set(bearer(officer));
+    const outletId = outlets.body.items[0].id as number;
+    const article = await t.clock.during(noonOf('2023-04-03'), () => t.http().post('/api/articles').set(bearer(officer))
+      .send({ title: '并发录用测试稿件', wordCount: 1200, submittedAt: '2023-04-03', units: [{ unitId: me.unitId, sharePercent: 100 }] }));
+    expect(article.status).toBe(201);
+    const day = (i: number) => new Date(Date.UTC(2023, 3, 4 + i)).toISOString().slice(0, 10);
+    // Straight to the service, all in one tick: every save asks for its transaction's
+    // connection before any has finished (over HTTP the requests arrive spread out).
+    const user: AuthUser = { id: me.id, username: me.username, displayName: me.displayName, role: me.role, officeId: me.officeId, unitId: me.unitId };
+    const placements = t.app.get(PlacementsService);
+    const saved = await Promise.all(Array.from({ length: 40 }, (_, i) => placements.create(user, article.body.id, { outletId, publishedAt: day(i) })));
+    expect(saved.map((p) => p.publishedDate)).toEqual(Array.from({ length: 40 }, (_, i) => day(i)));
+    const listed = await t.http().get(`/api/articles/${article.body.id}/placements`).set(bearer(officer));
+    expect(listed.body.map((p: { publishedDate: string }) => p.publishedDate).sort()).toEqual(Array.from({ length: 40 }, (_, i) => day(i)));
+  });
+});
