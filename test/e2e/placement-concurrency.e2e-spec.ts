@@ -1,5 +1,8 @@
 import { PlacementsService } from '../../apps/api/src/placements/placements.service';
+import { ReviewService } from '../../apps/api/src/review/review.service';
+import { createFactories } from '../factories';
 import type { AuthUser } from '../../apps/api/src/auth/auth-user';
+import { DataSource } from 'typeorm';
 import { testBackends } from '../utils/backends';
 import { noonOf } from '../utils/clock';
 import { bearer, createTestApp, type TestApp } from '../utils/app';
@@ -39,5 +42,22 @@ describe.each(testBackends('placement-concurrency'))('placements saved concurren
     expect(saved.map((p) => p.publishedDate)).toEqual(Array.from({ length: 40 }, (_, i) => day(i)));
     const listed = await t.http().get(`/api/articles/${article.body.id}/placements`).set(bearer(officer));
     expect(listed.body.map((p: { publishedDate: string }) => p.publishedDate).sort()).toEqual(Array.from({ length: 40 }, (_, i) => day(i)));
+  });
+
+  it('verifies 40 事项 at the same moment: the catalogue check reads inside the verification\'s transaction', async () => {
+    const office = await t.login('office');
+    const me = (await t.http().get('/api/auth/me').set(bearer(office))).body as AuthUser;
+    const unitId = (await t.http().get('/api/auth/me').set(bearer(officer))).body.unitId as number;
+    const scheme = await t.http().post('/api/schemes').set(bearer(office))
+      .send({ effectiveFrom: '2022-Q1', document: ['format: 2', 'name: 并发核定测试', 'adoption: { rows: [ { label: 媒体采用, when: { channel: media }, points: { all: 1 } } ] }', 'items:', '  - { kind: 网评文章, points: 1 }'].join('\n') });
+    expect(scheme.status).toBe(201);
+    const factories = createFactories(t.app.get(DataSource));
+    const items = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      factories.items.create({ officeId: me.officeId, unitId, itemDate: `2022-05-${String(1 + (i % 28)).padStart(2, '0')}`, kind: '网评文章', status: 'unit-approved' })));
+    const user: AuthUser = { id: me.id, username: me.username, displayName: me.displayName, role: me.role, officeId: me.officeId, unitId: null };
+    const review = t.app.get(ReviewService);
+    await Promise.all(items.map((item) => review.act(user, 'items', item.id, 'verify')));
+    const statuses = await t.app.get(DataSource).query(`SELECT status FROM item_records WHERE id IN (${items.map(() => '?').join(',')})`, items.map((i) => i.id));
+    expect(statuses.map((r: { status: string }) => r.status)).toEqual(items.map(() => 'verified'));
   });
 });

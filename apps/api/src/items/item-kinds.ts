@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { quarterOf } from '@app/scoring';
 import type { ItemKind } from '@app/contracts';
 import type { LoadedScheme } from '../schemes/scheme-load';
@@ -17,8 +18,9 @@ export function itemKindsOf(scheme: LoadedScheme): ItemKind[] {
 export class ItemKindsReader {
   constructor(private readonly schemes: SchemesService) {}
 
-  async kinds(officeId: number, date: string): Promise<ItemKind[]> {
-    const version = await this.schemes.inForce(officeId, quarterOf(date));
+  /** `manager`: the caller's transaction, when it runs inside one. */
+  async kinds(officeId: number, date: string, manager?: EntityManager): Promise<ItemKind[]> {
+    const version = await this.schemes.inForce(officeId, quarterOf(date), manager);
     return version ? itemKindsOf(this.schemes.compile(version)) : [];
   }
 }

@@ -173,10 +173,11 @@ export class ItemsService {
   /**
    * Before a record is verified (核定): the engine scores only verified records, so this is the
    * last gate for one that no longer fits its quarter's catalogue (stored before this check, or
-   * beside a scheme version saved at the same moment).
+   * beside a scheme version saved at the same moment). Reads in the caller's transaction
+   * (`manager`): a second connection beside it deadlocks the pool under load.
    */
-  async assertScorable(officeId: number, item: ItemRecord): Promise<void> {
-    const checked = checkItemKind(await this.kinds.kinds(officeId, item.itemDate), item.kind, item.level, item.itemDate);
+  async assertScorable(officeId: number, item: ItemRecord, manager: EntityManager): Promise<void> {
+    const checked = checkItemKind(await this.kinds.kinds(officeId, item.itemDate, manager), item.kind, item.level, item.itemDate);
     if (!checked.ok) throw kindError(checked);
   }
 

@@ -97,7 +97,7 @@ export class ReviewService {
       throw conflict('parent_not_ready', `请先${rule.label}所属稿件（当前「${statusLabel(article.status)}」），或在稿件上一并操作`);
     }
     if (action === 'submit') await this.assertEvidence(manager, user, type, entry, from);
-    if (rule.to === 'verified' && entry instanceof ItemRecord) await this.items.assertScorable(user.officeId, entry);
+    if (rule.to === 'verified' && entry instanceof ItemRecord) await this.items.assertScorable(user.officeId, entry, manager);
     // Read before setStatus, which moves entry.status on.
     const wasVerified = entry.status === 'verified';
     await this.setStatus(manager, user, type, entry, rule.to, action, reason);

@@ -188,9 +188,13 @@ export class SchemesService {
     return this.repo.versionsOf(officeId, manager);
   }
 
-  /** The version in force for a quarter: the greatest effectiveFrom ≤ quarter, or null. */
-  async inForce(officeId: number, quarter: string): Promise<SchemeVersion | null> {
-    return versionInForce(await this.versionsOf(officeId), quarter);
+  /**
+   * The version in force for a quarter: the greatest effectiveFrom ≤ quarter, or null. Inside
+   * a transaction pass its manager: a read on a second pooled connection while the transaction
+   * holds one deadlocks the pool under load (MariaDB).
+   */
+  async inForce(officeId: number, quarter: string, manager: EntityManager = this.uow.manager): Promise<SchemeVersion | null> {
+    return versionInForce(await this.versionsOf(officeId, manager), quarter);
   }
 
   /**
