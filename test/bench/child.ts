@@ -51,6 +51,10 @@ async function run(t: Task): Promise<void> {
   }
   const b = await bootApp(t.backend);
   try {
+    // No task measures the in-process daily check (quarters.tick 10 s after boot): it would
+    // recompute every office's current quarters in the middle of a case (a province roll-up's
+    // setup, the first HTTP step at city size: ~1 s of CPU there).
+    b.app.get(DailySchedules).stop();
     if (t.task === 'prepare') {
       const t0 = Date.now();
       const refs = await officeRefs(b.ds);
@@ -60,9 +64,6 @@ async function run(t: Task): Promise<void> {
       await send({ type: 'result', figures: [], data: { counts, generatedMs, insertedMs: Date.now() - t0 - generatedMs, peakRssMb: peakRssMb() } });
       return;
     }
-    // The roll-up's setup runs past the in-process daily check (10 s after boot), whose
-    // quarters.tick would recompute every office, each district asking for a province roll-up.
-    if (t.task === 'prepare-rollup' || (t.task === 'ledger' && t.rollup)) b.app.get(DailySchedules).stop();
     if (t.task === 'prepare-rollup') {
       const t0 = Date.now();
       const counts = await prepareRollup(b, t.size, t.seed);
