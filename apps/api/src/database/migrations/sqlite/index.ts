@@ -1,3 +1,4 @@
+import { PlacementsQueueOrderIndex1796329996863 } from './1796329996863-PlacementsQueueOrderIndex';
 import { PlacementsCoveringQuarterIndex1796327658484 } from './1796327658484-PlacementsCoveringQuarterIndex';
 import { LedgerDirty1796317143399 } from './1796317143399-LedgerDirty';
 import { OfficeRecordsGuardsNoticeModel1796303168152 } from './1796303168152-OfficeRecordsGuardsNoticeModel';
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   ChildOfficeUnit1796306237644,
   LedgerDirty1796317143399,
   PlacementsCoveringQuarterIndex1796327658484,
+  PlacementsQueueOrderIndex1796329996863,
 ];
