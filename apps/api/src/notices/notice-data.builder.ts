@@ -235,22 +235,8 @@ export class NoticeDataBuilder {
           const day = Number(date.replace(/-/g, ''));
           if (!dates.has(day)) dates.set(day, date);
           days.push(day);
-          const articleId = Number(r.articleId);
-          let a = articlePosition.get(articleId);
-          if (a === undefined) {
-            a = articleIds.length;
-            articlePosition.set(articleId, a);
-            articleIds.push(articleId);
-          }
-          articleOfScan.push(a);
-          const page = (r.page as string | null) ?? null;
-          let pageAt = pagePosition.get(page);
-          if (pageAt === undefined) {
-            pageAt = pages.length;
-            pagePosition.set(page, pageAt);
-            pages.push(page);
-          }
-          pageOfScan.push(pageAt);
+          articleOfScan.push(positionOf(Number(r.articleId), articlePosition, articleIds));
+          pageOfScan.push(positionOf((r.page as string | null) ?? null, pagePosition, pages));
           headlines.push(r.prominence === 'headline' ? 1 : 0);
         }
         if (rows.length < SCAN_PAGE) break;
@@ -507,4 +493,15 @@ class IntColumn {
   values(): Int32Array {
     return this.data.subarray(0, this.length);
   }
+}
+
+/** The position of `value` in `list`, appending it the first time it is seen (columns hold positions, not values). */
+function positionOf<T>(value: T, positions: Map<T, number>, list: T[]): number {
+  let at = positions.get(value);
+  if (at === undefined) {
+    at = list.length;
+    positions.set(value, at);
+    list.push(value);
+  }
+  return at;
 }
