@@ -1,5 +1,4 @@
-import { PlacementsQueueOrderIndex1796329996863 } from './1796329996863-PlacementsQueueOrderIndex';
-import { PlacementsCoveringQuarterIndex1796327658484 } from './1796327658484-PlacementsCoveringQuarterIndex';
+import { PlacementsCoveringQuarterIndex1796333236774 } from './1796333236774-PlacementsCoveringQuarterIndex';
 import { LedgerDirty1796317143399 } from './1796317143399-LedgerDirty';
 import { OfficeRecordsGuardsNoticeModel1796303168152 } from './1796303168152-OfficeRecordsGuardsNoticeModel';
 import { NotificationDeliveries1796303413708 } from './1796303413708-NotificationDeliveries';
@@ -36,6 +35,5 @@ export const MIGRATIONS: Function[] = [
   OfficeTree1796305149058,
   ChildOfficeUnit1796306237644,
   LedgerDirty1796317143399,
-  PlacementsCoveringQuarterIndex1796327658484,
-  PlacementsQueueOrderIndex1796329996863,
+  PlacementsCoveringQuarterIndex1796333236774,
 ];
