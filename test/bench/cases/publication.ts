@@ -3,7 +3,6 @@
 // notices.render done (DOCX, XLSX, JSON stored), when that job has a handler in this tree.
 // The first run publishes; later runs publish again as corrections (new revisions).
 import request from 'supertest';
-import { DailySchedules } from '../../../apps/api/src/jobs/daily-schedules';
 import { JobRegistry } from '../../../apps/api/src/jobs/job-registry';
 import { OPEN_QUARTER, PUBLISH_QUARTER } from '../dataset';
 import { abandon, peakRssMb, rssMb, scalar, summarize, type BenchApp, type Figure } from '../harness';
@@ -41,10 +40,6 @@ async function waitJob(b: BenchApp, where: string, params: unknown[], timeoutMs:
 
 export async function runPublication(b: BenchApp, officeId: number, runs: number, options: PublicationOptions = {}): Promise<Figure[]> {
   const { username = 'office', probe: probeOpen = true, label = '' } = options;
-  // The in-process daily check (quarters.tick 10 s after boot) would queue a recompute of the
-  // current quarters for every office behind the publication, and the bench's polls would wait
-  // behind those (at province roll-up size, minutes): the case measures the publication alone.
-  b.app.get(DailySchedules).stop();
   const bootRss = rssMb();
   const http = () => request(b.app.getHttpServer());
   const login = await http().post('/api/auth/login').send({ username, password: b.config.demo.password });
